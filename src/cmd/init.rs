@@ -1,0 +1,150 @@
+//! `bangcun init [DIR]`: a new data folder — a commented `bangcun.toml`
+//! and the five CSV files with their headers. Never overwrites a file.
+
+use std::fs::{self, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::CLEAN;
+use crate::cli::InitArgs;
+use crate::i18n::{Lang, tr};
+use crate::load::CONFIG_FILE;
+use crate::model::Kind;
+use crate::schema;
+
+pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let dir = &args.dir;
+    fs::create_dir_all(dir).with_context(|| {
+        let shown = dir.display();
+        tr!(
+            lang,
+            "无法创建目录 {shown}",
+            "cannot make the folder {shown}"
+        )
+    })?;
+    let mut files = vec![(CONFIG_FILE.to_string(), config_template(lang))];
+    for kind in Kind::ALL {
+        files.push((format!("{}.csv", kind.plural()), header(kind, lang)));
+    }
+    let mut out = std::io::stdout().lock();
+    for (name, content) in files {
+        let path = dir.join(&name);
+        let shown = path.display();
+        // create_new: an existing file is never touched, not even in a race.
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                file.write_all(content.as_bytes())
+                    .and_then(|()| file.sync_all())
+                    .with_context(|| format!("cannot write {shown}"))?;
+                writeln!(out, "{}", tr!(lang, "已创建 {shown}", "created {shown}"))?;
+            }
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                writeln!(
+                    out,
+                    "{}",
+                    tr!(
+                        lang,
+                        "已存在，未改动 {shown}",
+                        "exists, left alone: {shown}"
+                    )
+                )?;
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot create {shown}")),
+        }
+    }
+    let shown = dir.display();
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "下一步：填写 regions.csv 和 cadres.csv，然后运行 `bangcun check --data {shown}`",
+            "next: fill in regions.csv and cadres.csv, then run `bangcun check --data {shown}`",
+        )
+    )?;
+    Ok(ExitCode::from(CLEAN))
+}
+
+/// The header line of a kind's CSV file, in the chosen language.
+fn header(kind: Kind, lang: Lang) -> String {
+    let names: Vec<&str> = schema::fields(kind)
+        .iter()
+        .map(|f| if lang == Lang::Zh { f.zh } else { f.name })
+        .collect();
+    format!("{}\n", names.join(","))
+}
+
+fn config_template(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => ZH_CONFIG,
+        Lang::En => EN_CONFIG,
+    }
+    .to_string()
+}
+
+const ZH_CONFIG: &str = r#"# bangcun 数据目录配置。每一项都有默认值；不需要改的项可以删去。
+
+name = "联乡帮村"               # 报告标题
+lang = "zh"                     # zh 或 en：标签和消息的语言（命令行 --lang 优先）
+
+# 问题类别：问题台账的“类别”必须是其中之一
+categories = ["基础设施", "产业发展", "信访稳定", "安全生产", "基层党建", "人居环境", "民生服务"]
+
+[workdays]                      # 各级帮联干部每月必须下沉联系点的日子（双十工作日）
+city = [10]                     # 市级
+county = [20]                   # 县级
+township = [20]                 # 乡级
+# 因节假日调整的工作日（对所有级别生效）：原日期 = 新日期
+# moved = { 2026-02-20 = 2026-02-24 }
+
+[deadlines]
+days = 30                       # 问题未填整改时限时：发现日期 + 30 天
+[deadlines.category]            # 个别类别的整改天数
+"安全生产" = 7
+
+[revisit]
+days = 15                       # 整改后应在 15 天内回访销号
+"#;
+
+const EN_CONFIG: &str = r#"# bangcun data folder settings. Every key has a default; delete what you do not need.
+
+name = "联乡帮村"               # title of reports
+lang = "en"                     # zh or en: labels and messages (--lang overrides)
+
+# Problem categories: a problem's category must be one of these
+categories = ["基础设施", "产业发展", "信访稳定", "安全生产", "基层党建", "人居环境", "民生服务"]
+
+[workdays]                      # days of the month each cadre level must be at its points
+city = [10]
+county = [20]
+township = [20]
+# a work day moved for a holiday, for every level: old date = new date
+# moved = { 2026-02-20 = 2026-02-24 }
+
+[deadlines]
+days = 30                       # deadline when a problem has none: found + 30 days
+[deadlines.category]            # other deadlines for some categories
+"安全生产" = 7
+
+[revisit]
+days = 15                       # a rectified problem should be verified within 15 days
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config;
+    use crate::model::FileId;
+
+    #[test]
+    fn templates_are_valid_config() {
+        for lang in [Lang::Zh, Lang::En] {
+            let (c, findings) = config::parse(&config_template(lang), FileId(0));
+            assert!(findings.is_empty(), "{findings:?}");
+            assert_eq!(c.lang, Some(lang));
+            assert_eq!(c.deadline_by_category.get("安全生产"), Some(&7));
+        }
+    }
+}

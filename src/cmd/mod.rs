@@ -1,0 +1,93 @@
+//! The commands: each wires loading, checking, computing and rendering
+//! together, and decides the exit status.
+
+mod check;
+mod init;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use crate::cli::{Cli, Command};
+use crate::finding::Finding;
+use crate::i18n::Lang;
+use crate::index::Index;
+use crate::load;
+use crate::model::{Dataset, Date};
+
+/// Exit status: the data is clean.
+pub const CLEAN: u8 = 0;
+/// Exit status: the data has errors.
+pub const DATA_ERRORS: u8 = 1;
+
+/// Runs the command the user asked for.
+pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    let global = Global {
+        data: cli.data,
+        lang: cli.lang,
+    };
+    match cli.command {
+        Command::Check(args) => check::run(&global, &args),
+        Command::Init(args) => init::run(&args, global.lang.unwrap_or_default()),
+    }
+}
+
+/// Options every command takes.
+pub struct Global {
+    pub data: Option<PathBuf>,
+    pub lang: Option<Lang>,
+}
+
+/// A data folder, loaded, indexed and checked.
+pub struct Opened {
+    pub data: Dataset,
+    pub index: Index,
+    /// Load and check findings, ordered by file and line.
+    pub findings: Vec<Finding>,
+    /// `--lang`, else `lang` from bangcun.toml, else Chinese.
+    pub lang: Lang,
+}
+
+/// Finds, loads, indexes and checks the data folder.
+pub fn open(global: &Global, today: Date) -> anyhow::Result<Opened> {
+    let cwd = std::env::current_dir().context("cannot tell the current directory")?;
+    let env = std::env::var_os("BANGCUN_DATA");
+    let dir = load::find_data_dir(
+        global.data.as_deref(),
+        env.as_deref(),
+        &cwd,
+        global.lang.unwrap_or_default(),
+    )?;
+    let loaded = load::load(&dir);
+    let data = loaded.data;
+    let index = Index::build(&data);
+    let mut findings = loaded.findings;
+    findings.extend(crate::check::run(&crate::check::Context {
+        data: &data,
+        index: &index,
+        today,
+    }));
+    // Stable: within a line, load findings come before data checks.
+    findings.sort_by_key(|f| f.span);
+    let lang = global.lang.or(data.config.lang).unwrap_or_default();
+    Ok(Opened {
+        data,
+        index,
+        findings,
+        lang,
+    })
+}
+
+/// Ends a command's use of the data without freeing it record by record:
+/// the process exits next and the system takes the memory back at once,
+/// where dropping a province's records one by one takes longer than
+/// computing a report.
+pub fn leave(opened: Opened) {
+    std::mem::forget(opened);
+}
+
+/// Today's date on this machine.
+pub fn today() -> Date {
+    chrono::Local::now().date_naive()
+}

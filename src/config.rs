@@ -1,0 +1,560 @@
+//! `bangcun.toml`: the settings of a data folder (SPEC §2). Every key has a
+//! default; an unknown key or an impossible value is an `invalid-config`
+//! finding naming the key and its line, and the default is used instead.
+
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::check::INVALID_CONFIG;
+use crate::date;
+use crate::finding::Finding;
+use crate::i18n::{Expect, Lang, Message};
+use crate::model::{CadreLevel, Date, FileId, Problem, Span};
+use crate::text::line_at;
+
+/// The categories used when `bangcun.toml` names none.
+pub const DEFAULT_CATEGORIES: [&str; 7] = [
+    "基础设施",
+    "产业发展",
+    "信访稳定",
+    "安全生产",
+    "基层党建",
+    "人居环境",
+    "民生服务",
+];
+
+/// The settings of a data folder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Title of reports.
+    pub name: String,
+    /// `lang` as written; `--lang` overrides, Chinese when neither is given.
+    pub lang: Option<Lang>,
+    /// Problem categories (问题类别) a problem must use.
+    pub categories: Vec<String>,
+    pub workdays: Workdays,
+    /// Deadline when a problem has none: found + this many days …
+    pub deadline_days: u32,
+    /// … or this many, for these categories.
+    pub deadline_by_category: BTreeMap<String, u32>,
+    /// A rectified problem should be verified within this many days.
+    pub revisit_days: u32,
+}
+
+/// The monthly work days (双十工作日) of each cadre level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workdays {
+    pub city: Vec<u32>,
+    pub county: Vec<u32>,
+    pub township: Vec<u32>,
+    /// A work day moved for a holiday, for every level: old date → new date.
+    pub moved: BTreeMap<Date, Date>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            name: "联乡帮村".to_string(),
+            lang: None,
+            categories: DEFAULT_CATEGORIES.iter().map(|c| c.to_string()).collect(),
+            workdays: Workdays {
+                city: vec![10],
+                county: vec![20],
+                township: vec![20],
+                moved: BTreeMap::new(),
+            },
+            deadline_days: 30,
+            deadline_by_category: BTreeMap::new(),
+            revisit_days: 15,
+        }
+    }
+}
+
+impl Config {
+    /// The deadline that applies to a problem: its own, or found + the
+    /// configured days for its category.
+    pub fn deadline(&self, problem: &Problem) -> Date {
+        problem.deadline.unwrap_or_else(|| {
+            let days = self
+                .deadline_by_category
+                .get(&*problem.category)
+                .copied()
+                .unwrap_or(self.deadline_days);
+            problem.found + chrono::Days::new(u64::from(days))
+        })
+    }
+}
+
+impl Workdays {
+    /// The days of the month on which cadres of `level` are due.
+    pub fn days(&self, level: CadreLevel) -> &[u32] {
+        match level {
+            CadreLevel::City => &self.city,
+            CadreLevel::County => &self.county,
+            CadreLevel::Township => &self.township,
+        }
+    }
+
+    /// The work days of `level` from `from` to `to` (both included), in
+    /// order, each moved day replaced by its new date. A day a month lacks
+    /// (the 31st in April) is no work day that month.
+    pub fn dates(&self, level: CadreLevel, from: Date, to: Date) -> Vec<Date> {
+        let mut out = Vec::new();
+        if from > to {
+            return out;
+        }
+        // Start a month early and end a month late: a day may be moved
+        // across a month boundary into the range.
+        let mut month = date::add_months(date::month_start(from), -1);
+        let last = date::add_months(date::month_start(to), 1);
+        while month <= last {
+            for &day in self.days(level) {
+                if let Some(original) = month.with_day_checked(day) {
+                    let actual = self.moved.get(&original).copied().unwrap_or(original);
+                    if from <= actual && actual <= to {
+                        out.push(actual);
+                    }
+                }
+            }
+            month = date::add_months(month, 1);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// `NaiveDate::with_day` under a name that says it may fail.
+trait WithDayChecked {
+    fn with_day_checked(self, day: u32) -> Option<Date>;
+}
+
+impl WithDayChecked for Date {
+    fn with_day_checked(self, day: u32) -> Option<Date> {
+        chrono::Datelike::with_day(&self, day)
+    }
+}
+
+/// Reads `bangcun.toml`. Never fails: what cannot be used becomes a finding
+/// and the default stands.
+pub fn parse(text: &str, file: FileId) -> (Config, Vec<Finding>) {
+    let mut p = Parser {
+        text,
+        file,
+        config: Config::default(),
+        findings: Vec::new(),
+        category_keys: Vec::new(),
+        moved_keys: Vec::new(),
+    };
+    match DeTable::parse(text) {
+        Ok(table) => p.top(table.get_ref()),
+        Err(err) => {
+            let line = err.span().map_or(1, |s| line_at(text, s.start));
+            let detail = err.message().to_string();
+            p.findings.push(Finding::new(
+                &INVALID_CONFIG,
+                Span { file, line },
+                Message::InvalidToml { detail },
+            ));
+        }
+    }
+    p.check_consistency();
+    (p.config, p.findings)
+}
+
+type Key<'i> = Spanned<std::borrow::Cow<'i, str>>;
+type Value<'i> = Spanned<DeValue<'i>>;
+
+struct Parser<'t> {
+    text: &'t str,
+    file: FileId,
+    config: Config,
+    findings: Vec<Finding>,
+    // Where each key of `deadlines.category` and `workdays.moved` stands,
+    // so that the checks across keys can name the line.
+    category_keys: Vec<(String, usize)>,
+    moved_keys: Vec<(Date, usize)>,
+}
+
+impl Parser<'_> {
+    fn span(&self, offset: usize) -> Span {
+        Span {
+            file: self.file,
+            line: line_at(self.text, offset),
+        }
+    }
+
+    fn unknown(&mut self, path: &str, key: &Key) {
+        let span = self.span(key.span().start);
+        self.findings.push(
+            Finding::new(
+                &INVALID_CONFIG,
+                span,
+                Message::ConfigUnknownKey {
+                    key: path.to_string(),
+                },
+            )
+            .field("bangcun.toml")
+            .value(path),
+        );
+    }
+
+    fn invalid(&mut self, path: &str, value: &Value, expect: Expect) {
+        let shown = self.text.get(value.span()).unwrap_or("").trim().to_string();
+        self.report(path.to_string(), shown, value.span().start, expect);
+    }
+
+    fn top(&mut self, table: &DeTable) {
+        for (key, value) in table.iter() {
+            match key.get_ref().as_ref() {
+                "name" => match value.get_ref().as_str() {
+                    Some(s) if !s.trim().is_empty() => self.config.name = s.trim().to_string(),
+                    _ => self.invalid("name", value, Expect::Text),
+                },
+                "lang" => match value.get_ref().as_str().map(|s| s.parse::<Lang>()) {
+                    Some(Ok(lang)) => self.config.lang = Some(lang),
+                    _ => self.invalid("lang", value, Expect::LangCode),
+                },
+                "categories" => match categories(value) {
+                    Some(list) => self.config.categories = list,
+                    None => self.invalid("categories", value, Expect::Categories),
+                },
+                "workdays" => self.section(value, "workdays", Self::workdays),
+                "deadlines" => self.section(value, "deadlines", Self::deadlines),
+                "revisit" => self.section(value, "revisit", Self::revisit),
+                other => self.unknown(other, key),
+            }
+        }
+    }
+
+    fn section(&mut self, value: &Value, path: &str, read: fn(&mut Self, &Key, &Value)) {
+        match value.get_ref().as_table() {
+            Some(table) => {
+                for (key, value) in table.iter() {
+                    read(self, key, value);
+                }
+            }
+            None => self.invalid(path, value, Expect::Table),
+        }
+    }
+
+    fn workdays(&mut self, key: &Key, value: &Value) {
+        let name = key.get_ref().as_ref();
+        let path = format!("workdays.{name}");
+        let slot = match name {
+            "city" => &mut self.config.workdays.city,
+            "county" => &mut self.config.workdays.county,
+            "township" => &mut self.config.workdays.township,
+            "moved" => return self.moved(value),
+            _ => return self.unknown(&path, key),
+        };
+        match days_of_month(value) {
+            Some(days) => *slot = days,
+            None => self.invalid(&path, value, Expect::Days),
+        }
+    }
+
+    fn moved(&mut self, value: &Value) {
+        let Some(table) = value.get_ref().as_table() else {
+            return self.invalid("workdays.moved", value, Expect::Table);
+        };
+        for (key, new) in table.iter() {
+            let path = format!("workdays.moved.{}", key.get_ref());
+            let Some(old) = date::parse(key.get_ref()) else {
+                let text = key.get_ref().to_string();
+                self.report(path, text, key.span().start, Expect::Date);
+                continue;
+            };
+            match toml_date(new) {
+                Some(new) => {
+                    self.config.workdays.moved.insert(old, new);
+                    self.moved_keys.push((old, key.span().start));
+                }
+                None => self.invalid(&path, new, Expect::Date),
+            }
+        }
+    }
+
+    fn deadlines(&mut self, key: &Key, value: &Value) {
+        match key.get_ref().as_ref() {
+            "days" => match day_count(value) {
+                Some(days) => self.config.deadline_days = days,
+                None => self.invalid("deadlines.days", value, Expect::DayCount),
+            },
+            "category" => {
+                let Some(table) = value.get_ref().as_table() else {
+                    return self.invalid("deadlines.category", value, Expect::Table);
+                };
+                for (cat, days) in table.iter() {
+                    let path = format!("deadlines.category.{}", cat.get_ref());
+                    match day_count(days) {
+                        Some(n) => {
+                            let name = cat.get_ref().to_string();
+                            self.category_keys.push((name.clone(), cat.span().start));
+                            self.config.deadline_by_category.insert(name, n);
+                        }
+                        None => self.invalid(&path, days, Expect::DayCount),
+                    }
+                }
+            }
+            other => self.unknown(&format!("deadlines.{other}"), key),
+        }
+    }
+
+    fn revisit(&mut self, key: &Key, value: &Value) {
+        match key.get_ref().as_ref() {
+            "days" => match day_count(value) {
+                Some(days) => self.config.revisit_days = days,
+                None => self.invalid("revisit.days", value, Expect::DayCount),
+            },
+            other => self.unknown(&format!("revisit.{other}"), key),
+        }
+    }
+
+    /// Checks that need several keys at once: a category deadline for an
+    /// unknown category, a moved day that is nobody's work day. The default
+    /// stands for what fails.
+    fn check_consistency(&mut self) {
+        for (cat, offset) in std::mem::take(&mut self.category_keys) {
+            if !self.config.categories.contains(&cat) {
+                self.config.deadline_by_category.remove(&cat);
+                self.report(
+                    format!("deadlines.category.{cat}"),
+                    cat,
+                    offset,
+                    Expect::Category,
+                );
+            }
+        }
+        let wd = &self.config.workdays;
+        let is_workday = |day: u32| {
+            [&wd.city, &wd.county, &wd.township]
+                .iter()
+                .any(|d| d.contains(&day))
+        };
+        let stray: Vec<(Date, usize)> = self
+            .moved_keys
+            .iter()
+            .filter(|(old, _)| !is_workday(chrono::Datelike::day(old)))
+            .copied()
+            .collect();
+        for (old, offset) in stray {
+            self.config.workdays.moved.remove(&old);
+            let text = old.to_string();
+            self.report(
+                format!("workdays.moved.{text}"),
+                text,
+                offset,
+                Expect::Workday,
+            );
+        }
+    }
+
+    /// An impossible `value` for `key`, at byte `offset` of the file.
+    fn report(&mut self, key: String, value: String, offset: usize, expect: Expect) {
+        let span = self.span(offset);
+        self.findings.push(
+            Finding::new(
+                &INVALID_CONFIG,
+                span,
+                Message::ConfigInvalid {
+                    key,
+                    value: value.clone(),
+                    expect,
+                },
+            )
+            .field("bangcun.toml")
+            .value(value),
+        );
+    }
+}
+
+fn categories(value: &Value) -> Option<Vec<String>> {
+    let array = value.get_ref().as_array()?;
+    let mut out: Vec<String> = Vec::new();
+    for item in array.iter() {
+        let text = item.get_ref().as_str()?.trim();
+        if text.is_empty() || out.iter().any(|c| c == text) {
+            return None;
+        }
+        out.push(text.to_string());
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn integer(value: &Value) -> Option<i64> {
+    let int = value.get_ref().as_integer()?;
+    i64::from_str_radix(&int.as_str().replace('_', ""), int.radix()).ok()
+}
+
+fn days_of_month(value: &Value) -> Option<Vec<u32>> {
+    let array = value.get_ref().as_array()?;
+    let mut days = Vec::new();
+    for item in array.iter() {
+        let day = integer(item)?;
+        if !(1..=31).contains(&day) {
+            return None;
+        }
+        days.push(day as u32);
+    }
+    days.sort_unstable();
+    days.dedup();
+    Some(days)
+}
+
+fn day_count(value: &Value) -> Option<u32> {
+    integer(value)
+        .filter(|n| (0..=3650).contains(n))
+        .map(|n| n as u32)
+}
+
+/// A TOML date (`2026-02-24`) or a string in one of the accepted forms.
+pub(crate) fn toml_date(value: &Value) -> Option<Date> {
+    match value.get_ref() {
+        DeValue::String(s) => date::parse(s.trim()),
+        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            let d = dt.date?;
+            Date::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Config {
+        let (config, findings) = parse(text, FileId(0));
+        assert!(findings.is_empty(), "{findings:?}");
+        config
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn empty_file_gives_every_default() {
+        assert_eq!(parse_ok(""), Config::default());
+    }
+
+    #[test]
+    fn the_spec_example_reads() {
+        let c = parse_ok(
+            r#"
+name = "许昌市联乡帮村"
+lang = "zh"
+categories = ["基础设施", "产业发展", "信访稳定", "安全生产", "基层党建", "人居环境", "民生服务"]
+
+[workdays]
+city = [10]
+county = [20]
+township = [20]
+moved = { 2026-02-10 = 2026-02-24 }
+
+[deadlines]
+days = 30
+[deadlines.category]
+"安全生产" = 7
+
+[revisit]
+days = 15
+"#,
+        );
+        assert_eq!(c.name, "许昌市联乡帮村");
+        assert_eq!(c.lang, Some(Lang::Zh));
+        assert_eq!(c.workdays.moved.get(&d(2026, 2, 10)), Some(&d(2026, 2, 24)));
+        assert_eq!(c.deadline_by_category.get("安全生产"), Some(&7));
+    }
+
+    fn one_error(text: &str) -> (u32, String) {
+        let (_, findings) = parse(text, FileId(0));
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let f = &findings[0];
+        assert_eq!(f.check.name, "invalid-config");
+        (f.span.line, f.message.text(Lang::En))
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_its_line() {
+        let (line, text) = one_error("name = \"x\"\n[workdays]\ncity = [10]\ncounty_days = [20]\n");
+        assert_eq!(line, 4);
+        assert!(text.contains("workdays.county_days"), "{text}");
+    }
+
+    #[test]
+    fn day_32_is_impossible() {
+        let (line, text) = one_error("[workdays]\n\ncity = [10, 32]\n");
+        assert_eq!(line, 3);
+        assert!(text.contains("workdays.city"), "{text}");
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        assert!(one_error("lang = \"fr\"").1.contains("lang"));
+        assert!(one_error("categories = []").1.contains("categories"));
+        assert!(
+            one_error("categories = [\"a\", \"a\"]")
+                .1
+                .contains("categories")
+        );
+        assert!(
+            one_error("[deadlines]\ndays = -1")
+                .1
+                .contains("deadlines.days")
+        );
+        assert!(
+            one_error("[revisit]\ndays = \"15\"")
+                .1
+                .contains("revisit.days")
+        );
+        assert!(one_error("workdays = 10").1.contains("workdays"));
+        assert!(
+            one_error("[workdays]\nmoved = { 2026-02-11 = 2026-02-24 }")
+                .1
+                .contains("workdays.moved.2026-02-11")
+        );
+        assert!(
+            one_error("[deadlines.category]\n\"不存在\" = 7")
+                .1
+                .contains("deadlines.category.不存在")
+        );
+    }
+
+    #[test]
+    fn invalid_toml_names_the_line() {
+        let (line, _) = one_error("name = \"x\"\nlang = \n");
+        assert_eq!(line, 2);
+    }
+
+    #[test]
+    fn default_survives_a_bad_value() {
+        let (config, findings) = parse("[deadlines]\ndays = 99999\n", FileId(0));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(config.deadline_days, 30);
+    }
+
+    #[test]
+    fn workdays_in_a_range_with_a_moved_day() {
+        let mut w = Config::default().workdays;
+        w.moved.insert(d(2026, 2, 20), d(2026, 2, 24));
+        assert_eq!(
+            w.dates(CadreLevel::County, d(2026, 1, 15), d(2026, 3, 31)),
+            vec![d(2026, 1, 20), d(2026, 2, 24), d(2026, 3, 20)]
+        );
+        // A day moved out of the range is gone from it.
+        assert_eq!(
+            w.dates(CadreLevel::County, d(2026, 2, 1), d(2026, 2, 21)),
+            vec![]
+        );
+        // The 31st is no work day in a month of 30 days.
+        w.city = vec![31];
+        assert_eq!(
+            w.dates(CadreLevel::City, d(2026, 4, 1), d(2026, 5, 31)),
+            vec![d(2026, 5, 31)]
+        );
+    }
+}

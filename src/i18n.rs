@@ -1,0 +1,791 @@
+//! The one catalog of user-facing text, in Chinese and English side by
+//! side: finding messages with their help, the names of kinds and fields,
+//! and the words of summary lines. Chinese is the default language.
+
+use std::fmt::Write as _;
+use std::str::FromStr;
+
+use crate::model::{Date, Kind, RegionLevel};
+use crate::schema;
+
+/// The language of labels and messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "cn" | "中文" => Ok(Lang::Zh),
+            "en" | "english" => Ok(Lang::En),
+            _ => Err(format!("unknown language {s:?}: expected zh or en")),
+        }
+    }
+}
+
+/// Picks the Chinese or the English text: `tr!(lang, "中文 {x}", "English {x}")`.
+macro_rules! tr {
+    ($lang:expr, $zh:literal, $en:literal $(,)?) => {
+        match $lang {
+            Lang::Zh => format!($zh),
+            Lang::En => format!($en),
+        }
+    };
+}
+pub(crate) use tr;
+
+/// What a configuration value should have been (for `invalid-config`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    Text,
+    LangCode,
+    Categories,
+    /// A list of days of the month, 1 to 31.
+    Days,
+    /// A whole number of days, 0 to 3650.
+    DayCount,
+    Date,
+    /// The key of `moved` must be a work day of some level.
+    Workday,
+    /// A key of `deadlines.category` must be a configured category.
+    Category,
+    Table,
+}
+
+/// Why a record refers to a missing or wrong record: who refers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Referrer {
+    Region,
+    Cadre,
+    Visit,
+    Problem,
+    Leave,
+}
+
+impl From<Kind> for Referrer {
+    fn from(kind: Kind) -> Self {
+        match kind {
+            Kind::Regions => Referrer::Region,
+            Kind::Cadres => Referrer::Cadre,
+            Kind::Visits => Referrer::Visit,
+            Kind::Problems => Referrer::Problem,
+            Kind::Leaves => Referrer::Leave,
+        }
+    }
+}
+
+/// A finding's message, as data; [`Message::text`] and [`Message::help`]
+/// render it in either language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    Unreadable {
+        error: String,
+    },
+    NotUtf8OrGb18030,
+    Utf16,
+    UnclosedQuote {
+        record_line: u32,
+    },
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    InvalidToml {
+        detail: String,
+    },
+    NotRecordTable {
+        key: String,
+        kind: Kind,
+    },
+    EmptyFile {
+        kind: Kind,
+    },
+    MissingColumn {
+        kind: Kind,
+        field: &'static str,
+    },
+    DuplicateColumn {
+        header: String,
+        first: usize,
+    },
+    UnknownColumn {
+        kind: Kind,
+        header: String,
+    },
+    MissingValue {
+        kind: Kind,
+        field: &'static str,
+    },
+    ParentNeeded {
+        level: RegionLevel,
+    },
+    CadreNeeded,
+    InvalidDate {
+        text: String,
+    },
+    InvalidNumber {
+        text: String,
+    },
+    InvalidEnum {
+        text: String,
+        words: Vec<(&'static str, &'static str)>,
+    },
+    InvalidText {
+        text: String,
+    },
+    ConfigUnknownKey {
+        key: String,
+    },
+    ConfigInvalid {
+        key: String,
+        value: String,
+        expect: Expect,
+    },
+    DuplicateId {
+        kind: Kind,
+        key: String,
+    },
+    UnknownRegion {
+        from: Referrer,
+        code: String,
+    },
+    UnknownCadre {
+        from: Referrer,
+        id: String,
+    },
+    ParentLevel {
+        level: RegionLevel,
+        parent: String,
+        parent_level: RegionLevel,
+    },
+    CountyPoint {
+        code: String,
+    },
+    DateOrder {
+        kind: Kind,
+        field: &'static str,
+        date: Date,
+        other: &'static str,
+        other_date: Date,
+    },
+    NeedsRectified {
+        field: &'static str,
+    },
+    UnknownCategory {
+        category: String,
+        allowed: Vec<String>,
+    },
+    VisitPlace {
+        cadre: String,
+        place: String,
+    },
+    VisitOutsideLink {
+        date: Date,
+        start: Option<Date>,
+        end: Option<Date>,
+    },
+    FutureDate {
+        kind: Kind,
+        date: Date,
+        today: Date,
+    },
+    DuplicateVisit,
+}
+
+impl Message {
+    /// The headline: what is wrong.
+    pub fn text(&self, lang: Lang) -> String {
+        use Message::*;
+        match self {
+            Unreadable { error } => tr!(
+                lang,
+                "无法读取文件：{error}",
+                "cannot read the file: {error}"
+            ),
+            NotUtf8OrGb18030 => tr!(
+                lang,
+                "此行有既非 UTF-8 也非 GB18030 的字节，文件无法读取",
+                "this line has bytes that are neither UTF-8 nor GB18030; the file cannot be read",
+            ),
+            Utf16 => tr!(
+                lang,
+                "文件是 UTF-16 编码，无法读取",
+                "the file is UTF-16, which is not read"
+            ),
+            UnclosedQuote { record_line } => tr!(
+                lang,
+                "此行的引号没有闭合；从第 {record_line} 行起的内容未读取",
+                "a quote opened on this line is never closed; nothing from line {record_line} on was read",
+            ),
+            FieldCount { expected, found } => tr!(
+                lang,
+                "此行有 {found} 个字段，表头有 {expected} 列；此行未读取",
+                "this row has {found} fields but the header has {expected}; the row was not read",
+            ),
+            InvalidToml { detail } => {
+                tr!(lang, "TOML 格式错误：{detail}", "invalid TOML: {detail}")
+            }
+            NotRecordTable { key, kind } => {
+                let table = kind.singular();
+                tr!(
+                    lang,
+                    "“{key}”不是 [[{table}]] 记录表；此文件只应包含 [[{table}]]",
+                    "\"{key}\" is not a [[{table}]] table; this file should hold only [[{table}]] records",
+                )
+            }
+            EmptyFile { kind } => {
+                let name = kind_name(*kind, lang);
+                tr!(
+                    lang,
+                    "文件为空，没有表头（{name}）",
+                    "the file is empty: no header ({name})"
+                )
+            }
+            MissingColumn { kind, field } => {
+                let (en, zh) = names(*kind, field);
+                tr!(
+                    lang,
+                    "缺少必需的列“{zh}”（{en}）；此文件未读取",
+                    "required column \"{en}\" ({zh}) is missing; the file was not read"
+                )
+            }
+            DuplicateColumn { header, first } => tr!(
+                lang,
+                "列“{header}”与第 {first} 列重复",
+                "column \"{header}\" repeats column {first}",
+            ),
+            UnknownColumn { kind, header } => {
+                let name = kind_name(*kind, lang);
+                tr!(
+                    lang,
+                    "未知的列“{header}”，已忽略（{name}）",
+                    "unknown column \"{header}\" is ignored ({name})"
+                )
+            }
+            MissingValue { kind, field } => {
+                let (en, zh) = names(*kind, field);
+                tr!(lang, "缺少“{zh}”", "{en} is missing")
+            }
+            ParentNeeded { level } => {
+                let what = level_name(*level, lang);
+                tr!(lang, "{what}必须填写上级代码", "a {what} needs a parent")
+            }
+            CadreNeeded => tr!(
+                lang,
+                "来源为“干部排查”的问题必须填写发现干部",
+                "a problem whose source is cadre needs the cadre who found it",
+            ),
+            InvalidDate { text } => tr!(
+                lang,
+                "“{text}”不是有效日期",
+                "\"{text}\" is not a valid date"
+            ),
+            InvalidNumber { text } => tr!(
+                lang,
+                "“{text}”不是非负整数",
+                "\"{text}\" is not a whole number ≥ 0"
+            ),
+            InvalidEnum { text, .. } => tr!(
+                lang,
+                "“{text}”不是可选值之一",
+                "\"{text}\" is not one of the allowed values"
+            ),
+            InvalidText { text } => tr!(lang, "{text} 不是文本", "{text} is not text"),
+            ConfigUnknownKey { key } => tr!(
+                lang,
+                "bangcun.toml 中有未知的配置项“{key}”",
+                "unknown key \"{key}\" in bangcun.toml"
+            ),
+            ConfigInvalid { key, value, .. } => tr!(
+                lang,
+                "bangcun.toml 中“{key}”的值 {value} 无效",
+                "invalid value {value} for \"{key}\" in bangcun.toml",
+            ),
+            DuplicateId { kind, key } => {
+                let what = id_name(*kind, lang);
+                tr!(
+                    lang,
+                    "{what}“{key}”重复出现",
+                    "{what} \"{key}\" appears twice"
+                )
+            }
+            UnknownRegion { from, code } => {
+                let who = referrer_name(*from, lang);
+                tr!(
+                    lang,
+                    "{who}引用的区划代码“{code}”不在行政区划中",
+                    "{who} refers to region \"{code}\", which is not in regions",
+                )
+            }
+            UnknownCadre { from, id } => {
+                let who = referrer_name(*from, lang);
+                tr!(
+                    lang,
+                    "{who}引用的干部编号“{id}”不在干部名单中",
+                    "{who} refers to cadre \"{id}\", which is not in cadres",
+                )
+            }
+            ParentLevel {
+                level,
+                parent,
+                parent_level,
+            } => {
+                let (what, up) = (level_name(*level, lang), level_name(*parent_level, lang));
+                tr!(
+                    lang,
+                    "{what}的上级“{parent}”是{up}，不是正好高一级的区划",
+                    "a {what}'s parent \"{parent}\" is a {up}, not a region exactly one level up",
+                )
+            }
+            CountyPoint { code } => tr!(
+                lang,
+                "联系点“{code}”是县级区划；联系点应为乡镇（街道）或村（社区）",
+                "contact point \"{code}\" is a county; points are townships or villages",
+            ),
+            DateOrder {
+                kind,
+                field,
+                date,
+                other,
+                other_date,
+            } => {
+                let (en, zh) = names(*kind, field);
+                let (oen, ozh) = names(*kind, other);
+                tr!(
+                    lang,
+                    "{zh} {date} 早于{ozh} {other_date}",
+                    "{en} {date} is before {oen} {other_date}",
+                )
+            }
+            NeedsRectified { field } => {
+                let (en, zh) = names(Kind::Problems, field);
+                tr!(
+                    lang,
+                    "填写了{zh}，但没有整改日期",
+                    "{en} is set but rectified is empty"
+                )
+            }
+            UnknownCategory { category, .. } => tr!(
+                lang,
+                "类别“{category}”不在 bangcun.toml 的 categories 中",
+                "category \"{category}\" is not among the categories in bangcun.toml",
+            ),
+            VisitPlace { cadre, place } => tr!(
+                lang,
+                "干部“{cadre}”在“{place}”走访，该地点不是其联系点，也不在其联系点之内",
+                "cadre \"{cadre}\" visited \"{place}\", which is neither one of its points nor inside one",
+            ),
+            VisitOutsideLink { date, start, end } => {
+                let range = link_range(*start, *end, lang);
+                tr!(
+                    lang,
+                    "走访日期 {date} 不在该干部的帮联期限（{range}）内",
+                    "visit on {date} is outside the cadre's link ({range})",
+                )
+            }
+            FutureDate { kind, date, today } => {
+                let what = kind_name(*kind, lang);
+                tr!(
+                    lang,
+                    "{what}日期 {date} 晚于今天（{today}）",
+                    "{what} dated {date}, after today ({today})"
+                )
+            }
+            DuplicateVisit => tr!(
+                lang,
+                "同一干部、日期、地点和类型的走访记录重复",
+                "the same cadre, date, place and kind is entered twice",
+            ),
+        }
+    }
+
+    /// What would be right, when there is something to say.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        use Message::*;
+        Some(match self {
+            Unreadable { .. } => tr!(
+                lang,
+                "检查文件是否存在、可读，且是普通文件",
+                "make sure it exists, is readable and is a regular file"
+            ),
+            NotUtf8OrGb18030 | Utf16 => tr!(
+                lang,
+                "在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”",
+                "save it again from Excel or WPS as \"CSV UTF-8 (comma delimited)\"",
+            ),
+            UnclosedQuote { .. } => tr!(
+                lang,
+                "补上闭合的引号 \"，或删除多余的引号",
+                "close the quote \", or remove the stray one"
+            ),
+            FieldCount { .. } => tr!(
+                lang,
+                "含逗号的单元格要用引号括起来；或补齐、删除多余的字段",
+                "quote cells that contain a comma, or add or remove fields",
+            ),
+            InvalidToml { .. } => tr!(lang, "按 TOML 语法修正此处", "fix the TOML syntax here"),
+            NotRecordTable { kind, .. } => {
+                let table = kind.singular();
+                tr!(
+                    lang,
+                    "把记录写成 [[{table}]] 表",
+                    "write the records as [[{table}]] tables"
+                )
+            }
+            EmptyFile { kind } => {
+                let header = header_line(*kind, lang);
+                tr!(
+                    lang,
+                    "第一行写表头：{header}",
+                    "put the header on line 1: {header}"
+                )
+            }
+            MissingColumn { kind, field } => {
+                let (en, zh) = names(*kind, field);
+                tr!(
+                    lang,
+                    "在表头加上“{zh}”或“{en}”列",
+                    "add a column \"{en}\" or \"{zh}\" to the header"
+                )
+            }
+            DuplicateColumn { .. } => tr!(
+                lang,
+                "删除或改名重复的列",
+                "remove or rename the repeated column"
+            ),
+            UnknownColumn { kind, .. } => {
+                let header = header_line(*kind, lang);
+                tr!(lang, "可用的列：{header}", "known columns: {header}")
+            }
+            MissingValue { kind, field } => {
+                let (en, zh) = names(*kind, field);
+                tr!(lang, "填写“{zh}”", "fill in {en}")
+            }
+            ParentNeeded { .. } => tr!(
+                lang,
+                "填写上一级区划的代码",
+                "fill in the code of the region one level up"
+            ),
+            CadreNeeded => tr!(
+                lang,
+                "填写发现问题的干部编号，或更正来源",
+                "fill in the cadre's id, or correct the source"
+            ),
+            InvalidDate { .. } => tr!(
+                lang,
+                "日期写作 2026-03-10（也可写 2026/3/10、2026.3.10 或 2026年3月10日）",
+                "write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日)",
+            ),
+            InvalidNumber { .. } => tr!(
+                lang,
+                "填写 0 或正整数",
+                "write 0 or a positive whole number"
+            ),
+            InvalidEnum { words, .. } => {
+                let list = words_list(words, lang);
+                tr!(lang, "可选值：{list}", "use one of: {list}")
+            }
+            InvalidText { .. } => tr!(lang, "写成带引号的字符串", "write it as a quoted string"),
+            ConfigUnknownKey { .. } => tr!(
+                lang,
+                "可用的配置项：name、lang、categories、workdays、deadlines、revisit",
+                "known keys: name, lang, categories, workdays, deadlines, revisit",
+            ),
+            ConfigInvalid { expect, .. } => expect_text(*expect, lang),
+            DuplicateId { .. } => tr!(
+                lang,
+                "删除重复的一行，或改用不同的编号",
+                "remove one of the rows, or give it a different id"
+            ),
+            UnknownRegion { .. } => tr!(
+                lang,
+                "在 regions.csv 中补充该区划，或更正代码",
+                "add the region to regions.csv, or correct the code"
+            ),
+            UnknownCadre { .. } => tr!(
+                lang,
+                "在 cadres.csv 中补充该干部，或更正编号",
+                "add the cadre to cadres.csv, or correct the id"
+            ),
+            ParentLevel { level, .. } => match level {
+                RegionLevel::Village => tr!(
+                    lang,
+                    "村的上级应为乡镇（街道）",
+                    "a village's parent must be a township"
+                ),
+                _ => tr!(
+                    lang,
+                    "乡镇的上级应为县（区）",
+                    "a township's parent must be a county"
+                ),
+            },
+            CountyPoint { .. } => tr!(
+                lang,
+                "改为该县内的乡镇或村的代码",
+                "use the code of a township or village in that county"
+            ),
+            DateOrder { kind, other, .. } => {
+                let (en, zh) = names(*kind, other);
+                tr!(
+                    lang,
+                    "更正日期：不能早于{zh}",
+                    "correct the date: it cannot be before {en}"
+                )
+            }
+            NeedsRectified { .. } => tr!(lang, "先填写整改日期", "fill in rectified first"),
+            UnknownCategory { allowed, .. } => {
+                let list = allowed.join(if lang == Lang::Zh { "、" } else { ", " });
+                tr!(
+                    lang,
+                    "使用以下类别之一：{list}；或在 bangcun.toml 的 categories 中添加",
+                    "use one of: {list}; or add it to categories in bangcun.toml",
+                )
+            }
+            VisitPlace { .. } => tr!(
+                lang,
+                "核对地点代码，或在 cadres.csv 中为该干部添加联系点",
+                "check the place code, or add the point to the cadre in cadres.csv",
+            ),
+            VisitOutsideLink { .. } => tr!(
+                lang,
+                "核对日期，或调整 cadres.csv 中的开始、结束日期",
+                "check the date, or the cadre's start and end in cadres.csv",
+            ),
+            FutureDate { .. } => tr!(
+                lang,
+                "核对日期是否录错",
+                "check the date for a typing error"
+            ),
+            DuplicateVisit => tr!(lang, "删除重复的一行", "remove one of the two rows"),
+        })
+    }
+}
+
+/// How a second place of a finding is introduced (`first here`).
+pub fn related_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "首次出现于",
+        Lang::En => "first at",
+    }
+}
+
+/// The word before the help text.
+pub fn help_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "帮助",
+        Lang::En => "help",
+    }
+}
+
+/// `error` / `warning` in human output.
+pub fn severity_label(error: bool, lang: Lang) -> &'static str {
+    match (error, lang) {
+        (true, Lang::Zh) => "错误",
+        (false, Lang::Zh) => "警告",
+        (true, Lang::En) => "error",
+        (false, Lang::En) => "warning",
+    }
+}
+
+/// The closing line of `check`.
+pub fn check_summary(
+    errors: usize,
+    warnings: usize,
+    files: usize,
+    records: usize,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "检查完成：{errors} 个错误，{warnings} 个警告；读取 {files} 个文件，{records} 条记录"
+        ),
+        Lang::En => format!(
+            "checked: {errors} {}, {warnings} {}; {files} {}, {records} {} read",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings"),
+            plural(files, "file", "files"),
+            plural(records, "record", "records"),
+        ),
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// The name of a record kind.
+pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => kind.plural(),
+        Lang::Zh => match kind {
+            Kind::Regions => "行政区划",
+            Kind::Cadres => "干部名单",
+            Kind::Visits => "走访记录",
+            Kind::Problems => "问题台账",
+            Kind::Leaves => "请假记录",
+        },
+    }
+}
+
+fn id_name(kind: Kind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (Kind::Regions, Lang::Zh) => "区划代码",
+        (Kind::Cadres, Lang::Zh) => "干部编号",
+        (Kind::Problems, Lang::Zh) => "问题编号",
+        (_, Lang::Zh) => "编号",
+        (Kind::Regions, Lang::En) => "region code",
+        (Kind::Cadres, Lang::En) => "cadre id",
+        (Kind::Problems, Lang::En) => "problem id",
+        (_, Lang::En) => "id",
+    }
+}
+
+fn referrer_name(from: Referrer, lang: Lang) -> &'static str {
+    match (from, lang) {
+        (Referrer::Region, Lang::Zh) => "区划",
+        (Referrer::Cadre, Lang::Zh) => "干部联系点",
+        (Referrer::Visit, Lang::Zh) => "走访记录",
+        (Referrer::Problem, Lang::Zh) => "问题",
+        (Referrer::Leave, Lang::Zh) => "请假记录",
+        (Referrer::Region, Lang::En) => "region",
+        (Referrer::Cadre, Lang::En) => "cadre",
+        (Referrer::Visit, Lang::En) => "visit",
+        (Referrer::Problem, Lang::En) => "problem",
+        (Referrer::Leave, Lang::En) => "leave",
+    }
+}
+
+/// The name of a region level: 县（区）, township …
+pub fn level_name(level: RegionLevel, lang: Lang) -> &'static str {
+    match (level, lang) {
+        (RegionLevel::County, Lang::Zh) => "县（区）",
+        (RegionLevel::Township, Lang::Zh) => "乡镇（街道）",
+        (RegionLevel::Village, Lang::Zh) => "村（社区）",
+        (RegionLevel::County, Lang::En) => "county",
+        (RegionLevel::Township, Lang::En) => "township",
+        (RegionLevel::Village, Lang::En) => "village",
+    }
+}
+
+/// English and Chinese name of a field of `kind`.
+fn names(kind: Kind, field: &str) -> (&str, &str) {
+    schema::by_name(kind, field).map_or((field, field), |f| (f.name, f.zh))
+}
+
+fn header_line(kind: Kind, lang: Lang) -> String {
+    let fields = schema::fields(kind).iter();
+    match lang {
+        Lang::Zh => fields.map(|f| f.zh).collect::<Vec<_>>().join(","),
+        Lang::En => fields.map(|f| f.name).collect::<Vec<_>>().join(","),
+    }
+}
+
+fn words_list(words: &[(&str, &str)], lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, (en, zh)) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if lang == Lang::Zh { "、" } else { ", " });
+        }
+        let _ = match lang {
+            Lang::Zh => write!(out, "{zh}（{en}）"),
+            Lang::En => write!(out, "{en} ({zh})"),
+        };
+    }
+    out
+}
+
+fn link_range(start: Option<Date>, end: Option<Date>, lang: Lang) -> String {
+    let open = match lang {
+        Lang::Zh => "不限",
+        Lang::En => "open",
+    };
+    let show = |d: Option<Date>| d.map_or(open.to_string(), |d| d.to_string());
+    format!("{} .. {}", show(start), show(end))
+}
+
+fn expect_text(expect: Expect, lang: Lang) -> String {
+    match expect {
+        Expect::Text => tr!(lang, "应为带引号的文本", "expected quoted text"),
+        Expect::LangCode => tr!(lang, "应为 \"zh\" 或 \"en\"", "expected \"zh\" or \"en\""),
+        Expect::Categories => tr!(
+            lang,
+            "应为不重复、非空的文本列表，如 [\"基础设施\", \"产业发展\"]",
+            "expected a list of distinct, non-empty texts, e.g. [\"基础设施\", \"产业发展\"]",
+        ),
+        Expect::Days => tr!(
+            lang,
+            "应为 1 到 31 之间的日子列表，如 [10, 20]",
+            "expected a list of days of the month from 1 to 31, e.g. [10, 20]"
+        ),
+        Expect::DayCount => tr!(
+            lang,
+            "应为 0 到 3650 之间的天数",
+            "expected a number of days from 0 to 3650"
+        ),
+        Expect::Date => tr!(
+            lang,
+            "应为日期，如 2026-02-24",
+            "expected a date such as 2026-02-24"
+        ),
+        Expect::Workday => tr!(
+            lang,
+            "调整的日期应是某一级别的工作日（workdays 中的日子）",
+            "a moved day must be a work day of some level (a day listed in workdays)",
+        ),
+        Expect::Category => tr!(
+            lang,
+            "应为 categories 中的类别",
+            "expected one of the categories"
+        ),
+        Expect::Table => tr!(
+            lang,
+            "应为表，如 [workdays]",
+            "expected a table, such as [workdays]"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_render() {
+        let m = Message::UnknownCadre {
+            from: Referrer::Visit,
+            id: "C999999".into(),
+        };
+        assert_eq!(
+            m.text(Lang::En),
+            "visit refers to cadre \"C999999\", which is not in cadres"
+        );
+        assert_eq!(
+            m.text(Lang::Zh),
+            "走访记录引用的干部编号“C999999”不在干部名单中"
+        );
+        assert_eq!(
+            m.help(Lang::En).as_deref(),
+            Some("add the cadre to cadres.csv, or correct the id")
+        );
+    }
+
+    #[test]
+    fn lang_parses() {
+        assert_eq!("EN".parse::<Lang>(), Ok(Lang::En));
+        assert_eq!("zh".parse::<Lang>(), Ok(Lang::Zh));
+        assert!("fr".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn summary_line() {
+        assert_eq!(
+            check_summary(1, 0, 2, 3, Lang::En),
+            "checked: 1 error, 0 warnings; 2 files, 3 records read"
+        );
+    }
+}

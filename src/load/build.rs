@@ -1,0 +1,613 @@
+//! Building typed records from rows. A row is a CSV line or a TOML table,
+//! seen through [`Row`]; each bad cell becomes one finding, and a row with
+//! any bad cell yields no record (its key is remembered as *broken*, so
+//! references to it make no follow-on findings). References are collected
+//! as [`Pending`] and resolved by the loader in batches.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashSet;
+
+use crate::check::{Check, INVALID_DATE, INVALID_NUMBER, INVALID_VALUE, MISSING_VALUE};
+use crate::date;
+use crate::finding::Finding;
+use crate::i18n::Message;
+use crate::model::{
+    Cadre, CadreId, CadreLevel, Date, Enumeration, FileId, Key, KeyIndex, Kind, Leave, Problem,
+    Ref, Region, RegionId, RegionLevel, Satisfaction, Source, Span, Visit, VisitKind,
+};
+use crate::schema::{self, cadre, leave, problem, region, visit};
+
+/// One raw value, from a CSV cell or a TOML value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell<'a> {
+    /// Trimmed, never empty.
+    Text(Cow<'a, str>),
+    /// A TOML integer.
+    Int(i64),
+    /// A TOML date.
+    Date(Date),
+    /// A TOML array of strings or integers.
+    List(Vec<Cow<'a, str>>),
+    /// Any other TOML value, as written.
+    Other(&'a str),
+}
+
+impl Cell<'_> {
+    /// The value as the user wrote it, for findings.
+    fn shown(&self) -> String {
+        match self {
+            Cell::Text(s) => s.to_string(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Date(d) => d.to_string(),
+            Cell::List(items) => items.join(";"),
+            Cell::Other(raw) => raw.to_string(),
+        }
+    }
+}
+
+/// A row of some record kind, whatever the file format.
+pub trait Row {
+    /// The value of a field (by its position in [`schema::fields`]);
+    /// `None` when the column is absent or the cell empty.
+    fn cell(&self, field: usize) -> Option<Cell<'_>>;
+    /// The line a finding about this field should name.
+    fn line(&self, field: usize) -> u32;
+    /// The line of the row as a whole.
+    fn row_line(&self) -> u32;
+}
+
+/// Keys of one referenced kind (region codes, cadre ids) as far as loaded.
+#[derive(Debug)]
+pub struct Keys<Id> {
+    /// Key → the first valid record with it.
+    pub index: KeyIndex<Id>,
+    /// Keys of rows that failed to build.
+    pub broken: FxHashSet<Box<str>>,
+    /// False when a file of the kind could not be read in full: then an
+    /// unknown key is not reported, since it may be in the lost part.
+    pub complete: bool,
+}
+
+impl<Id: Copy> Keys<Id> {
+    pub fn new() -> Self {
+        Keys {
+            index: KeyIndex::default(),
+            broken: FxHashSet::default(),
+            complete: true,
+        }
+    }
+
+    pub fn resolve(&self, key: &Key) -> Ref<Id> {
+        if let Some(id) = self.index.get_key(key) {
+            Ref::Known(id)
+        } else if !self.complete || self.broken.contains(key.text().as_str()) {
+            Ref::Broken
+        } else {
+            Ref::Unknown
+        }
+    }
+}
+
+/// What a reference points to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    Region,
+    Cadre,
+}
+
+/// A reference of either target, resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    Region(Ref<RegionId>),
+    Cadre(Ref<CadreId>),
+}
+
+/// A reference read from a row, waiting to be resolved. References are
+/// resolved in batches after their rows are built: one tight loop of
+/// lookups lets the processor overlap their cache misses, where a lookup
+/// per row would wait for each (a province's key tables do not stay in
+/// cache while its files stream past).
+#[derive(Clone, Debug)]
+pub struct Pending {
+    /// Index of the record, among the records of its file.
+    pub record: u32,
+    /// Which reference of the record: see [`Build::set_ref`].
+    pub slot: u16,
+    pub field: &'static str,
+    pub line: u32,
+    pub target: Target,
+    pub key: Key,
+}
+
+/// Where a row's findings and references go.
+pub struct Sink<'s> {
+    pub file: FileId,
+    /// The index the row's record will have among its file's records.
+    pub record: u32,
+    pub findings: &'s mut Vec<Finding>,
+    pub pending: &'s mut Vec<Pending>,
+}
+
+/// Reads the fields of one row, turning each bad cell into a finding.
+pub struct Reader<'a, 's, R: Row> {
+    row: &'a R,
+    kind: Kind,
+    sink: &'a mut Sink<'s>,
+    slot: u16,
+    /// No error so far.
+    pub ok: bool,
+}
+
+impl<'a, 's, R: Row> Reader<'a, 's, R> {
+    pub fn new(row: &'a R, kind: Kind, sink: &'a mut Sink<'s>) -> Self {
+        Reader {
+            row,
+            kind,
+            sink,
+            slot: 0,
+            ok: true,
+        }
+    }
+
+    fn name(&self, field: usize) -> &'static str {
+        schema::fields(self.kind)[field].name
+    }
+
+    /// The span of the row as a whole.
+    pub fn span(&self) -> Span {
+        Span {
+            file: self.sink.file,
+            line: self.row.row_line(),
+        }
+    }
+
+    /// Records an error about `field` that makes the row unusable.
+    pub fn error(
+        &mut self,
+        field: usize,
+        check: &'static Check,
+        value: Option<String>,
+        message: Message,
+    ) {
+        self.report(field, check, value, message);
+        self.ok = false;
+    }
+
+    /// Records a finding about `field`; the row is still built, so that the
+    /// data checks see it too.
+    fn report(
+        &mut self,
+        field: usize,
+        check: &'static Check,
+        value: Option<String>,
+        message: Message,
+    ) {
+        let span = Span {
+            file: self.sink.file,
+            line: self.row.line(field),
+        };
+        let mut finding = Finding::new(check, span, message).field(self.name(field));
+        if let Some(value) = value {
+            finding = finding.value(value);
+        }
+        self.sink.findings.push(finding);
+    }
+
+    /// Registers the reference in `field` for resolution; the record gets
+    /// it through [`Build::set_ref`], slot by slot in the order of these
+    /// calls. Until then the record holds `Ref::Broken`.
+    pub fn reference(&mut self, field: usize, key: &str, target: Target) {
+        self.sink.pending.push(Pending {
+            record: self.sink.record,
+            slot: self.slot,
+            field: self.name(field),
+            line: self.row.line(field),
+            target,
+            key: Key::new(key),
+        });
+        self.slot += 1;
+    }
+
+    fn missing(&mut self, field: usize) {
+        let message = Message::MissingValue {
+            kind: self.kind,
+            field: self.name(field),
+        };
+        self.error(field, &MISSING_VALUE, None, message);
+    }
+
+    /// An optional text field.
+    pub fn text(&mut self, field: usize) -> Option<Cow<'a, str>> {
+        let cell = self.row.cell(field)?;
+        self.text_of(field, cell)
+    }
+
+    /// A required text field.
+    pub fn required_text(&mut self, field: usize) -> Option<Cow<'a, str>> {
+        let cell = self.required(field)?;
+        self.text_of(field, cell)
+    }
+
+    fn text_of(&mut self, field: usize, cell: Cell<'a>) -> Option<Cow<'a, str>> {
+        match cell {
+            Cell::Text(s) => Some(s),
+            Cell::Int(i) => Some(Cow::Owned(i.to_string())),
+            Cell::Date(d) => Some(Cow::Owned(d.to_string())),
+            cell => {
+                let text = cell.shown();
+                self.error(
+                    field,
+                    &INVALID_VALUE,
+                    Some(text.clone()),
+                    Message::InvalidText { text },
+                );
+                None
+            }
+        }
+    }
+
+    /// The cell of a required field, or a finding that it is missing.
+    fn required(&mut self, field: usize) -> Option<Cell<'a>> {
+        let cell = self.row.cell(field);
+        if cell.is_none() {
+            self.missing(field);
+        }
+        cell
+    }
+
+    /// An optional date field.
+    pub fn date(&mut self, field: usize) -> Option<Date> {
+        let cell = self.row.cell(field)?;
+        self.date_of(field, cell)
+    }
+
+    /// A required date field.
+    pub fn required_date(&mut self, field: usize) -> Option<Date> {
+        let cell = self.required(field)?;
+        self.date_of(field, cell)
+    }
+
+    fn date_of(&mut self, field: usize, cell: Cell<'a>) -> Option<Date> {
+        let parsed = match &cell {
+            Cell::Text(s) => date::parse(s),
+            Cell::Date(d) => Some(*d),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let text = cell.shown();
+            self.error(
+                field,
+                &INVALID_DATE,
+                Some(text.clone()),
+                Message::InvalidDate { text },
+            );
+        }
+        parsed
+    }
+
+    /// A whole number ≥ 0; absent is 0.
+    pub fn count(&mut self, field: usize) -> u32 {
+        let Some(cell) = self.row.cell(field) else {
+            return 0;
+        };
+        let parsed = match &cell {
+            Cell::Text(s) if s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<u32>().ok(),
+            Cell::Int(i) => u32::try_from(*i).ok(),
+            _ => None,
+        };
+        parsed.unwrap_or_else(|| {
+            let text = cell.shown();
+            self.error(
+                field,
+                &INVALID_NUMBER,
+                Some(text.clone()),
+                Message::InvalidNumber { text },
+            );
+            0
+        })
+    }
+
+    /// An optional enumeration value, English or Chinese.
+    pub fn enumeration<E: Enumeration>(&mut self, field: usize) -> Option<E> {
+        let cell = self.row.cell(field)?;
+        self.enumeration_of(field, cell)
+    }
+
+    /// A required enumeration value.
+    pub fn required_enumeration<E: Enumeration>(&mut self, field: usize) -> Option<E> {
+        let cell = self.required(field)?;
+        self.enumeration_of(field, cell)
+    }
+
+    fn enumeration_of<E: Enumeration>(&mut self, field: usize, cell: Cell<'a>) -> Option<E> {
+        let parsed = match &cell {
+            Cell::Text(s) => E::parse(s),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let text = cell.shown();
+            let words = E::WORDS.iter().map(|(_, en, zh)| (*en, *zh)).collect();
+            self.error(
+                field,
+                &INVALID_VALUE,
+                Some(text.clone()),
+                Message::InvalidEnum { text, words },
+            );
+        }
+        parsed
+    }
+
+    /// A required list: separated by `;` `；` `、` `,` `，` in a CSV cell, or
+    /// a TOML array.
+    pub fn required_list(&mut self, field: usize) -> Vec<Cow<'a, str>> {
+        let items: Vec<Cow<'a, str>> = match self.row.cell(field) {
+            Some(Cell::Text(Cow::Borrowed(s))) => split_list(s).map(Cow::Borrowed).collect(),
+            Some(Cell::Text(Cow::Owned(s))) => {
+                split_list(&s).map(|i| Cow::Owned(i.to_string())).collect()
+            }
+            Some(Cell::Int(i)) => vec![Cow::Owned(i.to_string())],
+            Some(Cell::List(items)) => items.into_iter().filter(|i| !i.trim().is_empty()).collect(),
+            Some(cell) => {
+                let text = cell.shown();
+                self.error(
+                    field,
+                    &INVALID_VALUE,
+                    Some(text.clone()),
+                    Message::InvalidText { text },
+                );
+                return Vec::new();
+            }
+            None => Vec::new(),
+        };
+        if items.is_empty() && self.ok {
+            self.missing(field);
+        }
+        if items.is_empty() {
+            self.ok = false;
+        }
+        items
+    }
+}
+
+/// The items of a list cell.
+pub fn split_list(text: &str) -> impl Iterator<Item = &str> {
+    text.split([';', '；', '、', ',', '，'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// A kind of record that can be built from a row.
+pub trait Build: Sized {
+    const KIND: Kind;
+    /// Builds the record; `None` when any cell is bad (each bad cell has
+    /// made a finding). References are registered with the reader, and the
+    /// record holds `Ref::Broken` in their place until they are resolved.
+    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self>;
+    /// Sets the reference registered as `slot`.
+    fn set_ref(&mut self, _slot: u16, _to: Resolved) {}
+    /// The key of the row, when the kind has one that others refer to.
+    fn key<R: Row>(_row: &R) -> Option<String> {
+        None
+    }
+}
+
+fn key_text<R: Row>(row: &R, field: usize) -> Option<String> {
+    match row.cell(field)? {
+        Cell::Text(s) => Some(s.into_owned()),
+        Cell::Int(i) => Some(i.to_string()),
+        _ => None,
+    }
+}
+
+impl Build for Region {
+    const KIND: Kind = Kind::Regions;
+
+    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self> {
+        let mut r = Reader::new(row, Self::KIND, sink);
+        let code = r.required_text(region::CODE);
+        let name = r.required_text(region::NAME);
+        let level = r.required_enumeration::<RegionLevel>(region::LEVEL);
+        let parent = r.text(region::PARENT);
+        if let Some(level @ (RegionLevel::Township | RegionLevel::Village)) = level {
+            if row.cell(region::PARENT).is_none() {
+                r.error(
+                    region::PARENT,
+                    &MISSING_VALUE,
+                    None,
+                    Message::ParentNeeded { level },
+                );
+            }
+        }
+        let span = r.span();
+        if !r.ok {
+            return None;
+        }
+        Some(Region {
+            code: code?.into(),
+            name: name?.into(),
+            level: level?,
+            parent_code: parent.map(Into::into),
+            // Resolved once every region is read: a parent may come later.
+            parent: None,
+            span,
+        })
+    }
+
+    fn key<R: Row>(row: &R) -> Option<String> {
+        key_text(row, region::CODE)
+    }
+}
+
+impl Build for Cadre {
+    const KIND: Kind = Kind::Cadres;
+
+    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self> {
+        let mut r = Reader::new(row, Self::KIND, sink);
+        let id = r.required_text(cadre::ID);
+        let name = r.required_text(cadre::NAME);
+        let level = r.required_enumeration::<CadreLevel>(cadre::LEVEL);
+        let unit = r.text(cadre::UNIT);
+        let points = r.required_list(cadre::POINTS);
+        for point in &points {
+            r.reference(cadre::POINTS, point, Target::Region);
+        }
+        let start = r.date(cadre::START);
+        let end = r.date(cadre::END);
+        let span = r.span();
+        if !r.ok {
+            return None;
+        }
+        Some(Cadre {
+            id: id?.into(),
+            name: name?.into(),
+            level: level?,
+            unit: unit.map(Into::into),
+            points: vec![Ref::Broken; points.len()],
+            start,
+            end,
+            span,
+        })
+    }
+
+    fn set_ref(&mut self, slot: u16, to: Resolved) {
+        if let (Some(point), Resolved::Region(to)) = (self.points.get_mut(usize::from(slot)), to) {
+            *point = to;
+        }
+    }
+
+    fn key<R: Row>(row: &R) -> Option<String> {
+        key_text(row, cadre::ID)
+    }
+}
+
+impl Build for Visit {
+    const KIND: Kind = Kind::Visits;
+
+    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self> {
+        let mut r = Reader::new(row, Self::KIND, sink);
+        let date = r.required_date(visit::DATE);
+        if let Some(cadre) = r.required_text(visit::CADRE) {
+            r.reference(visit::CADRE, &cadre, Target::Cadre);
+        }
+        if let Some(place) = r.required_text(visit::PLACE) {
+            r.reference(visit::PLACE, &place, Target::Region);
+        }
+        let kind = r.enumeration::<VisitKind>(visit::KIND);
+        let forums = r.count(visit::FORUMS);
+        let people = r.count(visit::PEOPLE);
+        let note = r.text(visit::NOTE);
+        let span = r.span();
+        if !r.ok {
+            return None;
+        }
+        Some(Visit {
+            date: date?,
+            cadre: Ref::Broken,
+            place: Ref::Broken,
+            kind: kind.unwrap_or(VisitKind::Workday),
+            forums,
+            people,
+            note: note.map(Into::into),
+            span,
+        })
+    }
+
+    fn set_ref(&mut self, slot: u16, to: Resolved) {
+        match (slot, to) {
+            (0, Resolved::Cadre(to)) => self.cadre = to,
+            (1, Resolved::Region(to)) => self.place = to,
+            _ => {}
+        }
+    }
+}
+
+impl Build for Problem {
+    const KIND: Kind = Kind::Problems;
+
+    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self> {
+        let mut r = Reader::new(row, Self::KIND, sink);
+        let id = r.required_text(problem::ID);
+        let found = r.required_date(problem::FOUND);
+        if let Some(place) = r.required_text(problem::PLACE) {
+            r.reference(problem::PLACE, &place, Target::Region);
+        }
+        let cadre = r.text(problem::CADRE);
+        if let Some(cadre) = &cadre {
+            r.reference(problem::CADRE, cadre, Target::Cadre);
+        }
+        let source = r.enumeration::<Source>(problem::SOURCE);
+        // An unreadable source is its own finding; "cadre needed" would only
+        // guess at what was meant.
+        let source_bad = row.cell(problem::SOURCE).is_some() && source.is_none();
+        let source = source.unwrap_or(Source::Cadre);
+        if source == Source::Cadre && !source_bad && row.cell(problem::CADRE).is_none() {
+            r.error(problem::CADRE, &MISSING_VALUE, None, Message::CadreNeeded);
+        }
+        let category = r.required_text(problem::CATEGORY);
+        let summary = r.required_text(problem::SUMMARY);
+        let unit = r.text(problem::UNIT);
+        let deadline = r.date(problem::DEADLINE);
+        let rectified = r.date(problem::RECTIFIED);
+        let verified = r.date(problem::VERIFIED);
+        let satisfaction = r.enumeration::<Satisfaction>(problem::SATISFACTION);
+        let span = r.span();
+        if !r.ok {
+            return None;
+        }
+        Some(Problem {
+            id: id?.into(),
+            found: found?,
+            place: Ref::Broken,
+            cadre: cadre.map(|_| Ref::Broken),
+            source,
+            category: category?.into(),
+            summary: summary?.into(),
+            unit: unit.map(Into::into),
+            deadline,
+            rectified,
+            verified,
+            satisfaction,
+            span,
+        })
+    }
+
+    fn set_ref(&mut self, slot: u16, to: Resolved) {
+        match (slot, to) {
+            (0, Resolved::Region(to)) => self.place = to,
+            (1, Resolved::Cadre(to)) => self.cadre = Some(to),
+            _ => {}
+        }
+    }
+}
+
+impl Build for Leave {
+    const KIND: Kind = Kind::Leaves;
+
+    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self> {
+        let mut r = Reader::new(row, Self::KIND, sink);
+        if let Some(cadre) = r.required_text(leave::CADRE) {
+            r.reference(leave::CADRE, &cadre, Target::Cadre);
+        }
+        let from = r.required_date(leave::FROM);
+        let to = r.required_date(leave::TO);
+        let reason = r.text(leave::REASON);
+        let span = r.span();
+        if !r.ok {
+            return None;
+        }
+        Some(Leave {
+            cadre: Ref::Broken,
+            from: from?,
+            to: to?,
+            reason: reason.map(Into::into),
+            span,
+        })
+    }
+
+    fn set_ref(&mut self, slot: u16, to: Resolved) {
+        if let (0, Resolved::Cadre(to)) = (slot, to) {
+            self.cadre = to;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Reading a decoded CSV file: the header is mapped to fields by English
+//! name or Chinese alias in any order; each data row is handed on as a
+//! [`Row`]. Rows whose every cell is empty (Excel leaves them at the end)
+//! hold no data and are passed over.
+
+use std::borrow::Cow;
+
+use super::split::Splitter;
+use crate::check::{
+    BAD_QUOTING, DUPLICATE_COLUMN, EMPTY_FILE, FIELD_COUNT, MISSING_COLUMN, UNKNOWN_COLUMN,
+};
+use crate::finding::Finding;
+use crate::i18n::Message;
+use crate::load::build::{Cell, Row};
+use crate::model::{FileId, Kind, Span};
+use crate::schema;
+
+/// What reading a CSV file found out besides its rows.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The header cell naming each field found.
+    pub columns: Vec<(&'static str, Box<str>)>,
+    /// Data rows read (blank rows excluded).
+    pub rows: usize,
+    /// False when part of the file could not be read.
+    pub complete: bool,
+}
+
+/// The mapping of one file's columns to fields.
+struct Header {
+    /// For each field, the column holding it.
+    field_column: Vec<Option<usize>>,
+    /// Columns with no header text, kept to warn once if data turns up
+    /// under them.
+    unnamed: Vec<usize>,
+    width: usize,
+}
+
+/// A data row of a CSV file.
+pub struct CsvRow<'r> {
+    cells: &'r [Cow<'r, str>],
+    header: &'r Header,
+    line: u32,
+}
+
+impl Row for CsvRow<'_> {
+    fn cell(&self, field: usize) -> Option<Cell<'_>> {
+        let column = (*self.header.field_column.get(field)?)?;
+        let text = trim(self.cells.get(column)?);
+        (!text.is_empty()).then_some(Cell::Text(Cow::Borrowed(text)))
+    }
+
+    fn line(&self, _field: usize) -> u32 {
+        self.line
+    }
+
+    fn row_line(&self) -> u32 {
+        self.line
+    }
+}
+
+/// Reads `text` (the decoded file), calling `on_row` for every data row.
+pub fn read(
+    text: &str,
+    kind: Kind,
+    file: FileId,
+    findings: &mut Vec<Finding>,
+    mut on_row: impl FnMut(&CsvRow, &mut Vec<Finding>),
+) -> Outcome {
+    let mut outcome = Outcome {
+        complete: true,
+        ..Outcome::default()
+    };
+    let span = |line| Span { file, line };
+    let mut splitter = Splitter::new(text);
+    let mut cells = Vec::new();
+    let mut header: Option<Header> = None;
+    while let Some(next) = splitter.next_record(&mut cells) {
+        let line = match next {
+            Ok(line) => line,
+            Err(unclosed) => {
+                let message = Message::UnclosedQuote {
+                    record_line: unclosed.record_line,
+                };
+                findings.push(Finding::new(
+                    &BAD_QUOTING,
+                    span(unclosed.quote_line),
+                    message,
+                ));
+                outcome.complete = false;
+                break;
+            }
+        };
+        if cells.iter().all(|c| trim(c).is_empty()) {
+            continue;
+        }
+        let Some(header) = &mut header else {
+            match map_header(&cells, line, kind, file, findings, &mut outcome) {
+                Some(h) => header = Some(h),
+                None => {
+                    outcome.complete = false;
+                    return outcome;
+                }
+            }
+            continue;
+        };
+        outcome.rows += 1;
+        if cells.len() != header.width && !extra_cells_empty(&cells, header.width) {
+            let message = Message::FieldCount {
+                expected: header.width,
+                found: cells.len(),
+            };
+            findings.push(Finding::new(&FIELD_COUNT, span(line), message));
+            continue;
+        }
+        // Data under a column without a header would be lost: say so, once.
+        header.unnamed.retain(|&column| {
+            let cell = cells.get(column).map_or("", |c| trim(c));
+            if cell.is_empty() {
+                return true;
+            }
+            let message = Message::UnknownColumn {
+                kind,
+                header: String::new(),
+            };
+            findings.push(Finding::new(&UNKNOWN_COLUMN, span(line), message).value(cell));
+            false
+        });
+        on_row(
+            &CsvRow {
+                cells: &cells,
+                header,
+                line,
+            },
+            findings,
+        );
+    }
+    if header.is_none() && outcome.complete {
+        findings.push(Finding::new(
+            &EMPTY_FILE,
+            span(1),
+            Message::EmptyFile { kind },
+        ));
+        outcome.complete = false;
+    }
+    outcome
+}
+
+/// Trims Unicode white space (a full-width space too), skipping the work
+/// for the usual cell that starts and ends with a visible ASCII character.
+fn trim(cell: &str) -> &str {
+    let b = cell.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => cell,
+        _ => cell.trim(),
+    }
+}
+
+/// A row longer than the header is still fine when the extra cells are
+/// empty: spreadsheets pad rows with trailing commas.
+fn extra_cells_empty(cells: &[Cow<str>], width: usize) -> bool {
+    cells.len() > width && cells.iter().skip(width).all(|c| trim(c).is_empty())
+}
+
+/// Maps header cells to fields; `None` when a required column is missing.
+fn map_header(
+    cells: &[Cow<str>],
+    line: u32,
+    kind: Kind,
+    file: FileId,
+    findings: &mut Vec<Finding>,
+    outcome: &mut Outcome,
+) -> Option<Header> {
+    let fields = schema::fields(kind);
+    let span = Span { file, line };
+    let mut header = Header {
+        field_column: vec![None; fields.len()],
+        unnamed: Vec::new(),
+        width: cells.len(),
+    };
+    for (column, cell) in cells.iter().enumerate() {
+        let text = cell.trim().trim_start_matches('\u{feff}').trim();
+        if text.is_empty() {
+            header.unnamed.push(column);
+            continue;
+        }
+        match schema::lookup(kind, text) {
+            Some(field) => match header.field_column[field] {
+                Some(first) => {
+                    let message = Message::DuplicateColumn {
+                        header: text.to_string(),
+                        first: first + 1,
+                    };
+                    findings.push(
+                        Finding::new(&DUPLICATE_COLUMN, span, message)
+                            .field(fields[field].name)
+                            .value(text),
+                    );
+                }
+                None => {
+                    header.field_column[field] = Some(column);
+                    outcome.columns.push((fields[field].name, text.into()));
+                }
+            },
+            None => {
+                let message = Message::UnknownColumn {
+                    kind,
+                    header: text.to_string(),
+                };
+                findings.push(Finding::new(&UNKNOWN_COLUMN, span, message).value(text));
+            }
+        }
+    }
+    let mut complete = true;
+    for (field, def) in fields.iter().enumerate() {
+        if def.required && header.field_column[field].is_none() {
+            let message = Message::MissingColumn {
+                kind,
+                field: def.name,
+            };
+            findings.push(Finding::new(&MISSING_COLUMN, span, message).field(def.name));
+            complete = false;
+        }
+    }
+    complete.then_some(header)
+}

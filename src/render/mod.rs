@@ -1,0 +1,6 @@
+//! Rendering computed results for people and programs. Nothing here
+//! computes; everything here writes.
+
+mod findings;
+
+pub use findings::{FindingFormat, render_findings};

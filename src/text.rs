@@ -1,0 +1,27 @@
+//! Small text helpers shared by the loader and the renderers.
+
+/// The 1-based line holding byte `offset` of `text`.
+pub fn line_at(text: &str, offset: usize) -> u32 {
+    line_of_byte(text.as_bytes(), offset)
+}
+
+/// The 1-based line holding byte `offset` of `bytes` (past the end: the
+/// last line).
+pub fn line_of_byte(bytes: &[u8], offset: usize) -> u32 {
+    let end = offset.min(bytes.len());
+    let newlines = bytes[..end].iter().filter(|&&b| b == b'\n').count();
+    u32::try_from(newlines + 1).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines() {
+        assert_eq!(line_at("a\nb\nc", 0), 1);
+        assert_eq!(line_at("a\nb\nc", 2), 2);
+        assert_eq!(line_at("a\nb\nc", 99), 3);
+        assert_eq!(line_at("", 0), 1);
+    }
+}
