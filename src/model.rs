@@ -343,8 +343,8 @@ pub struct Leave {
 /// hashes and compares two words instead of a string on the heap.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
-    /// The bytes, and the length in the last byte.
-    Short(u128),
+    /// The bytes, and the length in the last byte, as two words.
+    Short([u64; 2]),
     Long(Box<str>),
 }
 
@@ -356,7 +356,9 @@ impl Key {
             Some(head) if bytes.len() < 16 => {
                 head.copy_from_slice(bytes);
                 packed[15] = bytes.len() as u8;
-                Key::Short(u128::from_le_bytes(packed))
+                let (lo, hi) = packed.split_at(8);
+                let word = |b: &[u8]| b.try_into().map_or(0, u64::from_le_bytes);
+                Key::Short([word(lo), word(hi)])
             }
             _ => Key::Long(text.into()),
         }
@@ -365,8 +367,10 @@ impl Key {
     /// The key as written.
     pub fn text(&self) -> String {
         match self {
-            Key::Short(packed) => {
-                let bytes = packed.to_le_bytes();
+            Key::Short([lo, hi]) => {
+                let mut bytes = [0u8; 16];
+                bytes[..8].copy_from_slice(&lo.to_le_bytes());
+                bytes[8..].copy_from_slice(&hi.to_le_bytes());
                 let len = usize::from(bytes[15]).min(15);
                 String::from_utf8_lossy(&bytes[..len]).into_owned()
             }
@@ -421,10 +425,6 @@ fn mix(key: [u64; 2]) -> u64 {
     h ^ (h >> 33)
 }
 
-fn halves(packed: u128) -> [u64; 2] {
-    [packed as u64, (packed >> 64) as u64]
-}
-
 impl<Id: Copy> KeyIndex<Id> {
     pub fn get(&self, key: &str) -> Option<Id> {
         self.get_key(&Key::new(key))
@@ -433,7 +433,7 @@ impl<Id: Copy> KeyIndex<Id> {
     pub fn get_key(&self, key: &Key) -> Option<Id> {
         match key {
             Key::Short(packed) => {
-                let key = halves(*packed);
+                let key = *packed;
                 let mask = self.slots.len().wrapping_sub(1);
                 let mut i = self.home(key)?;
                 loop {
@@ -453,7 +453,7 @@ impl<Id: Copy> KeyIndex<Id> {
     /// in the cache. The load is real but nothing waits for it.
     pub fn prefetch(&self, key: &Key) {
         if let Key::Short(packed) = key {
-            if let Some(slot) = self.home(halves(*packed)).and_then(|i| self.slots.get(i)) {
+            if let Some(slot) = self.home(*packed).and_then(|i| self.slots.get(i)) {
                 std::hint::black_box(slot.key[0]);
             }
         }
@@ -470,7 +470,7 @@ impl<Id: Copy> KeyIndex<Id> {
                 if (self.len + 1) * 2 > self.slots.len() {
                     self.grow((self.len + 1) * 2);
                 }
-                self.place(halves(packed), id);
+                self.place(packed, id);
             }
             Key::Long(text) => {
                 self.long.entry(text).or_insert(id);

@@ -114,7 +114,8 @@ pub struct Pending {
     pub record: u32,
     /// Which reference of the record: see [`Build::set_ref`].
     pub slot: u16,
-    pub field: &'static str,
+    /// The field's position in [`schema::fields`].
+    pub field: u8,
     pub line: u32,
     pub target: Target,
     pub key: Key,
@@ -127,6 +128,33 @@ pub struct Sink<'s> {
     pub record: u32,
     pub findings: &'s mut Vec<Finding>,
     pub pending: &'s mut Vec<Pending>,
+    pub dates: &'s mut DateMemo,
+}
+
+/// The last date text read in a file, and its value. Files are mostly in
+/// date order, so row after row repeats the date of the row before; a
+/// comparison of a few bytes then spares parsing it again.
+#[derive(Debug, Default)]
+pub struct DateMemo {
+    text: [u8; 16],
+    len: usize,
+    date: Option<Date>,
+}
+
+impl DateMemo {
+    fn parse(&mut self, text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        if self.text.get(..self.len) == Some(bytes) {
+            return self.date;
+        }
+        let date = date::parse(text);
+        if let Some(slot) = self.text.get_mut(..bytes.len()) {
+            slot.copy_from_slice(bytes);
+            self.len = bytes.len();
+            self.date = date;
+        }
+        date
+    }
 }
 
 /// Reads the fields of one row, turning each bad cell into a finding.
@@ -201,7 +229,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         self.sink.pending.push(Pending {
             record: self.sink.record,
             slot: self.slot,
-            field: self.name(field),
+            field: field as u8,
             line: self.row.line(field),
             target,
             key: Key::new(key),
@@ -270,7 +298,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
 
     fn date_of(&mut self, field: usize, cell: Cell<'a>) -> Option<Date> {
         let parsed = match &cell {
-            Cell::Text(s) => date::parse(s),
+            Cell::Text(s) => self.sink.dates.parse(s),
             Cell::Date(d) => Some(*d),
             _ => None,
         };
@@ -292,7 +320,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
             return 0;
         };
         let parsed = match &cell {
-            Cell::Text(s) if s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<u32>().ok(),
+            Cell::Text(s) => whole_number(s),
             Cell::Int(i) => u32::try_from(*i).ok(),
             _ => None,
         };
@@ -368,6 +396,22 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         }
         items
     }
+}
+
+/// Reads `0`, `12`, `007`: ASCII digits only (no sign, no spaces, no
+/// full-width digits), within u32.
+fn whole_number(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 10 {
+        return None;
+    }
+    let mut n = 0u64;
+    for b in text.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(b - b'0');
+    }
+    u32::try_from(n).ok()
 }
 
 /// The items of a list cell.
@@ -608,6 +652,46 @@ impl Build for Leave {
     fn set_ref(&mut self, slot: u16, to: Resolved) {
         if let (0, Resolved::Cadre(to)) = (slot, to) {
             self.cadre = to;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers() {
+        assert_eq!(whole_number("0"), Some(0));
+        assert_eq!(whole_number("007"), Some(7));
+        assert_eq!(whole_number("4294967295"), Some(u32::MAX));
+        for bad in [
+            "",
+            "-1",
+            "+1",
+            "1.0",
+            "4294967296",
+            "１２",
+            "1 2",
+            "99999999999",
+        ] {
+            assert_eq!(whole_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn date_memo_gives_what_parsing_gives() {
+        let mut memo = DateMemo::default();
+        for text in [
+            "2026-03-10",
+            "2026-03-10",
+            "2026/3/10",
+            "2026-02-30",
+            "2026-02-30",
+            "2026-03-11",
+            "a-much-too-long-date-text",
+        ] {
+            assert_eq!(memo.parse(text), date::parse(text), "{text}");
         }
     }
 }

@@ -147,12 +147,23 @@ pub fn read(
 }
 
 /// Trims Unicode white space (a full-width space too), skipping the work
-/// for the usual cell that starts and ends with a visible ASCII character.
+/// for the usual cell, which starts and ends with something else.
 fn trim(cell: &str) -> &str {
-    let b = cell.as_bytes();
-    match (b.first(), b.last()) {
-        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => cell,
-        _ => cell.trim(),
+    // Only these lead bytes can begin a white-space character: ASCII space
+    // and controls, and the first bytes of U+0085/U+00A0 (C2), U+1680 (E1),
+    // U+2000..U+205F (E2) and U+3000 (E3). Chinese text begins with E4..E9.
+    let clean_start = cell.as_bytes().first().is_some_and(|&b| {
+        b.is_ascii_graphic() || (b >= 0x80 && !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+    });
+    let clean_end = match cell.as_bytes().last() {
+        Some(b) if b.is_ascii_graphic() => true,
+        Some(b) if b.is_ascii() => false,
+        _ => cell.chars().next_back().is_some_and(|c| !c.is_whitespace()),
+    };
+    if clean_start && clean_end {
+        cell
+    } else {
+        cell.trim()
     }
 }
 
@@ -223,4 +234,26 @@ fn map_header(
         }
     }
     complete.then_some(header)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim;
+
+    #[test]
+    fn trims_every_kind_of_white_space() {
+        for (cell, want) in [
+            ("C1", "C1"),
+            (" C1\t", "C1"),
+            ("张三", "张三"),
+            ("\u{3000}张三\u{3000}", "张三"),
+            ("\u{a0}x\u{2003}", "x"),
+            ("\u{1680}满意\u{85}", "满意"),
+            ("", ""),
+            ("   ", ""),
+        ] {
+            assert_eq!(trim(cell), want, "{cell:?}");
+            assert_eq!(trim(cell), cell.trim(), "{cell:?}");
+        }
+    }
 }

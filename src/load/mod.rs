@@ -28,6 +28,7 @@ use crate::model::{
     RegionLevel, SourceFile, Span, Table, Visit,
 };
 use crate::parallel;
+use crate::schema;
 
 pub use build::{Cell, Row, split_list};
 pub use decode::{Encoding, decode};
@@ -535,6 +536,7 @@ fn read_text<B: build::Build>(
         records,
         broken,
         pending,
+        dates: build::DateMemo::default(),
     };
     let (rows, complete, columns) = match job.format {
         Format::Csv => {
@@ -565,6 +567,7 @@ struct Taker<'t, B> {
     records: &'t mut Vec<B>,
     broken: &'t mut Vec<String>,
     pending: &'t mut Vec<build::Pending>,
+    dates: build::DateMemo,
 }
 
 impl<B: build::Build> Taker<'_, B> {
@@ -576,6 +579,7 @@ impl<B: build::Build> Taker<'_, B> {
             record: self.records.len() as u32,
             findings,
             pending: self.pending,
+            dates: &mut self.dates,
         };
         match B::build(row, &mut sink) {
             Some(record) => self.records.push(record),
@@ -644,7 +648,10 @@ fn link<B: build::Build>(
                 ),
             };
             let span = Span { file, line: p.line };
-            findings.push(Finding::new(check, span, message).field(p.field).value(key));
+            let field = schema::fields(B::KIND)
+                .get(usize::from(p.field))
+                .map_or("", |f| f.name);
+            findings.push(Finding::new(check, span, message).field(field).value(key));
         }
     }
     pending.clear();

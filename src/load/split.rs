@@ -59,33 +59,25 @@ impl<'t> Splitter<'t> {
             }
         }
         let record_line = self.line;
-        // The usual line has no quote: split it in one pass over its bytes.
-        // A quote sends the record to the general reader below.
-        let start = self.pos;
-        let mut field_start = start;
-        let mut i = start;
-        loop {
-            match bytes.get(i) {
-                Some(b',') => {
-                    fields.push(Cow::Borrowed(self.slice(field_start, i)));
-                    field_start = i + 1;
+        // The usual line has no quote and no carriage return but at its end:
+        // find its end and check it with SIMD, then cut it at the commas.
+        // Anything else goes to the general reader below.
+        let rest = bytes.get(self.pos..).unwrap_or_default();
+        let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        let line = &rest[..end];
+        let content = line.strip_suffix(b"\r").unwrap_or(line);
+        if memchr::memchr2(b'"', b'\r', content).is_none() {
+            let mut start = self.pos;
+            for (k, &b) in content.iter().enumerate() {
+                if b == b',' {
+                    fields.push(Cow::Borrowed(self.slice(start, self.pos + k)));
+                    start = self.pos + k + 1;
                 }
-                Some(b'"') => {
-                    fields.clear();
-                    break;
-                }
-                end @ (None | Some(b'\n' | b'\r')) => {
-                    fields.push(Cow::Borrowed(self.slice(field_start, i)));
-                    let crlf = end == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n');
-                    self.pos = (i + 1 + usize::from(crlf)).min(bytes.len());
-                    if end.is_some() {
-                        self.line = self.line.saturating_add(1);
-                    }
-                    return Some(Ok(record_line));
-                }
-                Some(_) => {}
             }
-            i += 1;
+            fields.push(Cow::Borrowed(self.slice(start, self.pos + content.len())));
+            self.pos = (self.pos + end + 1).min(bytes.len());
+            self.line = self.line.saturating_add(1);
+            return Some(Ok(record_line));
         }
         loop {
             let field = if bytes.get(self.pos) == Some(&b'"') {
