@@ -3,6 +3,8 @@
 //! and leaves. Built in a few passes over the records; every lookup after
 //! that is an array index.
 
+use chrono::Datelike;
+
 use crate::model::{CadreId, Dataset, Date, Ref, RegionId, RegionLevel, VisitKind};
 
 /// Records grouped by an integer key, in one flat array (compressed rows).
@@ -35,19 +37,51 @@ impl Groups {
         }
     }
 
-    /// The records of group `g`.
-    pub fn get(&self, g: usize) -> &[u32] {
+    /// The range of group `g` in the flat array.
+    fn range(&self, g: usize) -> std::ops::Range<usize> {
         match (self.offsets.get(g), self.offsets.get(g + 1)) {
-            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
-            _ => &[],
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
         }
     }
 
-    fn get_mut(&mut self, g: usize) -> &mut [u32] {
-        match (self.offsets.get(g), self.offsets.get(g + 1)) {
-            (Some(&a), Some(&b)) => &mut self.items[a as usize..b as usize],
-            _ => &mut [],
-        }
+    /// The records of group `g`.
+    pub fn get(&self, g: usize) -> &[u32] {
+        &self.items[self.range(g)]
+    }
+}
+
+/// A visit's date, place and kind packed into one integer whose order is
+/// theirs: sorting keys sorts visits by date, then place, then kind, and
+/// two visits with equal keys are duplicates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VisitKey(u64);
+
+impl VisitKey {
+    /// Days from 0001-01-01, shifted so that year 0 is still positive.
+    const DAY_SHIFT: i32 = 400;
+
+    fn new(date: Date, place: Option<RegionId>, kind: VisitKind) -> VisitKey {
+        let day = (date.num_days_from_ce() + Self::DAY_SHIFT).max(0) as u64;
+        let place = place.map_or(u32::MAX, |p| p.0);
+        // The enum's declaration order is its sort order.
+        VisitKey(day << 40 | u64::from(place) << 8 | kind as u64)
+    }
+
+    pub fn date(self) -> Date {
+        let days = (self.0 >> 40) as i32 - Self::DAY_SHIFT;
+        Date::from_num_days_from_ce_opt(days).unwrap_or_default()
+    }
+
+    /// The place, when it resolved.
+    pub fn place(self) -> Option<RegionId> {
+        let place = (self.0 >> 8) as u32;
+        (place != u32::MAX).then_some(RegionId(place))
+    }
+
+    /// The smallest key of a day: for searching a cadre's visits by date.
+    pub fn first_of(date: Date) -> VisitKey {
+        VisitKey((((date.num_days_from_ce() + Self::DAY_SHIFT).max(0)) as u64) << 40)
     }
 }
 
@@ -62,67 +96,42 @@ pub struct Index {
     pub township: Vec<Option<RegionId>>,
     /// Visits of each cadre, ordered by date, place and kind.
     pub visits: Groups,
+    /// The key of each visit in `visits`, in the same order.
+    visit_keys: Vec<VisitKey>,
     /// Leaves of each cadre, in file order.
     pub leaves: Groups,
 }
 
 impl Index {
     pub fn build(data: &Dataset) -> Index {
-        let level = |id: RegionId| data.region(id).level;
-        let parent = |id: RegionId| data.region(id).parent.as_ref().and_then(Ref::id);
-        let mut county = Vec::with_capacity(data.regions.len());
-        let mut township = Vec::with_capacity(data.regions.len());
-        for (i, region) in data.regions.iter().enumerate() {
-            let id = RegionId(i as u32);
-            let (t, c) = match region.level {
-                RegionLevel::County => (None, Some(id)),
-                RegionLevel::Township => {
-                    let c = parent(id).filter(|&p| level(p) == RegionLevel::County);
-                    (Some(id), c)
-                }
-                RegionLevel::Village => {
-                    let t = parent(id).filter(|&p| level(p) == RegionLevel::Township);
-                    let c = t
-                        .and_then(parent)
-                        .filter(|&p| level(p) == RegionLevel::County);
-                    (t, c)
-                }
-            };
-            township.push(t);
-            county.push(c);
-        }
-
-        let by_cadre = |cadre: &Ref<CadreId>| cadre.id().map(|c| c.0 as usize);
-        let mut visits = Groups::new(
-            data.cadres.len(),
-            data.visits
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| Some((i as u32, by_cadre(&v.cadre)?))),
-        );
-        // Order each cadre's visits by date, place and kind, through one
-        // flat array of sort keys (a chunked table is slower to index).
-        let keys: Vec<(Date, u32, VisitKind)> = data
-            .visits
-            .iter()
-            .map(|v| (v.date, v.place.id().map_or(u32::MAX, |p| p.0), v.kind))
-            .collect();
-        for c in 0..data.cadres.len() {
-            visits.get_mut(c).sort_by_key(|&v| keys[v as usize]);
-        }
+        let (county, township) = hierarchy(data);
+        let (visits, visit_keys) = visits_by_cadre(data);
         let leaves = Groups::new(
             data.cadres.len(),
             data.leaves
                 .iter()
                 .enumerate()
-                .filter_map(|(i, l)| Some((i as u32, by_cadre(&l.cadre)?))),
+                .filter_map(|(i, l)| Some((i as u32, l.cadre.id()?.0 as usize))),
         );
         Index {
             county,
             township,
             visits,
+            visit_keys,
             leaves,
         }
+    }
+
+    /// The keys of a cadre's visits, in the order of `visits.get(cadre)`.
+    pub fn visit_keys(&self, cadre: CadreId) -> &[VisitKey] {
+        &self.visit_keys[self.visits.range(cadre.0 as usize)]
+    }
+
+    /// Whether `cadre` has a visit dated `day`.
+    pub fn visited_on(&self, cadre: CadreId, day: Date) -> bool {
+        let keys = self.visit_keys(cadre);
+        let at = keys.partition_point(|k| *k < VisitKey::first_of(day));
+        keys.get(at).is_some_and(|k| k.date() == day)
     }
 
     /// Whether `place` is `point` or lies inside it.
@@ -148,6 +157,69 @@ impl Index {
     }
 }
 
+/// Each region's county and township, through parents of the right level.
+fn hierarchy(data: &Dataset) -> (Vec<Option<RegionId>>, Vec<Option<RegionId>>) {
+    let level = |id: RegionId| data.region(id).level;
+    let parent = |id: RegionId| data.region(id).parent.as_ref().and_then(Ref::id);
+    let mut county = Vec::with_capacity(data.regions.len());
+    let mut township = Vec::with_capacity(data.regions.len());
+    for (i, region) in data.regions.iter().enumerate() {
+        let id = RegionId(i as u32);
+        let (t, c) = match region.level {
+            RegionLevel::County => (None, Some(id)),
+            RegionLevel::Township => (
+                Some(id),
+                parent(id).filter(|&p| level(p) == RegionLevel::County),
+            ),
+            RegionLevel::Village => {
+                let t = parent(id).filter(|&p| level(p) == RegionLevel::Township);
+                (
+                    t,
+                    t.and_then(parent)
+                        .filter(|&p| level(p) == RegionLevel::County),
+                )
+            }
+        };
+        township.push(t);
+        county.push(c);
+    }
+    (county, township)
+}
+
+/// Each cadre's visits with their keys, ordered by key. Two passes over
+/// the visits (count, then place), then each cadre's handful sorted — they
+/// usually arrive in date order already, which the sort only confirms.
+fn visits_by_cadre(data: &Dataset) -> (Groups, Vec<VisitKey>) {
+    let cadres = data.cadres.len();
+    let mut offsets = vec![0u32; cadres + 1];
+    for v in &data.visits {
+        if let Some(c) = v.cadre.id() {
+            offsets[c.0 as usize + 1] += 1;
+        }
+    }
+    for i in 0..cadres {
+        offsets[i + 1] += offsets[i];
+    }
+    let total = offsets[cadres] as usize;
+    let mut next = offsets.clone();
+    let mut entries = vec![(VisitKey(0), 0u32); total];
+    for (i, v) in data.visits.iter().enumerate() {
+        if let Some(c) = v.cadre.id() {
+            let slot = &mut next[c.0 as usize];
+            entries[*slot as usize] = (VisitKey::new(v.date, v.place.id(), v.kind), i as u32);
+            *slot += 1;
+        }
+    }
+    for c in 0..cadres {
+        let group = &mut entries[offsets[c] as usize..offsets[c + 1] as usize];
+        if !group.is_sorted() {
+            group.sort_unstable();
+        }
+    }
+    let (keys, items) = entries.into_iter().unzip();
+    (Groups { offsets, items }, keys)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +233,20 @@ mod tests {
         assert_eq!(g.get(2), &[0, 2, 4]);
         assert_eq!(g.get(3), &[] as &[u32]);
         assert_eq!(g.get(99), &[] as &[u32]);
+    }
+
+    #[test]
+    fn visit_keys_order_by_date_place_kind() {
+        let d = |m, day| Date::from_ymd_opt(2026, m, day).unwrap();
+        let a = VisitKey::new(d(3, 10), Some(RegionId(7)), VisitKind::Workday);
+        let b = VisitKey::new(d(3, 10), Some(RegionId(7)), VisitKind::Forum);
+        let c = VisitKey::new(d(3, 10), Some(RegionId(8)), VisitKind::Workday);
+        let e = VisitKey::new(d(3, 11), None, VisitKind::Workday);
+        assert!(a < b && b < c && c < e);
+        assert_eq!((a.date(), a.place()), (d(3, 10), Some(RegionId(7))));
+        assert_eq!((e.date(), e.place()), (d(3, 11), None));
+        assert!(VisitKey::first_of(d(3, 10)) <= a && VisitKey::first_of(d(3, 11)) > c);
+        let old = Date::from_ymd_opt(0, 1, 1).unwrap();
+        assert_eq!(VisitKey::new(old, None, VisitKind::Other).date(), old);
     }
 }

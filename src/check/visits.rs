@@ -89,27 +89,29 @@ pub fn future_date(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// `duplicate-visit`: the same cadre, date, place and kind twice. The index
-/// orders each cadre's visits by date, place and kind, so duplicates sit
-/// side by side.
+/// orders each cadre's visits by a key of date, place and kind, so
+/// duplicates sit side by side with equal keys.
 pub fn duplicate_visit(ctx: &Context, out: &mut Vec<Finding>) {
     let data = ctx.data;
     for c in 0..data.cadres.len() {
-        let visits = ctx.index.visits.get(CadreId(c as u32).0 as usize);
-        for pair in visits.windows(2) {
-            let (a, b) = (
-                &data.visits[pair[0] as usize],
-                &data.visits[pair[1] as usize],
-            );
-            if a.place.id().is_some()
-                && (a.date, a.place.id(), a.kind) == (b.date, b.place.id(), b.kind)
-            {
-                // Name the later line as the duplicate, the earlier as first.
-                let (first, dup) = if a.span <= b.span { (a, b) } else { (b, a) };
-                out.push(
-                    Finding::new(&DUPLICATE_VISIT, dup.span, Message::DuplicateVisit)
-                        .related(first.span),
-                );
+        let cadre = CadreId(c as u32);
+        let keys = ctx.index.visit_keys(cadre);
+        let ids = ctx.index.visits.get(c);
+        for (i, pair) in keys.windows(2).enumerate() {
+            // A visit whose place did not resolve has an error of its own.
+            if pair[0] != pair[1] || pair[0].place().is_none() {
+                continue;
             }
+            let (a, b) = (
+                &data.visits[ids[i] as usize],
+                &data.visits[ids[i + 1] as usize],
+            );
+            // Name the later line as the duplicate, the earlier as first.
+            let (first, dup) = if a.span <= b.span { (a, b) } else { (b, a) };
+            out.push(
+                Finding::new(&DUPLICATE_VISIT, dup.span, Message::DuplicateVisit)
+                    .related(first.span),
+            );
         }
     }
 }
