@@ -2,5 +2,6 @@
 //! computes; everything here writes.
 
 mod findings;
+pub mod svg;
 
 pub use findings::{FindingFormat, render_findings};
