@@ -180,6 +180,9 @@ pub fn load(dir: &Path) -> Loaded {
     };
 
     let mut jobs = Vec::new();
+    // Kinds with a file that could not be opened: their keys are not all
+    // known, so a reference to a missing one is no finding.
+    let mut unreadable = Vec::new();
     for kind in Kind::ALL {
         for found in discover(dir, kind) {
             let file = FileId(files.len() as u32);
@@ -197,11 +200,14 @@ pub fn load(dir: &Path) -> Loaded {
                     format,
                     size: found.size,
                 }),
-                Err(error) => findings.push(Finding::new(
-                    &UNREADABLE_FILE,
-                    Span { file, line: 0 },
-                    Message::Unreadable { error },
-                )),
+                Err(error) => {
+                    unreadable.push(kind);
+                    findings.push(Finding::new(
+                        &UNREADABLE_FILE,
+                        Span { file, line: 0 },
+                        Message::Unreadable { error },
+                    ));
+                }
             }
         }
     }
@@ -219,7 +225,7 @@ pub fn load(dir: &Path) -> Loaded {
         &mut findings,
         &mut regions,
         &mut broken,
-    );
+    ) && !unreadable.contains(&Kind::Regions);
     index_keys(
         &mut region_keys,
         regions.iter().map(|r: &Region| &*r.code),
@@ -249,7 +255,7 @@ pub fn load(dir: &Path) -> Loaded {
         &mut findings,
         &mut cadres,
         &mut broken,
-    );
+    ) && !unreadable.contains(&Kind::Cadres);
     index_keys(
         &mut cadre_keys,
         cadres.iter().map(|c: &Cadre| &*c.id),
