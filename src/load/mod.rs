@@ -154,30 +154,31 @@ pub fn load(dir: &Path) -> Loaded {
         columns: Vec::new(),
         rows: 0,
     });
-    let config = match fs::read(&config_path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            decode(&bytes)
-                .map(|(text, _)| text.into_owned())
-                .map_err(|(line, _)| format!("line {line}: not UTF-8"))
-        }) {
-        Ok(text) => {
-            let (config, found) = config::parse(&text, FileId(0));
-            findings.extend(found);
-            config
-        }
-        Err(error) => {
-            findings.push(Finding::new(
-                &UNREADABLE_FILE,
-                Span {
-                    file: FileId(0),
-                    line: 0,
-                },
-                Message::Unreadable { error },
-            ));
-            config::Config::default()
-        }
+    let at = |line| Span {
+        file: FileId(0),
+        line,
     };
+    let config =
+        match fs::read(&config_path).map(|bytes| decode(&bytes).map(|(t, _)| t.into_owned())) {
+            Ok(Ok(text)) => {
+                let (config, found) = config::parse(&text, FileId(0));
+                findings.extend(found);
+                config
+            }
+            Ok(Err((line, message))) => {
+                findings.push(Finding::new(&BAD_ENCODING, at(line), message));
+                config::Config::default()
+            }
+            Err(e) => {
+                let error = e.to_string();
+                findings.push(Finding::new(
+                    &UNREADABLE_FILE,
+                    at(0),
+                    Message::Unreadable { error },
+                ));
+                config::Config::default()
+            }
+        };
 
     let mut jobs = Vec::new();
     // Kinds with a file that could not be opened: their keys are not all
