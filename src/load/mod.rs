@@ -144,6 +144,13 @@ struct Job {
 
 /// Reads the data folder at `dir` (as found by [`find_data_dir`]).
 pub fn load(dir: &Path) -> Loaded {
+    // Files of the current directory are shown as `regions.csv`, not
+    // `./regions.csv`, as `data/regions.csv` is for `./data`.
+    let dir = if dir == Path::new(".") {
+        Path::new("")
+    } else {
+        dir
+    };
     let mut files = Vec::new();
     let mut findings = Vec::new();
 
