@@ -146,6 +146,8 @@ pub fn read(
                     )
                     .value(key.get_ref().as_ref()),
                 );
+                // A record was meant here and is lost, as with `[visit]`.
+                outcome.complete = false;
                 continue;
             };
             let mut row = TomlRow {
