@@ -63,9 +63,15 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), (u32, Message)> 
 /// and then happens to be a valid UTF-8 sequence (魏 is `CE BA`, which is
 /// κ); Chinese in UTF-8 is valid but for the bad bytes. So the text is
 /// UTF-8 when its valid non-ASCII characters outnumber its invalid
-/// sequences. The start of the file is enough to tell.
+/// sequences. 64 KiB from the first non-ASCII byte are enough to tell
+/// (from the file's start, a long ASCII part would tell nothing).
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    let sample = bytes.get(..64 * 1024).unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len());
+    let rest = bytes.get(start..).unwrap_or_default();
+    let sample = rest.get(..64 * 1024).unwrap_or(rest);
     let (mut valid, mut invalid) = (0usize, 0usize);
     for chunk in sample.utf8_chunks() {
         valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
@@ -128,6 +134,27 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GB18030.encode("2026-01-20,C02,411001002001,座谈\n");
         bytes.extend_from_slice(&gbk);
         assert_eq!(decode(&bytes).unwrap_err(), (3, Message::NotUtf8OrGb18030));
+    }
+
+    #[test]
+    fn utf8_chinese_after_a_long_ascii_start_is_still_utf8() {
+        // 68,222 bytes of ASCII (the header and 2,200 rows of 31 bytes,
+        // lines 1–2201), a UTF-8 note (line 2202), then a line pasted in
+        // GBK (2203): valid GB18030, so only telling UTF-8 by the Chinese
+        // it holds, not by the file's start, finds it.
+        let mut text = String::from("date,cadre,place,note\n");
+        for _ in 0..2200 {
+            text.push_str("2026-01-10,C01,411001001001,ok\n");
+        }
+        text.push_str("2026-01-10,C01,411001001001,入户走访座谈\n");
+        assert!(text.len() > 64 * 1024);
+        let mut bytes = text.into_bytes();
+        let (gbk, _, _) = encoding_rs::GB18030.encode("2026-01-20,C02,411001002001,座谈\n");
+        bytes.extend_from_slice(&gbk);
+        assert_eq!(
+            decode(&bytes).unwrap_err(),
+            (2203, Message::NotUtf8OrGb18030)
+        );
     }
 
     #[test]
