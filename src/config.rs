@@ -186,6 +186,8 @@ impl Parser<'_> {
         }
     }
 
+    /// A key no setting has: it is no field, so the finding names none
+    /// and gives the key as its value.
     fn unknown(&mut self, path: &str, key: &Key) {
         let span = self.span(key.span().start);
         self.findings.push(
@@ -196,14 +198,20 @@ impl Parser<'_> {
                     key: path.to_string(),
                 },
             )
-            .field("bangcun.toml")
             .value(path),
         );
     }
 
-    fn invalid(&mut self, path: &str, value: &Value, expect: Expect) {
+    /// An impossible value for the setting `field`, written under that key.
+    fn invalid(&mut self, field: &'static str, value: &Value, expect: Expect) {
+        self.invalid_entry(field, field.to_string(), value, expect);
+    }
+
+    /// An impossible value for an entry of the setting `field`, written
+    /// under `key` (`workdays.moved.2026-02-11` of `workdays.moved`).
+    fn invalid_entry(&mut self, field: &'static str, key: String, value: &Value, expect: Expect) {
         let shown = self.text.get(value.span()).unwrap_or("").trim().to_string();
-        self.report(path.to_string(), shown, value.span().start, expect);
+        self.report(field, key, shown, value.span().start, expect);
     }
 
     fn top(&mut self, table: &DeTable) {
@@ -229,7 +237,7 @@ impl Parser<'_> {
         }
     }
 
-    fn section(&mut self, value: &Value, path: &str, read: fn(&mut Self, &Key, &Value)) {
+    fn section(&mut self, value: &Value, path: &'static str, read: fn(&mut Self, &Key, &Value)) {
         match value.get_ref().as_table() {
             Some(table) => {
                 for (key, value) in table.iter() {
@@ -242,17 +250,16 @@ impl Parser<'_> {
 
     fn workdays(&mut self, key: &Key, value: &Value) {
         let name = key.get_ref().as_ref();
-        let path = format!("workdays.{name}");
-        let slot = match name {
-            "city" => &mut self.config.workdays.city,
-            "county" => &mut self.config.workdays.county,
-            "township" => &mut self.config.workdays.township,
+        let (field, slot) = match name {
+            "city" => ("workdays.city", &mut self.config.workdays.city),
+            "county" => ("workdays.county", &mut self.config.workdays.county),
+            "township" => ("workdays.township", &mut self.config.workdays.township),
             "moved" => return self.moved(value),
-            _ => return self.unknown(&path, key),
+            _ => return self.unknown(&format!("workdays.{name}"), key),
         };
         match days_of_month(value) {
             Some(days) => *slot = days,
-            None => self.invalid(&path, value, Expect::Days),
+            None => self.invalid(field, value, Expect::Days),
         }
     }
 
@@ -264,7 +271,7 @@ impl Parser<'_> {
             let path = format!("workdays.moved.{}", key.get_ref());
             let Some(old) = date::parse(key.get_ref()) else {
                 let text = key.get_ref().to_string();
-                self.report(path, text, key.span().start, Expect::Date);
+                self.report("workdays.moved", path, text, key.span().start, Expect::Date);
                 continue;
             };
             match toml_date(new) {
@@ -272,7 +279,7 @@ impl Parser<'_> {
                     self.config.workdays.moved.insert(old, new);
                     self.moved_keys.push((old, key.span().start));
                 }
-                None => self.invalid(&path, new, Expect::Date),
+                None => self.invalid_entry("workdays.moved", path, new, Expect::Date),
             }
         }
     }
@@ -295,7 +302,9 @@ impl Parser<'_> {
                             self.category_keys.push((name.clone(), cat.span().start));
                             self.config.deadline_by_category.insert(name, n);
                         }
-                        None => self.invalid(&path, days, Expect::DayCount),
+                        None => {
+                            self.invalid_entry("deadlines.category", path, days, Expect::DayCount)
+                        }
                     }
                 }
             }
@@ -321,6 +330,7 @@ impl Parser<'_> {
             if !self.config.categories.contains(&cat) {
                 self.config.deadline_by_category.remove(&cat);
                 self.report(
+                    "deadlines.category",
                     format!("deadlines.category.{cat}"),
                     cat,
                     offset,
@@ -344,6 +354,7 @@ impl Parser<'_> {
             self.config.workdays.moved.remove(&old);
             let text = old.to_string();
             self.report(
+                "workdays.moved",
                 format!("workdays.moved.{text}"),
                 text,
                 offset,
@@ -352,8 +363,16 @@ impl Parser<'_> {
         }
     }
 
-    /// An impossible `value` for `key`, at byte `offset` of the file.
-    fn report(&mut self, key: String, value: String, offset: usize, expect: Expect) {
+    /// An impossible `value` for `key` (an entry of the setting `field`), at
+    /// byte `offset` of the file.
+    fn report(
+        &mut self,
+        field: &'static str,
+        key: String,
+        value: String,
+        offset: usize,
+        expect: Expect,
+    ) {
         let span = self.span(offset);
         self.findings.push(
             Finding::new(
@@ -365,7 +384,7 @@ impl Parser<'_> {
                     expect,
                 },
             )
-            .field("bangcun.toml")
+            .field(field)
             .value(value),
         );
     }
@@ -521,6 +540,39 @@ days = 15
             one_error("[deadlines.category]\n\"不存在\" = 7")
                 .1
                 .contains("deadlines.category.不存在")
+        );
+    }
+
+    #[test]
+    fn findings_name_the_setting_as_their_field() {
+        let field_and_value = |text: &str| {
+            let (_, findings) = parse(text, FileId(0));
+            assert_eq!(findings.len(), 1, "{findings:?}");
+            let f = &findings[0];
+            (f.field, f.value.as_deref().map(str::to_string))
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            field_and_value("[workdays]\ncounty = [32]"),
+            (Some("workdays.county"), some("[32]"))
+        );
+        assert_eq!(field_and_value("lang = 1"), (Some("lang"), some("1")));
+        assert_eq!(
+            field_and_value("[workdays]\nmoved = { 2026-02-11 = 2026-02-24 }"),
+            (Some("workdays.moved"), some("2026-02-11"))
+        );
+        assert_eq!(
+            field_and_value("[workdays]\nmoved = { 2026-02-10 = 24 }"),
+            (Some("workdays.moved"), some("24"))
+        );
+        assert_eq!(
+            field_and_value("[deadlines.category]\n\"安全生产\" = -1"),
+            (Some("deadlines.category"), some("-1"))
+        );
+        // An unknown key is no setting: no field, the key as the value.
+        assert_eq!(
+            field_and_value("[revisit]\ndayz = 15"),
+            (None, some("revisit.dayz"))
         );
     }
 

@@ -34,10 +34,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), (u32, Message)> 
         Ok(text) => return Ok((Cow::Borrowed(text), Encoding::Utf8)),
         Err(e) => e.valid_up_to(),
     };
-    // Chinese text in GB18030 is almost never valid UTF-8 for long: if the
-    // bytes before the first UTF-8 error already hold non-ASCII characters,
-    // this is a UTF-8 file with bad bytes, not a GB18030 file.
-    if bytes[..utf8_error].iter().any(|b| !b.is_ascii()) {
+    if mostly_utf8(bytes) {
         return Err((line_of_byte(bytes, utf8_error), Message::NotUtf8OrGb18030));
     }
     let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
@@ -58,6 +55,29 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), (u32, Message)> 
             Err((line_of_byte(bytes, read), Message::NotUtf8OrGb18030))
         }
     }
+}
+
+/// Whether text that is not valid UTF-8 is still UTF-8 with a few bad
+/// bytes (a line pasted from elsewhere), rather than GB18030. Chinese in
+/// GB18030 breaks UTF-8 at almost every character, though a character now
+/// and then happens to be a valid UTF-8 sequence (魏 is `CE BA`, which is
+/// κ); Chinese in UTF-8 is valid but for the bad bytes. So the text is
+/// UTF-8 when its valid non-ASCII characters outnumber its invalid
+/// sequences. 64 KiB from the first non-ASCII byte are enough to tell
+/// (from the file's start, a long ASCII part would tell nothing).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len());
+    let rest = bytes.get(start..).unwrap_or_default();
+    let sample = rest.get(..64 * 1024).unwrap_or(rest);
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in sample.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > invalid
 }
 
 /// UTF-8 validation with SIMD: several times faster than the standard
@@ -93,6 +113,48 @@ mod tests {
         assert_eq!(decode(&bytes).unwrap_err().0, 3);
         // Neither encoding: plain ASCII then a byte invalid in both.
         assert_eq!(decode(b"a,b\nc,d\n\xFF\n").unwrap_err().0, 3);
+    }
+
+    #[test]
+    fn gb18030_whose_first_character_is_also_utf8() {
+        // 魏 is CE BA in GB18030, a valid UTF-8 sequence; 都 (B6 BC) is not.
+        let text = "code,name,level,parent\n411002,魏都区,county,\n411003,建安区,county,\n";
+        let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+        assert_eq!(&bytes[30..32], b"\xCE\xBA");
+        assert!(std::str::from_utf8(&bytes[..32]).is_ok());
+        let (decoded, enc) = decode(&bytes).unwrap();
+        assert_eq!((&*decoded, enc), (text, Encoding::Gb18030));
+    }
+
+    #[test]
+    fn utf8_with_a_pasted_gbk_line_is_not_gb18030() {
+        let mut bytes = "日期,干部编号,地点代码,备注\n2026-01-10,C01,411001001001,入户走访\n"
+            .as_bytes()
+            .to_vec();
+        let (gbk, _, _) = encoding_rs::GB18030.encode("2026-01-20,C02,411001002001,座谈\n");
+        bytes.extend_from_slice(&gbk);
+        assert_eq!(decode(&bytes).unwrap_err(), (3, Message::NotUtf8OrGb18030));
+    }
+
+    #[test]
+    fn utf8_chinese_after_a_long_ascii_start_is_still_utf8() {
+        // 68,222 bytes of ASCII (the header and 2,200 rows of 31 bytes,
+        // lines 1–2201), a UTF-8 note (line 2202), then a line pasted in
+        // GBK (2203): valid GB18030, so only telling UTF-8 by the Chinese
+        // it holds, not by the file's start, finds it.
+        let mut text = String::from("date,cadre,place,note\n");
+        for _ in 0..2200 {
+            text.push_str("2026-01-10,C01,411001001001,ok\n");
+        }
+        text.push_str("2026-01-10,C01,411001001001,入户走访座谈\n");
+        assert!(text.len() > 64 * 1024);
+        let mut bytes = text.into_bytes();
+        let (gbk, _, _) = encoding_rs::GB18030.encode("2026-01-20,C02,411001002001,座谈\n");
+        bytes.extend_from_slice(&gbk);
+        assert_eq!(
+            decode(&bytes).unwrap_err(),
+            (2203, Message::NotUtf8OrGb18030)
+        );
     }
 
     #[test]

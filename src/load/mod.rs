@@ -145,6 +145,13 @@ struct Job {
 
 /// Reads the data folder at `dir` (as found by [`find_data_dir`]).
 pub fn load(dir: &Path) -> Loaded {
+    // Files of the current directory are shown as `regions.csv`, not
+    // `./regions.csv`, as `data/regions.csv` is for `./data`.
+    let dir = if dir == Path::new(".") {
+        Path::new("")
+    } else {
+        dir
+    };
     let mut files = Vec::new();
     let mut findings = Vec::new();
 
@@ -155,32 +162,36 @@ pub fn load(dir: &Path) -> Loaded {
         columns: Vec::new(),
         rows: 0,
     });
-    let config = match fs::read(&config_path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            decode(&bytes)
-                .map(|(text, _)| text.into_owned())
-                .map_err(|(line, _)| format!("line {line}: not UTF-8"))
-        }) {
-        Ok(text) => {
-            let (config, found) = config::parse(&text, FileId(0));
-            findings.extend(found);
-            config
-        }
-        Err(error) => {
-            findings.push(Finding::new(
-                &UNREADABLE_FILE,
-                Span {
-                    file: FileId(0),
-                    line: 0,
-                },
-                Message::Unreadable { error },
-            ));
-            config::Config::default()
-        }
+    let at = |line| Span {
+        file: FileId(0),
+        line,
     };
+    let config =
+        match fs::read(&config_path).map(|bytes| decode(&bytes).map(|(t, _)| t.into_owned())) {
+            Ok(Ok(text)) => {
+                let (config, found) = config::parse(&text, FileId(0));
+                findings.extend(found);
+                config
+            }
+            Ok(Err((line, message))) => {
+                findings.push(Finding::new(&BAD_ENCODING, at(line), message));
+                config::Config::default()
+            }
+            Err(e) => {
+                let error = e.to_string();
+                findings.push(Finding::new(
+                    &UNREADABLE_FILE,
+                    at(0),
+                    Message::Unreadable { error },
+                ));
+                config::Config::default()
+            }
+        };
 
     let mut jobs = Vec::new();
+    // Kinds with a file that could not be opened: their keys are not all
+    // known, so a reference to a missing one is no finding.
+    let mut unreadable = Vec::new();
     for kind in Kind::ALL {
         for found in discover(dir, kind) {
             let file = FileId(files.len() as u32);
@@ -198,11 +209,14 @@ pub fn load(dir: &Path) -> Loaded {
                     format,
                     size: found.size,
                 }),
-                Err(error) => findings.push(Finding::new(
-                    &UNREADABLE_FILE,
-                    Span { file, line: 0 },
-                    Message::Unreadable { error },
-                )),
+                Err(error) => {
+                    unreadable.push(kind);
+                    findings.push(Finding::new(
+                        &UNREADABLE_FILE,
+                        Span { file, line: 0 },
+                        Message::Unreadable { error },
+                    ));
+                }
             }
         }
     }
@@ -220,7 +234,7 @@ pub fn load(dir: &Path) -> Loaded {
         &mut findings,
         &mut regions,
         &mut broken,
-    );
+    ) && !unreadable.contains(&Kind::Regions);
     index_keys(
         &mut region_keys,
         regions.iter().map(|r: &Region| &*r.code),
@@ -250,7 +264,7 @@ pub fn load(dir: &Path) -> Loaded {
         &mut findings,
         &mut cadres,
         &mut broken,
-    );
+    ) && !unreadable.contains(&Kind::Cadres);
     index_keys(
         &mut cadre_keys,
         cadres.iter().map(|c: &Cadre| &*c.id),

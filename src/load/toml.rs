@@ -146,6 +146,8 @@ pub fn read(
                     )
                     .value(key.get_ref().as_ref()),
                 );
+                // A record was meant here and is lost, as with `[visit]`.
+                outcome.complete = false;
                 continue;
             };
             let mut row = TomlRow {
@@ -173,4 +175,157 @@ pub fn read(
         }
     }
     outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+    use crate::schema::{cadre, visit};
+
+    /// A table as read: its line and, for each field asked for, the line a
+    /// finding would name and the cell.
+    type Read = (u32, Vec<(u32, Option<String>)>);
+
+    /// Reads `text` as `kind`, and each table's `fields`.
+    fn read_rows(text: &str, kind: Kind, fields: &[usize]) -> (Vec<Read>, Vec<Finding>, Outcome) {
+        let mut rows = Vec::new();
+        let mut findings = Vec::new();
+        let outcome = read(text, kind, FileId(1), &mut findings, |row, _| {
+            let cells = fields
+                .iter()
+                .map(|&f| (row.line(f), row.cell(f).map(|c| format!("{c:?}"))))
+                .collect();
+            rows.push((row.row_line(), cells));
+        });
+        (rows, findings, outcome)
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> String {
+        format!("{:?}", Cell::Date(Date::from_ymd_opt(y, m, day).unwrap()))
+    }
+
+    fn text(s: &str) -> String {
+        format!("{:?}", Cell::Text(s.into()))
+    }
+
+    #[test]
+    fn visits_with_toml_and_string_dates() {
+        let (rows, findings, outcome) = read_rows(
+            "# 二月\n[[visit]]\ndate = 2026-02-10\ncadre = \"C01\"\npeople = 10\n\n\
+             [[visit]]\ndate = \"2026/2/20\"\nkind = \" 座谈会 \"\nforums = \"\"\n",
+            Kind::Visits,
+            &[
+                visit::DATE,
+                visit::CADRE,
+                visit::KIND,
+                visit::PEOPLE,
+                visit::FORUMS,
+            ],
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!((outcome.rows, outcome.complete), (2, true));
+        assert_eq!(
+            rows,
+            vec![
+                (
+                    2,
+                    vec![
+                        (3, Some(d(2026, 2, 10))),
+                        (4, Some(text("C01"))),
+                        // Absent: the table's line.
+                        (2, None),
+                        (5, Some(format!("{:?}", Cell::Int(10)))),
+                        (2, None),
+                    ]
+                ),
+                (
+                    7,
+                    vec![
+                        // A string date is text, parsed later like a CSV cell.
+                        (8, Some(text("2026/2/20"))),
+                        (7, None),
+                        // Trimmed.
+                        (9, Some(text("座谈会"))),
+                        (7, None),
+                        // An empty string is an absent value.
+                        (10, None),
+                    ]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn cadre_points_as_an_array_of_strings_and_integers() {
+        let (rows, findings, _) = read_rows(
+            "[[cadre]]\nid = \"C01\"\npoints = [\"411001001\", 411001002]\nstart = 2025-06-01\n",
+            Kind::Cadres,
+            &[cadre::POINTS, cadre::START],
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+        let list = Cell::List(vec!["411001001".into(), "411001002".into()]);
+        assert_eq!(
+            rows,
+            vec![(
+                1,
+                vec![(3, Some(format!("{list:?}"))), (4, Some(d(2025, 6, 1)))]
+            )]
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_a_warning_at_its_line() {
+        let (rows, findings, outcome) = read_rows(
+            "[[visit]]\ndate = 2026-02-10\nweather = \"晴\"\n",
+            Kind::Visits,
+            &[],
+        );
+        assert_eq!(rows.len(), 1);
+        assert!(outcome.complete);
+        assert_eq!(findings.len(), 1);
+        let f = &findings[0];
+        assert_eq!((f.check.name, f.span.line), ("unknown-column", 3));
+        assert_eq!(f.value.as_deref(), Some("weather"));
+    }
+
+    #[test]
+    fn what_is_not_a_table_of_the_kind_is_invalid_toml() {
+        for (text, lines) in [
+            // One table, not an array of tables.
+            ("[visit]\ndate = 2026-02-10\n", vec![1]),
+            // Another kind's tables.
+            ("\n[[cadre]]\nid = \"C01\"\n", vec![2]),
+            // A plain key.
+            ("# x\n\nvisit = 3\n", vec![3]),
+            // An array of something else: each item is a lost record.
+            ("visit = [1, 2]\n", vec![1, 1]),
+        ] {
+            let (_, findings, outcome) = read_rows(text, Kind::Visits, &[]);
+            // The records meant here are lost: the kind is incomplete.
+            assert!(!outcome.complete, "{text}");
+            let found: Vec<(&str, u32)> = findings
+                .iter()
+                .map(|f| (f.check.name, f.span.line))
+                .collect();
+            let expected: Vec<(&str, u32)> = lines.iter().map(|&l| ("invalid-toml", l)).collect();
+            assert_eq!(found, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn invalid_toml_names_the_line_and_reads_nothing() {
+        let (rows, findings, outcome) = read_rows(
+            "[[visit]]\ndate = 2026-02-10\n\n[[visit]]\ncadre = \"C02\n",
+            Kind::Visits,
+            &[],
+        );
+        assert!(rows.is_empty());
+        assert_eq!((outcome.rows, outcome.complete), (0, false));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            (findings[0].check.name, findings[0].span.line),
+            ("invalid-toml", 5)
+        );
+    }
 }

@@ -107,12 +107,13 @@ fn human(
         place(data, f.span)
     )?;
     if let Some(related) = f.related {
+        // The label leads: "first at regions.csv:7", "首次出现于 regions.csv:7".
         writeln!(
             out,
             "  {} {} {}",
             style.paint("1;34", "-->"),
-            place(data, related),
-            i18n::related_label(lang)
+            i18n::related_label(lang),
+            place(data, related)
         )?;
     }
     if let Some(help) = f.message.help(lang) {

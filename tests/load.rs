@@ -1,0 +1,807 @@
+//! The loader end to end: encodings, line endings, headers, TOML records,
+//! the files a data folder is read from, and what a broken file does to
+//! the rest. Each test writes a variant of `tests/fixtures/base` into a
+//! temporary folder and runs the real binary over it.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{
+    AS_OF, Seen, bangcun, check_json, counts, findings, parse_json, places, status, temp_copy,
+};
+
+/// Base's counts: 7 files and 21 records (7 regions, 4 cadres, 6 visits,
+/// 3 problems, 1 leave), no findings.
+const CLEAN: (u64, u64, u64, u64) = (0, 0, 7, 21);
+
+/// Runs `check --format json --data data` plus `extra` from the folder
+/// holding `data`, so that its files print as `data/…`; `--as-of AS_OF`
+/// unless `extra` gives another.
+fn run(data: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
+    let mut cmd = bangcun();
+    cmd.current_dir(data.parent().unwrap())
+        .args(["check", "--format", "json", "--data", "data"])
+        .args(extra);
+    if !extra.contains(&"--as-of") {
+        cmd.args(["--as-of", AS_OF]);
+    }
+    let output = cmd.output().unwrap();
+    (status(&output), parse_json(&output))
+}
+
+/// A file of the data folder as `run` prints it.
+fn shown(file: &str) -> String {
+    format!("data/{file}")
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(path, bytes).unwrap();
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap()
+}
+
+/// Replaces the one occurrence of `old` in a file.
+fn edit(path: &Path, old: &str, new: &str) {
+    let text = read(path);
+    assert_eq!(
+        text.matches(old).count(),
+        1,
+        "{old:?} in {}",
+        path.display()
+    );
+    write(path, text.replace(old, new));
+}
+
+fn gb18030(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+/// A finding at `file` of the data folder, as `run` shows it.
+fn at(file: &str, check: &str, line: u64, field: &str, value: Option<&str>) -> Seen {
+    Seen {
+        check: check.into(),
+        file: shown(file),
+        line: Some(line),
+        field: Some(field.into()),
+        value: value.map(Into::into),
+    }
+}
+
+#[test]
+fn gb18030_with_chinese_headers_and_words() {
+    let (_temp, data) = temp_copy("base");
+    // cadres.csv and problems.csv have Chinese headers and Chinese words
+    // (市级, 干部排查, 满意); regions.csv has an English header and Chinese
+    // names. Saved as GB18030, as Excel and WPS save "CSV".
+    let cadres_text = read(&data.join("cadres.csv"));
+    for file in ["cadres.csv", "problems.csv", "regions.csv"] {
+        let path = data.join(file);
+        let text = read(&path);
+        write(&path, gb18030(&text));
+        assert!(fs::read(&path).unwrap().iter().any(|&b| b >= 0x80));
+        assert!(std::str::from_utf8(&fs::read(&path).unwrap()).is_err());
+    }
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(findings(&doc), vec![]);
+    assert_eq!(counts(&doc), CLEAN);
+    assert_eq!(code, 0);
+
+    // A bad Chinese word is read as written, on its line.
+    let text = cadres_text.replace("C02,李县,县级,", "C02,李县,省级,");
+    assert_ne!(text, cadres_text);
+    write(&data.join("cadres.csv"), gb18030(&text));
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(
+        findings(&doc),
+        vec![at("cadres.csv", "invalid-value", 3, "level", Some("省级"))]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn the_sample_regions_saved_as_gb18030_read_clean() {
+    // 魏都区, the first county of the sample data, is CE BA B6 BC in
+    // GB18030; CE BA alone is valid UTF-8. The file must still be GB18030.
+    let (_temp, data) = temp_copy("base");
+    let path = data.join("regions.csv");
+    edit(&path, "测试县", "魏都区");
+    let bytes = gb18030(&read(&path));
+    assert!(std::str::from_utf8(&bytes).is_err());
+    write(&path, bytes);
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(findings(&doc), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn utf8_with_bom() {
+    let (_temp, data) = temp_copy("base");
+    // A BOM before an English (regions) and a Chinese (cadres) header.
+    for file in ["regions.csv", "cadres.csv", "leaves.csv"] {
+        let path = data.join(file);
+        let text = read(&path);
+        write(&path, format!("\u{feff}{text}"));
+    }
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(findings(&doc), vec![]);
+    assert_eq!(counts(&doc), CLEAN);
+    assert_eq!(code, 0);
+    // Lines are counted as without it.
+    edit(&data.join("leaves.csv"), "2026-02-22", "2026-02-32");
+    let (_, doc) = run(&data, &[]);
+    assert_eq!(
+        findings(&doc),
+        vec![at(
+            "leaves.csv",
+            "invalid-date",
+            2,
+            "to",
+            Some("2026-02-32")
+        )]
+    );
+}
+
+#[test]
+fn a_bom_alone_is_an_empty_file() {
+    let (_temp, data) = temp_copy("base");
+    write(&data.join("leaves.csv"), "\u{feff}");
+    let (_, doc) = run(&data, &[]);
+    assert_eq!(
+        places(&doc),
+        vec![("empty-file".into(), shown("leaves.csv"), Some(1))]
+    );
+}
+
+#[test]
+fn crlf_line_endings() {
+    let (_temp, data) = temp_copy("base");
+    for file in [
+        "regions.csv",
+        "cadres.csv",
+        "problems.csv",
+        "leaves.csv",
+        "visits/2026-01.csv",
+        "visits/2026-02.toml",
+        "bangcun.toml",
+    ] {
+        let path = data.join(file);
+        let text = read(&path);
+        assert!(!text.contains('\r'));
+        write(&path, text.replace('\n', "\r\n"));
+    }
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(findings(&doc), vec![]);
+    assert_eq!(counts(&doc), CLEAN);
+    assert_eq!(code, 0);
+
+    // A quoted cell spanning two lines (CRLF inside): P01 takes lines 2–3,
+    // so P02, with an empty summary, is on line 4.
+    let problems = data.join("problems.csv");
+    edit(&problems, ",村道路面破损,", ",\"村道\r\n路面破损\",");
+    edit(&problems, ",垃圾集中堆放,", ",,");
+    let (_, doc) = run(&data, &[]);
+    assert_eq!(
+        findings(&doc),
+        vec![at("problems.csv", "missing-value", 4, "summary", None)]
+    );
+}
+
+/// base's cadres as TOML: a `[[cadre]]` per cadre, points as an array,
+/// dates as TOML dates and as strings.
+const CADRES_TOML: &str = r#"# 帮联干部
+[[cadre]]
+id = "C01"
+name = "张市"
+level = "市级"
+unit = "测试市委办公室"
+points = ["411001001", "411001001001"]
+
+[[cadre]]
+id = "C02"
+name = "李县"
+level = "county"
+points = [411001002]
+
+[[cadre]]
+id = "C03"
+name = "王乡"
+level = "乡级"
+unit = "东乡人民政府"
+points = ["411001001002"]
+start = 2025-06-01
+end = "2026/12/31"
+
+[[cadre]]
+id = "C04"
+name = "赵乡"
+level = "township"
+points = ["411001002001"]
+start = "2026年1月1日"
+"#;
+
+#[test]
+fn toml_records() {
+    let (_temp, data) = temp_copy("base");
+    fs::remove_file(data.join("cadres.csv")).unwrap();
+    write(&data.join("cadres.toml"), CADRES_TOML);
+    // base's visits/2026-02.toml already has a TOML date and a string date;
+    // add a top-level visits.toml with both too.
+    write(
+        &data.join("visits.toml"),
+        "[[visit]]\ndate = 2026-03-10\ncadre = \"C01\"\nplace = \"411001001001\"\n\n\
+         [[visit]]\ndate = \"2026.3.20\"\ncadre = \"C03\"\nplace = \"411001001002\"\nkind = \"petition\"\n",
+    );
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(findings(&doc), vec![]);
+    // 7 files + visits.toml; 21 records + 2 visits.
+    assert_eq!(counts(&doc), (0, 0, 8, 23));
+    assert_eq!(code, 0);
+
+    // A visit outside C03's link (which ends 2026/12/31, a string date)
+    // shows the end date was read: 2027-01-05 is after it. A data check
+    // names the record's `[[visit]]` line (6); only findings made while
+    // reading a value name the line of its key (`date`, line 7).
+    edit(&data.join("visits.toml"), "\"2026.3.20\"", "\"2027.1.5\"");
+    let (_, doc) = run(&data, &["--as-of", "2027-01-31"]);
+    assert_eq!(
+        findings(&doc),
+        vec![at(
+            "visits.toml",
+            "visit-outside-link",
+            6,
+            "date",
+            Some("2027-01-05")
+        )]
+    );
+}
+
+#[test]
+fn toml_findings_name_the_line_of_the_key() {
+    let (_temp, data) = temp_copy("base");
+    fs::remove_file(data.join("cadres.csv")).unwrap();
+    // Line 12: C02's level; line 14: a key no field has, added after
+    // C02's points; line 30 (29 before that line was added): C04's start.
+    let toml = CADRES_TOML
+        .replace("level = \"county\"", "level = \"省级\"")
+        .replace("points = [411001002]", "points = [411001002]\nrank = 3")
+        .replace("start = \"2026年1月1日\"", "start = \"2026年13月1日\"");
+    write(&data.join("cadres.toml"), toml);
+    let (_, doc) = run(&data, &[]);
+    assert_eq!(
+        findings(&doc),
+        vec![
+            at("cadres.toml", "invalid-value", 12, "level", Some("省级")),
+            Seen {
+                check: "unknown-column".into(),
+                file: shown("cadres.toml"),
+                line: Some(14),
+                field: None,
+                value: Some("rank".into()),
+            },
+            at(
+                "cadres.toml",
+                "invalid-date",
+                30,
+                "start",
+                Some("2026年13月1日")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn toml_that_is_not_records_of_its_kind() {
+    let (_temp, data) = temp_copy("base");
+    // `[visit]` is one table, not an array of tables; `[[cadre]]` is the
+    // wrong kind for a visits file.
+    write(
+        &data.join("visits/2026-03.toml"),
+        "[visit]\ndate = 2026-03-10\ncadre = \"C01\"\nplace = \"411001001\"\n",
+    );
+    write(
+        &data.join("visits/2026-04.toml"),
+        "# 四月\n\n[[cadre]]\nid = \"C09\"\n",
+    );
+    let (code, doc) = run(&data, &[]);
+    let file = shown;
+    assert_eq!(
+        places(&doc),
+        vec![
+            ("invalid-toml".into(), file("visits/2026-03.toml"), Some(1)),
+            ("invalid-toml".into(), file("visits/2026-04.toml"), Some(3)),
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn invalid_toml_cadres_do_not_cascade() {
+    let (_temp, data) = temp_copy("base");
+    fs::remove_file(data.join("cadres.csv")).unwrap();
+    // Line 9: an opening bracket never closed.
+    write(
+        &data.join("cadres.toml"),
+        CADRES_TOML.replace("[[cadre]]\nid = \"C02\"", "[[cadre\nid = \"C02\""),
+    );
+    let (_, doc) = run(&data, &[]);
+    // One finding: none of the visits, problems and leaves naming C01–C04
+    // is an unknown-cadre error, since the cadres could not be read.
+    assert_eq!(
+        places(&doc),
+        vec![("invalid-toml".into(), shown("cadres.toml"), Some(9))]
+    );
+}
+
+#[test]
+fn cadres_toml_without_tables_does_not_cascade() {
+    let (_temp, data) = temp_copy("base");
+    fs::remove_file(data.join("cadres.csv")).unwrap();
+    // The ids alone, not [[cadre]] tables: four lost records on line 1.
+    write(
+        &data.join("cadres.toml"),
+        "cadre = [\"C01\", \"C02\", \"C03\", \"C04\"]\n",
+    );
+    let (_, doc) = run(&data, &[]);
+    let seen = places(&doc);
+    assert_eq!(seen.len(), 4, "{seen:?}");
+    for (check, file, line) in seen {
+        assert_eq!(
+            (check.as_str(), file.as_str(), line),
+            ("invalid-toml", "data/cadres.toml", Some(1))
+        );
+    }
+}
+
+#[test]
+fn visits_are_read_from_every_file_under_visits_in_sorted_order() {
+    let (_temp, data) = temp_copy("base");
+    // Written out of order, one bad count in each; nested folders too.
+    let row = |n: &str| format!("date,cadre,place,people\n2026-01-10,C01,411001001001,{n}\n");
+    write(&data.join("visits/2026-03/b/c.csv"), row("c"));
+    write(&data.join("visits/2026-03/a.csv"), row("a"));
+    write(
+        &data.join("visits/2025/12.toml"),
+        "[[visit]]\ndate = 2025-12-10\ncadre = \"C01\"\nplace = \"411001001001\"\npeople = \"z\"\n",
+    );
+    write(&data.join("visits.csv"), row("top"));
+    let (_, doc) = run(&data, &[]);
+    let got: Vec<(String, Option<String>)> = findings(&doc)
+        .into_iter()
+        .map(|f| (f.file, f.value))
+        .collect();
+    let file = shown;
+    assert_eq!(
+        got,
+        vec![
+            // visits.csv first, then the folder, sorted, depth first.
+            (file("visits.csv"), Some("top".into())),
+            (file("visits/2025/12.toml"), Some("z".into())),
+            (file("visits/2026-03/a.csv"), Some("a".into())),
+            (file("visits/2026-03/b/c.csv"), Some("c".into())),
+        ]
+    );
+    // 7 + 4 files, 21 + 4 records.
+    assert_eq!(counts(&doc), (4, 0, 11, 25));
+}
+
+#[test]
+fn other_files_and_folders_are_not_data() {
+    let (_temp, data) = temp_copy("base");
+    let junk = "not,a,data\nfile\"\n\u{0}\u{1}";
+    // Not a kind, or not CSV/TOML, or hidden, or an Excel/WPS lock file.
+    write(&data.join("archive/visits.csv"), junk);
+    write(&data.join("archive/2025/problems.csv"), junk);
+    write(&data.join("notes.txt"), junk);
+    write(&data.join("regions.xlsx"), junk);
+    write(&data.join("visits/说明.txt"), junk);
+    write(&data.join("visits/.2026-01.csv.swp"), junk);
+    write(&data.join("visits/.hidden/2026-01.csv"), junk);
+    write(&data.join("visits/~$2026-01.csv"), junk);
+    write(&data.join("README.md"), junk);
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(findings(&doc), vec![]);
+    assert_eq!(counts(&doc), CLEAN);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn headers_in_either_language_and_any_order() {
+    let (_temp, data) = temp_copy("base");
+    // base's cadres.csv, columns reordered, English and Chinese mixed,
+    // English in any case.
+    write(
+        &data.join("cadres.csv"),
+        "结束日期,ID,联系点,name,级别,Start,unit\n\
+         ,C01,411001001;411001001001,张市,市级,,测试市委办公室\n\
+         ,C02,411001002,李县,县级,,测试县委办公室\n\
+         2026-12-31,C03,411001001002,王乡,乡级,2025-06-01,东乡人民政府\n\
+         ,C04,411001002001,赵乡,township,2026年1月1日,西乡人民政府\n",
+    );
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(findings(&doc), vec![]);
+    assert_eq!(counts(&doc), CLEAN);
+    assert_eq!(code, 0);
+
+    // Each cell lands in its field: a bad start is C03's start, and human
+    // output names the column as written.
+    edit(&data.join("cadres.csv"), ",2025-06-01,", ",2025-06-31,");
+    let (_, doc) = run(&data, &[]);
+    assert_eq!(
+        findings(&doc),
+        vec![at(
+            "cadres.csv",
+            "invalid-date",
+            4,
+            "start",
+            Some("2025-06-31")
+        )]
+    );
+    let output = bangcun()
+        .args(["check", "--lang", "en", "--as-of", AS_OF, "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("cadres.csv:4 (Start)\n"), "{text}");
+}
+
+#[test]
+fn an_unknown_column_is_ignored_and_shifts_nothing() {
+    let (_temp, data) = temp_copy("base");
+    // base's visits/2026-01.csv with a column `weather` between cadre and
+    // place: were the columns after it shifted, every place would be 晴.
+    let path = data.join("visits/2026-01.csv");
+    write(
+        &path,
+        "date,cadre,weather,place,kind,forums,people,note\n\
+         2026-01-10,C01,晴,411001001001,workday,1,12,\n\
+         2026-01-20,C02,晴,411001002001,workday,0,8,\n\
+         2026-01-20,C03,阴,411001001002,forum,1,15,村委会座谈\n\
+         2026-01-20,C04,阴,411001002001,workday,0,6,\n",
+    );
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(
+        findings(&doc),
+        vec![Seen {
+            check: "unknown-column".into(),
+            file: shown("visits/2026-01.csv"),
+            line: Some(1),
+            field: None,
+            value: Some("weather".into()),
+        }]
+    );
+    assert_eq!(counts(&doc), (0, 1, 7, 21));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn field_counts() {
+    let (_temp, data) = temp_copy("base");
+    let leaves = data.join("leaves.csv");
+    // Too few fields is as wrong as too many.
+    edit(&leaves, "C03,2026-02-18,2026-02-22,病假", "C03,2026-02-18");
+    let (_, doc) = run(&data, &[]);
+    assert_eq!(
+        places(&doc),
+        vec![("field-count".into(), shown("leaves.csv"), Some(2))]
+    );
+    // Empty cells padding a row, as spreadsheets leave them, are fine.
+    edit(
+        &leaves,
+        "C03,2026-02-18",
+        "C03,2026-02-18,2026-02-22,病假,,,",
+    );
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(findings(&doc), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn an_unclosed_quote_names_its_line_and_rows_before_it_are_checked() {
+    let (_temp, data) = temp_copy("base");
+    let problems = data.join("problems.csv");
+    // P01 (line 2): an impossible found date; P02 (line 3): a category not
+    // configured; P03 (line 4): its summary's quote never closes.
+    edit(&problems, "P01,2026-01-10,", "P01,2026-01-32,");
+    edit(&problems, ",人居环境,", ",产业发展,");
+    edit(&problems, "存在隐患\",", "存在隐患,");
+    let (code, doc) = run(&data, &[]);
+    let file = shown("problems.csv");
+    assert_eq!(
+        places(&doc),
+        vec![
+            ("invalid-date".into(), file.clone(), Some(2)),
+            ("unknown-category".into(), file.clone(), Some(3)),
+            ("bad-quoting".into(), file, Some(4)),
+        ]
+    );
+    // P03 is not read: 21 − 1 = 20 records.
+    assert_eq!(counts(&doc), (3, 0, 7, 20));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_bad_cadre_row_does_not_make_its_visits_unknown_cadre_errors() {
+    // In the invalid-date fixture C03's start is 2025-13-01. C03 still
+    // has a visit (visits/2026-01.csv:4) and a leave (leaves.csv:2); they
+    // name a cadre whose row is broken, which is no unknown-cadre error.
+    let (code, doc) = check_json(&common::fixture("invalid-date"), &[]);
+    let seen = places(&doc);
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert_eq!(seen[0].0, "invalid-date");
+    // The visit and the leave are still read: 21 records.
+    assert_eq!(counts(&doc), (1, 0, 7, 21));
+    assert_eq!(code, 1);
+    // Whereas a cadre id nobody has is one.
+    let (_, doc) = check_json(&common::fixture("unknown-cadre"), &[]);
+    assert_eq!(places(&doc)[0].0, "unknown-cadre");
+}
+
+#[test]
+fn a_file_that_is_only_a_header_is_clean() {
+    let (_temp, data) = temp_copy("base");
+    write(&data.join("leaves.csv"), "cadre,from,to,reason\n");
+    write(
+        &data.join("visits/2026-03.csv"),
+        "日期,干部编号,地点代码\r\n",
+    );
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(findings(&doc), vec![]);
+    // 7 + 1 files; 21 − 1 leave = 20 records.
+    assert_eq!(counts(&doc), (0, 0, 8, 20));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn an_empty_or_blank_file_has_no_header() {
+    let (_temp, data) = temp_copy("base");
+    write(&data.join("visits/2026-03.csv"), "");
+    write(&data.join("visits/2026-04.csv"), "\n\r\n  ,  \n");
+    let (code, doc) = run(&data, &[]);
+    let file = shown;
+    assert_eq!(
+        places(&doc),
+        vec![
+            ("empty-file".into(), file("visits/2026-03.csv"), Some(1)),
+            ("empty-file".into(), file("visits/2026-04.csv"), Some(1)),
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn an_undecodable_bangcun_toml_is_bad_encoding_at_its_line() {
+    let (_temp, data) = temp_copy("base");
+    let path = data.join("bangcun.toml");
+    let mut bytes = fs::read(&path).unwrap();
+    // Break line 2 (`name = "测试县联乡帮村"`): drop the last byte of its 测
+    // (E6 B5 8B).
+    let name = "name = \"测".as_bytes();
+    let at = bytes.windows(name.len()).position(|w| w == name).unwrap();
+    bytes.remove(at + name.len() - 1);
+    write(&path, bytes);
+    let (_, doc) = run(&data, &[]);
+    assert_eq!(
+        places(&doc),
+        vec![("bad-encoding".into(), shown("bangcun.toml"), Some(2))]
+    );
+}
+
+#[test]
+fn a_broken_bangcun_toml_still_lets_the_data_be_checked() {
+    let (_temp, data) = temp_copy("several-files");
+    // Line 3 becomes invalid TOML; the defaults stand in for every
+    // setting, so categories are the seven defaults and 环境卫生 is
+    // still not one of them, while the other files' findings stay.
+    edit(&data.join("bangcun.toml"), "lang = \"zh\"", "lang = ");
+    let (_, doc) = run(&data, &[]);
+    let seen: Vec<String> = places(&doc).into_iter().map(|p| p.0).collect();
+    assert_eq!(
+        seen,
+        vec![
+            "invalid-config",
+            "missing-value",
+            "invalid-value",
+            "visit-place",
+            "invalid-date",
+            "unknown-category",
+            "date-order",
+        ]
+    );
+    assert_eq!(places(&doc)[0].2, Some(3));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_under_visits() {
+    use std::os::unix::fs::symlink;
+    let (_temp, data) = temp_copy("base");
+    // A dangling symlink and a symlink loop among the visits.
+    symlink(data.join("nowhere.csv"), data.join("visits/gone.csv")).unwrap();
+    symlink(data.join("visits"), data.join("visits/again")).unwrap();
+    let (code, doc) = run(&data, &[]);
+    // The loop is entered once: nothing is read twice, so there is no
+    // duplicate-visit; the dangling link is unreadable.
+    assert_eq!(
+        places(&doc),
+        vec![("unreadable-file".into(), shown("visits/gone.csv"), None)]
+    );
+    // 7 + 1 files (the dangling one), 21 records.
+    assert_eq!(counts(&doc), (1, 0, 8, 21));
+    assert_eq!(code, 1);
+}
+
+/// A small deterministic generator (xorshift64*), so that a failure can be
+/// replayed from its iteration number.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Bytes that matter to the decoders and parsers: delimiters, quotes, line
+/// ends, TOML brackets, UTF-8 and GB18030 lead bytes, bytes neither has.
+const NASTY: &[u8] = &[
+    0x00, b'"', b',', b'\r', b'\n', b'[', b']', b'=', b'{', b'\'', b';', b'#', 0x80, 0x81, 0x30,
+    0xC3, 0xE6, 0xEF, 0xBB, 0xBF, 0xF0, 0xFE, 0xFF,
+];
+
+fn mutate(rng: &mut Rng, mut bytes: Vec<u8>) -> Vec<u8> {
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(bytes.len() + 1);
+        let byte = if rng.below(3) == 0 {
+            rng.next() as u8
+        } else {
+            NASTY[rng.below(NASTY.len())]
+        };
+        match rng.below(6) {
+            0 if at < bytes.len() => bytes[at] = byte,
+            1 => bytes.insert(at, byte),
+            2 if at < bytes.len() => {
+                let end = (at + 1 + rng.below(8)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            3 => bytes.truncate(at),
+            4 => {
+                let end = (at + rng.below(40)).min(bytes.len());
+                let piece = bytes[at..end].to_vec();
+                bytes.splice(at..at, piece);
+            }
+            _ => {
+                // A GB18030 four-byte sequence, or a truncated one.
+                let seq = [0x81, 0x30, 0x81, 0x30];
+                bytes.splice(at..at, seq[..1 + rng.below(4)].iter().copied());
+            }
+        }
+    }
+    bytes
+}
+
+/// Loads, indexes, checks and renders `data` in every format and
+/// language, in process, as `check` does.
+fn check_in_process(data: &Path) -> usize {
+    use bangcun::i18n::Lang;
+    use bangcun::render::{FindingFormat, render_findings};
+    let loaded = bangcun::load::load(data);
+    let index = bangcun::index::Index::build(&loaded.data);
+    let today = bangcun::cli::parse_date(AS_OF).unwrap();
+    let mut all = loaded.findings;
+    all.extend(bangcun::check::run(&bangcun::check::Context {
+        data: &loaded.data,
+        index: &index,
+        today,
+    }));
+    for format in [
+        FindingFormat::Human,
+        FindingFormat::Json,
+        FindingFormat::Github,
+    ] {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut out = Vec::new();
+            render_findings(format, &loaded.data, &all, lang, true, &mut out).unwrap();
+            assert!(std::str::from_utf8(&out).is_ok());
+        }
+    }
+    all.len()
+}
+
+#[test]
+fn no_byte_sequence_makes_bangcun_panic() {
+    let files = [
+        "bangcun.toml",
+        "regions.csv",
+        "cadres.csv",
+        "visits/2026-01.csv",
+        "visits/2026-02.toml",
+        "problems.csv",
+        "leaves.csv",
+    ];
+    let base = common::root().join(common::fixture("base"));
+    let originals: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| fs::read(base.join(f)).unwrap())
+        .collect();
+    let (_temp, data) = temp_copy("base");
+    let mut rng = Rng(0x5EED_BA9C);
+    let mut with_findings = 0;
+    for iteration in 0..300 {
+        let which = rng.below(files.len());
+        let bytes = if iteration % 50 == 0 {
+            // Now and then a file of nothing but noise.
+            (0..rng.below(300)).map(|_| rng.next() as u8).collect()
+        } else {
+            mutate(&mut rng, originals[which].clone())
+        };
+        let path = data.join(files[which]);
+        write(&path, &bytes);
+        let outcome = std::panic::catch_unwind(|| check_in_process(&data));
+        match outcome {
+            Ok(n) => with_findings += usize::from(n > 0),
+            Err(_) => panic!(
+                "iteration {iteration}: bangcun panicked on {} = {bytes:?}",
+                files[which]
+            ),
+        }
+        write(&path, &originals[which]);
+    }
+    // The mutations did reach the checks: most inputs had findings.
+    assert!(with_findings > 150, "{with_findings}");
+}
+
+#[test]
+fn hostile_files_end_in_a_finding_not_a_crash() {
+    let (_temp, data) = temp_copy("base");
+    let long_line = format!("date,cadre,place\n{}\n", "9".repeat(1 << 20));
+    let deep_toml = format!("x = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("visits/long.csv", long_line.into_bytes()),
+        ("visits/deep.toml", deep_toml.into_bytes()),
+        (
+            "visits/nul.csv",
+            b"date,cadre,place\n\0\0\0,\0,\0\n".to_vec(),
+        ),
+        ("visits/quotes.csv", "\"".repeat(1001).into_bytes()),
+        (
+            "visits/cr.csv",
+            b"date,cadre,place\r\r\r2026-01-10,C01,411001001\r".to_vec(),
+        ),
+        ("visits/utf16.csv", b"\xFF\xFEd\x00a\x00t\x00e\x00".to_vec()),
+        (
+            "visits/big.csv",
+            b"date,cadre,place,people\n2026-01-10,C01,411001001,99999999999999999999\n".to_vec(),
+        ),
+        (
+            "visits/year.csv",
+            b"date,cadre,place\n9999/12/31,C01,411001001\n0000-01-01,C01,411001001\n".to_vec(),
+        ),
+    ];
+    for (file, bytes) in &cases {
+        write(&data.join(file), bytes);
+    }
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(code, 1);
+    // One finding at least in each hostile file but cr.csv, whose visit is
+    // fine: CR alone ends a line.
+    for (file, _) in &cases {
+        let named = places(&doc).iter().any(|p| p.1 == shown(file));
+        assert_eq!(named, *file != "visits/cr.csv", "{file}");
+    }
+}
