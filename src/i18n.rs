@@ -259,6 +259,14 @@ impl Message {
                 "列“{header}”与第 {first} 列重复",
                 "column \"{header}\" repeats column {first}",
             ),
+            UnknownColumn { kind, header } if header.is_empty() => {
+                let name = kind_name(*kind, lang);
+                tr!(
+                    lang,
+                    "没有表头的列中有数据，已忽略（{name}）",
+                    "a column without a header holds data, which is ignored ({name})"
+                )
+            }
             UnknownColumn { kind, header } => {
                 let name = kind_name(*kind, lang);
                 tr!(
@@ -389,7 +397,11 @@ impl Message {
                 )
             }
             FutureDate { kind, date, today } => {
-                let what = kind_name(*kind, lang);
+                // One record: "visit", "problem" in English.
+                let what = match lang {
+                    Lang::Zh => kind_name(*kind, lang),
+                    Lang::En => kind.singular(),
+                };
                 tr!(
                     lang,
                     "{what}日期 {date} 晚于今天（{today}）",
@@ -415,8 +427,8 @@ impl Message {
             ),
             NotUtf8OrGb18030 | Utf16 => tr!(
                 lang,
-                "在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”",
-                "save it again from Excel or WPS as \"CSV UTF-8 (comma delimited)\"",
+                "保存为 UTF-8 编码（在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”）",
+                "save it as UTF-8 (from Excel or WPS: \"CSV UTF-8 (comma delimited)\")",
             ),
             UnclosedQuote { .. } => tr!(
                 lang,

@@ -13,6 +13,11 @@ pub fn visit_place(ctx: &Context, out: &mut Vec<Finding>) {
         let (Some(cadre), Some(place)) = (v.cadre.id(), v.place.id()) else {
             continue;
         };
+        // A place whose own parents are wrong cannot be placed; it has a
+        // finding of its own.
+        if ctx.index.county_of(place).is_none() {
+            continue;
+        }
         let cadre = data.cadre(cadre);
         let mut points = cadre.points.iter().filter_map(Ref::id).peekable();
         // With no readable point there is nothing to compare with; the

@@ -90,8 +90,9 @@ pub fn find_data_dir(
     ))
 }
 
-/// `path` as seen from `base` (both as given; an absolute path under `base`
-/// becomes relative, a relative path stays as it is).
+/// `path` as seen from `base` (an absolute directory): an absolute path
+/// becomes relative to `base`, climbing out with `..` where it must; a
+/// relative path stays as it is.
 fn relative_to(path: &Path, base: &Path) -> PathBuf {
     if path.is_relative() {
         return path.to_path_buf();
