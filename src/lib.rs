@@ -15,6 +15,7 @@ pub mod finding;
 pub mod i18n;
 pub mod index;
 pub mod load;
+pub mod metrics;
 pub mod model;
 pub mod output;
 pub mod parallel;
