@@ -2,5 +2,7 @@
 //! computes; everything here writes.
 
 mod findings;
+mod report;
 
 pub use findings::{FindingFormat, render_findings};
+pub use report::{ReportFormat, render_report};
