@@ -12,12 +12,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     w.write_record(columns.iter().map(|&i| report.columns[i].key))
         .map_err(into_io)?;
     for row in report.rows.iter().chain(&report.total) {
-        w.write_record(
-            columns
-                .iter()
-                .map(|&i| row.get(i).map(for_machines).unwrap_or_default()),
-        )
-        .map_err(into_io)?;
+        for &i in &columns {
+            let field = row.get(i).map(for_machines).unwrap_or_default();
+            w.write_field(field.as_bytes()).map_err(into_io)?;
+        }
+        w.write_record(None::<&[u8]>).map_err(into_io)?;
     }
     w.flush()
 }

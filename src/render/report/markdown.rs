@@ -38,7 +38,7 @@ pub fn render(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()
                     .map(|c| for_people(c, lang))
                     .unwrap_or_default();
                 if text.is_empty() {
-                    text
+                    String::new()
                 } else {
                     format!("**{}**", escape(&text))
                 }

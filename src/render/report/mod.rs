@@ -8,6 +8,7 @@ mod json;
 mod markdown;
 mod table;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -72,30 +73,30 @@ fn numeric(report: &Report, i: usize) -> bool {
 }
 
 /// A cell as people read it: `78.6%`, `—` for an undefined rate.
-fn for_people(cell: &Cell, lang: Lang) -> String {
+fn for_people(cell: &Cell, lang: Lang) -> Cow<'_, str> {
     match cell {
-        Cell::Empty => String::new(),
-        Cell::Text(s) => s.clone(),
-        Cell::Int(n) => n.to_string(),
-        Cell::Date(d) => d.to_string(),
-        Cell::Dates(ds) => join(ds, i18n::list_separator(lang)),
-        Cell::Rate(Some(r)) => format!("{:.1}%", r * 100.0),
-        Cell::Rate(None) => "—".to_string(),
-        Cell::Word { label, .. } => label.to_string(),
+        Cell::Empty => Cow::Borrowed(""),
+        Cell::Text(s) => Cow::Borrowed(s),
+        Cell::Int(n) => Cow::Owned(n.to_string()),
+        Cell::Date(d) => Cow::Owned(d.to_string()),
+        Cell::Dates(ds) => Cow::Owned(join(ds, i18n::list_separator(lang))),
+        Cell::Rate(Some(r)) => Cow::Owned(format!("{:.1}%", r * 100.0)),
+        Cell::Rate(None) => Cow::Borrowed("—"),
+        Cell::Word { label, .. } => Cow::Borrowed(label),
     }
 }
 
 /// A cell as a CSV field: the fraction to 4 places, empty when undefined.
-fn for_machines(cell: &Cell) -> String {
+fn for_machines(cell: &Cell) -> Cow<'_, str> {
     match cell {
-        Cell::Empty | Cell::Rate(None) => String::new(),
-        Cell::Text(s) => s.clone(),
-        Cell::Int(n) => n.to_string(),
-        Cell::Date(d) => d.to_string(),
+        Cell::Empty | Cell::Rate(None) => Cow::Borrowed(""),
+        Cell::Text(s) => Cow::Borrowed(s),
+        Cell::Int(n) => Cow::Owned(n.to_string()),
+        Cell::Date(d) => Cow::Owned(d.to_string()),
         // The list separator of the data files.
-        Cell::Dates(ds) => join(ds, ";"),
-        Cell::Rate(Some(r)) => round4(*r).to_string(),
-        Cell::Word { key, .. } => key.to_string(),
+        Cell::Dates(ds) => Cow::Owned(join(ds, ";")),
+        Cell::Rate(Some(r)) => Cow::Owned(round4(*r).to_string()),
+        Cell::Word { key, .. } => Cow::Borrowed(key),
     }
 }
 
