@@ -44,7 +44,7 @@ fn cadres<'a>(
 }
 
 /// The cells of [`CADRE`].
-fn cadre_cells(ctx: &Ctx, c: &Cadre, county: RegionId, lang: Lang) -> [Cell; 5] {
+fn cadre_cells<'a>(ctx: &Ctx<'a>, c: &'a Cadre, county: RegionId, lang: Lang) -> [Cell<'a>; 5] {
     let county = ctx.data.region(county);
     [
         Cell::text(&c.id),
@@ -59,7 +59,12 @@ fn cadre_cells(ctx: &Ctx, c: &Cadre, county: RegionId, lang: Lang) -> [Cell; 5] 
 }
 
 /// One row per cadre: due, attended, rate and the missed dates.
-pub fn per_cadre(ctx: &Ctx, window: &Window, county: Option<RegionId>, lang: Lang) -> Report {
+pub fn per_cadre<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    county: Option<RegionId>,
+    lang: Lang,
+) -> Report<'a> {
     let attendance = Attendance::new(ctx, window);
     let mut columns = Vec::from(CADRE);
     columns.extend([
@@ -102,7 +107,12 @@ pub fn per_cadre(ctx: &Ctx, window: &Window, county: Option<RegionId>, lang: Lan
 }
 
 /// One row per missed (cadre, work day), ordered by cadre, then date.
-pub fn missed(ctx: &Ctx, window: &Window, county: Option<RegionId>, lang: Lang) -> Report {
+pub fn missed<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    county: Option<RegionId>,
+    lang: Lang,
+) -> Report<'a> {
     let attendance = Attendance::new(ctx, window);
     let mut columns = Vec::from(CADRE);
     columns.push(Column::all("date", Heading::Date));

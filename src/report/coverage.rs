@@ -6,7 +6,12 @@ use crate::i18n::{self, Heading, Lang, ReportName};
 use crate::metrics::{Ctx, Window, coverage};
 use crate::model::{Enumeration, RegionId, RegionLevel};
 
-pub fn build(ctx: &Ctx, window: &Window, county: Option<RegionId>, lang: Lang) -> Report {
+pub fn build<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    county: Option<RegionId>,
+    lang: Lang,
+) -> Report<'a> {
     let columns = vec![
         Column::machines("county_code", Heading::CountyCode),
         Column::all("county", Heading::County),

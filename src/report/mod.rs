@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod problems;
 pub mod summary;
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use crate::i18n::{Heading, Lang, ReportName};
@@ -43,17 +44,17 @@ pub enum Which {
     Coverage,
 }
 
-/// A report ready to render.
+/// A report ready to render; its cells borrow text from the dataset.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Report {
+pub struct Report<'a> {
     /// For people: the data folder's name and the report's.
     pub title: String,
     pub window: Window,
     pub columns: Vec<Column>,
     /// Each row has one cell per column, in column order.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
     /// The total row, for reports that have one.
-    pub total: Option<Vec<Cell>>,
+    pub total: Option<Vec<Cell<'a>>>,
 }
 
 /// Who a column is for: codes for programs, names for people.
@@ -112,10 +113,10 @@ impl Column {
 
 /// A typed cell; each renderer decides how it looks.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
+pub enum Cell<'a> {
     /// No value: empty, or `null` in JSON.
     Empty,
-    Text(String),
+    Text(Cow<'a, str>),
     Int(i64),
     Date(Date),
     Dates(Vec<Date>),
@@ -128,16 +129,16 @@ pub enum Cell {
     },
 }
 
-impl Cell {
-    fn count(n: u64) -> Cell {
+impl<'a> Cell<'a> {
+    fn count(n: u64) -> Cell<'a> {
         Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
     }
 
-    fn text(s: &str) -> Cell {
-        Cell::Text(s.to_string())
+    fn text(s: &'a str) -> Cell<'a> {
+        Cell::Text(Cow::Borrowed(s))
     }
 
-    fn optional(s: Option<&str>) -> Cell {
+    fn optional(s: Option<&'a str>) -> Cell<'a> {
         s.map_or(Cell::Empty, Cell::text)
     }
 }
@@ -163,7 +164,7 @@ fn place_name(ctx: &Ctx, place: RegionId) -> String {
 }
 
 /// The county code and name cells of a region's county.
-fn county_cells(ctx: &Ctx, region: RegionId) -> [Cell; 2] {
+fn county_cells<'a>(ctx: &Ctx<'a>, region: RegionId) -> [Cell<'a>; 2] {
     match ctx.index.county_of(region) {
         Some(c) => {
             let county = ctx.data.region(c);
@@ -187,13 +188,13 @@ pub fn find_county(ctx: &Ctx, text: &str) -> Option<RegionId> {
 }
 
 /// Builds the report asked for. `county` limits the listings to one county.
-pub fn build(
-    ctx: &Ctx,
+pub fn build<'a>(
+    ctx: &Ctx<'a>,
     which: Which,
     window: &Window,
     county: Option<RegionId>,
     lang: Lang,
-) -> Report {
+) -> Report<'a> {
     match which {
         Which::Summary(by) => summary::build(ctx, window, by, lang),
         Which::Overdue => problems::overdue(ctx, window, county, lang),

@@ -29,7 +29,7 @@ fn columns(own: [Column; 2]) -> Vec<Column> {
 }
 
 /// The cells of [`columns`] for one problem.
-fn row(ctx: &Ctx, p: &Problem, place: RegionId, own: [Cell; 2]) -> Vec<Cell> {
+fn row<'a>(ctx: &Ctx<'a>, p: &'a Problem, place: RegionId, own: [Cell<'a>; 2]) -> Vec<Cell<'a>> {
     let [county_code, county] = county_cells(ctx, place);
     let cadre = p.cadre.and_then(|c| c.id()).map(|c| ctx.data.cadre(c));
     let mut cells = vec![
@@ -37,7 +37,7 @@ fn row(ctx: &Ctx, p: &Problem, place: RegionId, own: [Cell; 2]) -> Vec<Cell> {
         county_code,
         county,
         Cell::text(&ctx.data.region(place).code),
-        Cell::Text(place_name(ctx, place)),
+        Cell::Text(place_name(ctx, place).into()),
         Cell::text(&p.category),
         Cell::optional(p.unit.as_deref()),
         Cell::Date(p.found),
@@ -52,11 +52,11 @@ fn row(ctx: &Ctx, p: &Problem, place: RegionId, own: [Cell; 2]) -> Vec<Cell> {
 }
 
 /// The rows of the listed problems (by index) in `county`, if given.
-fn rows(
-    ctx: &Ctx,
+fn rows<'a>(
+    ctx: &Ctx<'a>,
     county: Option<RegionId>,
-    listed: impl Iterator<Item = (usize, [Cell; 2])>,
-) -> Vec<Vec<Cell>> {
+    listed: impl Iterator<Item = (usize, [Cell<'a>; 2])>,
+) -> Vec<Vec<Cell<'a>>> {
     listed
         .filter_map(|(i, own)| {
             let p = ctx.data.problems.get(i)?;
@@ -68,7 +68,12 @@ fn rows(
 }
 
 /// `report overdue`: most overdue first, with the days overdue.
-pub fn overdue(ctx: &Ctx, window: &Window, county: Option<RegionId>, lang: Lang) -> Report {
+pub fn overdue<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    county: Option<RegionId>,
+    lang: Lang,
+) -> Report<'a> {
     let listed = problems::overdue(ctx, window)
         .into_iter()
         .map(|o| (o.problem, [Cell::Date(o.deadline), Cell::Int(o.days)]));
@@ -85,7 +90,12 @@ pub fn overdue(ctx: &Ctx, window: &Window, county: Option<RegionId>, lang: Lang)
 }
 
 /// `report revisits`: longest since rectification first.
-pub fn revisits(ctx: &Ctx, window: &Window, county: Option<RegionId>, lang: Lang) -> Report {
+pub fn revisits<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    county: Option<RegionId>,
+    lang: Lang,
+) -> Report<'a> {
     let listed = problems::revisits(ctx, window)
         .into_iter()
         .map(|l| (l.problem, [Cell::Date(l.rectified), Cell::Int(l.days)]));

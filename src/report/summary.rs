@@ -30,7 +30,7 @@ const FIGURES: [Column; 20] = [
 ];
 
 /// The cells of [`FIGURES`] for one row.
-fn figure_cells(f: &Figures) -> [Cell; 20] {
+fn figure_cells(f: &Figures) -> [Cell<'static>; 20] {
     [
         Cell::count(f.cadres),
         Cell::count(f.townships),
@@ -55,7 +55,7 @@ fn figure_cells(f: &Figures) -> [Cell; 20] {
     ]
 }
 
-pub fn build(ctx: &Ctx, window: &Window, by: By, lang: Lang) -> Report {
+pub fn build<'a>(ctx: &Ctx<'a>, window: &Window, by: By, lang: Lang) -> Report<'a> {
     let s = summary(ctx, window, by);
     let mut columns = vec![
         Column::machines("county_code", Heading::CountyCode),

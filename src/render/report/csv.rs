@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::{for_machines, shown};
 use crate::report::Report;
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let columns = shown(report, false);
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(columns.iter().map(|&i| report.columns[i].key))

@@ -9,7 +9,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use super::{round4, shown};
 use crate::report::{Cell, Report};
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let doc = Doc {
         report,
         columns: shown(report, false),
@@ -19,20 +19,20 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 struct Doc<'a> {
-    report: &'a Report,
+    report: &'a Report<'a>,
     columns: Vec<usize>,
 }
 
 /// One row as an object, keys in column order.
 struct Row<'a> {
     doc: &'a Doc<'a>,
-    cells: &'a [Cell],
+    cells: &'a [Cell<'a>],
 }
 
 struct Rows<'a>(&'a Doc<'a>);
 
 /// A cell as a JSON value.
-struct Value<'a>(&'a Cell);
+struct Value<'a>(&'a Cell<'a>);
 
 impl Serialize for Doc<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

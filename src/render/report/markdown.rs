@@ -7,7 +7,7 @@ use super::{for_people, heading_lines, numeric, shown};
 use crate::i18n::{self, Lang};
 use crate::report::Report;
 
-pub fn render(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let columns = shown(report, true);
     let (title, period) = heading_lines(report, lang);
     writeln!(out, "## {}\n\n{}\n", escape(&title), escape(&period))?;

@@ -8,42 +8,48 @@
 //! attendance list then needs no copy of itself, where a table library
 //! holding every cell took 145 MB more.
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
-use unicode_width::UnicodeWidthStr;
-
-use super::{for_people, heading_lines, numeric, shown};
+use super::{heading_lines, numeric, people_width, push_for_people, shown};
 use crate::i18n::{self, Lang};
 use crate::report::{Cell, Report};
 
 /// Between two columns.
 const GAP: &str = "  ";
 
-pub fn render(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let columns = shown(report, true);
-    let headings: Vec<&str> = columns
+    let headings: Vec<Cell<'_>> = columns
         .iter()
-        .map(|&i| report.columns[i].heading.label(lang))
+        .map(|&i| Cell::Text(report.columns[i].heading.label(lang).into()))
         .collect();
-    let mut widths: Vec<usize> = headings.iter().map(|h| h.width()).collect();
+    let mut widths: Vec<usize> = headings.iter().map(|h| people_width(h, lang)).collect();
     for row in report.rows.iter().chain(&report.total) {
         for (width, &i) in widths.iter_mut().zip(&columns) {
-            *width = (*width).max(text(row, i, lang).width());
+            *width = (*width).max(row.get(i).map_or(0, |c| people_width(c, lang)));
         }
     }
-    let right: Vec<bool> = columns.iter().map(|&i| numeric(report, i)).collect();
+    let rules: Vec<Cell<'_>> = widths
+        .iter()
+        .map(|&w| Cell::Text("-".repeat(w).into()))
+        .collect();
     let layout = Layout {
         widths: &widths,
-        right: &right,
+        right: &columns
+            .iter()
+            .map(|&i| numeric(report, i))
+            .collect::<Vec<_>>(),
+        lang,
     };
 
     let (title, period) = heading_lines(report, lang);
     writeln!(out, "{title}\n{period}\n")?;
-    layout.line(out, headings.into_iter().map(Cow::Borrowed))?;
-    layout.line(out, widths.iter().map(|&w| Cow::Owned("-".repeat(w))))?;
+    let mut line = String::new();
+    layout.line(out, &mut line, headings.iter())?;
+    layout.line(out, &mut line, rules.iter())?;
     for row in report.rows.iter().chain(&report.total) {
-        layout.line(out, columns.iter().map(|&i| text(row, i, lang)))?;
+        let cells = columns.iter().map(|&i| row.get(i).unwrap_or(&Cell::Empty));
+        layout.line(out, &mut line, cells)?;
     }
     if report.total.is_none() {
         writeln!(out, "{}", i18n::rows_line(report.rows.len(), lang))?;
@@ -55,45 +61,51 @@ pub fn render(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()
 struct Layout<'a> {
     widths: &'a [usize],
     right: &'a [bool],
+    lang: Lang,
 }
 
 impl Layout<'_> {
-    /// Writes one line of cells, each padded to its column.
+    /// Writes one line of cells, each padded to its column, through the
+    /// reused buffer `line`. Nothing trails a line: the last column is not
+    /// padded on the right.
     fn line<'c>(
         &self,
         out: &mut dyn Write,
-        cells: impl Iterator<Item = Cow<'c, str>>,
+        line: &mut String,
+        cells: impl Iterator<Item = &'c Cell<'c>>,
     ) -> io::Result<()> {
-        let mut line = String::new();
+        line.clear();
+        let last = self.widths.len().saturating_sub(1);
         for (n, cell) in cells.enumerate() {
             let width = self.widths.get(n).copied().unwrap_or(0);
-            let pad = " ".repeat(width.saturating_sub(cell.width()));
+            let pad = width.saturating_sub(people_width(cell, self.lang));
             if n > 0 {
                 line.push_str(GAP);
             }
-            if self.right.get(n).copied().unwrap_or(false) {
-                line.push_str(&pad);
-                line.push_str(&cell);
-            } else {
-                line.push_str(&cell);
-                line.push_str(&pad);
+            let right = self.right.get(n).copied().unwrap_or(false);
+            if right {
+                spaces(line, pad);
+            }
+            let start = line.len();
+            push_for_people(line, cell, self.lang);
+            // A line break inside a cell would break the table.
+            if line[start..].contains(['\r', '\n']) {
+                let flat = line[start..].replace(['\r', '\n'], " ");
+                line.truncate(start);
+                line.push_str(&flat);
+            }
+            if !right && n < last {
+                spaces(line, pad);
             }
         }
-        writeln!(out, "{}", line.trim_end())
+        // An empty last cell leaves the gap before it.
+        line.truncate(line.trim_end_matches(' ').len());
+        writeln!(out, "{line}")
     }
 }
 
-/// Cell `i` of a row as people read it, on one line: a line break inside
-/// a cell would break the table.
-fn text(row: &[Cell], i: usize, lang: Lang) -> Cow<'_, str> {
-    let text = row
-        .get(i)
-        .map_or(Cow::Borrowed(""), |c| for_people(c, lang));
-    if text.contains(['\r', '\n']) {
-        Cow::Owned(text.replace(['\r', '\n'], " "))
-    } else {
-        text
-    }
+fn spaces(line: &mut String, n: usize) {
+    line.extend(std::iter::repeat_n(' ', n));
 }
 
 #[cfg(test)]
