@@ -121,12 +121,13 @@ fn push_for_people(out: &mut String, cell: &Cell<'_>, lang: Lang) {
     }
 }
 
-/// The terminal columns of a cell as people read it, without formatting
-/// it: a 57,000-row listing is measured before it is written.
+/// The terminal columns of a cell as a table shows it (on one line),
+/// without formatting it: a 57,000-row listing is measured before it is
+/// written.
 fn people_width(cell: &Cell<'_>, lang: Lang) -> usize {
     match cell {
         Cell::Empty => 0,
-        Cell::Text(s) => display_width(s),
+        Cell::Text(s) => display_width(&one_line(s)),
         Cell::Int(n) => digits(n.unsigned_abs()) + usize::from(*n < 0),
         Cell::Date(d) => date_width(*d),
         Cell::Dates(ds) => {
@@ -150,6 +151,16 @@ fn display_width(text: &str) -> usize {
         text.len()
     } else {
         text.width()
+    }
+}
+
+/// Text on one line, line breaks as spaces: a break inside a cell would
+/// break a table.
+fn one_line(text: &str) -> Cow<'_, str> {
+    if text.contains(['\r', '\n']) {
+        Cow::Owned(text.replace(['\r', '\n'], " "))
+    } else {
+        Cow::Borrowed(text)
     }
 }
 
@@ -280,6 +291,8 @@ mod tests {
                 assert_eq!(people_width(cell, lang), shown.width(), "{shown}");
             }
         }
+        // A line break becomes a space: "a\r\nb" is shown as "a  b".
+        assert_eq!(people_width(&Cell::Text("a\r\nb".into()), Lang::Zh), 4);
         assert_eq!(for_people(&Cell::Date(day), Lang::Zh), "2026-03-10");
         assert_eq!(
             for_people(&Cell::Dates(vec![day, day]), Lang::Zh),
