@@ -7,8 +7,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::date;
 use crate::i18n::Lang;
+use crate::metrics::{By, Period};
 use crate::model::Date;
-use crate::render::FindingFormat;
+use crate::render::{FindingFormat, ReportFormat};
+use crate::report::{Request, Which};
 
 /// 联乡帮村台账检查与统计 — check and report on 联乡帮村 records.
 #[derive(Debug, Parser)]
@@ -35,6 +37,9 @@ pub enum Command {
     /// Make a new data folder: bangcun.toml and the CSV files with headers
     /// (新建数据目录)
     Init(InitArgs),
+    /// Reports: 两率一度 per county, overdue problems, revisits, work-day
+    /// attendance, coverage (统计报表)
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -85,8 +90,198 @@ impl From<FormatArg> for FindingFormat {
     }
 }
 
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    pub report: ReportCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// One row per county and a total row with every figure: 两率一度,
+    /// attendance, visits, coverage (两率一度汇总)
+    Summary {
+        /// One row per county or per township (汇总单位)
+        #[arg(long, value_enum, default_value_t = ByArg::County)]
+        by: ByArg,
+        #[command(flatten)]
+        common: ReportCommon,
+    },
+    /// Problems past their deadline and not rectified, most overdue first
+    /// (逾期未整改问题)
+    Overdue {
+        #[command(flatten)]
+        county: CountyArg,
+        #[command(flatten)]
+        common: ReportCommon,
+    },
+    /// Rectified problems not verified within the revisit days (回访滞后问题)
+    Revisits {
+        #[command(flatten)]
+        county: CountyArg,
+        #[command(flatten)]
+        common: ReportCommon,
+    },
+    /// Work days due, attended and missed per cadre (工作日到岗情况)
+    Attendance {
+        /// One row per missed work day instead (未到岗明细)
+        #[arg(long)]
+        missing: bool,
+        #[command(flatten)]
+        county: CountyArg,
+        #[command(flatten)]
+        common: ReportCommon,
+    },
+    /// Townships and villages with no active cadre, per county (未覆盖的乡镇和村)
+    Coverage {
+        #[command(flatten)]
+        county: CountyArg,
+        #[command(flatten)]
+        common: ReportCommon,
+    },
+}
+
+/// `--county` of the listings.
+#[derive(Debug, Args)]
+pub struct CountyArg {
+    /// Only this county, by code or name (只看该县区)
+    #[arg(long, value_name = "CODE")]
+    pub county: Option<String>,
+}
+
+/// The options every report takes.
+#[derive(Debug, Args)]
+pub struct ReportCommon {
+    /// Compute as of DATE: later records do not exist yet [default: today]
+    /// (数据截至日期)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// Period: one month, such as 2026-03 (统计月份)
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month,
+          conflicts_with_all = ["year", "from", "to"])]
+    pub month: Option<Date>,
+
+    /// Period: one year (统计年度)
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1000..=9999),
+          conflicts_with_all = ["from", "to"])]
+    pub year: Option<i32>,
+
+    /// Period: from this day [default: the month of the earliest visit]
+    /// (开始日期)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<Date>,
+
+    /// Period: to this day [default: the as-of date] (结束日期)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<Date>,
+
+    /// Output format [default: by the extension of -o, else table] (输出格式)
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
+
+    /// Write to FILE (atomically) instead of standard output (输出到文件)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Refuse (exit 1) when the data has errors, instead of leaving the
+    /// records with errors out (数据有错误时不出报表)
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `--by` of `report summary`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    County,
+    Township,
+}
+
+/// `--format` of reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    /// Aligned columns for people
+    Table,
+    /// CSV with stable keys for programs
+    Csv,
+    /// One JSON document for programs
+    Json,
+    /// A Markdown table for documents
+    Markdown,
+}
+
+impl From<ReportArgs> for Request {
+    fn from(args: ReportArgs) -> Request {
+        let (which, county, common) = match args.report {
+            ReportCommand::Summary { by, common } => {
+                let by = match by {
+                    ByArg::County => By::County,
+                    ByArg::Township => By::Township,
+                };
+                (Which::Summary(by), None, common)
+            }
+            ReportCommand::Overdue { county, common } => (Which::Overdue, county.county, common),
+            ReportCommand::Revisits { county, common } => (Which::Revisits, county.county, common),
+            ReportCommand::Attendance {
+                missing,
+                county,
+                common,
+            } => {
+                let which = if missing {
+                    Which::MissedWorkdays
+                } else {
+                    Which::Attendance
+                };
+                (which, county.county, common)
+            }
+            ReportCommand::Coverage { county, common } => (Which::Coverage, county.county, common),
+        };
+        let period = match (common.month, common.year) {
+            (Some(first), _) => Period::Month(first),
+            (None, Some(year)) => Period::Year(year),
+            (None, None) if common.from.is_some() || common.to.is_some() => Period::Range {
+                from: common.from,
+                to: common.to,
+            },
+            (None, None) => Period::Whole,
+        };
+        let format = match common.format {
+            Some(ReportFormatArg::Table) => ReportFormat::Table,
+            Some(ReportFormatArg::Csv) => ReportFormat::Csv,
+            Some(ReportFormatArg::Json) => ReportFormat::Json,
+            Some(ReportFormatArg::Markdown) => ReportFormat::Markdown,
+            None => common
+                .output
+                .as_deref()
+                .and_then(ReportFormat::from_extension)
+                .unwrap_or(ReportFormat::Table),
+        };
+        Request {
+            which,
+            period,
+            as_of: common.as_of,
+            county,
+            format,
+            output: common.output,
+            strict: common.strict,
+        }
+    }
+}
+
 fn parse_lang(text: &str) -> Result<Lang, String> {
     text.parse()
+}
+
+/// A month: `2026-03`, also `2026-3`, `2026/3`, `2026.3` or `2026年3月`;
+/// its first day.
+pub fn parse_month(text: &str) -> Result<Date, String> {
+    let t = text.trim();
+    let t = t.strip_suffix('月').unwrap_or(t);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    t.split_once(['-', '/', '.', '年'])
+        .filter(|(y, m)| y.len() == 4 && m.len() <= 2 && digits(y) && digits(m))
+        .and_then(|(y, m)| Date::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1))
+        .ok_or_else(|| format!("\"{text}\" is not a month such as 2026-03"))
 }
 
 /// Dates on the command line take the same forms as in the data.
@@ -109,6 +304,72 @@ mod tests {
         let cli = Cli::try_parse_from(["bangcun", "check", "--lang", "en", "--data", "d"]).unwrap();
         assert_eq!(cli.lang, Some(Lang::En));
         assert_eq!(cli.data, Some(PathBuf::from("d")));
+    }
+
+    #[test]
+    fn months_in_several_forms() {
+        let march = Date::from_ymd_opt(2026, 3, 1).unwrap();
+        for text in ["2026-03", "2026-3", "2026/3", "2026.03", "2026年3月"] {
+            assert_eq!(parse_month(text), Ok(march), "{text}");
+        }
+        for text in ["2026-13", "26-03", "2026", "2026-03-01", "2026-+3", "March"] {
+            assert!(parse_month(text).is_err(), "{text}");
+        }
+    }
+
+    fn request(args: &[&str]) -> Request {
+        let cli = Cli::try_parse_from(args).unwrap();
+        match cli.command {
+            Command::Report(args) => args.into(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn report_options_become_a_request() {
+        let r = request(&[
+            "bangcun", "report", "summary", "--by", "township", "--year", "2026",
+        ]);
+        assert_eq!(r.which, Which::Summary(By::Township));
+        assert_eq!(r.period, Period::Year(2026));
+        assert_eq!(r.format, ReportFormat::Table);
+        let r = request(&[
+            "bangcun",
+            "report",
+            "attendance",
+            "--missing",
+            "-o",
+            "m.csv",
+        ]);
+        assert_eq!(r.which, Which::MissedWorkdays);
+        assert_eq!(r.period, Period::Whole);
+        assert_eq!(r.format, ReportFormat::Csv);
+        let r = request(&["bangcun", "report", "overdue", "--to", "2026-03-31"]);
+        assert_eq!(
+            r.period,
+            Period::Range {
+                from: None,
+                to: Date::from_ymd_opt(2026, 3, 31)
+            }
+        );
+    }
+
+    #[test]
+    fn one_period_at_a_time() {
+        let two = [
+            "bangcun", "report", "summary", "--month", "2026-03", "--year", "2026",
+        ];
+        assert_eq!(Cli::try_parse_from(two).unwrap_err().exit_code(), 2);
+        let mixed = [
+            "bangcun",
+            "report",
+            "summary",
+            "--year",
+            "2026",
+            "--from",
+            "2026-01-01",
+        ];
+        assert!(Cli::try_parse_from(mixed).is_err());
     }
 
     #[test]

@@ -762,6 +762,241 @@ fn expect_text(expect: Expect, lang: Lang) -> String {
     }
 }
 
+// ─────────────────────────────────────────────────────────────────────────
+// Reports (`bangcun report …`): titles, column headings, the period line,
+// and the messages of the report commands.
+// ─────────────────────────────────────────────────────────────────────────
+
+/// A report, as its title names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportName {
+    SummaryByCounty,
+    SummaryByTownship,
+    Overdue,
+    Revisits,
+    Attendance,
+    MissedWorkdays,
+    Coverage,
+}
+
+impl ReportName {
+    pub fn title(self, lang: Lang) -> &'static str {
+        use ReportName::*;
+        match (self, lang) {
+            (SummaryByCounty, Lang::Zh) => "两率一度汇总（按县区）",
+            (SummaryByTownship, Lang::Zh) => "两率一度汇总（按乡镇）",
+            (Overdue, Lang::Zh) => "逾期未整改问题",
+            (Revisits, Lang::Zh) => "回访滞后问题",
+            (Attendance, Lang::Zh) => "工作日到岗情况",
+            (MissedWorkdays, Lang::Zh) => "工作日未到岗明细",
+            (Coverage, Lang::Zh) => "未覆盖的乡镇和村",
+            (SummaryByCounty, Lang::En) => "Summary by county",
+            (SummaryByTownship, Lang::En) => "Summary by township",
+            (Overdue, Lang::En) => "Overdue problems",
+            (Revisits, Lang::En) => "Rectified problems whose revisit lags",
+            (Attendance, Lang::En) => "Work-day attendance",
+            (MissedWorkdays, Lang::En) => "Missed work days",
+            (Coverage, Lang::En) => "Townships and villages without an active cadre",
+        }
+    }
+}
+
+/// The heading of a report column, for people (machine keys are stable
+/// English words kept with the report).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heading {
+    CountyCode,
+    County,
+    TownshipCode,
+    Township,
+    Cadres,
+    Townships,
+    TownshipsCovered,
+    Villages,
+    VillagesCovered,
+    WorkdaysDue,
+    WorkdaysAttended,
+    AttendanceRate,
+    Visits,
+    Forums,
+    People,
+    Problems,
+    Rectified,
+    RectificationRate,
+    NewProblems,
+    NewRectified,
+    Overdue,
+    RevisitLagging,
+    IdentificationRate,
+    SatisfactionRate,
+    ProblemId,
+    Place,
+    Category,
+    Unit,
+    Found,
+    Deadline,
+    DaysOverdue,
+    RectifiedOn,
+    DaysSinceRectified,
+    Cadre,
+    CadreId,
+    Name,
+    CadreLevel,
+    ProblemSummary,
+    Missed,
+    Date,
+    Level,
+    Code,
+    RegionName,
+}
+
+impl Heading {
+    pub fn label(self, lang: Lang) -> &'static str {
+        use Heading::*;
+        let (zh, en) = match self {
+            CountyCode => ("县区代码", "County code"),
+            County => ("县（区）", "County"),
+            TownshipCode => ("乡镇代码", "Township code"),
+            Township => ("乡镇（街道）", "Township"),
+            Cadres => ("帮联干部", "Cadres"),
+            Townships => ("乡镇", "Townships"),
+            TownshipsCovered => ("已覆盖乡镇", "Townships covered"),
+            Villages => ("村", "Villages"),
+            VillagesCovered => ("已覆盖村", "Villages covered"),
+            WorkdaysDue => ("应到岗", "Work days due"),
+            WorkdaysAttended => ("实到岗", "Attended"),
+            AttendanceRate => ("到岗率", "Attendance"),
+            Visits => ("走访", "Visits"),
+            Forums => ("座谈会", "Forums"),
+            People => ("走访人次", "People"),
+            Problems => ("问题", "Problems"),
+            Rectified => ("已整改", "Rectified"),
+            RectificationRate => ("整改率", "Rectification"),
+            NewProblems => ("新发现", "New problems"),
+            NewRectified => ("新整改", "Newly rectified"),
+            Overdue => ("逾期", "Overdue"),
+            RevisitLagging => ("回访滞后", "Revisit lagging"),
+            IdentificationRate => ("识别率", "Identification"),
+            SatisfactionRate => ("满意度", "Satisfaction"),
+            ProblemId => ("问题编号", "Problem"),
+            Place => ("地点", "Place"),
+            Category => ("类别", "Category"),
+            Unit => ("责任单位", "Responsible unit"),
+            Found => ("发现日期", "Found"),
+            Deadline => ("整改时限", "Deadline"),
+            DaysOverdue => ("逾期天数", "Days overdue"),
+            RectifiedOn => ("整改日期", "Rectified"),
+            DaysSinceRectified => ("整改后天数", "Days since rectified"),
+            Cadre => ("干部", "Cadre"),
+            CadreId => ("干部编号", "Cadre id"),
+            Name => ("姓名", "Name"),
+            CadreLevel => ("级别", "Level"),
+            ProblemSummary => ("问题描述", "Summary"),
+            Missed => ("未到岗日期", "Missed"),
+            Date => ("日期", "Date"),
+            Level => ("层级", "Level"),
+            Code => ("区划代码", "Code"),
+            RegionName => ("名称", "Name"),
+        };
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The word of a cadre level, for people.
+pub fn cadre_level_name(level: crate::model::CadreLevel, lang: Lang) -> &'static str {
+    use crate::model::CadreLevel::*;
+    match (level, lang) {
+        (City, Lang::Zh) => "市级",
+        (County, Lang::Zh) => "县级",
+        (Township, Lang::Zh) => "乡级",
+        (City, Lang::En) => "city",
+        (County, Lang::En) => "county",
+        (Township, Lang::En) => "township",
+    }
+}
+
+/// The label of a summary's total row.
+pub fn total_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "合计",
+        Lang::En => "Total",
+    }
+}
+
+/// What separates the items of a list shown to people (missed dates).
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
+
+/// The line under a report's title: the period and the as-of date.
+pub fn period_line(from: Date, to: Date, as_of: Date, lang: Lang) -> String {
+    tr!(
+        lang,
+        "统计期间 {from} 至 {to}，数据截至 {as_of}",
+        "period {from} to {to}, as of {as_of}"
+    )
+}
+
+/// The line under a listing: how many rows it has.
+pub fn rows_line(rows: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("共 {rows} 条"),
+        Lang::En => format!("{rows} {}", plural(rows, "row", "rows")),
+    }
+}
+
+/// The one stderr line of a report run on data with errors.
+pub fn data_errors_note(errors: usize, strict: bool, lang: Lang) -> String {
+    match (strict, lang) {
+        (false, Lang::Zh) => format!(
+            "注意：数据中有 {errors} 个错误，报表未计入出错的记录；运行 `bangcun check` 查看详情"
+        ),
+        (true, Lang::Zh) => {
+            format!("数据中有 {errors} 个错误，--strict 下不出报表；运行 `bangcun check` 查看详情")
+        }
+        (false, Lang::En) => format!(
+            "note: the data has {errors} {}; these figures leave the records with errors out. Run `bangcun check` for details",
+            plural(errors, "error", "errors"),
+        ),
+        (true, Lang::En) => format!(
+            "the data has {errors} {}; with --strict no report is made. Run `bangcun check` for details",
+            plural(errors, "error", "errors"),
+        ),
+    }
+}
+
+/// A period that cannot be reported on.
+pub fn period_error(error: crate::metrics::PeriodError, lang: Lang) -> String {
+    use crate::metrics::PeriodError::*;
+    match error {
+        Reversed { from, to } => tr!(
+            lang,
+            "统计期间的结束日期 {to} 早于开始日期 {from}",
+            "the period ends ({to}) before it starts ({from})"
+        ),
+        AfterAsOf { from, as_of } => tr!(
+            lang,
+            "统计期间从 {from} 开始，晚于数据截至日期 {as_of}；请用 --as-of 指定更晚的日期",
+            "the period starts on {from}, after the as-of date {as_of}; give a later --as-of"
+        ),
+    }
+}
+
+/// `--county` names no county.
+pub fn unknown_county(text: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "没有代码或名称为“{text}”的县（区）",
+        "no county has the code or name \"{text}\""
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,8 +3,10 @@
 //!
 //! The flow is load → check → compute → render: [`load`] reads a data
 //! folder into a [`model::Dataset`] plus findings; [`check`] adds the
-//! findings of the named data checks; [`render`] writes results for people
-//! and programs. [`cmd`] wires these together for each command.
+//! findings of the named data checks; [`metrics`] computes the figures over
+//! the valid records and [`report`] lays them out as typed tables;
+//! [`render`] writes results for people and programs. [`cmd`] wires these
+//! together for each command.
 
 pub mod check;
 pub mod cli;
@@ -15,10 +17,12 @@ pub mod finding;
 pub mod i18n;
 pub mod index;
 pub mod load;
+pub mod metrics;
 pub mod model;
 pub mod output;
 pub mod parallel;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod text;
 

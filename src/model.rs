@@ -571,6 +571,11 @@ impl<T> Table<T> {
     pub fn iter(&self) -> impl Iterator<Item = &T> + Clone {
         self.chunks.iter().flatten()
     }
+
+    /// The records file by file, for work split across threads.
+    pub fn chunks(&self) -> &[Vec<T>] {
+        &self.chunks
+    }
 }
 
 impl<T> From<Vec<T>> for Table<T> {

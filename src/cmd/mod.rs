@@ -3,6 +3,7 @@
 
 mod check;
 mod init;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(&global, &args),
         Command::Init(args) => init::run(&args, global.lang.unwrap_or_default()),
+        Command::Report(args) => report::run(&global, &args.into()),
     }
 }
 

@@ -2,6 +2,8 @@
 //! computes; everything here writes.
 
 mod findings;
+mod report;
 pub mod svg;
 
 pub use findings::{FindingFormat, render_findings};
+pub use report::{ReportFormat, render_report};

@@ -1,0 +1,193 @@
+//! Periods and the as-of date (SPEC §4). A report counts flows inside a
+//! period and takes stocks at its end, D: the earlier of the period's last
+//! day and the as-of date. Without a period, the period runs from the first
+//! day of the month of the earliest visit up to D.
+
+use crate::date;
+use crate::model::Date;
+
+/// The period asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    /// Everything up to the as-of date.
+    Whole,
+    /// A calendar month, given by its first day.
+    Month(Date),
+    /// A calendar year.
+    Year(i32),
+    /// From a day to a day, both included; an open end is the earliest
+    /// visit's month (start) or the as-of date (end).
+    Range {
+        from: Option<Date>,
+        to: Option<Date>,
+    },
+}
+
+/// Why a period cannot be used with an as-of date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodError {
+    /// The period ends before it starts.
+    Reversed { from: Date, to: Date },
+    /// The period starts after the as-of date: nothing in it exists yet.
+    AfterAsOf { from: Date, as_of: Date },
+}
+
+/// The days a computation covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// First day of the period.
+    pub from: Date,
+    /// Last day of the period as asked (D when none was asked).
+    pub to: Date,
+    /// D: the day stocks are taken; records dated after it do not exist.
+    pub as_of: Date,
+}
+
+impl Period {
+    /// The first and last day the period names, where it names them.
+    fn bounds(self) -> (Option<Date>, Option<Date>) {
+        match self {
+            Period::Whole => (None, None),
+            Period::Month(first) => (Some(first), Some(date::month_end(first))),
+            Period::Year(year) => (
+                Date::from_ymd_opt(year, 1, 1),
+                Date::from_ymd_opt(year, 12, 31),
+            ),
+            Period::Range { from, to } => (from, to),
+        }
+    }
+}
+
+impl Window {
+    /// Resolves `period` against the as-of date. `earliest_visit` is asked,
+    /// only when the period has no start, for the earliest visit on or
+    /// before D (see [`super::Ctx::earliest_visit`]); without any visit the
+    /// period starts on the first of D's month.
+    pub fn new(
+        period: Period,
+        as_of: Date,
+        earliest_visit: impl FnOnce(Date) -> Option<Date>,
+    ) -> Result<Window, PeriodError> {
+        let (from, to) = period.bounds();
+        if let (Some(from), Some(to)) = (from, to) {
+            if to < from {
+                return Err(PeriodError::Reversed { from, to });
+            }
+        }
+        let d = to.map_or(as_of, |to| to.min(as_of));
+        let from = match from {
+            Some(from) => from,
+            None => date::month_start(earliest_visit(d).unwrap_or(d)),
+        };
+        if from > d {
+            return Err(PeriodError::AfterAsOf { from, as_of: d });
+        }
+        Ok(Window {
+            from,
+            to: to.unwrap_or(d),
+            as_of: d,
+        })
+    }
+
+    /// Whether a flow dated `day` counts: from ≤ day ≤ D.
+    pub fn contains(&self, day: Date) -> bool {
+        self.from <= day && day <= self.as_of
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::fixture::d;
+
+    fn never() -> impl FnOnce(Date) -> Option<Date> {
+        |_| panic!("the earliest visit is not needed")
+    }
+
+    #[test]
+    fn a_month_ends_at_the_earlier_of_its_end_and_as_of() {
+        let march = Period::Month(d(2026, 3, 1));
+        let w = Window::new(march, d(2026, 4, 30), never()).unwrap();
+        assert_eq!(
+            (w.from, w.to, w.as_of),
+            (d(2026, 3, 1), d(2026, 3, 31), d(2026, 3, 31))
+        );
+        let w = Window::new(march, d(2026, 3, 15), never()).unwrap();
+        assert_eq!(
+            (w.from, w.to, w.as_of),
+            (d(2026, 3, 1), d(2026, 3, 31), d(2026, 3, 15))
+        );
+        assert!(w.contains(d(2026, 3, 15)));
+        assert!(!w.contains(d(2026, 3, 16)));
+        assert!(!w.contains(d(2026, 2, 28)));
+    }
+
+    #[test]
+    fn a_year_and_a_range() {
+        let w = Window::new(Period::Year(2026), d(2027, 1, 5), never()).unwrap();
+        assert_eq!((w.from, w.as_of), (d(2026, 1, 1), d(2026, 12, 31)));
+        let range = Period::Range {
+            from: Some(d(2026, 1, 15)),
+            to: Some(d(2026, 3, 15)),
+        };
+        let w = Window::new(range, d(2026, 4, 30), never()).unwrap();
+        assert_eq!(
+            (w.from, w.to, w.as_of),
+            (d(2026, 1, 15), d(2026, 3, 15), d(2026, 3, 15))
+        );
+    }
+
+    #[test]
+    fn without_a_start_the_earliest_visits_month_begins() {
+        let asked = std::cell::Cell::new(None);
+        let w = Window::new(Period::Whole, d(2026, 4, 30), |at| {
+            asked.set(Some(at));
+            Some(d(2025, 11, 17))
+        })
+        .unwrap();
+        // The earliest visit is looked for up to D.
+        assert_eq!(asked.get(), Some(d(2026, 4, 30)));
+        assert_eq!(
+            (w.from, w.to, w.as_of),
+            (d(2025, 11, 1), d(2026, 4, 30), d(2026, 4, 30))
+        );
+        // No visit at all: D's month.
+        let w = Window::new(Period::Whole, d(2026, 4, 30), |_| None).unwrap();
+        assert_eq!(w.from, d(2026, 4, 1));
+        // An open start with an end: up to the end.
+        let to = Period::Range {
+            from: None,
+            to: Some(d(2026, 2, 10)),
+        };
+        let w = Window::new(to, d(2026, 4, 30), |at| {
+            asked.set(Some(at));
+            Some(d(2026, 1, 5))
+        })
+        .unwrap();
+        assert_eq!(asked.get(), Some(d(2026, 2, 10)));
+        assert_eq!((w.from, w.as_of), (d(2026, 1, 1), d(2026, 2, 10)));
+    }
+
+    #[test]
+    fn impossible_periods_are_errors() {
+        let reversed = Period::Range {
+            from: Some(d(2026, 3, 1)),
+            to: Some(d(2026, 2, 1)),
+        };
+        assert_eq!(
+            Window::new(reversed, d(2026, 4, 30), never()),
+            Err(PeriodError::Reversed {
+                from: d(2026, 3, 1),
+                to: d(2026, 2, 1)
+            })
+        );
+        let later = Period::Month(d(2026, 5, 1));
+        assert_eq!(
+            Window::new(later, d(2026, 4, 30), never()),
+            Err(PeriodError::AfterAsOf {
+                from: d(2026, 5, 1),
+                as_of: d(2026, 4, 30)
+            })
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! JSON for programs: `{"as_of", "from", "to", "rows": [...]}` and, for
+//! reports with one, `"total": {...}` (SPEC §5). Row keys keep column
+//! order; rates are fractions to 4 places or `null`.
+
+use std::io::{self, Write};
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use super::{round4, shown};
+use crate::report::{Cell, Report};
+
+pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let doc = Doc {
+        report,
+        columns: shown(report, false),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+struct Doc<'a> {
+    report: &'a Report<'a>,
+    columns: Vec<usize>,
+}
+
+/// One row as an object, keys in column order.
+struct Row<'a> {
+    doc: &'a Doc<'a>,
+    cells: &'a [Cell<'a>],
+}
+
+struct Rows<'a>(&'a Doc<'a>);
+
+/// A cell as a JSON value.
+struct Value<'a>(&'a Cell<'a>);
+
+impl Serialize for Doc<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let w = &self.report.window;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("as_of", &w.as_of.to_string())?;
+        map.serialize_entry("from", &w.from.to_string())?;
+        map.serialize_entry("to", &w.to.to_string())?;
+        map.serialize_entry("rows", &Rows(self))?;
+        if let Some(total) = &self.report.total {
+            map.serialize_entry(
+                "total",
+                &Row {
+                    doc: self,
+                    cells: total,
+                },
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let rows = &self.0.report.rows;
+        let mut seq = s.serialize_seq(Some(rows.len()))?;
+        for cells in rows {
+            seq.serialize_element(&Row { doc: self.0, cells })?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.doc.columns.len()))?;
+        for &i in &self.doc.columns {
+            let key = self.doc.report.columns[i].key;
+            map.serialize_entry(key, &self.cells.get(i).map(Value))?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Value<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Cell::Empty | Cell::Rate(None) => s.serialize_none(),
+            Cell::Text(t) => s.serialize_str(t),
+            Cell::Int(n) => s.serialize_i64(*n),
+            Cell::Date(d) => s.collect_str(d),
+            Cell::Dates(ds) => s.collect_seq(ds.iter().map(ToString::to_string)),
+            Cell::Rate(Some(r)) => s.serialize_f64(round4(*r)),
+            Cell::Word { key, .. } => s.serialize_str(key),
+        }
+    }
+}

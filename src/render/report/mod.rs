@@ -1,0 +1,315 @@
+//! Rendering reports: one renderer per format behind [`render_report`],
+//! shared by every report. Tables and Markdown are for people (names,
+//! `78.6%`, `—`); CSV and JSON are for programs (stable keys, codes,
+//! `0.7858`, empty or `null`).
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::Path;
+
+use chrono::Datelike;
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{self, Lang};
+use crate::model::Date;
+use crate::report::{Cell, Report};
+
+/// The output formats of reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Aligned columns for a terminal (full-width characters count two).
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl ReportFormat {
+    /// The format a file name asks for by its extension (`-o out.csv`).
+    pub fn from_extension(path: &Path) -> Option<ReportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(ReportFormat::Csv),
+            "json" => Some(ReportFormat::Json),
+            "md" | "markdown" => Some(ReportFormat::Markdown),
+            "txt" => Some(ReportFormat::Table),
+            _ => None,
+        }
+    }
+}
+
+/// Writes `report` in `format`.
+pub fn render_report(
+    report: &Report<'_>,
+    format: ReportFormat,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        ReportFormat::Table => table::render(report, lang, out),
+        ReportFormat::Csv => csv::render(report, out),
+        ReportFormat::Json => json::render(report, out),
+        ReportFormat::Markdown => markdown::render(report, lang, out),
+    }
+}
+
+/// The indexes of the columns shown to people, or to programs.
+fn shown(report: &Report<'_>, people: bool) -> Vec<usize> {
+    (0..report.columns.len())
+        .filter(|&i| report.columns[i].shown_to(people))
+        .collect()
+}
+
+/// Whether column `i` holds numbers (aligned right for people).
+fn numeric(report: &Report<'_>, i: usize) -> bool {
+    report
+        .rows
+        .iter()
+        .chain(&report.total)
+        .filter_map(|row| row.get(i))
+        .find(|cell| **cell != Cell::Empty)
+        .is_some_and(|cell| matches!(cell, Cell::Int(_) | Cell::Rate(_)))
+}
+
+/// A cell as people read it: `78.6%`, `—` for an undefined rate.
+fn for_people<'c>(cell: &'c Cell<'_>, lang: Lang) -> Cow<'c, str> {
+    match cell {
+        Cell::Empty => Cow::Borrowed(""),
+        Cell::Text(s) => Cow::Borrowed(s),
+        Cell::Rate(None) => Cow::Borrowed(UNDEFINED),
+        Cell::Word { label, .. } => Cow::Borrowed(label),
+        _ => {
+            let mut s = String::new();
+            push_for_people(&mut s, cell, lang);
+            Cow::Owned(s)
+        }
+    }
+}
+
+/// An undefined rate, for people.
+const UNDEFINED: &str = "—";
+
+/// Appends a cell as people read it (see [`for_people`]).
+fn push_for_people(out: &mut String, cell: &Cell<'_>, lang: Lang) {
+    match cell {
+        Cell::Empty => {}
+        Cell::Text(s) => out.push_str(s),
+        Cell::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Cell::Date(d) => push_date(out, *d),
+        Cell::Dates(ds) => {
+            for (n, d) in ds.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(i18n::list_separator(lang));
+                }
+                push_date(out, *d);
+            }
+        }
+        Cell::Rate(Some(r)) => {
+            let tenths = tenths_of_percent(*r);
+            let _ = write!(out, "{}.{}%", tenths / 10, tenths % 10);
+        }
+        Cell::Rate(None) => out.push_str(UNDEFINED),
+        Cell::Word { label, .. } => out.push_str(label),
+    }
+}
+
+/// The terminal columns of a cell as a table shows it (on one line),
+/// without formatting it: a 57,000-row listing is measured before it is
+/// written.
+fn people_width(cell: &Cell<'_>, lang: Lang) -> usize {
+    match cell {
+        Cell::Empty => 0,
+        Cell::Text(s) => display_width(&one_line(s)),
+        Cell::Int(n) => digits(n.unsigned_abs()) + usize::from(*n < 0),
+        Cell::Date(d) => date_width(*d),
+        Cell::Dates(ds) => {
+            let separators = ds.len().saturating_sub(1) * display_width(i18n::list_separator(lang));
+            ds.iter().map(|&d| date_width(d)).sum::<usize>() + separators
+        }
+        // Whole percent, the point, one decimal, the sign.
+        Cell::Rate(Some(r)) => {
+            let tenths = tenths_of_percent(*r);
+            digits((tenths / 10).unsigned_abs()) + usize::from(tenths < 0) + 3
+        }
+        Cell::Rate(None) => display_width(UNDEFINED),
+        Cell::Word { label, .. } => display_width(label),
+    }
+}
+
+/// The columns `text` takes on a terminal: a full-width character counts
+/// two; ASCII, the common case (codes, numbers, dates), one a byte.
+fn display_width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+/// Text on one line, line breaks as spaces: a break inside a cell would
+/// break a table.
+fn one_line(text: &str) -> Cow<'_, str> {
+    if text.contains(['\r', '\n']) {
+        Cow::Owned(text.replace(['\r', '\n'], " "))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn digits(mut n: u64) -> usize {
+    let mut count = 1;
+    while n >= 10 {
+        n /= 10;
+        count += 1;
+    }
+    count
+}
+
+/// A rate in whole tenths of a percent (0.78583 → 786): people see one
+/// decimal, and integer formatting is much faster than exact float
+/// formatting in a long listing.
+fn tenths_of_percent(rate: f64) -> i64 {
+    (rate * 1000.0).round() as i64
+}
+
+/// `2026-03-10`, written by hand: chrono's `Display` goes through the
+/// formatting machinery, which shows in a long listing.
+fn push_date(out: &mut String, d: Date) {
+    match u32::try_from(d.year()).ok().filter(|&y| y <= 9999) {
+        Some(y) => {
+            let (m, day) = (d.month(), d.day());
+            for digit in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+                out.push(char::from(b'0' + digit as u8));
+            }
+            for (sep, n) in [('-', m), ('-', day)] {
+                out.push(sep);
+                out.push(char::from(b'0' + (n / 10) as u8));
+                out.push(char::from(b'0' + (n % 10) as u8));
+            }
+        }
+        None => {
+            let _ = write!(out, "{d}");
+        }
+    }
+}
+
+fn date_width(d: Date) -> usize {
+    if (0..=9999).contains(&d.year()) {
+        10
+    } else {
+        d.to_string().len()
+    }
+}
+
+/// A cell as a CSV field: the fraction to 4 places, empty when undefined.
+fn for_machines<'c>(cell: &'c Cell<'_>) -> Cow<'c, str> {
+    match cell {
+        Cell::Empty | Cell::Rate(None) => Cow::Borrowed(""),
+        Cell::Text(s) => Cow::Borrowed(s),
+        Cell::Int(n) => Cow::Owned(n.to_string()),
+        Cell::Date(d) => Cow::Owned(d.to_string()),
+        // The list separator of the data files.
+        Cell::Dates(ds) => Cow::Owned(
+            ds.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(";"),
+        ),
+        Cell::Rate(Some(r)) => Cow::Owned(round4(*r).to_string()),
+        Cell::Word { key, .. } => Cow::Borrowed(key),
+    }
+}
+
+/// A fraction rounded to 4 places (0.7858), as SPEC §4 gives rates to
+/// programs.
+fn round4(rate: f64) -> f64 {
+    (rate * 10_000.0).round() / 10_000.0
+}
+
+/// The lines above a report for people: its title and period.
+fn heading_lines(report: &Report<'_>, lang: Lang) -> (String, String) {
+    let w = &report.window;
+    (
+        report.title.clone(),
+        i18n::period_line(w.from, w.to, w.as_of, lang),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_for_people_and_programs() {
+        // 3717 / 4730 = 0.785835… (SPEC §1: "rectification rate 78.6%")
+        let r = Cell::Rate(Some(3717.0 / 4730.0));
+        assert_eq!(for_people(&r, Lang::Zh), "78.6%");
+        assert_eq!(for_machines(&r), "0.7858");
+        assert_eq!(for_people(&Cell::Rate(None), Lang::En), "—");
+        assert_eq!(for_people(&Cell::Rate(Some(1.0)), Lang::En), "100.0%");
+        assert_eq!(for_people(&Cell::Rate(Some(0.0)), Lang::En), "0.0%");
+        // 2 / 3 = 66.67% → 66.7%; 1 / 8 = 12.5% stays 12.5%.
+        assert_eq!(for_people(&Cell::Rate(Some(2.0 / 3.0)), Lang::En), "66.7%");
+        assert_eq!(for_people(&Cell::Rate(Some(0.125)), Lang::En), "12.5%");
+        assert_eq!(for_machines(&Cell::Rate(None)), "");
+        assert_eq!(for_machines(&Cell::Rate(Some(1.0))), "1");
+    }
+
+    #[test]
+    fn widths_are_measured_as_written() {
+        let day = Date::from_ymd_opt(2026, 3, 10).unwrap();
+        let cells = [
+            Cell::Empty,
+            Cell::Text("许昌经济技术开发区".into()),
+            Cell::Text("C000001".into()),
+            Cell::Int(0),
+            Cell::Int(-1234),
+            Cell::Int(98_765),
+            Cell::Date(day),
+            Cell::Dates(vec![day, day, day]),
+            Cell::Dates(vec![]),
+            Cell::Rate(Some(0.0)),
+            Cell::Rate(Some(0.9995)),
+            Cell::Rate(Some(1.0)),
+            Cell::Rate(None),
+            Cell::Word {
+                key: "city",
+                label: "市级",
+            },
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            for cell in &cells {
+                let shown = for_people(cell, lang);
+                assert_eq!(people_width(cell, lang), shown.width(), "{shown}");
+            }
+        }
+        // A line break becomes a space: "a\r\nb" is shown as "a  b".
+        assert_eq!(people_width(&Cell::Text("a\r\nb".into()), Lang::Zh), 4);
+        assert_eq!(for_people(&Cell::Date(day), Lang::Zh), "2026-03-10");
+        assert_eq!(
+            for_people(&Cell::Dates(vec![day, day]), Lang::Zh),
+            "2026-03-10、2026-03-10"
+        );
+    }
+
+    #[test]
+    fn extensions_pick_formats() {
+        assert_eq!(
+            ReportFormat::from_extension(Path::new("a/out.CSV")),
+            Some(ReportFormat::Csv)
+        );
+        assert_eq!(
+            ReportFormat::from_extension(Path::new("out.md")),
+            Some(ReportFormat::Markdown)
+        );
+        assert_eq!(ReportFormat::from_extension(Path::new("out")), None);
+    }
+}

@@ -1,0 +1,206 @@
+//! Reports as typed tables: each report module turns metric results into a
+//! [`Report`] — columns with a stable English key and a heading from the
+//! catalog, rows of typed cells — which any renderer in `render` can write.
+//! Nothing here computes figures (that is `metrics`) or formats them.
+
+pub mod attendance;
+pub mod coverage;
+pub mod problems;
+pub mod summary;
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use crate::i18n::{Heading, Lang, ReportName};
+use crate::metrics::{By, Ctx, Period, Window};
+use crate::model::{Date, RegionId, RegionLevel};
+use crate::render::ReportFormat;
+
+/// What the user asked for: the typed options of `bangcun report`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    pub which: Which,
+    pub period: Period,
+    /// D; today when absent.
+    pub as_of: Option<Date>,
+    /// `--county`: a county code or name, for the listings.
+    pub county: Option<String>,
+    pub format: ReportFormat,
+    /// `-o FILE`: written atomically; standard output when absent.
+    pub output: Option<PathBuf>,
+    /// Refuse (exit 1) when the data has errors.
+    pub strict: bool,
+}
+
+/// Which report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    Summary(By),
+    Overdue,
+    Revisits,
+    Attendance,
+    /// `attendance --missing`: one row per missed (cadre, work day).
+    MissedWorkdays,
+    Coverage,
+}
+
+/// A report ready to render; its cells borrow text from the dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report<'a> {
+    /// For people: the data folder's name and the report's.
+    pub title: String,
+    pub window: Window,
+    pub columns: Vec<Column>,
+    /// Each row has one cell per column, in column order.
+    pub rows: Vec<Vec<Cell<'a>>>,
+    /// The total row, for reports that have one.
+    pub total: Option<Vec<Cell<'a>>>,
+}
+
+/// Who a column is for: codes for programs, names for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    All,
+    /// Table and Markdown only.
+    People,
+    /// CSV and JSON only.
+    Machines,
+}
+
+/// A column of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The stable key in CSV headers and JSON objects (SPEC §5).
+    pub key: &'static str,
+    pub heading: Heading,
+    pub audience: Audience,
+}
+
+impl Column {
+    const fn all(key: &'static str, heading: Heading) -> Column {
+        Column {
+            key,
+            heading,
+            audience: Audience::All,
+        }
+    }
+
+    const fn people(key: &'static str, heading: Heading) -> Column {
+        Column {
+            key,
+            heading,
+            audience: Audience::People,
+        }
+    }
+
+    const fn machines(key: &'static str, heading: Heading) -> Column {
+        Column {
+            key,
+            heading,
+            audience: Audience::Machines,
+        }
+    }
+
+    /// Whether the column is shown to people (`true`) or to programs.
+    pub fn shown_to(&self, people: bool) -> bool {
+        match self.audience {
+            Audience::All => true,
+            Audience::People => people,
+            Audience::Machines => !people,
+        }
+    }
+}
+
+/// A typed cell; each renderer decides how it looks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell<'a> {
+    /// No value: empty, or `null` in JSON.
+    Empty,
+    Text(Cow<'a, str>),
+    Int(i64),
+    Date(Date),
+    Dates(Vec<Date>),
+    /// A fraction; `None` when undefined (empty denominator).
+    Rate(Option<f64>),
+    /// An enumeration value: a stable key for programs, a label for people.
+    Word {
+        key: &'static str,
+        label: &'static str,
+    },
+}
+
+impl<'a> Cell<'a> {
+    fn count(n: u64) -> Cell<'a> {
+        Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    fn text(s: &'a str) -> Cell<'a> {
+        Cell::Text(Cow::Borrowed(s))
+    }
+
+    fn optional(s: Option<&'a str>) -> Cell<'a> {
+        s.map_or(Cell::Empty, Cell::text)
+    }
+}
+
+/// The title of report `name` over the data of `ctx`.
+fn title(ctx: &Ctx, name: ReportName, lang: Lang) -> String {
+    format!("{} {}", ctx.data.config.name, name.title(lang))
+}
+
+/// A place as people name it: a village with its township (五女店镇胡庄村),
+/// a township or county alone.
+fn place_name(ctx: &Ctx, place: RegionId) -> String {
+    let region = ctx.data.region(place);
+    match (
+        region.level,
+        ctx.index.township.get(place.0 as usize).copied().flatten(),
+    ) {
+        (RegionLevel::Village, Some(township)) => {
+            format!("{}{}", ctx.data.region(township).name, region.name)
+        }
+        _ => region.name.to_string(),
+    }
+}
+
+/// The county code and name cells of a region's county.
+fn county_cells<'a>(ctx: &Ctx<'a>, region: RegionId) -> [Cell<'a>; 2] {
+    match ctx.index.county_of(region) {
+        Some(c) => {
+            let county = ctx.data.region(c);
+            [Cell::text(&county.code), Cell::text(&county.name)]
+        }
+        None => [Cell::Empty, Cell::Empty],
+    }
+}
+
+/// The valid county `--county` names, by code or name.
+pub fn find_county(ctx: &Ctx, text: &str) -> Option<RegionId> {
+    let text = text.trim();
+    let counties = || {
+        (0..ctx.data.regions.len() as u32)
+            .map(RegionId)
+            .filter(|&id| ctx.data.region(id).level == RegionLevel::County && ctx.valid.region(id))
+    };
+    counties()
+        .find(|&id| *ctx.data.region(id).code == *text)
+        .or_else(|| counties().find(|&id| *ctx.data.region(id).name == *text))
+}
+
+/// Builds the report asked for. `county` limits the listings to one county.
+pub fn build<'a>(
+    ctx: &Ctx<'a>,
+    which: Which,
+    window: &Window,
+    county: Option<RegionId>,
+    lang: Lang,
+) -> Report<'a> {
+    match which {
+        Which::Summary(by) => summary::build(ctx, window, by, lang),
+        Which::Overdue => problems::overdue(ctx, window, county, lang),
+        Which::Revisits => problems::revisits(ctx, window, county, lang),
+        Which::Attendance => attendance::per_cadre(ctx, window, county, lang),
+        Which::MissedWorkdays => attendance::missed(ctx, window, county, lang),
+        Which::Coverage => coverage::build(ctx, window, county, lang),
+    }
+}

@@ -1,0 +1,421 @@
+//! `bangcun report …` end to end, over `tests/fixtures/reports` (whose
+//! figures are worked out by hand in the comments, and in more detail in the
+//! unit tests of `src/metrics/`) and over the sample data in `data/`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports")
+}
+
+/// Runs `bangcun --data DIR ARGS…` and returns (exit code, stdout, stderr).
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = cargo_bin_cmd!("bangcun")
+        .arg("--data")
+        .arg(dir)
+        .args(args)
+        .env_remove("BANGCUN_DATA")
+        .output()
+        .expect("bangcun runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("UTF-8 output"),
+        String::from_utf8(out.stderr).expect("UTF-8 errors"),
+    )
+}
+
+/// stdout of a run that must succeed without a word on stderr.
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let (code, out, err) = run(dir, args);
+    assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+    out
+}
+
+/// 2026-01-15 to 2026-03-15 as of 2026-04-30: D = 03-15.
+const ACROSS_MONTHS: [&str; 6] = [
+    "--as-of",
+    "2026-04-30",
+    "--from",
+    "2026-01-15",
+    "--to",
+    "2026-03-15",
+];
+
+#[test]
+fn summary_csv_across_months() {
+    let mut args = vec!["report", "summary", "--format", "csv"];
+    args.extend(ACROSS_MONTHS);
+    // 甲县: cadres K1, K2 active at 03-15; 一镇 covered of 2 townships; 一村
+    // 二村 covered of 3 villages; work days K1 1/1 (03-10 on leave), K2 1/1,
+    // K3 2/1 → 4 due, 3 attended, 0.75; visits 01-20, 02-10, 02-20, 02-24,
+    // 03-05, 03-10 → 6, forums 1+1+1 = 3, people 3+4+6+8+7+2 = 30;
+    // problems P1 P2 P3 P5 P6 = 5, rectified P1 P5 P6 = 3 → 0.6; new P2 P3
+    // P6 = 3; newly rectified P1 P6 = 2; overdue P2 P3; lagging P5;
+    // identification P1 P6 → 2/5 = 0.4; satisfaction P1 P5 of P1 P5 P6 →
+    // 2/3 = 0.6667.
+    // 乙县: K4's 01-20 due and missed → 0/1 = 0; no problems: rates empty.
+    // 丙县: nothing; every rate empty.
+    let expected = "\
+county_code,county,cadres,townships,townships_covered,villages,villages_covered,workdays_due,workdays_attended,attendance_rate,visits,forums,people,problems,rectified,rectification_rate,new_problems,new_rectified,overdue,revisit_lagging,identification_rate,satisfaction_rate
+410001,甲县,2,2,1,3,2,4,3,0.75,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667
+410002,乙县,0,1,0,1,0,1,0,0,0,0,0,0,0,,0,0,0,0,,
+410003,丙县,0,0,0,0,0,0,0,,0,0,0,0,0,,0,0,0,0,,
+,合计,2,3,1,4,2,5,3,0.6,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667
+";
+    assert_eq!(ok(&fixture(), &args), expected);
+}
+
+#[test]
+fn summary_json_keeps_the_spec_keys_in_order() {
+    let mut args = vec!["report", "summary", "--format", "json"];
+    args.extend(ACROSS_MONTHS);
+    let out = ok(&fixture(), &args);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["as_of"], "2026-03-15");
+    assert_eq!(doc["from"], "2026-01-15");
+    assert_eq!(doc["to"], "2026-03-15");
+    let rows = doc["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["attendance_rate"], 0.75);
+    assert_eq!(rows[0]["satisfaction_rate"], 0.6667); // 2 / 3
+    assert_eq!(rows[0]["people"], 30);
+    assert!(rows[2]["attendance_rate"].is_null()); // 丙县: 0 / 0
+    assert!(doc["total"]["county_code"].is_null());
+    assert_eq!(doc["total"]["workdays_due"], 5);
+    // Keys in SPEC §5 order, in the first row as written.
+    let keys = [
+        "county_code",
+        "county",
+        "cadres",
+        "townships",
+        "townships_covered",
+        "villages",
+        "villages_covered",
+        "workdays_due",
+        "workdays_attended",
+        "attendance_rate",
+        "visits",
+        "forums",
+        "people",
+        "problems",
+        "rectified",
+        "rectification_rate",
+        "new_problems",
+        "new_rectified",
+        "overdue",
+        "revisit_lagging",
+        "identification_rate",
+        "satisfaction_rate",
+    ];
+    let first = &out[out.find("\"rows\"").unwrap()..out.find('}').unwrap()];
+    let at: Vec<usize> = keys
+        .iter()
+        .map(|k| first.find(&format!("\"{k}\":")).unwrap())
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{first}");
+    assert_eq!(rows[0].as_object().unwrap().len(), keys.len());
+}
+
+#[test]
+fn summary_for_people_lines_up() {
+    // A moved work day: February as of 04-30; 甲县 due 3 (K1 02-10, K2 and
+    // K3 02-24), attended 2 (K3 came on 02-20) → 66.7%; rectified P1 P5 of
+    // P1 P2 P5 P6 → 50.0%; satisfaction 2/2 → 100.0%; 乙县 — throughout.
+    let args = [
+        "report",
+        "summary",
+        "--month",
+        "2026-02",
+        "--as-of",
+        "2026-04-30",
+    ];
+    insta::assert_snapshot!("summary_table_zh", ok(&fixture(), &args));
+    let mut en = args.to_vec();
+    en.extend(["--lang", "en", "--format", "markdown"]);
+    insta::assert_snapshot!("summary_markdown_en", ok(&fixture(), &en));
+}
+
+#[test]
+fn summary_by_township() {
+    let args = [
+        "report",
+        "summary",
+        "--by",
+        "township",
+        "--as-of",
+        "2026-04-30",
+        "--format",
+        "csv",
+    ];
+    let out = ok(&fixture(), &args);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("county_code,county,township_code,township,cadres,"));
+    // One row per township, by county then code, and the total.
+    let names: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').nth(3).unwrap())
+        .collect();
+    assert_eq!(names, ["一镇", "二镇", "三镇", ""]);
+    // The total counts P7, which lies at 乙县 itself and in no township:
+    // problems 3 (一镇) + 2 (二镇) + 0 (三镇) + 1 = 6.
+    let problems = |line: &str| line.split(',').nth(15).unwrap().to_string();
+    assert_eq!(
+        lines[1..].iter().map(|l| problems(l)).collect::<Vec<_>>(),
+        ["3", "2", "0", "6"]
+    );
+}
+
+#[test]
+fn overdue_most_overdue_first() {
+    let args = [
+        "report",
+        "overdue",
+        "--as-of",
+        "2026-04-30",
+        "--format",
+        "csv",
+    ];
+    // P2: 安全生产, deadline 02-01 + 7 = 02-08; 04-30 − 02-08 = 20 + 31 + 30
+    // = 81 days. P7 at 乙县: 03-20 + 30 = 04-19; 11 days. P3 was rectified
+    // late (03-20) and is no longer overdue; P4 is found after D.
+    let expected = "\
+id,county_code,place,category,unit,found,deadline,days_overdue,cadre,summary
+P2,410001,410001001,安全生产,一镇人民政府,2026-02-01,2026-02-08,81,,消防通道堵塞
+P7,410002,410002,信访稳定,乙县信访局,2026-03-20,2026-04-19,11,,村务公开不及时
+";
+    assert_eq!(ok(&fixture(), &args), expected);
+    let table = ok(&fixture(), &["report", "overdue", "--as-of", "2026-04-30"]);
+    insta::assert_snapshot!("overdue_table_zh", table);
+}
+
+#[test]
+fn revisits_that_lag() {
+    let args = [
+        "report",
+        "revisits",
+        "--as-of",
+        "2026-03-20",
+        "--format",
+        "csv",
+    ];
+    // Cut 03-20 − 15 = 03-05: P5 rectified 2025-12-20, 11 + 31 + 28 + 20 =
+    // 90 days ago; P6 rectified 03-05, 15 days ago; P1 was verified.
+    let expected = "\
+id,county_code,place,category,unit,found,rectified,days_since_rectified,cadre,summary
+P5,410001,410001001002,民生服务,甲县民政局,2025-12-01,2025-12-20,90,,低保评定有异议
+P6,410001,410001002,基础设施,二镇人民政府,2026-02-10,2026-03-05,15,K3,桥梁护栏缺失
+";
+    assert_eq!(ok(&fixture(), &args), expected);
+}
+
+#[test]
+fn attendance_missing_one_row_per_miss() {
+    let mut args = vec!["report", "attendance", "--missing", "--format", "csv"];
+    args.extend(ACROSS_MONTHS);
+    // K3 missed 02-24 (the moved day; it came on 02-20); K4 missed 01-20.
+    let expected = "\
+cadre,name,level,county_code,date
+K3,王三,township,410001,2026-02-24
+K4,赵四,county,410002,2026-01-20
+";
+    assert_eq!(ok(&fixture(), &args), expected);
+}
+
+#[test]
+fn attendance_per_cadre_of_one_county() {
+    let mut args = vec![
+        "report",
+        "attendance",
+        "--county",
+        "甲县",
+        "--format",
+        "json",
+    ];
+    args.extend(ACROSS_MONTHS);
+    let doc: serde_json::Value = serde_json::from_str(&ok(&fixture(), &args)).unwrap();
+    let rows = doc["rows"].as_array().unwrap();
+    // K4 belongs to 乙县.
+    let cadres: Vec<&str> = rows.iter().map(|r| r["cadre"].as_str().unwrap()).collect();
+    assert_eq!(cadres, ["K1", "K2", "K3"]);
+    // K1: 02-10 attended, 03-10 on leave → 1/1.
+    assert_eq!(rows[0]["workdays_due"], 1);
+    assert_eq!(rows[0]["attendance_rate"], 1.0);
+    assert_eq!(rows[0]["missed"], serde_json::json!([]));
+    // K3: 01-20 attended, 02-24 missed → 1/2.
+    assert_eq!(rows[2]["level"], "township");
+    assert_eq!(rows[2]["county_code"], "410001");
+    assert_eq!(rows[2]["attendance_rate"], 0.5);
+    assert_eq!(rows[2]["missed"], serde_json::json!(["2026-02-24"]));
+    // The same county by code.
+    let by_code: Vec<&str> = args
+        .iter()
+        .map(|a| if *a == "甲县" { "410001" } else { a })
+        .collect();
+    assert_eq!(ok(&fixture(), &by_code), ok(&fixture(), &args));
+}
+
+#[test]
+fn coverage_gaps_per_county() {
+    let args = [
+        "report",
+        "coverage",
+        "--as-of",
+        "2026-03-11",
+        "--format",
+        "csv",
+    ];
+    // K3 (二镇) ended 03-10 and K4 (四村) 01-31: 二镇, 三村 (a township point
+    // does not cover its villages), 三镇 and 四村 have no active cadre.
+    let expected = "\
+county_code,county,level,code,name,township
+410001,甲县,township,410001002,二镇,
+410001,甲县,village,410001002001,三村,二镇
+410002,乙县,township,410002001,三镇,
+410002,乙县,village,410002001001,四村,三镇
+";
+    assert_eq!(ok(&fixture(), &args), expected);
+    let mut one = args.to_vec();
+    one.extend(["--county", "410002"]);
+    assert_eq!(ok(&fixture(), &one).lines().count(), 3);
+}
+
+/// A copy of the fixture with records in error appended (the same lines as
+/// `metrics::fixture::BAD_LINES`): 4 error findings.
+fn fixture_with_errors() -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            let target = to.join(path.file_name().unwrap());
+            if path.is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+                copy(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(&fixture(), dir.path());
+    let bad = [
+        // unknown-region (its parent)
+        ("regions.csv", "410001001009,坏村,village,410001009"),
+        // no finding, but its point is the invalid 坏村
+        ("cadres.csv", "K5,钱五,county,,410001001009,,"),
+        (
+            "visits/2026-02.csv",
+            "2026-02-10,K5,410001001009,workday,3,30",
+        ),
+        // unknown-cadre
+        ("visits/2026-02.csv", "2026-02-11,K9,410001001,workday,5,50"),
+        // date-order
+        (
+            "problems.csv",
+            "P8,2026-02-05,410001001,K1,cadre,基础设施,整改日期早于发现日期,一镇人民政府,,2026-02-01,,",
+        ),
+        // duplicate-id
+        (
+            "problems.csv",
+            "P1,2026-02-06,410001001,K1,cadre,基础设施,编号重复,一镇人民政府,,,,",
+        ),
+    ];
+    for (file, line) in bad {
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap() + line + "\n";
+        std::fs::write(&path, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn errors_are_left_out_and_said_once() {
+    let dir = fixture_with_errors();
+    let mut args = vec!["report", "summary", "--format", "csv"];
+    args.extend(ACROSS_MONTHS);
+    let (code, out, err) = run(dir.path(), &args);
+    assert_eq!(code, 0);
+    // The figures of the clean fixture: every bad record is left out.
+    assert_eq!(out, ok(&fixture(), &args));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("4 个错误") && err.contains("bangcun check"),
+        "{err}"
+    );
+    let (_, _, en) = run(dir.path(), &[&args[..], &["--lang", "en"][..]].concat());
+    assert!(en.contains("4 errors") && en.contains("leave the records with errors out"));
+    // --strict refuses.
+    args.push("--strict");
+    let (code, out, err) = run(dir.path(), &args);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("--strict"), "{err}");
+}
+
+#[test]
+fn output_file_takes_its_format_from_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("missed.csv");
+    let mut args = vec![
+        "report",
+        "attendance",
+        "--missing",
+        "-o",
+        file.to_str().unwrap(),
+    ];
+    args.extend(ACROSS_MONTHS);
+    assert_eq!(ok(&fixture(), &args), "");
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.starts_with("cadre,name,level,county_code,date\n"));
+    // Nothing but the file is left in the folder.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn impossible_requests_are_usage_errors() {
+    let cases: [&[&str]; 3] = [
+        &[
+            "report",
+            "summary",
+            "--month",
+            "2026-06",
+            "--as-of",
+            "2026-04-30",
+        ],
+        &["report", "overdue", "--county", "不存在县"],
+        &[
+            "report",
+            "summary",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-02-01",
+        ],
+    ];
+    for args in cases {
+        let (code, out, err) = run(&fixture(), args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}");
+        assert!(err.starts_with("bangcun: "), "{err}");
+    }
+    let (code, _, _) = run(&fixture(), &["report", "summary", "--month", "2026-13"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn sample_october_2026_reads_the_same_every_run() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let args = [
+        "report",
+        "summary",
+        "--month",
+        "2026-10",
+        "--as-of",
+        "2026-10-31",
+        "--format",
+        "csv",
+    ];
+    let first = ok(&data, &args);
+    for _ in 0..2 {
+        assert_eq!(ok(&data, &args), first);
+    }
+    insta::assert_snapshot!("sample_october_2026_csv", first);
+}
