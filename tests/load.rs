@@ -704,11 +704,16 @@ fn check_in_process(data: &Path) -> usize {
     let index = bangcun::index::Index::build(&loaded.data);
     let today = bangcun::cli::parse_date(AS_OF).unwrap();
     let mut all = loaded.findings;
-    all.extend(bangcun::check::run(&bangcun::check::Context {
+    let context = bangcun::check::Context {
         data: &loaded.data,
         index: &index,
         today,
-    }));
+    };
+    let every = [
+        bangcun::check::Severity::Error,
+        bangcun::check::Severity::Warning,
+    ];
+    all.extend(bangcun::check::run(&context, &every));
     for format in [
         FindingFormat::Human,
         FindingFormat::Json,

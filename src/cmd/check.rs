@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::{CLEAN, DATA_ERRORS, Global};
-use crate::check::REGISTRY;
+use crate::check::{REGISTRY, Severity};
 use crate::cli::CheckArgs;
 use crate::finding::Counts;
 use crate::output;
@@ -26,7 +26,8 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         })?;
         return Ok(ExitCode::from(CLEAN));
     }
-    let opened = super::open(global, args.as_of.unwrap_or_else(super::today))?;
+    let today = args.as_of.unwrap_or_else(super::today);
+    let opened = super::open(global, today, &[Severity::Error, Severity::Warning])?;
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     output::to_stdout(|out| {
         render_findings(

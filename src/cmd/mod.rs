@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
+use crate::check::Severity;
 use crate::cli::{Cli, Command};
 use crate::finding::Finding;
 use crate::i18n::Lang;
@@ -51,8 +52,9 @@ pub struct Opened {
     pub lang: Lang,
 }
 
-/// Finds, loads, indexes and checks the data folder.
-pub fn open(global: &Global, today: Date) -> anyhow::Result<Opened> {
+/// Finds, loads, indexes and checks the data folder, running the data
+/// checks of the given severities.
+pub fn open(global: &Global, today: Date, severities: &[Severity]) -> anyhow::Result<Opened> {
     let cwd = std::env::current_dir().context("cannot tell the current directory")?;
     let env = std::env::var_os("BANGCUN_DATA");
     let dir = load::find_data_dir(
@@ -65,11 +67,12 @@ pub fn open(global: &Global, today: Date) -> anyhow::Result<Opened> {
     let data = loaded.data;
     let index = Index::build(&data);
     let mut findings = loaded.findings;
-    findings.extend(crate::check::run(&crate::check::Context {
+    let context = crate::check::Context {
         data: &data,
         index: &index,
         today,
-    }));
+    };
+    findings.extend(crate::check::run(&context, severities));
     // Stable: within a line, load findings come before data checks.
     findings.sort_by_key(|f| f.span);
     let lang = global.lang.or(data.config.lang).unwrap_or_default();

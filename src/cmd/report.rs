@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::anyhow;
 
 use super::{CLEAN, DATA_ERRORS, Global};
+use crate::check::Severity;
 use crate::finding::Counts;
 use crate::i18n;
 use crate::metrics::{Ctx, Validity, Window};
@@ -17,7 +18,9 @@ use crate::report::{self, Request};
 
 pub fn run(global: &Global, request: &Request) -> anyhow::Result<ExitCode> {
     let as_of = request.as_of.unwrap_or_else(super::today);
-    let opened = super::open(global, as_of)?;
+    // Reports need the errors (to leave invalid records out); warnings
+    // change no figure, so their checks are not run.
+    let opened = super::open(global, as_of, &[Severity::Error])?;
     let lang = opened.lang;
     let errors = Counts::of(&opened.findings).errors;
     if errors > 0 {

@@ -129,11 +129,15 @@ pub(crate) mod fixture {
         let loaded = crate::load::load(dir);
         let index = Index::build(&loaded.data);
         let mut findings = loaded.findings;
-        findings.extend(crate::check::run(&crate::check::Context {
+        let context = crate::check::Context {
             data: &loaded.data,
             index: &index,
             today: d(2026, 12, 31),
-        }));
+        };
+        findings.extend(crate::check::run(
+            &context,
+            &[crate::check::Severity::Error],
+        ));
         let valid = Validity::new(&loaded.data, &findings);
         Opened {
             data: loaded.data,
