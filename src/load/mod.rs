@@ -7,6 +7,7 @@
 //! then visits, problems and leaves, whose files are read in parallel.
 
 mod build;
+mod bytes;
 mod csv;
 mod decode;
 mod split;
@@ -30,6 +31,7 @@ use crate::model::{
 use crate::parallel;
 
 pub use build::{Cell, Row, split_list};
+pub use bytes::{FileRead, read_bytes};
 pub use decode::{Encoding, decode};
 
 /// The name of the file that marks a data folder.
@@ -117,7 +119,7 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
 
 /// The format of a data file, by its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
+pub enum Format {
     Csv,
     Toml,
 }
