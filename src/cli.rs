@@ -35,6 +35,9 @@ pub enum Command {
     /// Make a new data folder: bangcun.toml and the CSV files with headers
     /// (新建数据目录)
     Init(InitArgs),
+    /// Rewrite the CSV data files in one canonical form, for clean git
+    /// diffs; files with errors are left alone (规范化数据文件)
+    Fmt(FmtArgs),
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +65,14 @@ pub struct InitArgs {
     /// Folder to make (created if missing) [default: .] (目录)
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Change nothing: list the files that are not in canonical form, and
+    /// exit 1 if there are any (只检查，不改写)
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// `--format` of `check`.

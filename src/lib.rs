@@ -6,6 +6,7 @@
 //! findings of the named data checks; [`render`] writes results for people
 //! and programs. [`cmd`] wires these together for each command.
 
+pub mod canonical;
 pub mod check;
 pub mod cli;
 pub mod cmd;

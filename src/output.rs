@@ -41,6 +41,10 @@ pub fn atomic_write(
     let temp = dir.join(format!(".{name}.bangcun-{}.tmp", std::process::id()));
     let result = (|| -> io::Result<()> {
         let file = fs::File::create(&temp)?;
+        // A file written over keeps its permissions.
+        if let Ok(old) = fs::metadata(path) {
+            file.set_permissions(old.permissions())?;
+        }
         let mut out = BufWriter::new(file);
         write(&mut out)?;
         let file = out.into_inner().map_err(|e| e.into_error())?;

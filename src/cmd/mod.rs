@@ -2,6 +2,7 @@
 //! together, and decides the exit status.
 
 mod check;
+mod fmt;
 mod init;
 
 use std::path::PathBuf;
@@ -30,6 +31,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(&global, &args),
         Command::Init(args) => init::run(&args, global.lang.unwrap_or_default()),
+        Command::Fmt(args) => fmt::run(&global, &args),
     }
 }
 

@@ -10,7 +10,7 @@ mod build;
 mod bytes;
 mod csv;
 mod decode;
-mod split;
+pub(crate) mod split;
 mod toml;
 
 use std::ffi::OsStr;
