@@ -58,6 +58,12 @@ pub struct CheckArgs {
     /// List the checks and exit (列出所有检查项)
     #[arg(long)]
     pub list: bool,
+
+    /// Check everything, but report only findings in files changed since
+    /// the git revision REV (committed, staged, unstaged or untracked)
+    /// (只报告自 REV 以来改动过的文件中的问题)
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, Args)]

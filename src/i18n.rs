@@ -754,6 +754,47 @@ fn expect_text(expect: Expect, lang: Lang) -> String {
 // CI and formatting (issue 5): `check --changed-since` and `bangcun fmt`.
 // ---------------------------------------------------------------------
 
+/// The closing line of `check --changed-since REV`: what was left out.
+pub fn hidden_findings(errors: usize, warnings: usize, rev: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "只显示自 {rev} 以来改动过的文件中的问题；未改动的文件中另有 {errors} 个错误、{warnings} 个警告未显示"
+        ),
+        Lang::En => format!(
+            "only files changed since {rev} are shown; {errors} {}, {warnings} {} in unchanged files are not",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings"),
+        ),
+    }
+}
+
+/// `--changed-since` outside a git repository.
+pub fn not_in_git(dir: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "--changed-since 需要 git 仓库，但数据目录 {dir} 不在 git 仓库中（去掉 --changed-since 即检查并报告全部文件）",
+        "--changed-since needs a git repository, but the data folder {dir} is not in one (without --changed-since every file is checked and reported)",
+    )
+}
+
+/// `--changed-since` without a `git` program.
+pub fn git_missing(lang: Lang) -> String {
+    tr!(
+        lang,
+        "--changed-since 需要 git，但无法运行 git 程序（请安装 git 或把它加入 PATH）",
+        "--changed-since needs git, but the git program cannot be run (install git or put it on PATH)",
+    )
+}
+
+/// git refused to compare with a revision.
+pub fn git_failed(rev: &str, detail: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "git 无法列出自 {rev} 以来改动的文件：{detail}",
+        "git cannot list the files changed since {rev}: {detail}",
+    )
+}
+
 /// A file `fmt` rewrote, or with `--check` would rewrite.
 pub fn fmt_changed(path: &str, check: bool, lang: Lang) -> String {
     match (check, lang) {

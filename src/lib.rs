@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod config;
 pub mod date;
 pub mod finding;
+pub mod git;
 pub mod i18n;
 pub mod index;
 pub mod load;

@@ -43,6 +43,9 @@ pub struct Global {
 
 /// A data folder, loaded, indexed and checked.
 pub struct Opened {
+    /// The data folder, as found (relative to the current directory where
+    /// it can be).
+    pub dir: PathBuf,
     pub data: Dataset,
     pub index: Index,
     /// Load and check findings, ordered by file and line.
@@ -74,6 +77,7 @@ pub fn open(global: &Global, today: Date) -> anyhow::Result<Opened> {
     findings.sort_by_key(|f| f.span);
     let lang = global.lang.or(data.config.lang).unwrap_or_default();
     Ok(Opened {
+        dir,
         data,
         index,
         findings,

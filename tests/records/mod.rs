@@ -2,6 +2,9 @@
 //! folders record by record: `fmt` reorders rows, so line numbers (and the
 //! indexes references resolve to) change while the records must not.
 
+// Each test binary that includes this module uses only part of it.
+#![allow(dead_code)]
+
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::path::Path;
