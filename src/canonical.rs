@@ -109,12 +109,13 @@ pub fn format_csv(bytes: &[u8], kind: Kind) -> Result<Formatted, Unformattable> 
     })
 }
 
-/// A file's non-blank records, each with the line it starts on.
-type Table = Vec<(u32, Vec<String>)>;
+/// A file's non-blank records, each with the line it starts on. Cells are
+/// slices of the decoded text where they can be.
+type Table<'t> = Vec<(u32, Vec<Cow<'t, str>>)>;
 
-fn read_table(text: &str) -> Result<Table, Unformattable> {
+fn read_table(text: &str) -> Result<Table<'_>, Unformattable> {
     let mut splitter = Splitter::new(text);
-    let mut cells: Vec<Cow<str>> = Vec::new();
+    let mut cells = Vec::new();
     let mut table = Vec::new();
     while let Some(next) = splitter.next_record(&mut cells) {
         let line = next.map_err(|_| Unformattable::Quoting)?;
@@ -122,18 +123,21 @@ fn read_table(text: &str) -> Result<Table, Unformattable> {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        table.push((line, cells.iter().map(|c| c.to_string()).collect()));
+        table.push((line, std::mem::take(&mut cells)));
     }
     Ok(table)
 }
 
 /// The cell in `column` of a row, empty where the row is short.
-fn cell(row: &[String], column: usize) -> &str {
-    row.get(column).map_or("", String::as_str)
+fn cell<'a>(row: &'a [Cow<str>], column: usize) -> &'a str {
+    row.get(column).map_or("", |c| c)
 }
 
 /// The canonical records: the header, then the rows in order.
-fn canonical_table(table: &Table, kind: Kind) -> Result<Vec<Vec<String>>, Unformattable> {
+fn canonical_table<'a>(
+    table: &'a Table,
+    kind: Kind,
+) -> Result<Vec<Vec<Cow<'a, str>>>, Unformattable> {
     let ((_, header), rows) = table.split_first().ok_or(Unformattable::NoHeader)?;
     let fields = schema::fields(kind);
     let width = header.len();
@@ -175,20 +179,20 @@ fn canonical_table(table: &Table, kind: Kind) -> Result<Vec<Vec<String>>, Unform
     let canonical_header = keep
         .iter()
         .map(|&(c, field)| match field {
-            Some(field) => match lang {
-                Lang::Zh => fields[field].zh.to_string(),
-                Lang::En => fields[field].name.to_string(),
-            },
-            None => cell(header, c).to_string(),
+            Some(field) => Cow::Borrowed(match lang {
+                Lang::Zh => fields[field].zh,
+                Lang::En => fields[field].name,
+            }),
+            None => Cow::Borrowed(cell(header, c)),
         })
         .collect();
-    let mut canonical_rows: Vec<Vec<String>> = rows
+    let mut canonical_rows: Vec<Vec<Cow<str>>> = rows
         .iter()
         .map(|(_, row)| {
             keep.iter()
                 .map(|&(c, field)| match field {
                     Some(field) => canonical_cell(cell(row, c), shape(kind, field), lang),
-                    None => cell(row, c).to_string(),
+                    None => Cow::Borrowed(cell(row, c)),
                 })
                 .collect()
         })
@@ -202,12 +206,7 @@ fn canonical_table(table: &Table, kind: Kind) -> Result<Vec<Vec<String>>, Unform
         .collect();
     // Stable: rows with equal keys keep their order, so that formatting
     // twice changes nothing.
-    canonical_rows.sort_by_cached_key(|row| {
-        key_columns
-            .iter()
-            .map(|column| column.map_or(String::new(), |c| cell(row, c).to_string()))
-            .collect::<Vec<_>>()
-    });
+    canonical_rows.sort_by(|a, b| sort_key(a, &key_columns).cmp(sort_key(b, &key_columns)));
 
     let mut out = Vec::with_capacity(canonical_rows.len() + 1);
     out.push(canonical_header);
@@ -215,31 +214,46 @@ fn canonical_table(table: &Table, kind: Kind) -> Result<Vec<Vec<String>>, Unform
     Ok(out)
 }
 
+/// The cells of a row in the columns given, in order; empty for a column
+/// the file lacks.
+fn sort_key<'r>(
+    row: &'r [Cow<str>],
+    columns: &'r [Option<usize>],
+) -> impl Iterator<Item = &'r str> {
+    columns
+        .iter()
+        .map(move |column| column.map_or("", |c| cell(row, c)))
+}
+
 /// A header cell as the loader reads it.
 fn header_text(cell: &str) -> &str {
     cell.trim().trim_start_matches('\u{feff}').trim()
 }
 
-fn canonical_cell(cell: &str, shape: Shape, lang: Lang) -> String {
+fn canonical_cell(cell: &str, shape: Shape, lang: Lang) -> Cow<'_, str> {
     let cell = cell.trim();
-    let rewritten = match shape {
-        Shape::Date => date::parse(cell).map(|d| d.to_string()),
-        Shape::Enum(word) => word(cell, lang).map(str::to_string),
-        Shape::Text => None,
-    };
-    // A value canonical form cannot read (an error `check` reports) is
-    // kept as written.
-    rewritten.unwrap_or_else(|| cell.to_string())
+    match shape {
+        Shape::Date => match date::parse(cell) {
+            Some(day) => Cow::Owned(day.to_string()),
+            // A value canonical form cannot read (an error `check`
+            // reports) is kept as written.
+            None => Cow::Borrowed(cell),
+        },
+        Shape::Enum(word) => Cow::Borrowed(word(cell, lang).unwrap_or(cell)),
+        Shape::Text => Cow::Borrowed(cell),
+    }
 }
 
 /// Writes records with the csv crate: quotes only where needed, LF after
 /// every record. `None` only if the crate fails writing to memory.
-fn write_table(records: &[Vec<String>]) -> Option<String> {
+fn write_table(records: &[Vec<Cow<str>>]) -> Option<String> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     for record in records {
-        writer.write_record(record).ok()?;
+        writer
+            .write_record(record.iter().map(|c| c.as_bytes()))
+            .ok()?;
     }
     String::from_utf8(writer.into_inner().ok()?).ok()
 }
