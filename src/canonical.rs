@@ -50,7 +50,7 @@ pub struct Formatted {
 enum Shape {
     /// Written in ISO form.
     Date,
-    /// Written as the English or Chinese word, after the file's language.
+    /// Written as the English or Chinese word, in the file's language.
     Enum(fn(&str, Lang) -> Option<&'static str>),
     /// Kept as written (trimmed).
     Text,
