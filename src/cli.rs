@@ -40,6 +40,9 @@ pub enum Command {
     /// Reports: 两率一度 per county, overdue problems, revisits, work-day
     /// attendance, coverage (统计报表)
     Report(ReportArgs),
+    /// Rewrite the CSV data files in one canonical form, for clean git
+    /// diffs; files with errors are left alone (规范化数据文件)
+    Fmt(FmtArgs),
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +63,12 @@ pub struct CheckArgs {
     /// List the checks and exit (列出所有检查项)
     #[arg(long)]
     pub list: bool,
+
+    /// Check everything, but report only findings in files changed since
+    /// the git revision REV (committed, staged, unstaged or untracked)
+    /// (只报告自 REV 以来改动过的文件中的问题)
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -67,6 +76,14 @@ pub struct InitArgs {
     /// Folder to make (created if missing) [default: .] (目录)
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Change nothing: list the files that are not in canonical form, and
+    /// exit 1 if there are any (只检查，不改写)
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// `--format` of `check`.

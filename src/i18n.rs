@@ -997,6 +997,125 @@ pub fn unknown_county(text: &str, lang: Lang) -> String {
     )
 }
 
+// ---------------------------------------------------------------------
+// CI and formatting (issue 5): `check --changed-since` and `bangcun fmt`.
+// ---------------------------------------------------------------------
+
+/// The closing line of `check --changed-since REV`: what was left out.
+pub fn hidden_findings(errors: usize, warnings: usize, rev: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "只显示自 {rev} 以来改动过的文件中的问题；未改动的文件中另有 {errors} 个错误、{warnings} 个警告未显示"
+        ),
+        Lang::En => format!(
+            "only files changed since {rev} are shown; {errors} {}, {warnings} {} in unchanged files are not",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings"),
+        ),
+    }
+}
+
+/// `--changed-since` outside a git repository.
+pub fn not_in_git(dir: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "--changed-since 需要 git 仓库，但数据目录 {dir} 不在 git 仓库中（去掉 --changed-since 即检查并报告全部文件）",
+        "--changed-since needs a git repository, but the data folder {dir} is not in one (without --changed-since every file is checked and reported)",
+    )
+}
+
+/// `--changed-since` without a `git` program.
+pub fn git_missing(lang: Lang) -> String {
+    tr!(
+        lang,
+        "--changed-since 需要 git，但无法运行 git 程序（请安装 git 或把它加入 PATH）",
+        "--changed-since needs git, but the git program cannot be run (install git or put it on PATH)",
+    )
+}
+
+/// git refused to compare with a revision.
+pub fn git_failed(rev: &str, detail: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "git 无法列出自 {rev} 以来改动的文件：{detail}",
+        "git cannot list the files changed since {rev}: {detail}",
+    )
+}
+
+/// A file `fmt` rewrote, or with `--check` would rewrite.
+pub fn fmt_changed(path: &str, check: bool, lang: Lang) -> String {
+    match (check, lang) {
+        (false, Lang::Zh) => format!("已规范化 {path}"),
+        (false, Lang::En) => format!("formatted {path}"),
+        (true, Lang::Zh) => format!("需要规范化 {path}"),
+        (true, Lang::En) => format!("not in canonical form: {path}"),
+    }
+}
+
+/// A file `fmt` leaves alone because it has errors.
+pub fn fmt_has_errors(path: &str, errors: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("有 {errors} 个错误，未改动 {path}（运行 bangcun check 查看并修正）"),
+        Lang::En => format!(
+            "left alone, {errors} {}: {path} (run bangcun check to see and fix)",
+            plural(errors, "error", "errors"),
+        ),
+    }
+}
+
+/// A file `fmt` cannot rewrite safely.
+pub fn fmt_unformattable(path: &str, why: crate::canonical::Unformattable, lang: Lang) -> String {
+    use crate::canonical::Unformattable::*;
+    let why = match (why, lang) {
+        (Encoding, Lang::Zh) => "编码既非 UTF-8 也非 GB18030".to_string(),
+        (Encoding, Lang::En) => "neither UTF-8 nor GB18030".to_string(),
+        (Quoting, Lang::Zh) => "引号没有闭合".to_string(),
+        (Quoting, Lang::En) => "a quote is never closed".to_string(),
+        (NoHeader, Lang::Zh) => "没有表头".to_string(),
+        (NoHeader, Lang::En) => "no header".to_string(),
+        (FieldCount { line }, Lang::Zh) => format!("第 {line} 行的字段数与表头不符"),
+        (FieldCount { line }, Lang::En) => {
+            format!("line {line} has another number of fields than the header")
+        }
+        (RoundTrip, Lang::Zh) => "规范化结果读回后与原表不符（bangcun 的缺陷，请报告）".to_string(),
+        (RoundTrip, Lang::En) => {
+            "the canonical text would not read back the same (a bug in bangcun: please report it)"
+                .to_string()
+        }
+    };
+    tr!(
+        lang,
+        "无法安全地规范化，未改动 {path}：{why}",
+        "cannot be formatted safely, left alone: {path}: {why}",
+    )
+}
+
+/// The closing line of `fmt`.
+pub fn fmt_summary(
+    changed: usize,
+    unchanged: usize,
+    refused: usize,
+    check: bool,
+    lang: Lang,
+) -> String {
+    match (check, lang) {
+        (false, Lang::Zh) => format!(
+            "规范化完成：改写 {changed} 个文件，{unchanged} 个已是规范格式，{refused} 个未改动"
+        ),
+        (true, Lang::Zh) => format!(
+            "格式检查：{changed} 个文件需要规范化（运行 bangcun fmt），{unchanged} 个已是规范格式，{refused} 个无法检查"
+        ),
+        (false, Lang::En) => format!(
+            "formatted {changed} {}; {unchanged} already canonical, {refused} left alone",
+            plural(changed, "file", "files"),
+        ),
+        (true, Lang::En) => format!(
+            "{changed} {} not in canonical form (run bangcun fmt); {unchanged} canonical, {refused} not checked",
+            plural(changed, "file", "files"),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,12 +8,14 @@
 //! [`render`] writes results for people and programs. [`cmd`] wires these
 //! together for each command.
 
+pub mod canonical;
 pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod date;
 pub mod finding;
+pub mod git;
 pub mod i18n;
 pub mod index;
 pub mod load;

@@ -5,6 +5,7 @@
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context as _;
 
@@ -38,9 +39,19 @@ pub fn atomic_write(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.bangcun-{}.tmp", std::process::id()));
+    // Unique to this write, even when threads write beside each other.
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, Ordering::Relaxed);
+    let temp = dir.join(format!(".{name}.bangcun-{}-{n}.tmp", std::process::id()));
     let result = (|| -> io::Result<()> {
-        let file = fs::File::create(&temp)?;
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        // A file written over keeps its permissions.
+        if let Ok(old) = fs::metadata(path) {
+            file.set_permissions(old.permissions())?;
+        }
         let mut out = BufWriter::new(file);
         write(&mut out)?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
@@ -64,6 +75,29 @@ mod tests {
         fs::write(&path, "old").unwrap();
         atomic_write(&path, |w| w.write_all(b"new")).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn writes_beside_each_other_never_mix() {
+        // Two threads write the same file at once (a data file reached
+        // twice, through a symlink): each write has its own temporary
+        // file, so the result is one whole content or the other.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let (a, b) = ("a".repeat(100_000), "b".repeat(100_000));
+        std::thread::scope(|scope| {
+            for text in [&a, &b] {
+                let path = &path;
+                scope.spawn(move || {
+                    for _ in 0..20 {
+                        atomic_write(path, |w| w.write_all(text.as_bytes())).unwrap();
+                    }
+                });
+            }
+        });
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text == a || text == b);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

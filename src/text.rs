@@ -13,6 +13,15 @@ pub fn line_of_byte(bytes: &[u8], offset: usize) -> u32 {
     u32::try_from(newlines + 1).unwrap_or(u32::MAX)
 }
 
+/// `text` cut to its first `max` characters and an ellipsis, with the
+/// length of the whole, when it is longer than that.
+pub fn clip(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}… ({} bytes)", text.get(..end).unwrap_or(""), text.len()),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -23,5 +32,13 @@ mod tests {
         assert_eq!(line_at("a\nb\nc", 2), 2);
         assert_eq!(line_at("a\nb\nc", 99), 3);
         assert_eq!(line_at("", 0), 1);
+    }
+
+    #[test]
+    fn clipping() {
+        assert_eq!(clip("日期".to_string(), 2), "日期");
+        // 3 characters, 9 bytes: cut after 2.
+        assert_eq!(clip("日期三".to_string(), 2), "日期… (9 bytes)");
+        assert_eq!(clip(String::new(), 0), "");
     }
 }

@@ -1,12 +1,19 @@
 //! `bangcun check`: every finding, then a closing line with the counts.
+//! With `--changed-since REV`, everything is still checked, but only the
+//! findings in files changed since REV are shown and decide the exit
+//! status; the closing lines say how many were left out.
 
+use std::collections::HashSet;
 use std::io::IsTerminal;
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CLEAN, DATA_ERRORS, Global};
 use crate::check::{REGISTRY, Severity};
-use crate::cli::CheckArgs;
-use crate::finding::Counts;
+use crate::cli::{CheckArgs, FormatArg};
+use crate::finding::{Counts, Finding};
+use crate::i18n;
+use crate::model::{Dataset, FileRole};
 use crate::output;
 use crate::render::render_findings;
 
@@ -27,20 +34,66 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(CLEAN));
     }
     let today = args.as_of.unwrap_or_else(super::today);
-    let opened = super::open(global, today, &[Severity::Error, Severity::Warning])?;
+    let mut opened = super::open(global, today, &[Severity::Error, Severity::Warning])?;
+    let mut findings = std::mem::take(&mut opened.findings);
+    let mut hidden = None;
+    if let Some(rev) = &args.changed_since {
+        let changed = crate::git::changed_since(&opened.dir, rev, opened.lang)?;
+        let flags = changed_files(&opened.dir, &opened.data, &changed);
+        let shown = |file: usize| flags.get(file).copied().unwrap_or(false);
+        let (keep, drop): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(|f| {
+            shown(f.span.file.0 as usize) || f.related.is_some_and(|r| shown(r.file.0 as usize))
+        });
+        findings = keep;
+        hidden = Some((rev, Counts::of(&drop)));
+    }
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     output::to_stdout(|out| {
         render_findings(
             args.format.into(),
             &opened.data,
-            &opened.findings,
+            &findings,
             opened.lang,
             color,
             out,
-        )
+        )?;
+        // One JSON document and nothing else; the other formats say what
+        // was left out.
+        match hidden {
+            Some((rev, counts)) if args.format != FormatArg::Json => writeln!(
+                out,
+                "{}",
+                i18n::hidden_findings(counts.errors, counts.warnings, rev, opened.lang)
+            ),
+            _ => Ok(()),
+        }
     })?;
-    let counts = Counts::of(&opened.findings);
+    let counts = Counts::of(&findings);
     let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
     super::leave(opened);
     Ok(ExitCode::from(if failed { DATA_ERRORS } else { CLEAN }))
+}
+
+/// For each file read, whether it changed, given the paths git named
+/// relative to the data folder. A changed `bangcun.toml` can change what is
+/// right in every file, so then every file counts as changed.
+fn changed_files(dir: &Path, data: &Dataset, changed: &HashSet<PathBuf>) -> Vec<bool> {
+    // Files of a data folder found as `.` are shown without `./`; compare
+    // the same way, whatever the folder was called.
+    let dir: PathBuf = dir
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
+    let is_changed = |path: &Path| {
+        path.strip_prefix(&dir)
+            .is_ok_and(|relative| changed.contains(relative))
+    };
+    let config_changed = data
+        .files
+        .iter()
+        .any(|f| f.role == FileRole::Config && is_changed(&f.path));
+    data.files
+        .iter()
+        .map(|f| config_changed || is_changed(&f.path))
+        .collect()
 }

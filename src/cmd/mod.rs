@@ -2,6 +2,7 @@
 //! together, and decides the exit status.
 
 mod check;
+mod fmt;
 mod init;
 mod report;
 
@@ -33,6 +34,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(&global, &args),
         Command::Init(args) => init::run(&args, global.lang.unwrap_or_default()),
         Command::Report(args) => report::run(&global, &args.into()),
+        Command::Fmt(args) => fmt::run(&global, &args),
     }
 }
 
@@ -44,6 +46,9 @@ pub struct Global {
 
 /// A data folder, loaded, indexed and checked.
 pub struct Opened {
+    /// The data folder, as found (relative to the current directory where
+    /// it can be).
+    pub dir: PathBuf,
     pub data: Dataset,
     pub index: Index,
     /// Load and check findings, ordered by file and line.
@@ -77,6 +82,7 @@ pub fn open(global: &Global, today: Date, severities: &[Severity]) -> anyhow::Re
     findings.sort_by_key(|f| f.span);
     let lang = global.lang.or(data.config.lang).unwrap_or_default();
     Ok(Opened {
+        dir,
         data,
         index,
         findings,

@@ -33,16 +33,21 @@ pub enum Cell<'a> {
     Other(&'a str),
 }
 
+/// The most characters of a value a finding shows.
+const SHOWN_CHARS: usize = 100;
+
 impl Cell<'_> {
-    /// The value as the user wrote it, for findings.
+    /// The value as the user wrote it, for findings; cut short when long,
+    /// so that one huge cell cannot fill a screen or a CI log.
     fn shown(&self) -> String {
-        match self {
+        let text = match self {
             Cell::Text(s) => s.to_string(),
             Cell::Int(i) => i.to_string(),
             Cell::Date(d) => d.to_string(),
             Cell::List(items) => items.join(";"),
             Cell::Other(raw) => raw.to_string(),
-        }
+        };
+        crate::text::clip(text, SHOWN_CHARS)
     }
 }
 

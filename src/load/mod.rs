@@ -7,9 +7,10 @@
 //! then visits, problems and leaves, whose files are read in parallel.
 
 mod build;
+mod bytes;
 mod csv;
 mod decode;
-mod split;
+pub(crate) mod split;
 mod toml;
 
 use std::ffi::OsStr;
@@ -31,6 +32,7 @@ use crate::parallel;
 use crate::schema;
 
 pub use build::{Cell, Row, split_list};
+pub use bytes::{FileRead, read_bytes};
 pub use decode::{Encoding, decode};
 
 /// The name of the file that marks a data folder.
@@ -119,7 +121,7 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
 
 /// The format of a data file, by its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
+pub enum Format {
     Csv,
     Toml,
 }

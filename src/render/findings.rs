@@ -2,6 +2,7 @@
 //! and `github` (GitHub Actions workflow commands).
 
 use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
@@ -203,7 +204,7 @@ fn json(
 /// One workflow command: `::error file=…,line=…,title=…::message`.
 fn github(data: &Dataset, f: &Finding, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let command = if f.is_error() { "error" } else { "warning" };
-    let file = data.file(f.span.file).path.display().to_string();
+    let file = github_path(&data.file(f.span.file).path);
     let mut properties = format!("file={}", escape_property(&file));
     if f.span.line > 0 {
         properties.push_str(&format!(",line={}", f.span.line));
@@ -223,6 +224,21 @@ fn github(data: &Dataset, f: &Finding, lang: Lang, out: &mut dyn Write) -> io::R
     writeln!(out, "::{command} {properties}::{}", escape_data(&message))
 }
 
+/// A path as GitHub matches annotations to files: no leading `./` (the
+/// data folder may be `.`), and `/` between names.
+fn github_path(path: &Path) -> String {
+    let path: PathBuf = path
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
+    let path = path.to_string_lossy();
+    if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.into_owned()
+    }
+}
+
 /// Escapes a workflow command's message: `%`, CR and LF.
 pub fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
@@ -238,6 +254,14 @@ pub fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn github_paths() {
+        assert_eq!(github_path(Path::new("./visits/a.csv")), "visits/a.csv");
+        assert_eq!(github_path(Path::new("data/./a.csv")), "data/a.csv");
+        assert_eq!(github_path(Path::new("../d/a.csv")), "../d/a.csv");
+        assert_eq!(github_path(Path::new("/d/a.csv")), "/d/a.csv");
+    }
 
     #[test]
     fn github_escaping() {

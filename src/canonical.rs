@@ -1,0 +1,359 @@
+//! The canonical form of a CSV data file, which `bangcun fmt` writes:
+//! UTF-8 without BOM, LF line ends, quotes only where needed, dates in ISO
+//! form, enumeration words and header names in the language the file
+//! already uses, rows in a stable order (visits by date then cadre, leaves
+//! by start then cadre, the others by their id).
+//!
+//! It works on the raw table of the file, not on typed records: every cell
+//! and every unknown column is kept as written, and only what the
+//! canonical form demands is rewritten. Blank rows, the empty cells
+//! spreadsheets pad rows with, and columns with neither a header nor a
+//! value hold nothing the loader reads, and are dropped.
+
+use std::borrow::Cow;
+
+use crate::date;
+use crate::i18n::Lang;
+use crate::load::decode;
+use crate::load::split::Splitter;
+use crate::model::{CadreLevel, Enumeration, Kind, RegionLevel, Satisfaction, Source, VisitKind};
+use crate::schema::{self, cadre, leave, problem, region, visit};
+
+/// Why a file cannot be put in canonical form. Each of these is an error
+/// finding of `check` too; `fmt` normally refuses such a file before it
+/// gets here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unformattable {
+    /// Neither UTF-8 nor GB18030.
+    Encoding,
+    /// A quote is never closed.
+    Quoting,
+    /// No header row.
+    NoHeader,
+    /// A row has fewer cells than the header, or data beyond it.
+    FieldCount { line: u32 },
+    /// The canonical text would not read back as the same table (a safety
+    /// net: it means a fault in bangcun, not in the file).
+    RoundTrip,
+}
+
+/// A file in canonical form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Formatted {
+    pub text: String,
+    /// Whether `text` differs from the bytes given.
+    pub changed: bool,
+}
+
+/// What canonical form does with a field's cells.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// Written in ISO form.
+    Date,
+    /// Written as the English or Chinese word, in the file's language.
+    Enum(fn(&str, Lang) -> Option<&'static str>),
+    /// Kept as written (trimmed).
+    Text,
+}
+
+fn word<E: Enumeration + PartialEq>(text: &str, lang: Lang) -> Option<&'static str> {
+    E::parse(text).map(|value| match lang {
+        Lang::Zh => value.chinese(),
+        Lang::En => value.english(),
+    })
+}
+
+fn shape(kind: Kind, field: usize) -> Shape {
+    match (kind, field) {
+        (Kind::Regions, region::LEVEL) => Shape::Enum(word::<RegionLevel>),
+        (Kind::Cadres, cadre::LEVEL) => Shape::Enum(word::<CadreLevel>),
+        (Kind::Cadres, cadre::START | cadre::END) => Shape::Date,
+        (Kind::Visits, visit::DATE) => Shape::Date,
+        (Kind::Visits, visit::KIND) => Shape::Enum(word::<VisitKind>),
+        (
+            Kind::Problems,
+            problem::FOUND | problem::DEADLINE | problem::RECTIFIED | problem::VERIFIED,
+        ) => Shape::Date,
+        (Kind::Problems, problem::SOURCE) => Shape::Enum(word::<Source>),
+        (Kind::Problems, problem::SATISFACTION) => Shape::Enum(word::<Satisfaction>),
+        (Kind::Leaves, leave::FROM | leave::TO) => Shape::Date,
+        _ => Shape::Text,
+    }
+}
+
+/// The fields rows are ordered by, most significant first.
+fn sort_fields(kind: Kind) -> &'static [usize] {
+    match kind {
+        Kind::Regions => &[region::CODE],
+        Kind::Cadres => &[cadre::ID],
+        Kind::Visits => &[visit::DATE, visit::CADRE],
+        Kind::Problems => &[problem::ID],
+        Kind::Leaves => &[leave::FROM, leave::CADRE],
+    }
+}
+
+/// Puts the bytes of a CSV file of `kind` in canonical form.
+pub fn format_csv(bytes: &[u8], kind: Kind) -> Result<Formatted, Unformattable> {
+    let (text, _) = decode(bytes).map_err(|_| Unformattable::Encoding)?;
+    let table = read_table(&text)?;
+    let canonical = canonical_table(&table, kind)?;
+    let text = write_table(&canonical).ok_or(Unformattable::RoundTrip)?;
+    // Read the text back as the loader will: it must give the table meant.
+    let again = read_table(&text)?;
+    if !again.iter().map(|(_, row)| row).eq(canonical.iter()) {
+        return Err(Unformattable::RoundTrip);
+    }
+    Ok(Formatted {
+        changed: text.as_bytes() != bytes,
+        text,
+    })
+}
+
+/// A file's non-blank records, each with the line it starts on. Cells are
+/// slices of the decoded text where they can be.
+type Table<'t> = Vec<(u32, Vec<Cow<'t, str>>)>;
+
+fn read_table(text: &str) -> Result<Table<'_>, Unformattable> {
+    let mut splitter = Splitter::new(text);
+    let mut cells = Vec::new();
+    let mut table = Vec::new();
+    while let Some(next) = splitter.next_record(&mut cells) {
+        let line = next.map_err(|_| Unformattable::Quoting)?;
+        // Blank rows hold no data; the loader passes over them too.
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        table.push((line, std::mem::take(&mut cells)));
+    }
+    Ok(table)
+}
+
+/// The cell in `column` of a row, empty where the row is short.
+fn cell<'a>(row: &'a [Cow<str>], column: usize) -> &'a str {
+    row.get(column).map_or("", |c| c)
+}
+
+/// The canonical records: the header, then the rows in order.
+fn canonical_table<'a>(
+    table: &'a Table,
+    kind: Kind,
+) -> Result<Vec<Vec<Cow<'a, str>>>, Unformattable> {
+    let ((_, header), rows) = table.split_first().ok_or(Unformattable::NoHeader)?;
+    let fields = schema::fields(kind);
+    let width = header.len();
+    for (line, row) in rows {
+        let beyond = row.get(width..).unwrap_or_default();
+        if row.len() < width || beyond.iter().any(|c| !c.trim().is_empty()) {
+            return Err(Unformattable::FieldCount { line: *line });
+        }
+    }
+    // Each column's field, as the loader maps it: the first column naming
+    // a field holds it; any other column is kept as it is.
+    let mut column_field: Vec<Option<usize>> = Vec::with_capacity(width);
+    let (mut zh, mut en) = (0, 0);
+    for name in header.iter().map(|c| header_text(c)) {
+        let field = schema::lookup(kind, name).filter(|f| !column_field.contains(&Some(*f)));
+        if let Some(field) = field {
+            if fields[field].zh == name {
+                zh += 1;
+            } else {
+                en += 1;
+            }
+        }
+        column_field.push(field);
+    }
+    // The file's language is the one most of its known headers use;
+    // Chinese, the default, on a tie.
+    let lang = if en > zh { Lang::En } else { Lang::Zh };
+    // A column with neither a header nor a value is spreadsheet padding.
+    let keep: Vec<(usize, Option<usize>)> = column_field
+        .iter()
+        .enumerate()
+        .filter(|&(c, _)| {
+            !header_text(cell(header, c)).is_empty()
+                || rows.iter().any(|(_, row)| !cell(row, c).trim().is_empty())
+        })
+        .map(|(c, &field)| (c, field))
+        .collect();
+
+    let canonical_header = keep
+        .iter()
+        .map(|&(c, field)| match field {
+            Some(field) => Cow::Borrowed(match lang {
+                Lang::Zh => fields[field].zh,
+                Lang::En => fields[field].name,
+            }),
+            None => Cow::Borrowed(cell(header, c)),
+        })
+        .collect();
+    let mut canonical_rows: Vec<Vec<Cow<str>>> = rows
+        .iter()
+        .map(|(_, row)| {
+            keep.iter()
+                .map(|&(c, field)| match field {
+                    Some(field) => canonical_cell(cell(row, c), shape(kind, field), lang),
+                    None => Cow::Borrowed(cell(row, c)),
+                })
+                .collect()
+        })
+        .collect();
+
+    // Sort keys are cells of canonical rows: ISO dates sort as dates, ids
+    // and codes by their text (a region's code just before its children's).
+    let key_columns: Vec<Option<usize>> = sort_fields(kind)
+        .iter()
+        .map(|&field| keep.iter().position(|&(_, f)| f == Some(field)))
+        .collect();
+    // Stable: rows with equal keys keep their order, so that formatting
+    // twice changes nothing.
+    canonical_rows.sort_by(|a, b| sort_key(a, &key_columns).cmp(sort_key(b, &key_columns)));
+
+    let mut out = Vec::with_capacity(canonical_rows.len() + 1);
+    out.push(canonical_header);
+    out.append(&mut canonical_rows);
+    Ok(out)
+}
+
+/// The cells of a row in the columns given, in order; empty for a column
+/// the file lacks.
+fn sort_key<'r>(
+    row: &'r [Cow<str>],
+    columns: &'r [Option<usize>],
+) -> impl Iterator<Item = &'r str> {
+    columns
+        .iter()
+        .map(move |column| column.map_or("", |c| cell(row, c)))
+}
+
+/// A header cell as the loader reads it.
+fn header_text(cell: &str) -> &str {
+    cell.trim().trim_start_matches('\u{feff}').trim()
+}
+
+fn canonical_cell(cell: &str, shape: Shape, lang: Lang) -> Cow<'_, str> {
+    let cell = cell.trim();
+    match shape {
+        Shape::Date => match date::parse(cell) {
+            Some(day) => Cow::Owned(day.to_string()),
+            // A value canonical form cannot read (an error `check`
+            // reports) is kept as written.
+            None => Cow::Borrowed(cell),
+        },
+        Shape::Enum(word) => Cow::Borrowed(word(cell, lang).unwrap_or(cell)),
+        Shape::Text => Cow::Borrowed(cell),
+    }
+}
+
+/// Writes records with the csv crate: quotes only where needed, LF after
+/// every record. `None` only if the crate fails writing to memory.
+fn write_table(records: &[Vec<Cow<str>>]) -> Option<String> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    for record in records {
+        writer
+            .write_record(record.iter().map(|c| c.as_bytes()))
+            .ok()?;
+    }
+    String::from_utf8(writer.into_inner().ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt(text: &str, kind: Kind) -> String {
+        format_csv(text.as_bytes(), kind).unwrap().text
+    }
+
+    #[test]
+    fn dates_enums_order_and_line_ends() {
+        // Rows out of order, CRLF, Excel dates, an English enum word in a
+        // Chinese file, a padded row and a blank row.
+        let messy = "日期,干部编号,地点代码,类型\r\n\
+                     2026/3/20,C2,411002,forum\r\n\
+                     2026年3月10日,C9, 411003 ,接访,,\r\n\
+                     ,,,\r\n\
+                     2026.3.10,C1,411002,\r\n";
+        assert_eq!(
+            fmt(messy, Kind::Visits),
+            "日期,干部编号,地点代码,类型\n\
+             2026-03-10,C1,411002,\n\
+             2026-03-10,C9,411003,接访\n\
+             2026-03-20,C2,411002,座谈会\n"
+        );
+    }
+
+    #[test]
+    fn english_files_stay_english() {
+        let text = "Code,NAME,level,parent\n411002001,x,乡级,411002\n411002,y,County,\n";
+        assert_eq!(
+            fmt(text, Kind::Regions),
+            "code,name,level,parent\n411002,y,county,\n411002001,x,township,411002\n"
+        );
+    }
+
+    #[test]
+    fn a_tie_of_languages_is_chinese() {
+        // Two Chinese headers, two English: Chinese wins the tie.
+        let text = "干部编号,开始日期,to,reason\nC1,2026-01-01,2026-01-02,x\n";
+        assert_eq!(
+            fmt(text, Kind::Leaves),
+            "干部编号,开始日期,结束日期,事由\nC1,2026-01-01,2026-01-02,x\n"
+        );
+    }
+
+    #[test]
+    fn unknown_columns_and_quoted_cells_survive() {
+        let text = "\u{feff}问题编号,备用 ,发现日期,地点代码,类别,问题描述,,\n\
+                    P2,\" keep, me \",2026-01-02,411002,基础设施,\"路灯\"\"坏\"\"\nline 2\",,\n\
+                    P1,a\"b,2026-01-01,411002,基础设施,  路  ,,\n";
+        assert_eq!(
+            fmt(text, Kind::Problems),
+            "问题编号,备用 ,发现日期,地点代码,类别,问题描述\n\
+             P1,\"a\"\"b\",2026-01-01,411002,基础设施,路\n\
+             P2,\" keep, me \",2026-01-02,411002,基础设施,\"路灯\"\"坏\"\"\nline 2\"\n"
+        );
+    }
+
+    #[test]
+    fn gb18030_becomes_utf8() {
+        let (bytes, _, _) =
+            encoding_rs::GB18030.encode("编号,姓名,级别,联系点\r\nC1,张三,city,411002001\r\n");
+        let out = format_csv(&bytes, Kind::Cadres).unwrap();
+        assert!(out.changed);
+        assert_eq!(out.text, "编号,姓名,级别,联系点\nC1,张三,市级,411002001\n");
+    }
+
+    #[test]
+    fn canonical_text_is_unchanged() {
+        let text = "日期,干部编号,地点代码\n2026-03-10,C1,411002\n";
+        let out = format_csv(text.as_bytes(), Kind::Visits).unwrap();
+        assert!(!out.changed);
+        assert_eq!(out.text, text);
+    }
+
+    #[test]
+    fn unreadable_tables_are_refused() {
+        assert_eq!(
+            format_csv(b"\xFF\xFE\x00", Kind::Visits),
+            Err(Unformattable::Encoding)
+        );
+        assert_eq!(
+            format_csv(b"a,b\n\"c,d\n", Kind::Visits),
+            Err(Unformattable::Quoting)
+        );
+        assert_eq!(
+            format_csv(b"\n ,\n", Kind::Visits),
+            Err(Unformattable::NoHeader)
+        );
+        assert_eq!(
+            format_csv(b"a,b,c\n1,2,3\n1,2\n", Kind::Visits),
+            Err(Unformattable::FieldCount { line: 3 })
+        );
+        assert_eq!(
+            format_csv(b"a,b\n1,2,3\n", Kind::Visits),
+            Err(Unformattable::FieldCount { line: 2 })
+        );
+    }
+}

@@ -1,0 +1,59 @@
+//! Asking git which files of the data folder changed since a revision, for
+//! `check --changed-since REV`. bangcun runs the `git` program rather than
+//! reading the repository itself: git is on every machine that has a
+//! repository, and it knows about worktrees, hooks' temporary indexes and
+//! every other way a repository can be laid out.
+
+use std::collections::HashSet;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::bail;
+
+use crate::i18n::{self, Lang};
+
+/// The files under `dir` that differ from `rev`: committed since, staged,
+/// changed in the work tree, or untracked (but not ignored). Paths are
+/// relative to `dir`. A clear error when `dir` is in no git repository,
+/// git is missing, or `rev` is not a revision.
+pub fn changed_since(dir: &Path, rev: &str, lang: Lang) -> anyhow::Result<HashSet<PathBuf>> {
+    let inside = git(dir, &["rev-parse", "--is-inside-work-tree"], lang)?;
+    if inside.as_ref().map(|out| out.trim()) != Ok("true") {
+        bail!(i18n::not_in_git(&dir.display().to_string(), lang));
+    }
+    // `--relative`: only changes under `dir`, named from it. `-z`: names
+    // as they are, unquoted, whatever their characters.
+    let diff = ["diff", "--name-only", "-z", "--relative", rev, "--"];
+    let changed = match git(dir, &diff, lang)? {
+        Ok(out) => out,
+        Err(stderr) => bail!(i18n::git_failed(rev, stderr.trim(), lang)),
+    };
+    let untracked = ["ls-files", "--others", "--exclude-standard", "-z"];
+    let untracked = match git(dir, &untracked, lang)? {
+        Ok(out) => out,
+        Err(stderr) => bail!(i18n::git_failed(rev, stderr.trim(), lang)),
+    };
+    Ok(changed
+        .split('\0')
+        .chain(untracked.split('\0'))
+        .filter(|name| !name.is_empty())
+        .map(PathBuf::from)
+        .collect())
+}
+
+/// Runs git in `dir`: its output, or its error text when it fails; an
+/// `Err` only when git cannot be run at all.
+fn git(dir: &Path, args: &[&str], lang: Lang) -> anyhow::Result<Result<String, String>> {
+    let output = match Command::new("git").arg("-C").arg(dir).args(args).output() {
+        Ok(output) => output,
+        Err(e) if e.kind() == ErrorKind::NotFound => bail!(i18n::git_missing(lang)),
+        Err(e) => bail!("{}: {e}", i18n::git_missing(lang)),
+    };
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+    Ok(if output.status.success() {
+        Ok(text(output.stdout))
+    } else {
+        Err(text(output.stderr))
+    })
+}

@@ -1,0 +1,281 @@
+//! CI and git integration through the real binary and a real `git`: the
+//! plain pre-commit hook in `examples/hooks/`, `check --changed-since`,
+//! and the exact text of `--format github`.
+
+mod records;
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use records::copy_dir;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `git` in `dir`, away from the user's and the system's git settings.
+fn git_command(dir: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new("git");
+    cmd.current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "文员")
+        .env("GIT_AUTHOR_EMAIL", "clerk@example.org")
+        .env("GIT_COMMITTER_NAME", "文员")
+        .env("GIT_COMMITTER_EMAIL", "clerk@example.org")
+        .env("PATH", path_with_bangcun())
+        .env_remove("BANGCUN_DATA");
+    cmd
+}
+
+/// Runs git, which must succeed.
+fn git(dir: &Path, args: &[&str]) {
+    let out = git_command(dir).args(args).output().unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", text(&out));
+}
+
+/// PATH with the folder of the bangcun under test first, as a clerk who
+/// installed it would have.
+fn path_with_bangcun() -> OsString {
+    let bin = assert_cmd::cargo::cargo_bin("bangcun");
+    let mut paths = vec![bin.parent().unwrap().to_path_buf()];
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(paths).unwrap()
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A git repository holding the `ci-data` fixture at the top, or in the
+/// folder `data_dir`; committed once.
+fn repository(data_dir: Option<&str>) -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let repo = temp.path().join("repo");
+    let data = data_dir.map_or(repo.clone(), |d| repo.join(d));
+    copy_dir(&root().join("tests/fixtures/ci-data"), &data);
+    git(&repo, &["init", "-q", "-b", "main"]);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "台账"]);
+    (temp, repo)
+}
+
+fn append(path: &Path, line: &str) {
+    let mut text = fs::read_to_string(path).unwrap();
+    text.push_str(line);
+    fs::write(path, text).unwrap();
+}
+
+fn install_hook(repo: &Path) {
+    let hook = repo.join(".git/hooks/pre-commit");
+    fs::copy(root().join("examples/hooks/pre-commit"), &hook).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&hook, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+fn commit(repo: &Path, message: &str) -> Output {
+    git_command(repo)
+        .args(["commit", "-q", "-m", message])
+        .output()
+        .unwrap()
+}
+
+fn commits(repo: &Path) -> usize {
+    let out = git_command(repo)
+        .args(["rev-list", "--count", "HEAD"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+}
+
+// A row whose cadre C9 does not exist: an unknown-cadre error on line 3.
+const BAD_ROW: &str = "2026-03-20,C9,411002001,,0,1,,\n";
+const GOOD_ROW: &str = "2026-03-20,C1,411002001,,0,1,,\n";
+
+#[test]
+fn the_hook_stops_a_bad_commit_and_names_file_and_line() {
+    let (_temp, repo) = repository(None);
+    install_hook(&repo);
+    let visits = repo.join("visits/2026-03.csv");
+
+    append(&visits, BAD_ROW);
+    git(&repo, &["add", "-A"]);
+    let out = commit(&repo, "bad");
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    assert!(said.contains("visits/2026-03.csv:3"), "{said}");
+    assert!(said.contains("unknown-cadre"), "{said}");
+    assert!(said.contains("Commit stopped"), "{said}");
+    assert_eq!(commits(&repo), 1);
+
+    // Mended in the work tree but not staged: what would be committed is
+    // still bad, and that is what the hook checks.
+    let fixed = fs::read_to_string(&visits).unwrap().replace("C9", "C1");
+    fs::write(&visits, &fixed).unwrap();
+    assert!(!commit(&repo, "still bad").status.success());
+    assert_eq!(commits(&repo), 1);
+
+    git(&repo, &["add", "-A"]);
+    let out = commit(&repo, "good");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(commits(&repo), 2);
+}
+
+#[test]
+fn the_hook_lets_a_good_commit_through() {
+    let (_temp, repo) = repository(None);
+    install_hook(&repo);
+    append(&repo.join("visits/2026-03.csv"), GOOD_ROW);
+    git(&repo, &["add", "-A"]);
+    let out = commit(&repo, "good");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(commits(&repo), 2);
+}
+
+#[test]
+fn the_hook_finds_a_data_folder_named_in_git_config() {
+    let (_temp, repo) = repository(Some("台账"));
+    install_hook(&repo);
+    git(&repo, &["config", "bangcun.data", "台账"]);
+    append(&repo.join("台账/visits/2026-03.csv"), BAD_ROW);
+    git(&repo, &["add", "-A"]);
+    let out = commit(&repo, "bad");
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("台账/visits/2026-03.csv:3"),
+        "{}",
+        text(&out)
+    );
+}
+
+fn check_in(repo: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("bangcun")
+        .unwrap()
+        .current_dir(repo)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("BANGCUN_DATA")
+        .env("NO_COLOR", "1")
+        .args(["check", "--lang", "en", "--as-of", "2026-06-30"])
+        .args(args)
+        .assert()
+}
+
+#[test]
+fn changed_since_shows_only_findings_in_changed_files() {
+    let (_temp, repo) = repository(None);
+    // The committed data has one old warning (the unknown column 天气 in
+    // visits/2026-03.csv); a new, untracked file brings an error.
+    fs::write(
+        repo.join("visits/2026-04.csv"),
+        "日期,干部编号,地点代码\n2026-04-10,C9,411002001\n",
+    )
+    .unwrap();
+    check_in(&repo, &[])
+        .code(1)
+        .stdout(predicate::str::contains("unknown-column"))
+        .stdout(predicate::str::contains("unknown-cadre"));
+    check_in(&repo, &["--changed-since", "HEAD"])
+        .code(1)
+        .stdout(predicate::str::contains("unknown-column").not())
+        .stdout(predicate::str::contains("visits/2026-04.csv:2"))
+        .stdout(predicate::str::contains("checked: 1 error, 0 warnings"))
+        .stdout(predicate::str::contains(
+            "only files changed since HEAD are shown; 0 errors, 1 warning in unchanged files are not",
+        ));
+
+    // Committed, the error is old too: nothing changed since HEAD, so
+    // nothing is shown and the run passes; since the commit before, it
+    // is shown again.
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "四月"]);
+    check_in(&repo, &["--changed-since", "HEAD"])
+        .success()
+        .stdout(predicate::str::contains("checked: 0 errors, 0 warnings"))
+        .stdout(predicate::str::contains(
+            "1 error, 1 warning in unchanged files",
+        ));
+    check_in(&repo, &["--changed-since", "HEAD~1"])
+        .code(1)
+        .stdout(predicate::str::contains("unknown-cadre"))
+        .stdout(predicate::str::contains("unknown-column").not());
+
+    // A change to bangcun.toml can make any file wrong: all are shown.
+    append(&repo.join("bangcun.toml"), "# 备注\n");
+    check_in(&repo, &["--changed-since", "HEAD"])
+        .code(1)
+        .stdout(predicate::str::contains("unknown-column"))
+        .stdout(predicate::str::contains("unknown-cadre"));
+}
+
+#[test]
+fn changed_since_keeps_json_one_document() {
+    let (_temp, repo) = repository(None);
+    let out = check_in(&repo, &["--changed-since", "HEAD", "--format", "json"]).success();
+    let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    // The only finding (the unknown column) is in an unchanged file.
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn changed_since_outside_git_is_a_clear_error() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("d");
+    copy_dir(&root().join("tests/fixtures/ci-data"), &dir);
+    check_in(&dir, &["--changed-since", "HEAD"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--changed-since needs a git repository, but the data folder . is not in one",
+        ));
+}
+
+#[test]
+fn changed_since_an_unknown_revision_is_a_clear_error() {
+    let (_temp, repo) = repository(None);
+    check_in(&repo, &["--changed-since", "no-such-rev"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "git cannot list the files changed since no-such-rev: ",
+        ));
+}
+
+#[test]
+fn github_output_is_exact_workflow_commands() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("d");
+    copy_dir(&root().join("tests/fixtures/ci-data"), &dir);
+    // A file name with `%`, `,` and `:`, and a date cell with a line break
+    // and a `%`: each must be escaped, or GitHub would cut the command.
+    fs::write(
+        dir.join("visits/50%,a:b.csv"),
+        "日期,干部编号,地点代码\n\"2026-03-10\n%0A\",C1,411002001\n",
+    )
+    .unwrap();
+    let out = check_in(&dir, &["--format", "github"]).code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    // Files: bangcun.toml, regions, cadres, two visits files, problems,
+    // leaves = 7; rows: 3 regions + 1 cadre + 1 + 1 visits = 6.
+    assert_eq!(
+        stdout,
+        "::warning file=visits/2026-03.csv,line=1,title=unknown-column::\
+         unknown column \"天气\" is ignored (visits)\
+         %0Ahelp: known columns: date,cadre,place,kind,forums,people,note\n\
+         ::error file=visits/50%25%2Ca%3Ab.csv,line=2,title=invalid-date::\
+         \"2026-03-10%0A%250A\" is not a valid date\
+         %0Ahelp: write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日)\n\
+         checked: 1 error, 1 warning; 7 files, 6 records read\n"
+    );
+}

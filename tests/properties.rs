@@ -1,0 +1,478 @@
+//! Property tests: arbitrary bytes and mutated sample files never break
+//! bangcun (in process: no panic; through the binary: exit 0, 1 or 2), and
+//! `fmt` is idempotent and loses no record.
+
+mod records;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use bangcun::canonical::format_csv;
+use bangcun::finding::Finding;
+use bangcun::i18n::Message;
+use bangcun::load::{FileRead, Format, read_bytes};
+use bangcun::model::Kind;
+use bangcun::schema;
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+use records::{copy_dir, snapshot};
+
+/// `cases` cases; a failing case is kept in a file beside this one and
+/// tried first on every later run.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "tests/properties.proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
+}
+
+fn kind() -> impl Strategy<Value = Kind> {
+    proptest::sample::select(Kind::ALL.to_vec())
+}
+
+/// A finding without its line (rows move when sorted), and without the
+/// example value of a column with no header (the first cell under it,
+/// which moves too).
+fn finding_key(f: &Finding) -> String {
+    let value = match &f.message {
+        Message::UnknownColumn { header, .. } if header.is_empty() => None,
+        _ => f.value.as_deref(),
+    };
+    format!("{} {:?} {:?}", f.check.name, f.field, value)
+}
+
+fn findings(read: &FileRead) -> Vec<String> {
+    let mut keys: Vec<String> = read.findings.iter().map(finding_key).collect();
+    keys.sort();
+    keys
+}
+
+/// The fmt property of one file: a file without errors formats; its
+/// canonical form formats to itself, and reads as the same rows, records
+/// and findings, in a data folder as on its own.
+fn assert_fmt_lossless(bytes: &[u8], kind: Kind) {
+    let before = read_bytes(bytes, kind, Format::Csv);
+    if before.findings.iter().any(Finding::is_error) {
+        // Refused by `fmt`; it must still not panic.
+        let _ = format_csv(bytes, kind);
+        return;
+    }
+    let formatted = format_csv(bytes, kind).expect("a file without errors formats");
+    let again = format_csv(formatted.text.as_bytes(), kind).expect("canonical text formats");
+    assert!(
+        !again.changed,
+        "fmt is not idempotent on {:?}",
+        formatted.text
+    );
+    let after = read_bytes(formatted.text.as_bytes(), kind, Format::Csv);
+    assert_eq!((before.rows, before.records), (after.rows, after.records));
+    assert_eq!(findings(&before), findings(&after));
+    // Record by record: the file alone in a data folder, before and after.
+    let temp = tempfile::tempdir().unwrap();
+    fs::write(temp.path().join("bangcun.toml"), "").unwrap();
+    let file = temp.path().join(format!("{}.csv", kind.plural()));
+    fs::write(&file, bytes).unwrap();
+    let records_before = snapshot(temp.path());
+    fs::write(&file, &formatted.text).unwrap();
+    assert_eq!(snapshot(temp.path()), records_before);
+}
+
+// ---- generated tables -------------------------------------------------
+
+/// Cells that are hard to write and read back: quotes, separators, line
+/// breaks, spaces, Chinese, formula-looking text.
+const TEXTS: &[&str] = &[
+    "",
+    " ",
+    "张三",
+    "a,b",
+    "say \"hi\"",
+    "\"",
+    "line\nbreak",
+    "cr\rlf\r\n",
+    "  padded  ",
+    "\u{3000}全角空格\u{3000}",
+    "#",
+    "=1+1",
+    "x\"y",
+    "C1",
+    "411002001",
+    "411002001;411002001002",
+    "0",
+    "12",
+    "-3",
+];
+
+/// A date in one of the accepted forms, or (rarely) not a date.
+fn date_cell() -> impl Strategy<Value = String> {
+    (2000i32..2040, 1u32..=12, 1u32..=28, 0..9usize).prop_map(|(y, m, d, form)| match form {
+        0..=2 => format!("{y}-{m:02}-{d:02}"),
+        3 | 4 => format!("{y}/{m}/{d}"),
+        5 => format!("{y}.{m}.{d}"),
+        6 | 7 => format!("{y}年{m}月{d}日"),
+        _ => format!("{d}/{m}/{y}"),
+    })
+}
+
+/// Any cell: a hard text, a date or not, a word of any enumeration.
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        proptest::sample::select(TEXTS.to_vec()).prop_map(str::to_string),
+        date_cell(),
+        one_of(&[
+            "county",
+            "市级",
+            "PETITION",
+            "回访",
+            "督导暗访",
+            "基本满意",
+            "nonsense"
+        ]),
+    ]
+}
+
+fn one_of(words: &'static [&'static str]) -> BoxedStrategy<String> {
+    proptest::sample::select(words.to_vec())
+        .prop_map(str::to_string)
+        .boxed()
+}
+
+/// A value a field takes: its enumeration words in either language and
+/// any case, dates in every accepted form, counts, lists, texts.
+fn good_cell(kind: Kind, field: &str) -> BoxedStrategy<String> {
+    match (kind, field) {
+        (_, "date" | "start" | "end" | "found" | "deadline" | "rectified" | "verified")
+        | (_, "from" | "to") => date_cell().boxed(),
+        (Kind::Regions, "level") => {
+            one_of(&["county", "Township", "VILLAGE", "县级", "乡级", "村级"])
+        }
+        (Kind::Cadres, "level") => one_of(&["city", "County", "township", "市级", "县级", "乡级"]),
+        (Kind::Visits, "kind") => one_of(&[
+            "",
+            "workday",
+            "Petition",
+            "forum",
+            "party-day",
+            "revisit",
+            "other",
+            "工作日下沉",
+            "接访",
+            "座谈会",
+            "主题党日",
+            "回访",
+            "其他",
+        ]),
+        (Kind::Problems, "source") => one_of(&[
+            "",
+            "cadre",
+            "Inspection",
+            "petition",
+            "干部排查",
+            "督导暗访",
+            "群众信访",
+        ]),
+        (Kind::Problems, "satisfaction") => one_of(&[
+            "",
+            "satisfied",
+            "BASIC",
+            "unsatisfied",
+            "满意",
+            "基本满意",
+            "不满意",
+        ]),
+        (_, "forums" | "people") => one_of(&["", "0", "3", "12", " 7 ", "003"]),
+        (_, "points") => one_of(&[
+            "411002001",
+            "411002001;411002001002",
+            "411002001、 411002001002",
+            "a，b",
+        ]),
+        // Required texts, and the parent and cadre that some rows need.
+        (_, "code" | "id" | "name" | "cadre" | "place" | "category" | "summary" | "parent") => {
+            one_of(&[
+                "C1",
+                "411002001",
+                "张三",
+                "a,b",
+                "say \"hi\"",
+                "line\nbreak",
+                "  padded  ",
+                "\u{3000}全角\u{3000}",
+                "=1+1",
+                "x\"y",
+            ])
+        }
+        _ => proptest::sample::select(TEXTS.to_vec())
+            .prop_map(str::to_string)
+            .boxed(),
+    }
+}
+
+/// A column of a generated file: a field under one of its names, or a
+/// column no field has (possibly with no name at all).
+#[derive(Clone, Debug)]
+enum Column {
+    Field(&'static str, String),
+    Unknown(String),
+}
+
+fn columns(kind: Kind) -> impl Strategy<Value = Vec<Column>> {
+    let fields = schema::fields(kind);
+    let styles = proptest::collection::vec((any::<bool>(), 0..4u8), fields.len());
+    let extra = proptest::sample::subsequence(vec!["备用", "Extra", ""], 0..=2);
+    (styles, extra)
+        .prop_map(move |(styles, extra)| {
+            // Each field is present (required ones always) under its
+            // Chinese, English or capitalised English name.
+            let mut columns: Vec<Column> = Vec::new();
+            for (field, (present, style)) in fields.iter().zip(styles) {
+                if present || field.required {
+                    let name = match style {
+                        0 | 1 => field.zh.to_string(),
+                        2 => field.name.to_string(),
+                        _ => format!(" {} ", field.name.to_uppercase()),
+                    };
+                    columns.push(Column::Field(field.name, name));
+                }
+            }
+            columns.extend(extra.into_iter().map(|e| Column::Unknown(e.to_string())));
+            columns
+        })
+        .prop_shuffle()
+}
+
+/// A row: mostly values the fields take, now and then any cell.
+fn row(kind: Kind, columns: &[Column]) -> Vec<BoxedStrategy<String>> {
+    columns
+        .iter()
+        .map(|column| match column {
+            Column::Field(name, _) => prop_oneof![12 => good_cell(kind, name), 1 => cell()].boxed(),
+            Column::Unknown(_) => cell().boxed(),
+        })
+        .collect()
+}
+
+/// A CSV file of `kind` in one of the shapes spreadsheets save: columns in
+/// any order and named in either language, unknown and unnamed columns,
+/// padded and blank rows, any quoting, LF or CRLF, UTF-8 with or without
+/// BOM, or GB18030.
+fn table(kind: Kind) -> impl Strategy<Value = Vec<u8>> {
+    columns(kind).prop_flat_map(move |columns| {
+        let rows = proptest::collection::vec(row(kind, &columns), 0..8);
+        (Just(columns), rows, any::<[bool; 5]>()).prop_map(
+            |(columns, rows, [always, crlf, bom, gb, blank])| {
+                let header: Vec<&str> = columns
+                    .iter()
+                    .map(|c| match c {
+                        Column::Field(_, name) | Column::Unknown(name) => name.as_str(),
+                    })
+                    .collect();
+                let mut writer = csv::WriterBuilder::new()
+                    .flexible(true)
+                    .quote_style(if always {
+                        csv::QuoteStyle::Always
+                    } else {
+                        csv::QuoteStyle::Necessary
+                    })
+                    .from_writer(Vec::new());
+                writer.write_record(&header).unwrap();
+                for (i, row) in rows.iter().enumerate() {
+                    let mut record: Vec<&str> = row.iter().map(String::as_str).collect();
+                    if i % 3 == 1 {
+                        // Spreadsheet padding.
+                        record.extend(["", ""]);
+                    }
+                    writer.write_record(&record).unwrap();
+                    if blank && i == 0 {
+                        writer.write_record(vec![""; header.len()]).unwrap();
+                    }
+                }
+                let mut text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+                if crlf {
+                    text = text.replace('\n', "\r\n");
+                }
+                if gb {
+                    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
+                    if !unmappable {
+                        return bytes.into_owned();
+                    }
+                }
+                let mut bytes = if bom {
+                    b"\xEF\xBB\xBF".to_vec()
+                } else {
+                    Vec::new()
+                };
+                bytes.extend_from_slice(text.as_bytes());
+                bytes
+            },
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn readers_take_any_bytes(
+        kind in kind(),
+        bytes in proptest::collection::vec(any::<u8>(), 0..2048),
+    ) {
+        for format in [Format::Csv, Format::Toml] {
+            let read = read_bytes(&bytes, kind, format);
+            prop_assert!(read.records <= read.rows);
+        }
+        let _ = format_csv(&bytes, kind);
+    }
+
+    #[test]
+    fn fmt_is_idempotent_and_lossless_on_spreadsheet_shapes(
+        (kind, bytes) in kind().prop_flat_map(|k| (Just(k), table(k))),
+    ) {
+        assert_fmt_lossless(&bytes, kind);
+    }
+}
+
+// ---- the binary --------------------------------------------------------
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn bangcun(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
+        .env_remove("BANGCUN_DATA")
+        .args(args)
+        .arg("--data")
+        .arg(dir)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap()
+}
+
+/// Runs check, fmt and fmt --check over the folder: each ends with exit
+/// 0, 1 or 2 (never a panic's 101 or a signal); fmt keeps every record;
+/// and after fmt, nothing is left to format.
+fn assert_unbreakable(dir: &Path) -> Result<(), TestCaseError> {
+    let check = bangcun(dir, &["check", "--as-of", "2026-06-30"]);
+    prop_assert!(
+        matches!(check.status.code(), Some(0..=2)),
+        "check: {:?}",
+        check
+    );
+    let before = snapshot(dir);
+    let fmt = bangcun(dir, &["fmt"]);
+    prop_assert!(matches!(fmt.status.code(), Some(0..=2)), "fmt: {:?}", fmt);
+    prop_assert_eq!(snapshot(dir), before);
+    let again = bangcun(dir, &["fmt", "--check"]);
+    let said = String::from_utf8_lossy(&again.stdout);
+    prop_assert!(
+        said.lines()
+            .any(|l| l.starts_with("0 files not in canonical form")),
+        "{}",
+        said
+    );
+    Ok(())
+}
+
+const FILES: &[&str] = &[
+    "bangcun.toml",
+    "regions.csv",
+    "cadres.csv",
+    "visits/2026-03.csv",
+    "visits/2026-04.toml",
+    "problems.csv",
+    "leaves.csv",
+];
+
+/// One change to a file's bytes.
+#[derive(Clone, Debug)]
+enum Mutation {
+    Set(usize, u8),
+    Insert(usize, u8),
+    Remove(usize, usize),
+    Truncate(usize),
+    RepeatLine(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    // Bytes that matter to CSV, TOML and the decoders.
+    let byte = prop_oneof![
+        proptest::sample::select(b"\",\r\n=[]#;\xEF\xBB\xBF\xFF\x80\x00 ".to_vec()),
+        any::<u8>(),
+    ];
+    prop_oneof![
+        (any::<usize>(), byte.clone()).prop_map(|(at, b)| Mutation::Set(at, b)),
+        (any::<usize>(), byte).prop_map(|(at, b)| Mutation::Insert(at, b)),
+        (any::<usize>(), 1..40usize).prop_map(|(at, n)| Mutation::Remove(at, n)),
+        any::<usize>().prop_map(Mutation::Truncate),
+        any::<usize>().prop_map(Mutation::RepeatLine),
+    ]
+}
+
+fn mutate(bytes: &mut Vec<u8>, mutation: &Mutation) {
+    let at = |i: usize, len: usize| if len == 0 { 0 } else { i % len };
+    match *mutation {
+        Mutation::Set(i, b) => {
+            let i = at(i, bytes.len());
+            if let Some(x) = bytes.get_mut(i) {
+                *x = b;
+            }
+        }
+        Mutation::Insert(i, b) => {
+            let i = at(i, bytes.len() + 1);
+            bytes.insert(i, b);
+        }
+        Mutation::Remove(i, n) => {
+            let i = at(i, bytes.len());
+            let end = (i + n).min(bytes.len());
+            bytes.drain(i..end);
+        }
+        Mutation::Truncate(i) => bytes.truncate(at(i, bytes.len() + 1)),
+        Mutation::RepeatLine(i) => {
+            let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
+            if let Some(line) = lines.get(at(i, lines.len())) {
+                let line = line.to_vec();
+                bytes.extend_from_slice(&line);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    #[test]
+    fn mutated_sample_files_never_break_bangcun(
+        file in proptest::sample::select(FILES.to_vec()),
+        mutations in proptest::collection::vec(mutation(), 1..5),
+    ) {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("d");
+        copy_dir(&fixture("fmt-messy"), &dir);
+        let path = dir.join(file);
+        let mut bytes = fs::read(&path).unwrap();
+        for m in &mutations {
+            mutate(&mut bytes, m);
+        }
+        fs::write(&path, &bytes).unwrap();
+        assert_unbreakable(&dir)?;
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_break_bangcun(
+        file in proptest::sample::select(FILES.to_vec()),
+        bytes in proptest::collection::vec(any::<u8>(), 0..512),
+    ) {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("d");
+        copy_dir(&fixture("fmt-messy"), &dir);
+        fs::write(dir.join(file), &bytes).unwrap();
+        assert_unbreakable(&dir)?;
+    }
+}

@@ -1,0 +1,190 @@
+//! Inputs that must not break bangcun, through the real binary: each gives
+//! a finding or a clear error, never a panic, and `fmt` leaves such files
+//! alone.
+
+mod records;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use records::copy_dir;
+
+/// A copy of the small, clean `ci-data` folder.
+fn data() -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("d");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ci-data"),
+        &dir,
+    );
+    (temp, dir)
+}
+
+fn run(dir: &Path, command: &str) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("bangcun")
+        .unwrap()
+        .env_remove("BANGCUN_DATA")
+        .env("NO_COLOR", "1")
+        .args([command, "--lang", "en", "--data"])
+        .arg(dir)
+        .assert()
+}
+
+fn check(dir: &Path) -> assert_cmd::assert::Assert {
+    run(dir, "check")
+}
+
+#[test]
+fn a_huge_cell_is_read_and_a_huge_bad_value_is_shown_short() {
+    let (_temp, dir) = data();
+    // 8 MiB of note is a valid (if odd) note.
+    let note = "注".repeat(8 << 20 >> 2);
+    fs::write(
+        dir.join("visits/huge.csv"),
+        format!("日期,干部编号,地点代码,备注\n2026-03-11,C1,411002001,{note}\n"),
+    )
+    .unwrap();
+    check(&dir).success();
+    // 8 MiB in a date: one invalid-date error, its value cut to 100
+    // characters.
+    let date = format!("2026-03-{}", "9".repeat(8 << 20));
+    fs::write(
+        dir.join("visits/huge.csv"),
+        format!("日期,干部编号,地点代码\n{date},C1,411002001\n"),
+    )
+    .unwrap();
+    let out = check(&dir)
+        .code(1)
+        .stdout(predicate::str::contains("invalid-date"))
+        .stdout(predicate::str::contains(
+            "… (8388616 bytes)\" is not a valid date",
+        ));
+    assert!(out.get_output().stdout.len() < 2000);
+    run(&dir, "fmt").code(1);
+}
+
+#[test]
+fn a_million_columns() {
+    let (_temp, dir) = data();
+    // A header padded with a million empty cells, and a row that fills
+    // them: the padding is no column, and the data under it a warning.
+    let padding = ",".repeat(1_000_000);
+    fs::write(
+        dir.join("visits/wide.csv"),
+        format!("日期,干部编号,地点代码{padding}\n2026-03-11,C1,411002001{padding}x\n"),
+    )
+    .unwrap();
+    check(&dir).success().stdout(predicate::str::contains(
+        "a column without a header holds data",
+    ));
+    // A row of a million cells under a three-column header.
+    fs::write(
+        dir.join("visits/wide.csv"),
+        format!(
+            "日期,干部编号,地点代码\n2026-03-11,C1,411002001{}\n",
+            ",x".repeat(1_000_000)
+        ),
+    )
+    .unwrap();
+    check(&dir).code(1).stdout(predicate::str::contains(
+        "this row has 1000003 fields but the header has 3",
+    ));
+}
+
+#[test]
+fn an_empty_file_is_an_error_and_a_header_alone_is_fine() {
+    let (_temp, dir) = data();
+    fs::write(dir.join("visits/header.csv"), "日期,干部编号,地点代码\n").unwrap();
+    check(&dir).success();
+    fs::write(dir.join("visits/empty.csv"), "").unwrap();
+    check(&dir)
+        .code(1)
+        .stdout(predicate::str::contains("error[empty-file]"))
+        .stdout(predicate::str::contains("empty.csv:1"));
+    run(&dir, "fmt")
+        .code(1)
+        .stdout(predicate::str::contains("left alone, 1 error: "));
+}
+
+#[test]
+fn a_folder_named_like_a_data_file() {
+    let (_temp, dir) = data();
+    fs::remove_file(dir.join("leaves.csv")).unwrap();
+    fs::create_dir(dir.join("leaves.csv")).unwrap();
+    check(&dir)
+        .code(1)
+        .stdout(predicate::str::contains("error[unreadable-file]"))
+        .stdout(predicate::str::contains("not a regular file"));
+    // Inside a kind's folder, a folder is walked like any other.
+    fs::create_dir(dir.join("visits/2026-04.csv")).unwrap();
+    fs::write(
+        dir.join("visits/2026-04.csv/x.csv"),
+        "日期,干部编号,地点代码\n2026-04-10,C1,411002001\n",
+    )
+    .unwrap();
+    check(&dir)
+        .code(1)
+        .stdout(predicate::str::contains("6 records read"));
+    run(&dir, "fmt").code(1);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops() {
+    let (_temp, dir) = data();
+    let link = |to: &str, at: &str| std::os::unix::fs::symlink(to, dir.join(at)).unwrap();
+    // A file that is a link to itself, and a folder that links back up.
+    link("problems.toml", "problems.toml");
+    link(".", "visits/again");
+    check(&dir)
+        .code(1)
+        .stdout(predicate::str::contains("error[unreadable-file]"))
+        .stdout(predicate::str::contains("problems.toml"))
+        .stdout(predicate::str::contains("checked: 1 error"));
+    // fmt rewrites no TOML file, so has nothing to refuse here.
+    run(&dir, "fmt").success().stdout(predicate::str::contains(
+        "5 already canonical, 0 left alone",
+    ));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_temp, dir) = data();
+    let locked = dir.join("visits/2026-03.csv");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&locked).is_ok() {
+        // Root reads a file whatever its permissions; a file whose read
+        // fails for anyone stands in for it (Linux: reading this process's
+        // memory from offset 0 fails with EIO).
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o644)).unwrap();
+        fs::remove_file(&locked).unwrap();
+        std::os::unix::fs::symlink("/proc/self/mem", &locked).unwrap();
+    }
+    check(&dir)
+        .code(1)
+        .stdout(predicate::str::contains("error[unreadable-file]"))
+        .stdout(predicate::str::contains("visits/2026-03.csv"));
+    run(&dir, "fmt")
+        .code(1)
+        .stdout(predicate::str::contains("left alone, 1 error"));
+}
+
+#[test]
+fn bytes_that_are_no_text() {
+    let (_temp, dir) = data();
+    // Neither UTF-8 nor GB18030: 0xFF starts no character in either. Each
+    // file is a finding of its own, naming the line decoding failed at.
+    fs::write(dir.join("regions.csv"), b"\xFF\xFF\xFF\n").unwrap();
+    fs::write(dir.join("bangcun.toml"), b"name = \"\xFF\"\n").unwrap();
+    check(&dir)
+        .code(1)
+        .stdout(
+            predicate::str::contains("/regions.csv:1")
+                .and(predicate::str::contains("/bangcun.toml:1")),
+        )
+        .stdout(predicate::str::contains("error[bad-encoding]").count(2));
+}
