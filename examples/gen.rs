@@ -1291,12 +1291,30 @@ struct Data {
     leaves: Vec<Leave>,
 }
 
+/// The region list with its rows in code order, the order `bangcun fmt`
+/// keeps them in (the statistics list goes county by county instead).
+fn regions_in_code_order(text: &str) -> String {
+    let mut lines = text.lines();
+    let header = lines.next().unwrap_or_default();
+    let mut rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    rows.sort_by_key(|row| row.split(',').next().unwrap_or_default());
+    let mut out = String::with_capacity(text.len());
+    for line in std::iter::once(header).chain(rows) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 /// Writes the data folder.
 fn write_all(out: &Path, scale: Scale, cal: &Calendar, data: &Data) -> io::Result<()> {
     let geo = &data.geo;
     fs::create_dir_all(out.join("visits"))?;
     fs::write(out.join("bangcun.toml"), config_text(scale))?;
-    fs::write(out.join("regions.csv"), data.regions_text)?;
+    fs::write(
+        out.join("regions.csv"),
+        regions_in_code_order(data.regions_text),
+    )?;
 
     let ids: Vec<String> = (1..=data.cadres.len())
         .map(|i| format!("C{i:06}"))

@@ -117,6 +117,10 @@ pub enum Message {
         kind: Kind,
         header: String,
     },
+    MoreUnknownColumns {
+        kind: Kind,
+        count: usize,
+    },
     MissingValue {
         kind: Kind,
         field: &'static str,
@@ -259,6 +263,14 @@ impl Message {
                 "列“{header}”与第 {first} 列重复",
                 "column \"{header}\" repeats column {first}",
             ),
+            MoreUnknownColumns { kind, count } => {
+                let name = kind_name(*kind, lang);
+                tr!(
+                    lang,
+                    "另有 {count} 个未知的列，已忽略（{name}）",
+                    "{count} more unknown columns are ignored ({name})"
+                )
+            }
             UnknownColumn { kind, header } if header.is_empty() => {
                 let name = kind_name(*kind, lang);
                 tr!(
@@ -470,7 +482,7 @@ impl Message {
                 "删除或改名重复的列",
                 "remove or rename the repeated column"
             ),
-            UnknownColumn { kind, .. } => {
+            UnknownColumn { kind, .. } | MoreUnknownColumns { kind, .. } => {
                 let header = header_line(*kind, lang);
                 tr!(lang, "可用的列：{header}", "known columns: {header}")
             }

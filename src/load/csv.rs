@@ -173,6 +173,10 @@ fn extra_cells_empty(cells: &[Cow<str>], width: usize) -> bool {
     cells.len() > width && cells.iter().skip(width).all(|c| trim(c).is_empty())
 }
 
+/// Unknown columns named one by one; past these, one finding counts the
+/// rest (a sheet exported with a thousand stray columns is one mistake).
+const UNKNOWN_SHOWN: usize = 20;
+
 /// Maps header cells to fields; `None` when a required column is missing.
 fn map_header(
     cells: &[Cow<str>],
@@ -184,6 +188,7 @@ fn map_header(
 ) -> Option<Header> {
     let fields = schema::fields(kind);
     let span = Span { file, line };
+    let mut unknown = 0;
     let mut header = Header {
         field_column: vec![None; fields.len()],
         unnamed: Vec::new(),
@@ -213,14 +218,23 @@ fn map_header(
                     outcome.columns.push((fields[field].name, text.into()));
                 }
             },
-            None => {
+            None if unknown < UNKNOWN_SHOWN => {
+                unknown += 1;
                 let message = Message::UnknownColumn {
                     kind,
                     header: text.to_string(),
                 };
                 findings.push(Finding::new(&UNKNOWN_COLUMN, span, message).value(text));
             }
+            None => unknown += 1,
         }
+    }
+    if unknown > UNKNOWN_SHOWN {
+        let message = Message::MoreUnknownColumns {
+            kind,
+            count: unknown - UNKNOWN_SHOWN,
+        };
+        findings.push(Finding::new(&UNKNOWN_COLUMN, span, message));
     }
     let mut complete = true;
     for (field, def) in fields.iter().enumerate() {
@@ -238,7 +252,29 @@ fn map_header(
 
 #[cfg(test)]
 mod tests {
-    use super::trim;
+    use super::*;
+
+    #[test]
+    fn unknown_columns_past_twenty_are_counted_not_listed() {
+        let stray: Vec<String> = (0..1000).map(|i| format!("x{i}")).collect();
+        let text = format!("cadre,from,to,{}\n", stray.join(","));
+        let mut findings = Vec::new();
+        read(&text, Kind::Leaves, FileId(1), &mut findings, |_, _| {});
+        assert_eq!(findings.len(), 21, "{findings:?}");
+        assert!(
+            findings
+                .iter()
+                .all(|f| f.check.name == "unknown-column" && f.span.line == 1)
+        );
+        assert_eq!(findings[19].value.as_deref(), Some("x19"));
+        assert_eq!(
+            findings[20].message,
+            Message::MoreUnknownColumns {
+                kind: Kind::Leaves,
+                count: 980
+            }
+        );
+    }
 
     #[test]
     fn trims_every_kind_of_white_space() {
