@@ -624,7 +624,7 @@ fn link<B: build::Build>(
     let from = Referrer::from(B::KIND);
     // Touch the slots of a few keys ahead, so that their cache misses
     // overlap instead of queueing.
-    const AHEAD: usize = 8;
+    const AHEAD: usize = 16;
     for p in pending.iter().take(AHEAD) {
         lookup.prefetch(p);
     }
