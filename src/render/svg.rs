@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 /// The font stack: the system's Chinese sans-serif faces, then any.
-const FONT: &str = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','WenQuanYi Micro Hei',sans-serif";
+pub const FONT: &str = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','WenQuanYi Micro Hei',sans-serif";
 
 /// One bar: a label and its value (`None`: undefined, drawn as a dash).
 #[derive(Clone, Debug)]
@@ -45,8 +45,8 @@ fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
-/// Escapes text for XML.
-fn xml(text: &str) -> String {
+/// Escapes text for XML (and so for HTML text and attributes).
+pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -61,10 +61,12 @@ fn xml(text: &str) -> String {
     out
 }
 
+/// Opens a chart. Without a namespace: the charts are inline in HTML,
+/// where the `svg` element needs none, and the page refers to no address.
 fn open(out: &mut String, width: f64, height: f64, title: &str) {
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" aria-label="{t}" font-family="{FONT}" font-size="12"><title>{t}</title>"#,
+        r#"<svg viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" aria-label="{t}" font-family="{FONT}" font-size="12"><title>{t}</title>"#,
         t = xml(title)
     );
     let _ = write!(
