@@ -1,16 +1,21 @@
 //! `report monthly`: the summary the office sends its leaders every month,
 //! as one typed document — the headline figures against the previous
 //! month, the county table of SPEC §5, a six-month trend, and the lists
-//! that need attention. Every figure comes from [`metrics::summary`] and
-//! the report tables; nothing here redefines one. Renderers in
-//! `render::report::monthly` write it as Markdown, HTML, xlsx or JSON.
+//! that need attention. Every figure comes from
+//! [`summary`](crate::metrics::summary) (the trend's from
+//! [`problem_totals`](crate::metrics::problem_totals), the same counts
+//! without the visits) and the report tables; nothing here redefines one.
+//! Renderers in `render::report::monthly` write it as Markdown, HTML, xlsx
+//! or JSON.
 
 use std::path::PathBuf;
 
 use super::{Report, attendance, coverage, problems, summary as county_table};
 use crate::date;
 use crate::i18n::Lang;
-use crate::metrics::{By, Ctx, Figures, Period, PeriodError, Window, rate, summary};
+use crate::metrics::{
+    By, Ctx, Figures, Period, PeriodError, Window, problem_totals, rate, summary,
+};
 use crate::model::Date;
 use crate::render::MonthlyFormat;
 
@@ -245,35 +250,28 @@ pub fn build<'a>(
         });
     }
 
-    // The months before, each with its own window and D = its last day
-    // (they all end before the month starts, so before D).
-    let mut windows = Vec::with_capacity(TREND_MONTHS);
-    for back in (1..TREND_MONTHS as i32).rev() {
-        windows.push(window_of(date::add_months(month, -back))?);
-    }
-    let mut totals: Vec<Figures> = windows
-        .iter()
-        .map(|w| summary(ctx, w, By::County).total)
-        .collect();
-    windows.push(window);
-    totals.push(current.total);
-    let trend = windows
-        .iter()
-        .zip(&totals)
-        .map(|(w, f)| TrendMonth {
-            window: *w,
+    // The months of the trend, each with its own window and D = its last
+    // day (they end before the month starts, so before D); only their
+    // problem figures are needed, without a pass over the visits.
+    let mut trend = Vec::with_capacity(TREND_MONTHS);
+    for back in (0..TREND_MONTHS as i32).rev() {
+        let w = window_of(date::add_months(month, -back))?;
+        let f = problem_totals(ctx, &w);
+        trend.push(TrendMonth {
+            window: w,
             new_problems: f.new_problems,
             new_rectified: f.new_rectified,
             rectification_rate: f.rectification_rate(),
-        })
-        .collect();
-    let before = totals.len() - 2;
-    let (previous, before_total) = (windows[before], totals[before]);
+        });
+    }
+    // The month before, whole, for the headline.
+    let previous = window_of(date::add_months(month, -1))?;
+    let before = summary(ctx, &previous, By::County).total;
     let headline = Measure::ALL
         .iter()
         .map(|&measure| HeadlineFigure {
             measure,
-            compared: measure.compare(&current.total, &before_total),
+            compared: measure.compare(&current.total, &before),
         })
         .collect();
 
