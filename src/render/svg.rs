@@ -79,10 +79,10 @@ fn open(out: &mut String, width: f64, height: f64, title: &str) {
 /// A horizontal bar chart with the value written at the end of each bar;
 /// `max` is the value of a full-length bar (e.g. 1.0 for rates).
 ///
-/// Up to [`ONE_COLUMN`] bars stand in one column at full size. More (a
-/// province has some 180 counties) are set in columns side by side, rows
-/// made lower and type smaller as needed, so that the chart stays within
-/// [`MAX_HEIGHT`]: one printed page, never cut across two.
+/// Up to 40 bars stand in one column at full size. More (a province has
+/// some 180 counties) are set in columns side by side, rows made lower and
+/// type smaller as needed, so that the chart stays within one printed
+/// page, never cut across two.
 pub fn bars(title: &str, bars: &[Bar], max: f64, labels: &Labels) -> String {
     const TOP: f64 = 30.0;
     const WIDTH: f64 = 640.0;
