@@ -1,10 +1,9 @@
 //! `report monthly`: the summary the office sends its leaders every month,
 //! as one typed document — the headline figures against the previous
 //! month, the county table of SPEC §5, a six-month trend, and the lists
-//! that need attention. Every figure comes from
-//! [`summary`](crate::metrics::summary) (the trend's from
-//! [`problem_totals`](crate::metrics::problem_totals), the same counts
-//! without the visits) and the report tables; nothing here redefines one.
+//! that need attention. Every figure comes from [`summary()`] (the
+//! trend's from [`problem_totals`], the same counts without the visits)
+//! and the report tables; nothing here redefines one.
 //! Renderers in `render::report::monthly` write it as Markdown, HTML, xlsx
 //! or JSON.
 
