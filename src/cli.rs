@@ -9,8 +9,9 @@ use crate::date;
 use crate::i18n::Lang;
 use crate::metrics::{By, Period};
 use crate::model::Date;
-use crate::render::{FindingFormat, ReportFormat};
-use crate::report::{Request, Which};
+use crate::render::{FindingFormat, MonthlyFormat, ReportFormat};
+use crate::report::monthly::MonthlyRequest;
+use crate::report::{ReportJob, Request, Which};
 
 /// 联乡帮村台账检查与统计 — check and report on 联乡帮村 records.
 #[derive(Debug, Parser)]
@@ -156,6 +157,10 @@ pub enum ReportCommand {
         #[command(flatten)]
         common: ReportCommon,
     },
+    /// The monthly summary for leaders: headline figures against the
+    /// previous month, counties, a six-month trend, and the lists that need
+    /// attention; Markdown, HTML, xlsx or JSON (工作月报)
+    Monthly(MonthlyArgs),
 }
 
 /// `--county` of the listings.
@@ -207,6 +212,70 @@ pub struct ReportCommon {
     pub strict: bool,
 }
 
+/// The options of `report monthly`: those of the other reports, less the
+/// periods other than a month, and its own formats.
+#[derive(Debug, Args)]
+pub struct MonthlyArgs {
+    /// The month [default: the last complete month] (统计月份)
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: Option<Date>,
+
+    /// Compute as of DATE: later records do not exist yet [default: today]
+    /// (数据截至日期)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// Output format [default: by the extension of -o, else markdown]
+    /// (输出格式)
+    #[arg(long, value_enum)]
+    pub format: Option<MonthlyFormatArg>,
+
+    /// Write to FILE (atomically) instead of standard output (输出到文件)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Refuse (exit 1) when the data has errors, instead of leaving the
+    /// records with errors out (数据有错误时不出报表)
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `--format` of `report monthly`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MonthlyFormatArg {
+    /// Markdown, to paste into a report or a merge request
+    Markdown,
+    /// One self-contained HTML file with charts, for A4 print
+    Html,
+    /// An Excel workbook, a sheet per table (needs -o FILE or a redirect)
+    Xlsx,
+    /// One JSON document with every figure, for programs
+    Json,
+}
+
+impl From<MonthlyArgs> for MonthlyRequest {
+    fn from(args: MonthlyArgs) -> MonthlyRequest {
+        let format = match args.format {
+            Some(MonthlyFormatArg::Markdown) => MonthlyFormat::Markdown,
+            Some(MonthlyFormatArg::Html) => MonthlyFormat::Html,
+            Some(MonthlyFormatArg::Xlsx) => MonthlyFormat::Xlsx,
+            Some(MonthlyFormatArg::Json) => MonthlyFormat::Json,
+            None => args
+                .output
+                .as_deref()
+                .and_then(MonthlyFormat::from_extension)
+                .unwrap_or(MonthlyFormat::Markdown),
+        };
+        MonthlyRequest {
+            month: args.month,
+            as_of: args.as_of,
+            format,
+            output: args.output,
+            strict: args.strict,
+        }
+    }
+}
+
 /// `--by` of `report summary`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ByArg {
@@ -227,9 +296,10 @@ pub enum ReportFormatArg {
     Markdown,
 }
 
-impl From<ReportArgs> for Request {
-    fn from(args: ReportArgs) -> Request {
+impl From<ReportArgs> for ReportJob {
+    fn from(args: ReportArgs) -> ReportJob {
         let (which, county, common) = match args.report {
+            ReportCommand::Monthly(monthly) => return ReportJob::Monthly(monthly.into()),
             ReportCommand::Summary { by, common } => {
                 let by = match by {
                     ByArg::County => By::County,
@@ -273,7 +343,7 @@ impl From<ReportArgs> for Request {
                 .and_then(ReportFormat::from_extension)
                 .unwrap_or(ReportFormat::Table),
         };
-        Request {
+        ReportJob::Table(Request {
             which,
             period,
             as_of: common.as_of,
@@ -281,7 +351,7 @@ impl From<ReportArgs> for Request {
             format,
             output: common.output,
             strict: common.strict,
-        }
+        })
     }
 }
 
@@ -334,12 +404,47 @@ mod tests {
         }
     }
 
-    fn request(args: &[&str]) -> Request {
+    fn job(args: &[&str]) -> ReportJob {
         let cli = Cli::try_parse_from(args).unwrap();
         match cli.command {
             Command::Report(args) => args.into(),
             other => panic!("{other:?}"),
         }
+    }
+
+    fn request(args: &[&str]) -> Request {
+        match job(args) {
+            ReportJob::Table(request) => request,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn monthly(args: &[&str]) -> MonthlyRequest {
+        match job(args) {
+            ReportJob::Monthly(request) => request,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn monthly_options_become_a_request() {
+        let r = monthly(&["bangcun", "report", "monthly", "--month", "2026-10"]);
+        assert_eq!(r.month, Date::from_ymd_opt(2026, 10, 1));
+        assert_eq!((r.as_of, r.format), (None, MonthlyFormat::Markdown));
+        let r = monthly(&["bangcun", "report", "monthly", "-o", "m.XLSX"]);
+        assert_eq!((r.month, r.format), (None, MonthlyFormat::Xlsx));
+        let r = monthly(&["bangcun", "report", "monthly", "-o", "m.htm"]);
+        assert_eq!(r.format, MonthlyFormat::Html);
+        // --format wins over the extension.
+        let r = monthly(&[
+            "bangcun", "report", "monthly", "--format", "json", "-o", "m.html",
+        ]);
+        assert_eq!(r.format, MonthlyFormat::Json);
+        // Only a month: no other period.
+        let year = ["bangcun", "report", "monthly", "--year", "2026"];
+        assert_eq!(Cli::try_parse_from(year).unwrap_err().exit_code(), 2);
+        let table = ["bangcun", "report", "monthly", "--format", "table"];
+        assert!(Cli::try_parse_from(table).is_err());
     }
 
     #[test]

@@ -1128,6 +1128,281 @@ pub fn fmt_summary(
     }
 }
 
+// ─────────────────────────────────────────────────────────────────────────
+// The monthly summary (`bangcun report monthly`): its title, sections,
+// headline measures, charts and sheets, and its messages.
+// ─────────────────────────────────────────────────────────────────────────
+
+/// The fixed words of the monthly summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthlyText {
+    // Sections.
+    Headline,
+    Counties,
+    Trend,
+    Overdue,
+    Missed,
+    Revisits,
+    Uncovered,
+    // Headings of its own tables.
+    Measure,
+    Change,
+    Month,
+    LastMonth,
+    UncoveredTownships,
+    UncoveredVillages,
+    TrendRate,
+    TrendNote,
+    // Chart titles.
+    RectificationChart,
+    AttendanceChart,
+    TrendChart,
+    // What an empty list says.
+    NoOverdue,
+    NoMissed,
+    NoRevisits,
+    NoUncovered,
+    // Sheet names of the workbook (at most 31 characters, as Excel wants).
+    HeadlineSheet,
+    CountiesSheet,
+    TrendSheet,
+    OverdueSheet,
+    MissedSheet,
+    RevisitsSheet,
+    UncoveredSheet,
+}
+
+impl MonthlyText {
+    pub fn label(self, lang: Lang) -> &'static str {
+        use MonthlyText::*;
+        let (zh, en) = match self {
+            Headline => ("主要指标", "Headline figures"),
+            Counties => ("各县（区）情况", "By county"),
+            Trend => ("近六个月趋势", "The last six months"),
+            Overdue => ("逾期最久的问题", "The most overdue problems"),
+            Missed => ("工作日未到岗的干部", "Cadres who missed a work day"),
+            Revisits => ("回访滞后的问题", "Revisits that lag"),
+            Uncovered => (
+                "没有帮联干部的乡镇和村",
+                "Townships and villages with no cadre",
+            ),
+            Measure => ("指标", "Figure"),
+            Change => ("变化", "Change"),
+            Month => ("月份", "Month"),
+            LastMonth => ("上月", "last month"),
+            UncoveredTownships => ("未覆盖乡镇", "Townships"),
+            UncoveredVillages => ("未覆盖村", "Villages"),
+            TrendRate => ("问题整改率（月末）", "Rectification rate (month end)"),
+            TrendNote => (
+                "新发现、新整改问题为当月数；问题整改率为各月月末的累计整改率。",
+                "New and newly rectified problems are counted within each month; the rectification rate is the cumulative one at each month's end.",
+            ),
+            RectificationChart => ("各县（区）问题整改率", "Rectification rate by county"),
+            AttendanceChart => ("各县（区）工作日到岗率", "Work-day attendance by county"),
+            TrendChart => (
+                "近六个月问题发现与整改",
+                "Problems found and rectified, last six months",
+            ),
+            NoOverdue => ("没有逾期未整改的问题。", "No problem is overdue."),
+            NoMissed => (
+                "本月没有干部在工作日未到岗。",
+                "No cadre missed a work day this month.",
+            ),
+            NoRevisits => ("没有回访滞后的问题。", "No revisit lags."),
+            NoUncovered => (
+                "所有乡镇和村都有帮联干部。",
+                "Every township and village has a cadre.",
+            ),
+            HeadlineSheet => ("概览", "Headline"),
+            CountiesSheet => ("各县", "Counties"),
+            TrendSheet => ("趋势", "Trend"),
+            OverdueSheet => ("逾期问题", "Overdue"),
+            MissedSheet => ("未到岗", "Missed work days"),
+            RevisitsSheet => ("回访滞后", "Revisits"),
+            UncoveredSheet => ("未覆盖", "Uncovered"),
+        };
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The name of a headline figure of the monthly summary.
+pub fn measure_name(measure: crate::report::monthly::Measure, lang: Lang) -> &'static str {
+    use crate::report::monthly::Measure::*;
+    let (zh, en) = match measure {
+        RectificationRate => ("问题整改率", "Rectification rate"),
+        IdentificationRate => ("问题识别率", "Identification rate"),
+        SatisfactionRate => ("群众满意度", "Satisfaction"),
+        AttendanceRate => ("工作日到岗率", "Work-day attendance"),
+        VillageCoverage => ("村覆盖率", "Village coverage"),
+        Visits => ("走访次数", "Visits"),
+        Forums => ("座谈会场次", "Forums"),
+        People => ("走访人次", "Residents visited"),
+        NewProblems => ("新发现问题", "New problems"),
+        NewRectified => ("新整改问题", "Newly rectified"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A month as people name it: 2026年10月, October 2026.
+pub fn month_name(month: Date, lang: Lang) -> String {
+    use chrono::Datelike;
+    let (y, m) = (month.year(), month.month());
+    match lang {
+        Lang::Zh => format!("{y}年{m}月"),
+        Lang::En => format!("{} {y}", MONTHS_EN[month.month0() as usize]),
+    }
+}
+
+/// A month on a chart's axis: 10月, Oct; with the year (2026年1月, Jan
+/// 2026) where `with_year` — the first month and each January.
+pub fn month_tick(month: Date, with_year: bool, lang: Lang) -> String {
+    use chrono::Datelike;
+    let (y, m) = (month.year(), month.month());
+    let short = MONTHS_EN[month.month0() as usize].get(..3).unwrap_or("");
+    match (lang, with_year) {
+        (Lang::Zh, true) => format!("{y}年{m}月"),
+        (Lang::Zh, false) => format!("{m}月"),
+        (Lang::En, true) => format!("{short} {y}"),
+        (Lang::En, false) => short.to_string(),
+    }
+}
+
+/// The title of the monthly summary.
+pub fn monthly_title(name: &str, month: Date, lang: Lang) -> String {
+    let month = month_name(month, lang);
+    tr!(
+        lang,
+        "{name}工作月报（{month}）",
+        "{name}: monthly summary, {month}"
+    )
+}
+
+/// A change from the previous month, as people read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Either side is undefined.
+    Undefined,
+    /// The same figure both months.
+    Same,
+    /// A rate's change in tenths of a percentage point (23 = 2.3 points).
+    Points(i64),
+    /// A count's change.
+    Count(i64),
+}
+
+/// `↑ 2.3 个百分点`, `↓ 12`, `持平`, `—`.
+pub fn change_text(change: Change, lang: Lang) -> String {
+    let arrow = |n: i64| if n > 0 { "↑" } else { "↓" };
+    match change {
+        Change::Undefined => "—".to_string(),
+        Change::Same => tr!(lang, "持平", "no change"),
+        Change::Points(tenths) => {
+            let (a, whole, tenth) = (arrow(tenths), tenths.abs() / 10, tenths.abs() % 10);
+            tr!(
+                lang,
+                "{a} {whole}.{tenth} 个百分点",
+                "{a} {whole}.{tenth} pts"
+            )
+        }
+        Change::Count(n) => {
+            let (a, n) = (arrow(n), n.unsigned_abs());
+            format!("{a} {n}")
+        }
+    }
+}
+
+/// Under a list cut short: how many there are, and the command that lists
+/// them all.
+pub fn listed_of(listed: usize, total: usize, command: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "共 {total} 条，此处列出 {listed} 条；完整清单请运行 `{command}`。",
+        "{total} in all, {listed} listed here; for the full list run `{command}`."
+    )
+}
+
+/// Under a list shown whole: how many it holds.
+pub fn listed_all(total: usize, lang: Lang) -> String {
+    tr!(lang, "共 {total} 条。", "{total} in all.")
+}
+
+/// Where a county's part of a list is cut: how many more it has.
+pub fn and_more(more: usize, lang: Lang) -> String {
+    tr!(lang, "……另 {more} 项未列出", "… {more} more not listed")
+}
+
+/// A county's part of the cadres who missed a work day: `魏都区（8 人）`.
+pub fn county_cadres(county: &str, n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{county}（{n} 人）"),
+        Lang::En => format!("{county} ({n} {})", plural(n, "cadre", "cadres")),
+    }
+}
+
+/// One cadre who missed work days: `沈红丽（县级，C000238）：2026-10-20`.
+pub fn missed_line(name: &str, level: &str, id: &str, dates: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "{name}（{level}，{id}）：{dates}",
+        "{name} ({level}, {id}): {dates}"
+    )
+}
+
+/// A count of places, before their names: `6 个：`.
+pub fn places_count(n: usize, lang: Lang) -> String {
+    tr!(lang, "{n} 个：", "{n}: ")
+}
+
+/// The month asked for holds no visit and no problem.
+pub fn no_data_in_month(month: Date, covered: Option<(Date, Date)>, lang: Lang) -> String {
+    let month = month_name(month, lang);
+    match covered {
+        Some((first, last)) => {
+            let (first, last) = (month_name(first, lang), month_name(last, lang));
+            tr!(
+                lang,
+                "{month}没有走访记录，也没有发现或整改的问题，不生成月报；数据中的记录从 {first} 到 {last}",
+                "{month} has no visit and no problem found or rectified, so no summary is made; the data runs from {first} to {last}"
+            )
+        }
+        None => tr!(
+            lang,
+            "{month}没有走访记录，也没有发现或整改的问题，不生成月报；数据中没有任何有效的走访或问题记录",
+            "{month} has no visit and no problem found or rectified, so no summary is made; the data holds no valid visit or problem at all"
+        ),
+    }
+}
+
+/// xlsx asked for on a terminal.
+pub fn binary_to_terminal(lang: Lang) -> String {
+    tr!(
+        lang,
+        "xlsx 是二进制文件，不输出到终端；请用 -o 文件名.xlsx 指定输出文件，或重定向标准输出",
+        "xlsx is a binary format and is not written to a terminal; give -o FILE.xlsx, or redirect standard output"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 mod check;
 mod fmt;
 mod init;
+mod monthly;
 mod report;
 
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use crate::i18n::Lang;
 use crate::index::Index;
 use crate::load;
 use crate::model::{Dataset, Date};
+use crate::report::ReportJob;
 
 /// Exit status: the data is clean.
 pub const CLEAN: u8 = 0;
@@ -33,7 +35,10 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(&global, &args),
         Command::Init(args) => init::run(&args, global.lang.unwrap_or_default()),
-        Command::Report(args) => report::run(&global, &args.into()),
+        Command::Report(args) => match args.into() {
+            ReportJob::Table(request) => report::run(&global, &request),
+            ReportJob::Monthly(request) => monthly::run(&global, &request),
+        },
         Command::Fmt(args) => fmt::run(&global, &args),
     }
 }

@@ -233,15 +233,41 @@ pub fn summary(ctx: &Ctx, window: &Window, by: By) -> Summary {
     }
 
     // Problems: stocks at D and flows inside the period.
-    let config = &data.config;
-    for p in &data.problems {
+    count_problems(ctx, window, slot, &mut figures);
+
+    let mut total = Figures::default();
+    for f in &figures {
+        total.add(f);
+    }
+    figures.truncate(units.len());
+    Summary {
+        rows: units.into_iter().zip(figures).collect(),
+        total,
+    }
+}
+
+/// Counts each valid problem found by D into the figures of its place's
+/// slot (none: not counted): stocks at D, flows inside the window.
+fn count_problems(
+    ctx: &Ctx,
+    window: &Window,
+    slot: impl Fn(RegionId) -> Option<usize>,
+    figures: &mut [Figures],
+) {
+    let d = window.as_of;
+    let config = &ctx.data.config;
+    for p in &ctx.data.problems {
         if p.found > d || !ctx.valid.problem(p) {
             continue;
         }
-        let Some(s) = p.place.id().and_then(slot) else {
+        let Some(f) = p
+            .place
+            .id()
+            .and_then(&slot)
+            .and_then(|s| figures.get_mut(s))
+        else {
             continue;
         };
-        let f = &mut figures[s];
         let rectified = p.rectified.filter(|&r| r <= d);
         f.problems += 1;
         f.new_problems += u64::from(window.contains(p.found));
@@ -257,16 +283,20 @@ pub fn summary(ctx: &Ctx, window: &Window, by: By) -> Summary {
             }
         }
     }
+}
 
-    let mut total = Figures::default();
-    for f in &figures {
-        total.add(f);
-    }
-    figures.truncate(units.len());
-    Summary {
-        rows: units.into_iter().zip(figures).collect(),
-        total,
-    }
+/// The problem figures of a summary's total for `window` — problems,
+/// rectified, new, newly rectified, overdue, lagging, found by a cadre,
+/// rated, satisfied — and none of its others (visits, work days, cadres,
+/// coverage stay 0): a month of a trend for one pass over the ledger
+/// instead of one over every visit.
+pub fn problem_totals(ctx: &Ctx, window: &Window) -> Figures {
+    let mut total = [Figures::default()];
+    // What the summary's total counts: a valid place in a county.
+    let in_a_county =
+        |id: RegionId| (ctx.valid.region(id) && ctx.index.county_of(id).is_some()).then_some(0);
+    count_problems(ctx, window, in_a_county, &mut total);
+    total[0]
 }
 
 #[cfg(test)]
@@ -480,5 +510,34 @@ mod tests {
         assert_eq!(s.total.overdue, 2);
         // The same total as by county.
         assert_eq!(summary(&ctx, &w, By::County).total, s.total);
+    }
+
+    #[test]
+    fn problem_totals_are_those_of_the_summary() {
+        let opened = fixture::reports();
+        let ctx = opened.ctx();
+        let months = (1..=4).map(|m| Period::Month(d(2026, m, 1)));
+        for period in months.chain([Period::Month(d(2025, 12, 1)), Period::Whole]) {
+            let w = window(period, d(2026, 4, 30));
+            let total = summary(&ctx, &w, By::County).total;
+            let problems = Figures {
+                cadres: 0,
+                townships: 0,
+                townships_covered: 0,
+                villages: 0,
+                villages_covered: 0,
+                workdays_due: 0,
+                workdays_attended: 0,
+                visits: 0,
+                forums: 0,
+                people: 0,
+                ..total
+            };
+            assert_eq!(problem_totals(&ctx, &w), problems, "{period:?}");
+        }
+        // P7 lies at 乙县 itself: counted, as in the total. As of 04-30:
+        // P1 P2 P3 P5 P6 P7 (P4 is found 05-01).
+        let w = window(Period::Whole, d(2026, 4, 30));
+        assert_eq!(problem_totals(&ctx, &w).problems, 6);
     }
 }

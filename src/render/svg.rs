@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 /// The font stack: the system's Chinese sans-serif faces, then any.
-const FONT: &str = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','WenQuanYi Micro Hei',sans-serif";
+pub const FONT: &str = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','WenQuanYi Micro Hei',sans-serif";
 
 /// One bar: a label and its value (`None`: undefined, drawn as a dash).
 #[derive(Clone, Debug)]
@@ -45,8 +45,8 @@ fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
-/// Escapes text for XML.
-fn xml(text: &str) -> String {
+/// Escapes text for XML (and so for HTML text and attributes).
+pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -61,10 +61,12 @@ fn xml(text: &str) -> String {
     out
 }
 
+/// Opens a chart. Without a namespace: the charts are inline in HTML,
+/// where the `svg` element needs none, and the page refers to no address.
 fn open(out: &mut String, width: f64, height: f64, title: &str) {
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" aria-label="{t}" font-family="{FONT}" font-size="12"><title>{t}</title>"#,
+        r#"<svg viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" aria-label="{t}" font-family="{FONT}" font-size="12"><title>{t}</title>"#,
         t = xml(title)
     );
     let _ = write!(
@@ -76,59 +78,87 @@ fn open(out: &mut String, width: f64, height: f64, title: &str) {
 
 /// A horizontal bar chart with the value written at the end of each bar;
 /// `max` is the value of a full-length bar (e.g. 1.0 for rates).
+///
+/// Up to 40 bars stand in one column at full size. More (a province has
+/// some 180 counties) are set in columns side by side, rows made lower and
+/// type smaller as needed, so that the chart stays within one printed
+/// page, never cut across two.
 pub fn bars(title: &str, bars: &[Bar], max: f64, labels: &Labels) -> String {
-    const SIZE: f64 = 12.0;
-    const ROW: f64 = 22.0;
     const TOP: f64 = 30.0;
     const WIDTH: f64 = 640.0;
+    let columns = if bars.len() <= ONE_COLUMN {
+        1
+    } else {
+        bars.len().div_ceil(ROWS_PER_COLUMN).max(2)
+    };
+    let rows = bars.len().div_ceil(columns).max(1);
+    let row = (MAX_HEIGHT / rows as f64).min(22.0);
+    let size = (row * 0.55).clamp(7.0, 12.0);
+    let column_width = WIDTH / columns as f64;
     let label_width = bars
         .iter()
-        .map(|b| text_width(&b.label, SIZE))
+        .map(|b| text_width(&b.label, size))
         .fold(0.0, f64::max)
-        + 8.0;
-    let value_room = 64.0;
-    let bar_room = (WIDTH - label_width - value_room).max(80.0);
-    let height = TOP + ROW * bars.len() as f64 + 8.0;
+        + size * 0.7;
+    let value_room = size * 5.0;
+    let bar_room = (column_width - label_width - value_room - 8.0).max(size * 4.0);
+    let height = TOP + row * rows as f64 + 8.0;
     let mut out = String::new();
     open(&mut out, WIDTH, height, title);
-    // The axis line, where bars start.
-    let _ = write!(
-        out,
-        r##"<line x1="{label_width:.1}" y1="{TOP:.1}" x2="{label_width:.1}" y2="{:.1}" stroke="#000" stroke-width="1"/>"##,
-        height - 8.0
-    );
-    for (i, bar) in bars.iter().enumerate() {
-        let y = TOP + ROW * i as f64;
-        let text_y = y + ROW / 2.0 + SIZE / 2.0 - 2.0;
+    for (c, column) in bars.chunks(rows).enumerate() {
+        let left = column_width * c as f64;
+        let axis = left + label_width;
+        // The axis line, where bars start.
         let _ = write!(
             out,
-            r##"<text x="{:.1}" y="{text_y:.1}" text-anchor="end" fill="#000">{}</text>"##,
-            label_width - 6.0,
-            xml(&bar.label)
+            r##"<line x1="{axis:.1}" y1="{TOP:.1}" x2="{axis:.1}" y2="{:.1}" stroke="#000" stroke-width="1"/>"##,
+            TOP + row * column.len() as f64
         );
-        let (length, shown) = match bar.value {
-            Some(v) if max > 0.0 => ((v / max).clamp(0.0, 1.0) * bar_room, (labels.value)(v)),
-            Some(v) => (0.0, (labels.value)(v)),
-            None => (0.0, labels.undefined.to_string()),
-        };
-        if length > 0.0 {
+        for (i, bar) in column.iter().enumerate() {
+            let y = TOP + row * i as f64;
+            let text_y = y + row / 2.0 + size * 0.36;
             let _ = write!(
                 out,
-                r##"<rect x="{label_width:.1}" y="{:.1}" width="{length:.1}" height="{:.1}" fill="#4d4d4d"/>"##,
-                y + 4.0,
-                ROW - 8.0
+                r##"<text x="{:.1}" y="{text_y:.1}" text-anchor="end" font-size="{size:.1}" fill="#000">{}</text>"##,
+                axis - size / 2.0,
+                xml(&bar.label)
+            );
+            let (length, shown) = match bar.value {
+                Some(v) if max > 0.0 => ((v / max).clamp(0.0, 1.0) * bar_room, (labels.value)(v)),
+                Some(v) => (0.0, (labels.value)(v)),
+                None => (0.0, labels.undefined.to_string()),
+            };
+            if length > 0.0 {
+                let _ = write!(
+                    out,
+                    r##"<rect x="{axis:.1}" y="{:.1}" width="{length:.1}" height="{:.1}" fill="#4d4d4d"/>"##,
+                    y + row * 0.18,
+                    row * 0.64
+                );
+            }
+            let _ = write!(
+                out,
+                r##"<text x="{:.1}" y="{text_y:.1}" font-size="{size:.1}" fill="#000">{}</text>"##,
+                axis + length + size / 3.0,
+                xml(&shown)
             );
         }
-        let _ = write!(
-            out,
-            r##"<text x="{:.1}" y="{text_y:.1}" fill="#000">{}</text>"##,
-            label_width + length + 4.0,
-            xml(&shown)
-        );
     }
     out.push_str("</svg>");
     out
 }
+
+/// The most bars one column holds at full size.
+const ONE_COLUMN: usize = 40;
+
+/// The most rows a column of a chart of many bars has: more bars make
+/// more columns.
+const ROWS_PER_COLUMN: usize = 95;
+
+/// The tallest a bar chart's rows run, in its units: with the page's
+/// scale (a 640-unit chart about 170 mm wide), one A4 page less its
+/// heading.
+const MAX_HEIGHT: f64 = 880.0;
 
 /// Dash patterns and markers that tell series apart in grey scale.
 const STYLES: [(&str, &str, Marker); 4] = [
@@ -379,6 +409,39 @@ mod tests {
         // One bar drawn: the undefined value has none.
         assert_eq!(svg.matches("<rect").count(), 1);
         assert!(!svg.contains("href") && !svg.contains("url("));
+    }
+
+    #[test]
+    fn many_bars_stand_in_columns_within_a_page() {
+        let (value, right) = labels();
+        let l = Labels {
+            value: &|v| right(v),
+            right: &value,
+            undefined: "—",
+        };
+        let bars_of = |n: usize| -> Vec<Bar> {
+            (0..n)
+                .map(|i| Bar {
+                    label: format!("县{i}"),
+                    value: Some(0.5),
+                })
+                .collect()
+        };
+        let height = |svg: &str| -> f64 {
+            let at = svg.find("height=\"").unwrap() + 8;
+            svg[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let axes = |svg: &str| svg.matches("<line").count();
+        // Seven counties: one column of full rows (30 + 7 × 22 + 8).
+        let seven = bars("t", &bars_of(7), 1.0, &l);
+        assert_eq!((axes(&seven), height(&seven)), (1, 192.0));
+        // A province's 181: two columns of 91, as tall as a page allows.
+        let province = bars("t", &bars_of(181), 1.0, &l);
+        assert_eq!(axes(&province), 2);
+        assert_eq!(province.matches("<rect").count(), 181);
+        assert!(height(&province) <= 30.0 + MAX_HEIGHT + 8.0);
+        // 300: four columns.
+        assert_eq!(axes(&bars("t", &bars_of(300), 1.0, &l)), 4);
     }
 
     #[test]

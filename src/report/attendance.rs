@@ -106,6 +106,38 @@ pub fn per_cadre<'a>(
     }
 }
 
+/// One row per cadre that missed a work day, with its missed dates,
+/// ordered by county code, then cadre: the list of the monthly summary.
+pub fn missed_by_cadre<'a>(ctx: &Ctx<'a>, window: &Window, lang: Lang) -> Report<'a> {
+    let attendance = Attendance::new(ctx, window);
+    let mut columns = Vec::from(CADRE);
+    columns.push(Column::all("missed", Heading::Missed));
+    let mut listed: Vec<_> = cadres(ctx, window, None)
+        .into_iter()
+        .filter_map(|(id, c, home)| {
+            let missed = attendance.missed(ctx, id);
+            (!missed.is_empty()).then_some((c, home, missed))
+        })
+        .collect();
+    // Stable: by cadre id within a county, as `cadres` gives them.
+    listed.sort_by(|a, b| ctx.data.region(a.1).code.cmp(&ctx.data.region(b.1).code));
+    let rows = listed
+        .into_iter()
+        .map(|(c, home, missed)| {
+            let mut row = Vec::from(cadre_cells(ctx, c, home, lang));
+            row.push(Cell::Dates(missed));
+            row
+        })
+        .collect();
+    Report {
+        title: title(ctx, ReportName::MissedWorkdays, lang),
+        window: *window,
+        columns,
+        rows,
+        total: None,
+    }
+}
+
 /// One row per missed (cadre, work day), ordered by cadre, then date.
 pub fn missed<'a>(
     ctx: &Ctx<'a>,

@@ -5,6 +5,7 @@
 
 pub mod attendance;
 pub mod coverage;
+pub mod monthly;
 pub mod problems;
 pub mod summary;
 
@@ -32,6 +33,14 @@ pub struct Request {
     pub strict: bool,
 }
 
+/// What `bangcun report …` asks for: one of the tables, or the monthly
+/// summary.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReportJob {
+    Table(Request),
+    Monthly(monthly::MonthlyRequest),
+}
+
 /// Which report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Which {
@@ -55,6 +64,13 @@ pub struct Report<'a> {
     pub rows: Vec<Vec<Cell<'a>>>,
     /// The total row, for reports that have one.
     pub total: Option<Vec<Cell<'a>>>,
+}
+
+impl Report<'_> {
+    /// The index of the column whose stable key is `key`.
+    pub fn column(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.key == key)
+    }
 }
 
 /// Who a column is for: codes for programs, names for people.

@@ -3,7 +3,7 @@
 
 use super::{Cell, Column, Report, county_cells, title};
 use crate::i18n::{self, Heading, Lang, ReportName};
-use crate::metrics::{By, Ctx, Figures, Window, summary};
+use crate::metrics::{By, Ctx, Figures, Summary, Window, summary};
 
 /// The columns after the row's names, in SPEC §5 order.
 const FIGURES: [Column; 20] = [
@@ -56,7 +56,18 @@ fn figure_cells(f: &Figures) -> [Cell<'static>; 20] {
 }
 
 pub fn build<'a>(ctx: &Ctx<'a>, window: &Window, by: By, lang: Lang) -> Report<'a> {
-    let s = summary(ctx, window, by);
+    of_summary(ctx, window, by, &summary(ctx, window, by), lang)
+}
+
+/// The table of a summary already computed for `window` (the monthly
+/// summary computes it once for its headline and its table).
+pub fn of_summary<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    by: By,
+    s: &Summary,
+    lang: Lang,
+) -> Report<'a> {
     let mut columns = vec![
         Column::machines("county_code", Heading::CountyCode),
         Column::all("county", Heading::County),

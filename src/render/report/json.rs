@@ -1,6 +1,7 @@
 //! JSON for programs: `{"as_of", "from", "to", "rows": [...]}` and, for
 //! reports with one, `"total": {...}` (SPEC §5). Row keys keep column
-//! order; rates are fractions to 4 places or `null`.
+//! order; rates are fractions to 4 places or `null`. The rows and total
+//! ([`Table`]) are shared with the monthly summary.
 
 use std::io::{self, Write};
 
@@ -10,47 +11,63 @@ use super::{round4, shown};
 use crate::report::{Cell, Report};
 
 pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let doc = Doc {
-        report,
-        columns: shown(report, false),
-    };
+    let doc = Doc(Table::new(report));
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
 
-struct Doc<'a> {
+struct Doc<'a>(Table<'a>);
+
+/// A report's rows, and its total where it has one, with the columns
+/// shown to programs.
+pub(super) struct Table<'a> {
     report: &'a Report<'a>,
     columns: Vec<usize>,
 }
 
+impl<'a> Table<'a> {
+    pub(super) fn new(report: &'a Report<'a>) -> Table<'a> {
+        Table {
+            report,
+            columns: shown(report, false),
+        }
+    }
+
+    /// Writes `"rows": [...]` and `"total": {...}` into an object.
+    pub(super) fn entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("rows", &Rows(self))?;
+        if let Some(total) = &self.report.total {
+            map.serialize_entry(
+                "total",
+                &Row {
+                    table: self,
+                    cells: total,
+                },
+            )?;
+        }
+        Ok(())
+    }
+}
+
 /// One row as an object, keys in column order.
 struct Row<'a> {
-    doc: &'a Doc<'a>,
+    table: &'a Table<'a>,
     cells: &'a [Cell<'a>],
 }
 
-struct Rows<'a>(&'a Doc<'a>);
+struct Rows<'a>(&'a Table<'a>);
 
 /// A cell as a JSON value.
 struct Value<'a>(&'a Cell<'a>);
 
 impl Serialize for Doc<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = &self.report.window;
+        let w = &self.0.report.window;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("as_of", &w.as_of.to_string())?;
         map.serialize_entry("from", &w.from.to_string())?;
         map.serialize_entry("to", &w.to.to_string())?;
-        map.serialize_entry("rows", &Rows(self))?;
-        if let Some(total) = &self.report.total {
-            map.serialize_entry(
-                "total",
-                &Row {
-                    doc: self,
-                    cells: total,
-                },
-            )?;
-        }
+        self.0.entries(&mut map)?;
         map.end()
     }
 }
@@ -60,7 +77,10 @@ impl Serialize for Rows<'_> {
         let rows = &self.0.report.rows;
         let mut seq = s.serialize_seq(Some(rows.len()))?;
         for cells in rows {
-            seq.serialize_element(&Row { doc: self.0, cells })?;
+            seq.serialize_element(&Row {
+                table: self.0,
+                cells,
+            })?;
         }
         seq.end()
     }
@@ -68,9 +88,9 @@ impl Serialize for Rows<'_> {
 
 impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.doc.columns.len()))?;
-        for &i in &self.doc.columns {
-            let key = self.doc.report.columns[i].key;
+        let mut map = s.serialize_map(Some(self.table.columns.len()))?;
+        for &i in &self.table.columns {
+            let key = self.table.report.columns[i].key;
             map.serialize_entry(key, &self.cells.get(i).map(Value))?;
         }
         map.end()

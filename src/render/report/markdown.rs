@@ -1,58 +1,89 @@
 //! Markdown for people: a heading, the period, and a pipe table whose
-//! number columns align right; the total row in bold.
+//! number columns align right; the total row in bold. The pipe table is
+//! shared with the monthly summary.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::{for_people, heading_lines, numeric, shown};
 use crate::i18n::{self, Lang};
-use crate::report::Report;
+use crate::report::{Cell, Report};
 
 pub fn render(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let columns = shown(report, true);
     let (title, period) = heading_lines(report, lang);
     writeln!(out, "## {}\n\n{}\n", escape(&title), escape(&period))?;
-    let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
-    let headings = columns
+    let headings: Vec<&str> = columns
         .iter()
-        .map(|&i| escape(report.columns[i].heading.label(lang)))
+        .map(|&i| report.columns[i].heading.label(lang))
         .collect();
-    writeln!(out, "{}", line(headings))?;
-    let rules = columns
-        .iter()
-        .map(|&i| if numeric(report, i) { "---:" } else { "---" }.to_string())
-        .collect();
-    writeln!(out, "{}", line(rules))?;
-    for row in &report.rows {
-        let cells = columns
-            .iter()
-            .map(|&i| escape(&row.get(i).map(|c| for_people(c, lang)).unwrap_or_default()))
-            .collect();
-        writeln!(out, "{}", line(cells))?;
-    }
-    if let Some(total) = &report.total {
-        let cells = columns
-            .iter()
-            .map(|&i| {
-                let text = total
-                    .get(i)
-                    .map(|c| for_people(c, lang))
-                    .unwrap_or_default();
-                if text.is_empty() {
-                    String::new()
-                } else {
-                    format!("**{}**", escape(&text))
-                }
-            })
-            .collect();
-        writeln!(out, "{}", line(cells))?;
-    } else {
+    let right: Vec<bool> = columns.iter().map(|&i| numeric(report, i)).collect();
+    pipe_table(
+        out,
+        &headings,
+        &right,
+        report.rows.iter().map(|row| cells(row, &columns, lang)),
+        report
+            .total
+            .as_deref()
+            .map(|row| cells(row, &columns, lang)),
+    )?;
+    if report.total.is_none() {
         writeln!(out, "\n{}", i18n::rows_line(report.rows.len(), lang))?;
     }
     Ok(())
 }
 
+/// The `columns` of a row, as people read them.
+fn cells<'c>(row: &'c [Cell<'_>], columns: &[usize], lang: Lang) -> Vec<Cow<'c, str>> {
+    columns
+        .iter()
+        .map(|&i| row.get(i).map(|c| for_people(c, lang)).unwrap_or_default())
+        .collect()
+}
+
+/// A pipe table: the headings, which columns align right, the rows, and a
+/// total row in bold (its empty cells stay empty).
+pub(super) fn pipe_table<S: AsRef<str>>(
+    out: &mut dyn Write,
+    headings: &[&str],
+    right: &[bool],
+    rows: impl Iterator<Item = Vec<S>>,
+    total: Option<Vec<S>>,
+) -> io::Result<()> {
+    let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    writeln!(
+        out,
+        "{}",
+        line(headings.iter().map(|h| escape(h)).collect())
+    )?;
+    let rules = right
+        .iter()
+        .map(|&r| if r { "---:" } else { "---" }.to_string())
+        .collect();
+    writeln!(out, "{}", line(rules))?;
+    for row in rows {
+        writeln!(
+            out,
+            "{}",
+            line(row.iter().map(|c| escape(c.as_ref())).collect())
+        )?;
+    }
+    if let Some(total) = total {
+        let cells = total
+            .iter()
+            .map(|c| match c.as_ref() {
+                "" => String::new(),
+                text => format!("**{}**", escape(text)),
+            })
+            .collect();
+        writeln!(out, "{}", line(cells))?;
+    }
+    Ok(())
+}
+
 /// Keeps a cell inside its table cell: pipes escaped, line breaks as spaces.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\r', '\n'], " ")

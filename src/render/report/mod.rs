@@ -6,6 +6,7 @@
 mod csv;
 mod json;
 mod markdown;
+mod monthly;
 mod table;
 
 use std::borrow::Cow;
@@ -19,6 +20,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::{self, Lang};
 use crate::model::Date;
 use crate::report::{Cell, Report};
+
+pub use monthly::{MonthlyFormat, render_monthly};
 
 /// The output formats of reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

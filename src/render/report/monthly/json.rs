@@ -1,0 +1,143 @@
+//! The monthly summary as one JSON document for programs: every figure
+//! under a stable English key. The county rows, and the rows of each list,
+//! are those of the report tables (SPEC §5 keys); rates are fractions to 4
+//! places or `null`. A change is the current figure less the previous one,
+//! as written here (for a rate, the difference of the two 4-place
+//! fractions), or `null` when either is undefined.
+
+use std::io::{self, Write};
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use super::super::json::Table;
+use super::super::round4;
+use super::month_key;
+use crate::metrics::Window;
+use crate::report::Report;
+use crate::report::monthly::{Compared, HeadlineFigure, Monthly, TrendMonth};
+
+pub fn render(doc: &Monthly<'_>, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Doc(doc))?;
+    writeln!(out)
+}
+
+struct Doc<'a>(&'a Monthly<'a>);
+
+impl Serialize for Doc<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("name", &doc.name)?;
+        map.serialize_entry("month", &month_key(&doc.window))?;
+        map.serialize_entry("from", &doc.window.from.to_string())?;
+        map.serialize_entry("to", &doc.window.to.to_string())?;
+        map.serialize_entry("as_of", &doc.window.as_of.to_string())?;
+        map.serialize_entry("previous", &Month(&doc.previous))?;
+        map.serialize_entry("headline", &Headline(&doc.headline))?;
+        map.serialize_entry("counties", &Listing(&doc.counties, None))?;
+        map.serialize_entry("trend", &Trend(&doc.trend))?;
+        map.serialize_entry("overdue", &Listing(&doc.overdue, Some(doc.overdue_count)))?;
+        map.serialize_entry("missed", &Listing(&doc.missed, None))?;
+        map.serialize_entry("revisits", &Listing(&doc.revisits, None))?;
+        map.serialize_entry("uncovered", &Listing(&doc.uncovered, None))?;
+        map.end()
+    }
+}
+
+/// A month's keys: `month`, `from`, `to`, `as_of`.
+struct Month<'a>(&'a Window);
+
+impl Serialize for Month<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let w = self.0;
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("month", &month_key(w))?;
+        map.serialize_entry("from", &w.from.to_string())?;
+        map.serialize_entry("to", &w.to.to_string())?;
+        map.serialize_entry("as_of", &w.as_of.to_string())?;
+        map.end()
+    }
+}
+
+/// `{"rectification_rate": {"current", "previous", "change"}, …}`.
+struct Headline<'a>(&'a [HeadlineFigure]);
+
+impl Serialize for Headline<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for h in self.0 {
+            map.serialize_entry(h.measure.key(), &Entry(h))?;
+        }
+        map.end()
+    }
+}
+
+/// One headline figure: `current`, `previous`, `change`.
+struct Entry<'a>(&'a HeadlineFigure);
+
+impl Serialize for Entry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let h = self.0;
+        let mut map = s.serialize_map(Some(3))?;
+        match h.compared {
+            Compared::Rates(c, p) => {
+                let (c, p) = (c.map(round4), p.map(round4));
+                map.serialize_entry("current", &c)?;
+                map.serialize_entry("previous", &p)?;
+                map.serialize_entry("change", &c.zip(p).map(|(c, p)| round4(c - p)))?;
+            }
+            Compared::Counts(c, p) => {
+                map.serialize_entry("current", &c)?;
+                map.serialize_entry("previous", &p)?;
+                map.serialize_entry("change", &(c as i64 - p as i64))?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// `[{"month", "from", "to", "as_of", "new_problems", "new_rectified",
+/// "rectification_rate"}, …]`, oldest first.
+struct Trend<'a>(&'a [TrendMonth]);
+
+impl Serialize for Trend<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for t in self.0 {
+            seq.serialize_element(&TrendEntry(t))?;
+        }
+        seq.end()
+    }
+}
+
+struct TrendEntry<'a>(&'a TrendMonth);
+
+impl Serialize for TrendEntry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = self.0;
+        let w = &t.window;
+        let mut map = s.serialize_map(Some(7))?;
+        map.serialize_entry("month", &month_key(w))?;
+        map.serialize_entry("from", &w.from.to_string())?;
+        map.serialize_entry("to", &w.to.to_string())?;
+        map.serialize_entry("as_of", &w.as_of.to_string())?;
+        map.serialize_entry("new_problems", &t.new_problems)?;
+        map.serialize_entry("new_rectified", &t.new_rectified)?;
+        map.serialize_entry("rectification_rate", &t.rectification_rate.map(round4))?;
+        map.end()
+    }
+}
+
+/// A report table: `{"count", "rows": [...], "total": {...}}`; `count` is
+/// how many rows there are in all (more than listed, for the overdue
+/// problems).
+struct Listing<'a>(&'a Report<'a>, Option<usize>);
+
+impl Serialize for Listing<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("count", &self.1.unwrap_or(self.0.rows.len()))?;
+        Table::new(self.0).entries(&mut map)?;
+        map.end()
+    }
+}

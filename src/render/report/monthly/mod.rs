@@ -1,0 +1,563 @@
+//! Rendering the monthly summary: one renderer per format behind
+//! [`render_monthly`]. Markdown and HTML show people the same sections —
+//! each a table ([`Grid`]) or per-county lists ([`Group`]) of text with a
+//! note under it, long lists cut per county with a word on what was left
+//! out and where to find it; xlsx and JSON hold the document whole, with
+//! typed cells and stable keys.
+
+mod html;
+mod json;
+mod markdown;
+mod xlsx;
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::{for_people, numeric, push_for_people, shown, tenths_of_percent};
+use crate::i18n::{self, Change, Lang, MonthlyText};
+use crate::metrics::Window;
+use crate::report::monthly::{Compared, Figure, Monthly};
+use crate::report::{Cell, Report};
+
+/// The output formats of the monthly summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthlyFormat {
+    Markdown,
+    /// One self-contained file with inline SVG charts, for A4 print.
+    Html,
+    /// An Excel workbook (binary).
+    Xlsx,
+    Json,
+}
+
+impl MonthlyFormat {
+    /// The format a file name asks for by its extension (`-o m.html`).
+    pub fn from_extension(path: &Path) -> Option<MonthlyFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(MonthlyFormat::Markdown),
+            "html" | "htm" => Some(MonthlyFormat::Html),
+            "xlsx" => Some(MonthlyFormat::Xlsx),
+            "json" => Some(MonthlyFormat::Json),
+            _ => None,
+        }
+    }
+}
+
+/// Writes the monthly summary in `format`.
+pub fn render_monthly(
+    doc: &Monthly<'_>,
+    format: MonthlyFormat,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        MonthlyFormat::Markdown => markdown::render(doc, lang, out),
+        MonthlyFormat::Html => html::render(doc, lang, out),
+        MonthlyFormat::Xlsx => xlsx::render(doc, lang, out),
+        MonthlyFormat::Json => json::render(doc, out),
+    }
+}
+
+/// How many rows of the lagging revisits people see (longest first).
+const REVISITS_SHOWN: usize = 10;
+
+/// How many cadres, or places, of one county people see before the rest
+/// are counted instead.
+const PER_COUNTY_SHOWN: usize = 50;
+
+/// A table as people read it: text cells, number columns aligned right,
+/// the total row set apart.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Grid {
+    headings: Vec<String>,
+    right: Vec<bool>,
+    rows: Vec<Vec<String>>,
+    total: Option<Vec<String>>,
+}
+
+/// A list under a heading: one county's part of a long list.
+#[derive(Clone, Debug, PartialEq)]
+struct Group {
+    heading: String,
+    /// One line each; the last says how many more when the group is cut.
+    items: Vec<String>,
+}
+
+/// What a section shows above its note.
+enum Body {
+    Table(Grid),
+    Groups(Vec<Group>),
+    /// An empty list: the note says so.
+    Nothing,
+}
+
+/// One section of the summary for people: its body and a line under it.
+struct Section {
+    part: MonthlyText,
+    body: Body,
+    note: Option<String>,
+}
+
+/// The sections of the summary, in order, as Markdown and HTML show them.
+fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
+    let month = &doc.window;
+    // The line under a list: how many, and when cut, how to get them all.
+    let count = |listed: usize, total: usize, report: &str| {
+        if listed < total {
+            i18n::listed_of(listed, total, &full_list(report, month), lang)
+        } else {
+            i18n::listed_all(total, lang)
+        }
+    };
+    let listing = |part, total: usize, empty: MonthlyText, body: Body, note: String| Section {
+        part,
+        body: if total == 0 { Body::Nothing } else { body },
+        note: Some(if total == 0 {
+            empty.label(lang).to_string()
+        } else {
+            note
+        }),
+    };
+    let revisits = report_grid(&doc.revisits, lang, REVISITS_SHOWN);
+    let (missed, missed_shown) = missed_groups(&doc.missed, lang);
+    let (uncovered, uncovered_shown) = uncovered_grid(&doc.uncovered, lang);
+    vec![
+        Section {
+            part: MonthlyText::Headline,
+            body: Body::Table(headline_grid(doc, lang)),
+            note: None,
+        },
+        Section {
+            part: MonthlyText::Counties,
+            body: Body::Table(report_grid(&doc.counties, lang, usize::MAX)),
+            note: None,
+        },
+        Section {
+            part: MonthlyText::Trend,
+            body: Body::Table(trend_grid(doc, lang)),
+            note: Some(MonthlyText::TrendNote.label(lang).to_string()),
+        },
+        listing(
+            MonthlyText::Overdue,
+            doc.overdue_count,
+            MonthlyText::NoOverdue,
+            Body::Table(report_grid(&doc.overdue, lang, usize::MAX)),
+            count(doc.overdue.rows.len(), doc.overdue_count, "overdue"),
+        ),
+        listing(
+            MonthlyText::Missed,
+            doc.missed.rows.len(),
+            MonthlyText::NoMissed,
+            Body::Groups(missed),
+            count(missed_shown, doc.missed.rows.len(), "attendance --missing"),
+        ),
+        listing(
+            MonthlyText::Revisits,
+            doc.revisits.rows.len(),
+            MonthlyText::NoRevisits,
+            Body::Table(revisits),
+            count(
+                doc.revisits.rows.len().min(REVISITS_SHOWN),
+                doc.revisits.rows.len(),
+                "revisits",
+            ),
+        ),
+        listing(
+            MonthlyText::Uncovered,
+            doc.uncovered.rows.len(),
+            MonthlyText::NoUncovered,
+            Body::Table(uncovered),
+            count(uncovered_shown, doc.uncovered.rows.len(), "coverage"),
+        ),
+    ]
+}
+
+/// The command that lists a whole list for the same month and D.
+fn full_list(report: &str, month: &Window) -> String {
+    let mut command = format!("bangcun report {report} --month {}", month_key(month));
+    if month.as_of != month.to {
+        command.push_str(&format!(" --as-of {}", month.as_of));
+    }
+    command
+}
+
+/// `2026-10`: a month as programs and the command line write it.
+fn month_key(window: &Window) -> String {
+    window.from.format("%Y-%m").to_string()
+}
+
+/// A figure as people read it: `82.5%`, `—`, `4502`.
+fn figure_text(figure: Figure, lang: Lang) -> String {
+    let mut out = String::new();
+    push_for_people(&mut out, &figure_cell(figure), lang);
+    out
+}
+
+/// A figure as a report cell.
+fn figure_cell(figure: Figure) -> Cell<'static> {
+    match figure {
+        Figure::Rate(r) => Cell::Rate(r),
+        Figure::Count(n) => Cell::Int(i64::try_from(n).unwrap_or(i64::MAX)),
+    }
+}
+
+/// The change people see: between the figures as shown (one decimal of a
+/// percent), so that it is the difference of the two numbers beside it.
+fn change(compared: Compared) -> Change {
+    let (n, points) = match compared {
+        Compared::Rates(Some(c), Some(p)) => (tenths_of_percent(c) - tenths_of_percent(p), true),
+        Compared::Rates(..) => return Change::Undefined,
+        Compared::Counts(c, p) => (c as i64 - p as i64, false),
+    };
+    match (n, points) {
+        (0, _) => Change::Same,
+        (n, true) => Change::Points(n),
+        (n, false) => Change::Count(n),
+    }
+}
+
+/// The headline: each figure this month, last month, and the change.
+fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
+    Grid {
+        headings: vec![
+            MonthlyText::Measure.label(lang).to_string(),
+            i18n::month_name(doc.window.from, lang),
+            i18n::month_name(doc.previous.from, lang),
+            MonthlyText::Change.label(lang).to_string(),
+        ],
+        right: vec![false, true, true, true],
+        rows: doc
+            .headline
+            .iter()
+            .map(|h| {
+                vec![
+                    i18n::measure_name(h.measure, lang).to_string(),
+                    figure_text(h.compared.current(), lang),
+                    figure_text(h.compared.previous(), lang),
+                    i18n::change_text(change(h.compared), lang),
+                ]
+            })
+            .collect(),
+        total: None,
+    }
+}
+
+/// The trend: each month's new and rectified problems, and the rate at
+/// its end.
+fn trend_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
+    use crate::report::monthly::Measure;
+    Grid {
+        headings: vec![
+            MonthlyText::Month.label(lang).to_string(),
+            i18n::measure_name(Measure::NewProblems, lang).to_string(),
+            i18n::measure_name(Measure::NewRectified, lang).to_string(),
+            MonthlyText::TrendRate.label(lang).to_string(),
+        ],
+        right: vec![false, true, true, true],
+        rows: doc
+            .trend
+            .iter()
+            .map(|t| {
+                vec![
+                    i18n::month_name(t.window.from, lang),
+                    t.new_problems.to_string(),
+                    t.new_rectified.to_string(),
+                    figure_text(Figure::Rate(t.rectification_rate), lang),
+                ]
+            })
+            .collect(),
+        total: None,
+    }
+}
+
+/// A report's columns for people, its first `limit` rows and its total.
+fn report_grid(report: &Report<'_>, lang: Lang, limit: usize) -> Grid {
+    let columns = shown(report, true);
+    let text = |row: &[Cell<'_>]| -> Vec<String> {
+        columns
+            .iter()
+            .map(|&i| {
+                row.get(i)
+                    .map(|c| for_people(c, lang).into_owned())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    Grid {
+        headings: columns
+            .iter()
+            .map(|&i| report.columns[i].heading.label(lang).to_string())
+            .collect(),
+        right: columns.iter().map(|&i| numeric(report, i)).collect(),
+        rows: report.rows.iter().take(limit).map(|r| text(r)).collect(),
+        total: report.total.as_deref().map(text),
+    }
+}
+
+/// The text of the cell of column `key` in `row`, for people.
+fn cell_text(report: &Report<'_>, row: &[Cell<'_>], key: &str, lang: Lang) -> String {
+    report
+        .column(key)
+        .and_then(|i| row.get(i))
+        .map(|c| for_people(c, lang).into_owned())
+        .unwrap_or_default()
+}
+
+/// The cadres who missed a work day, a group per county, one line per
+/// cadre with its dates, at most [`PER_COUNTY_SHOWN`] a county and a line
+/// saying how many more; and how many cadres are shown.
+fn missed_groups(missed: &Report<'_>, lang: Lang) -> (Vec<Group>, usize) {
+    let mut groups = Vec::new();
+    let mut shown = 0;
+    for rows in by_county(missed) {
+        let Some(first) = rows.first() else { continue };
+        let county = cell_text(missed, first, "county", lang);
+        let listed = rows.len().min(PER_COUNTY_SHOWN);
+        let mut items: Vec<String> = rows[..listed]
+            .iter()
+            .map(|row| {
+                let text = |key| cell_text(missed, row, key, lang);
+                i18n::missed_line(
+                    &text("name"),
+                    &text("level"),
+                    &text("cadre"),
+                    &text("missed"),
+                    lang,
+                )
+            })
+            .collect();
+        if listed < rows.len() {
+            items.push(i18n::and_more(rows.len() - listed, lang));
+        }
+        shown += listed;
+        groups.push(Group {
+            heading: i18n::county_cadres(&county, rows.len(), lang),
+            items,
+        });
+    }
+    (groups, shown)
+}
+
+/// The townships and villages without a cadre, one row per county with
+/// their names (a village with its township), at most
+/// [`PER_COUNTY_SHOWN`] names a cell; and how many places are shown.
+fn uncovered_grid(uncovered: &Report<'_>, lang: Lang) -> (Grid, usize) {
+    let level = uncovered.column("level");
+    let mut rows = Vec::new();
+    let mut shown = 0;
+    for group in by_county(uncovered) {
+        let mut townships = Vec::new();
+        let mut villages = Vec::new();
+        for row in group {
+            let is_village = level
+                .and_then(|i| row.get(i))
+                .is_some_and(|c| matches!(c, Cell::Word { key: "village", .. }));
+            if is_village {
+                let township = cell_text(uncovered, row, "township", lang);
+                villages.push(township + &cell_text(uncovered, row, "name", lang));
+            } else {
+                townships.push(cell_text(uncovered, row, "name", lang));
+            }
+        }
+        let mut names = |list: Vec<String>| -> String {
+            if list.is_empty() {
+                return String::new();
+            }
+            let listed = list.len().min(PER_COUNTY_SHOWN);
+            shown += listed;
+            let mut text = i18n::places_count(list.len(), lang);
+            text.push_str(&list[..listed].join(i18n::list_separator(lang)));
+            if listed < list.len() {
+                text.push_str(&i18n::and_more(list.len() - listed, lang));
+            }
+            text
+        };
+        let county = group
+            .first()
+            .map(|row| cell_text(uncovered, row, "county", lang))
+            .unwrap_or_default();
+        rows.push(vec![county, names(townships), names(villages)]);
+    }
+    let grid = Grid {
+        headings: vec![
+            crate::i18n::Heading::County.label(lang).to_string(),
+            MonthlyText::UncoveredTownships.label(lang).to_string(),
+            MonthlyText::UncoveredVillages.label(lang).to_string(),
+        ],
+        right: vec![false; 3],
+        rows,
+        total: None,
+    };
+    (grid, shown)
+}
+
+/// A listing's rows in runs of one county (the rows come ordered by
+/// county).
+fn by_county<'r, 'a>(report: &'r Report<'a>) -> Vec<&'r [Vec<Cell<'a>>]> {
+    let Some(county) = report.column("county_code") else {
+        return vec![&report.rows[..]];
+    };
+    report
+        .rows
+        .chunk_by(|a, b| a.get(county) == b.get(county))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Heading;
+
+    #[test]
+    fn changes_are_between_the_figures_shown() {
+        // 82.46% shows as 82.5%, 81.04% as 81.0%: the change is 1.5 points
+        // as a reader works it out, not the 1.42 between the fractions.
+        let c = change(Compared::Rates(Some(0.8246), Some(0.8104)));
+        assert_eq!(c, Change::Points(15));
+        assert_eq!(i18n::change_text(c, Lang::Zh), "↑ 1.5 个百分点");
+        assert_eq!(i18n::change_text(c, Lang::En), "↑ 1.5 pts");
+        let c = change(Compared::Counts(4390, 4502));
+        assert_eq!(i18n::change_text(c, Lang::Zh), "↓ 112");
+        let c = change(Compared::Rates(Some(0.5), Some(0.5004)));
+        assert_eq!(i18n::change_text(c, Lang::Zh), "持平");
+        let c = change(Compared::Rates(Some(0.5), None));
+        assert_eq!(i18n::change_text(c, Lang::En), "—");
+        // Down by less than a point keeps its zero.
+        let c = change(Compared::Rates(Some(0.80), Some(0.807)));
+        assert_eq!(i18n::change_text(c, Lang::En), "↓ 0.7 pts");
+    }
+
+    #[test]
+    fn full_lists_name_the_same_month_and_day() {
+        let d = |m, day| crate::model::Date::from_ymd_opt(2026, m, day).unwrap();
+        let whole = Window {
+            from: d(10, 1),
+            to: d(10, 31),
+            as_of: d(10, 31),
+        };
+        assert_eq!(
+            full_list("overdue", &whole),
+            "bangcun report overdue --month 2026-10"
+        );
+        let part = Window {
+            as_of: d(10, 15),
+            ..whole
+        };
+        assert_eq!(
+            full_list("coverage", &part),
+            "bangcun report coverage --month 2026-10 --as-of 2026-10-15"
+        );
+    }
+
+    /// A listing of `n` rows in 甲县 then 2 in 乙县, with the given
+    /// columns and cells.
+    fn listing(
+        columns: &[(&'static str, Heading)],
+        n: usize,
+        cells: impl Fn(usize) -> Vec<Cell<'static>>,
+    ) -> Report<'static> {
+        let day = crate::model::Date::from_ymd_opt(2026, 10, 31).unwrap();
+        let column = |&(key, heading)| crate::report::Column {
+            key,
+            heading,
+            audience: crate::report::Audience::All,
+        };
+        Report {
+            title: String::new(),
+            window: Window {
+                from: day,
+                to: day,
+                as_of: day,
+            },
+            columns: columns.iter().map(column).collect(),
+            rows: (0..n + 2).map(cells).collect(),
+            total: None,
+        }
+    }
+
+    fn county(i: usize, n: usize) -> [Cell<'static>; 2] {
+        if i < n {
+            [Cell::Text("1".into()), Cell::Text("甲县".into())]
+        } else {
+            [Cell::Text("2".into()), Cell::Text("乙县".into())]
+        }
+    }
+
+    #[test]
+    fn long_lists_are_cut_per_county_and_counted() {
+        let columns = [
+            ("county_code", Heading::CountyCode),
+            ("county", Heading::County),
+            ("cadre", Heading::CadreId),
+            ("name", Heading::Name),
+            ("level", Heading::CadreLevel),
+            ("missed", Heading::Missed),
+        ];
+        let day = crate::model::Date::from_ymd_opt(2026, 10, 20).unwrap();
+        let n = PER_COUNTY_SHOWN + 3;
+        let missed = listing(&columns, n, |i| {
+            let mut row = Vec::from(county(i, n));
+            row.extend([
+                Cell::Text(format!("C{i}").into()),
+                Cell::Text("张三".into()),
+                Cell::Text("市级".into()),
+                Cell::Dates(vec![day]),
+            ]);
+            row
+        });
+        let (groups, shown) = missed_groups(&missed, Lang::Zh);
+        // 甲县: the first 50, then a line for the 3 more; 乙县 whole.
+        assert_eq!(shown, PER_COUNTY_SHOWN + 2);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].heading, format!("甲县（{n} 人）"));
+        assert_eq!(groups[0].items.len(), PER_COUNTY_SHOWN + 1);
+        assert_eq!(groups[0].items[0], "张三（市级，C0）：2026-10-20");
+        assert_eq!(groups[0].items[PER_COUNTY_SHOWN], "……另 3 项未列出");
+        assert_eq!(groups[1].heading, "乙县（2 人）");
+        assert_eq!(groups[1].items.len(), 2);
+
+        let columns = [
+            ("county_code", Heading::CountyCode),
+            ("county", Heading::County),
+            ("level", Heading::Level),
+            ("name", Heading::RegionName),
+            ("township", Heading::Township),
+        ];
+        let uncovered = listing(&columns, n, |i| {
+            let mut row = Vec::from(county(i, n));
+            let (key, township) = if i == 0 {
+                ("township", "")
+            } else {
+                ("village", "一镇")
+            };
+            row.extend([
+                Cell::Word { key, label: key },
+                Cell::Text(format!("村{i}").into()),
+                Cell::Text(township.into()),
+            ]);
+            row
+        });
+        let (grid, shown) = uncovered_grid(&uncovered, Lang::En);
+        // 甲县: a township and 52 villages, of which 50 named; 乙县: 2.
+        assert_eq!(shown, 1 + PER_COUNTY_SHOWN + 2);
+        assert_eq!(grid.rows[0][0], "甲县");
+        assert_eq!(grid.rows[0][1], "1: 村0");
+        assert!(grid.rows[0][2].starts_with("52: 一镇村1, 一镇村2, "));
+        assert!(grid.rows[0][2].ends_with("一镇村50… 2 more not listed"));
+        assert_eq!(grid.rows[1], ["乙县", "", "2: 一镇村53, 一镇村54"]);
+    }
+
+    #[test]
+    fn extensions_pick_formats() {
+        assert_eq!(
+            MonthlyFormat::from_extension(Path::new("out/m.HTML")),
+            Some(MonthlyFormat::Html)
+        );
+        assert_eq!(
+            MonthlyFormat::from_extension(Path::new("m.xlsx")),
+            Some(MonthlyFormat::Xlsx)
+        );
+        assert_eq!(MonthlyFormat::from_extension(Path::new("m.csv")), None);
+    }
+}

@@ -1,0 +1,475 @@
+//! `report monthly`: the summary the office sends its leaders every month,
+//! as one typed document — the headline figures against the previous
+//! month, the county table of SPEC §5, a six-month trend, and the lists
+//! that need attention. Every figure comes from [`summary()`] (the
+//! trend's from [`problem_totals`], the same counts without the visits)
+//! and the report tables; nothing here redefines one.
+//! Renderers in `render::report::monthly` write it as Markdown, HTML, xlsx
+//! or JSON.
+
+use std::path::PathBuf;
+
+use super::{Report, attendance, coverage, problems, summary as county_table};
+use crate::date;
+use crate::i18n::Lang;
+use crate::metrics::{
+    By, Ctx, Figures, Period, PeriodError, Window, problem_totals, rate, summary,
+};
+use crate::model::Date;
+use crate::render::MonthlyFormat;
+
+/// What the user asked for: the typed options of `bangcun report monthly`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthlyRequest {
+    /// The month, by its first day; [`default_month`] when absent.
+    pub month: Option<Date>,
+    /// D; today when absent.
+    pub as_of: Option<Date>,
+    pub format: MonthlyFormat,
+    /// `-o FILE`: written atomically; standard output when absent.
+    pub output: Option<PathBuf>,
+    /// Refuse (exit 1) when the data has errors.
+    pub strict: bool,
+}
+
+/// How many months the trend shows, ending with the summary's month.
+pub const TREND_MONTHS: usize = 6;
+
+/// How many of the most overdue problems the summary lists.
+pub const OVERDUE_LISTED: usize = 10;
+
+/// The month a summary is for when none is asked: the last complete month
+/// by `as_of` — its own month when it is that month's last day, else the
+/// month before.
+pub fn default_month(as_of: Date) -> Date {
+    let month = date::month_start(as_of);
+    if as_of == date::month_end(as_of) {
+        month
+    } else {
+        date::add_months(month, -1)
+    }
+}
+
+/// A headline figure (两率一度 and the work behind them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    RectificationRate,
+    IdentificationRate,
+    SatisfactionRate,
+    AttendanceRate,
+    VillageCoverage,
+    Visits,
+    Forums,
+    People,
+    NewProblems,
+    NewRectified,
+}
+
+impl Measure {
+    /// The headline, in the order it is shown.
+    pub const ALL: [Measure; 10] = [
+        Measure::RectificationRate,
+        Measure::IdentificationRate,
+        Measure::SatisfactionRate,
+        Measure::AttendanceRate,
+        Measure::VillageCoverage,
+        Measure::Visits,
+        Measure::Forums,
+        Measure::People,
+        Measure::NewProblems,
+        Measure::NewRectified,
+    ];
+
+    /// The stable key in JSON: the SPEC §5 key where there is one.
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::RectificationRate => "rectification_rate",
+            Measure::IdentificationRate => "identification_rate",
+            Measure::SatisfactionRate => "satisfaction_rate",
+            Measure::AttendanceRate => "attendance_rate",
+            Measure::VillageCoverage => "village_coverage",
+            Measure::Visits => "visits",
+            Measure::Forums => "forums",
+            Measure::People => "people",
+            Measure::NewProblems => "new_problems",
+            Measure::NewRectified => "new_rectified",
+        }
+    }
+
+    /// How to read this figure from a summary's total.
+    fn read(self) -> Read {
+        match self {
+            Measure::RectificationRate => Read::Rate(Figures::rectification_rate),
+            Measure::IdentificationRate => Read::Rate(Figures::identification_rate),
+            Measure::SatisfactionRate => Read::Rate(Figures::satisfaction_rate),
+            Measure::AttendanceRate => Read::Rate(Figures::attendance_rate),
+            Measure::VillageCoverage => Read::Rate(|f| rate(f.villages_covered, f.villages)),
+            Measure::Visits => Read::Count(|f| f.visits),
+            Measure::Forums => Read::Count(|f| f.forums),
+            Measure::People => Read::Count(|f| f.people),
+            Measure::NewProblems => Read::Count(|f| f.new_problems),
+            Measure::NewRectified => Read::Count(|f| f.new_rectified),
+        }
+    }
+
+    /// This figure this month and the month before.
+    fn compare(self, current: &Figures, previous: &Figures) -> Compared {
+        match self.read() {
+            Read::Rate(r) => Compared::Rates(r(current), r(previous)),
+            Read::Count(n) => Compared::Counts(n(current), n(previous)),
+        }
+    }
+}
+
+/// A headline figure is a rate or a count of a summary's total.
+enum Read {
+    Rate(fn(&Figures) -> Option<f64>),
+    Count(fn(&Figures) -> u64),
+}
+
+/// A figure: a rate (`None` when undefined) or a count.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Figure {
+    Rate(Option<f64>),
+    Count(u64),
+}
+
+/// A figure this month and the month before: two rates or two counts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Compared {
+    Rates(Option<f64>, Option<f64>),
+    Counts(u64, u64),
+}
+
+impl Compared {
+    pub fn current(self) -> Figure {
+        match self {
+            Compared::Rates(c, _) => Figure::Rate(c),
+            Compared::Counts(c, _) => Figure::Count(c),
+        }
+    }
+
+    pub fn previous(self) -> Figure {
+        match self {
+            Compared::Rates(_, p) => Figure::Rate(p),
+            Compared::Counts(_, p) => Figure::Count(p),
+        }
+    }
+}
+
+/// One headline figure, this month and the month before.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HeadlineFigure {
+    pub measure: Measure,
+    pub compared: Compared,
+}
+
+/// One month of the trend: flows inside the month, the rate at its end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrendMonth {
+    /// The month, and D: its last day (or the summary's D, for its month).
+    pub window: Window,
+    pub new_problems: u64,
+    pub new_rectified: u64,
+    /// Rectified / problems at D: the stock, not the month's flow.
+    pub rectification_rate: Option<f64>,
+}
+
+/// The monthly summary, ready to render; its tables borrow text from the
+/// dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Monthly<'a> {
+    /// The data folder's `name` (bangcun.toml).
+    pub name: String,
+    /// The month, and D.
+    pub window: Window,
+    /// The month before, with D its last day.
+    pub previous: Window,
+    /// In [`Measure::ALL`] order.
+    pub headline: Vec<HeadlineFigure>,
+    /// The summary of SPEC §5 by county for the month, with its total.
+    pub counties: Report<'a>,
+    /// [`TREND_MONTHS`] months, oldest first, ending with the month.
+    pub trend: Vec<TrendMonth>,
+    /// The most overdue problems at D, at most [`OVERDUE_LISTED`] …
+    pub overdue: Report<'a>,
+    /// … of this many overdue in all.
+    pub overdue_count: usize,
+    /// Cadres who missed a work day in the month, by county, with dates.
+    pub missed: Report<'a>,
+    /// Every rectified problem whose revisit lags at D, longest first.
+    pub revisits: Report<'a>,
+    /// Every township and village without an active cadre at D, by county.
+    pub uncovered: Report<'a>,
+}
+
+/// Why no summary is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthlyError {
+    /// The month starts after D, and the data reaches it.
+    Period(PeriodError),
+    /// The month holds no visit and no problem found or rectified.
+    NoData {
+        month: Date,
+        /// The first and last month of the data's valid visits and
+        /// problems, if it has any.
+        covered: Option<(Date, Date)>,
+    },
+}
+
+impl From<PeriodError> for MonthlyError {
+    fn from(e: PeriodError) -> Self {
+        MonthlyError::Period(e)
+    }
+}
+
+/// Computes the summary of `month` (its first day) as of `as_of`.
+pub fn build<'a>(
+    ctx: &Ctx<'a>,
+    month: Date,
+    as_of: Date,
+    lang: Lang,
+) -> Result<Monthly<'a>, MonthlyError> {
+    let window_of = |first: Date| Window::new(Period::Month(first), as_of, |_| None);
+    let window = window_of(month).map_err(|e| {
+        // A month after D: if the data reaches it, a later D would show
+        // it (the period's message says so); if not, there is nothing.
+        let covered = data_months(ctx);
+        match covered {
+            Some((first, last)) if first <= month && month <= last => MonthlyError::Period(e),
+            _ => MonthlyError::NoData { month, covered },
+        }
+    })?;
+    let current = summary(ctx, &window, By::County);
+    let t = &current.total;
+    if t.visits == 0 && t.new_problems == 0 && t.new_rectified == 0 {
+        return Err(MonthlyError::NoData {
+            month,
+            covered: data_months(ctx),
+        });
+    }
+
+    // The months of the trend, each with its own window and D = its last
+    // day (they end before the month starts, so before D); only their
+    // problem figures are needed, without a pass over the visits.
+    let mut trend = Vec::with_capacity(TREND_MONTHS);
+    for back in (0..TREND_MONTHS as i32).rev() {
+        let w = window_of(date::add_months(month, -back))?;
+        let f = problem_totals(ctx, &w);
+        trend.push(TrendMonth {
+            window: w,
+            new_problems: f.new_problems,
+            new_rectified: f.new_rectified,
+            rectification_rate: f.rectification_rate(),
+        });
+    }
+    // The month before, whole, for the headline.
+    let previous = window_of(date::add_months(month, -1))?;
+    let before = summary(ctx, &previous, By::County).total;
+    let headline = Measure::ALL
+        .iter()
+        .map(|&measure| HeadlineFigure {
+            measure,
+            compared: measure.compare(&current.total, &before),
+        })
+        .collect();
+
+    let mut overdue = problems::overdue(ctx, &window, None, lang);
+    let overdue_count = overdue.rows.len();
+    overdue.rows.truncate(OVERDUE_LISTED);
+    Ok(Monthly {
+        name: ctx.data.config.name.to_string(),
+        window,
+        previous,
+        headline,
+        counties: county_table::of_summary(ctx, &window, By::County, &current, lang),
+        trend,
+        overdue,
+        overdue_count,
+        missed: attendance::missed_by_cadre(ctx, &window, lang),
+        revisits: problems::revisits(ctx, &window, None, lang),
+        uncovered: coverage::build(ctx, &window, None, lang),
+    })
+}
+
+/// The first and last month holding a valid visit, or a valid problem's
+/// finding or rectification: what the data covers, for a month without
+/// any.
+fn data_months(ctx: &Ctx) -> Option<(Date, Date)> {
+    let visits = ctx
+        .data
+        .visits
+        .iter()
+        .filter(|v| ctx.valid.visit(v))
+        .map(|v| v.date);
+    let problems = ctx
+        .data
+        .problems
+        .iter()
+        .filter(|p| ctx.valid.problem(p))
+        .flat_map(|p| [Some(p.found), p.rectified])
+        .flatten();
+    let (first, last) =
+        visits
+            .chain(problems)
+            .fold((None, None), |(lo, hi): (Option<Date>, Option<Date>), d| {
+                (
+                    Some(lo.map_or(d, |lo| lo.min(d))),
+                    Some(hi.map_or(d, |hi| hi.max(d))),
+                )
+            });
+    Some((date::month_start(first?), date::month_start(last?)))
+}
+
+#[cfg(test)]
+mod tests {
+    //! Over `tests/fixtures/reports` (see `metrics::summary`'s tests for
+    //! the records): its visits run from 2026-01-05 to 2026-04-10, its
+    //! problems from P5 (found 2025-12-01, rectified 2025-12-20) to P4
+    //! (found 2026-05-01).
+    use super::*;
+    use crate::metrics::fixture::{self, d};
+    use crate::report::Cell;
+
+    #[test]
+    fn the_default_month_is_the_last_complete_one() {
+        assert_eq!(default_month(d(2026, 11, 5)), d(2026, 10, 1));
+        assert_eq!(default_month(d(2026, 10, 30)), d(2026, 9, 1));
+        assert_eq!(default_month(d(2026, 10, 31)), d(2026, 10, 1));
+        assert_eq!(default_month(d(2026, 1, 1)), d(2025, 12, 1));
+        assert_eq!(default_month(d(2024, 2, 29)), d(2024, 2, 1));
+    }
+
+    #[test]
+    fn march_against_february() {
+        let opened = fixture::reports();
+        let ctx = opened.ctx();
+        let m = build(&ctx, d(2026, 3, 1), d(2026, 4, 30), Lang::Zh).unwrap();
+        assert_eq!(
+            (m.window.from, m.window.as_of),
+            (d(2026, 3, 1), d(2026, 3, 31))
+        );
+        assert_eq!(
+            (m.previous.from, m.previous.as_of),
+            (d(2026, 2, 1), d(2026, 2, 28))
+        );
+        let figure = |measure| {
+            let h = m.headline.iter().find(|h| h.measure == measure).unwrap();
+            h.compared
+        };
+        // March, D = 03-31: problems found ≤ D are P1 P2 P3 P5 P6 P7 (P4
+        // is found 05-01), rectified P1 P3 P5 P6 → 4/6. February (see
+        // `one_month_with_a_moved_work_day`): P1 P5 of P1 P2 P5 P6 → 2/4.
+        assert_eq!(
+            figure(Measure::RectificationRate),
+            Compared::Rates(Some(4.0 / 6.0), Some(0.5))
+        );
+        // New in March: P3 (03-01), P7 (03-20); rectified in March: P3
+        // (03-20), P6 (03-05). February: P2, P6 new; P1 rectified.
+        assert_eq!(figure(Measure::NewProblems), Compared::Counts(2, 2));
+        assert_eq!(figure(Measure::NewRectified), Compared::Counts(2, 1));
+        // March visits: 03-05, 03-10, 03-19 (甲县); February: 02-10,
+        // 02-20, 02-24.
+        assert_eq!(figure(Measure::Visits), Compared::Counts(3, 3));
+        // Work days in March: K1's 03-10 is on leave; K2's 03-20 missed
+        // (it came 03-19); K3 ended 03-10, before its 03-20 → 0/1.
+        // February: 2/3 (K3 missed the moved 02-24).
+        assert_eq!(
+            figure(Measure::AttendanceRate),
+            Compared::Rates(Some(0.0), Some(2.0 / 3.0))
+        );
+        // Villages covered at 03-31: 一村 (K1), 二村 (K2) of 4; at 02-28
+        // the same two.
+        assert_eq!(
+            figure(Measure::VillageCoverage),
+            Compared::Rates(Some(0.5), Some(0.5))
+        );
+
+        // The trend: October 2025 to March 2026, each month's flows and
+        // the stock at its end.
+        let months: Vec<Date> = m.trend.iter().map(|t| t.window.from).collect();
+        assert_eq!(
+            months,
+            [
+                d(2025, 10, 1),
+                d(2025, 11, 1),
+                d(2025, 12, 1),
+                d(2026, 1, 1),
+                d(2026, 2, 1),
+                d(2026, 3, 1)
+            ]
+        );
+        let flows: Vec<(u64, u64, Option<f64>)> = m
+            .trend
+            .iter()
+            .map(|t| (t.new_problems, t.new_rectified, t.rectification_rate))
+            .collect();
+        assert_eq!(
+            flows,
+            [
+                // Nothing found by 10-31 and 11-30: undefined.
+                (0, 0, None),
+                (0, 0, None),
+                // P5 found 12-01 and rectified 12-20.
+                (1, 1, Some(1.0)),
+                // P1 found 01-05 (rectified 02-10): 1 of 2.
+                (1, 0, Some(0.5)),
+                (2, 1, Some(0.5)),
+                (2, 2, Some(4.0 / 6.0)),
+            ]
+        );
+
+        // Overdue at 03-31: P2 (deadline 02-08, 51 days), P7 not yet
+        // (deadline 04-19); P3 was rectified 03-20.
+        assert_eq!(m.overdue_count, 1);
+        assert_eq!(m.overdue.rows[0][0], Cell::Text("P2".into()));
+        // K2 missed 03-20.
+        assert_eq!(m.missed.rows.len(), 1);
+        assert_eq!(m.missed.rows[0][0], Cell::Text("K2".into()));
+        assert_eq!(
+            m.missed.rows[0].last(),
+            Some(&Cell::Dates(vec![d(2026, 3, 20)]))
+        );
+        // Revisits lag at 03-31 (cut 03-16): P5 and P6 (03-05); P3 (03-20)
+        // not yet.
+        assert_eq!(m.revisits.rows.len(), 2);
+        // The county table is the summary's.
+        assert_eq!(m.counties.rows.len(), 3);
+    }
+
+    #[test]
+    fn the_overdue_list_is_cut_but_counted() {
+        let opened = fixture::reports();
+        let ctx = opened.ctx();
+        // As of 04-30, P2 and P7 are overdue; both are listed.
+        let m = build(&ctx, d(2026, 4, 1), d(2026, 4, 30), Lang::En).unwrap();
+        assert_eq!((m.overdue_count, m.overdue.rows.len()), (2, 2));
+    }
+
+    #[test]
+    fn a_month_without_data_is_an_error() {
+        let opened = fixture::reports();
+        let ctx = opened.ctx();
+        // Visits run to 04-10 and P4 is found 05-01: June holds nothing.
+        let err = build(&ctx, d(2026, 6, 1), d(2026, 12, 31), Lang::Zh).unwrap_err();
+        assert_eq!(
+            err,
+            MonthlyError::NoData {
+                month: d(2026, 6, 1),
+                covered: Some((d(2025, 12, 1), d(2026, 5, 1)))
+            }
+        );
+        // May holds P4's finding: a summary.
+        assert!(build(&ctx, d(2026, 5, 1), d(2026, 12, 31), Lang::Zh).is_ok());
+        // A month after D that the data reaches is a period error (a
+        // later D would show it); one the data does not reach has no data.
+        assert!(matches!(
+            build(&ctx, d(2026, 5, 1), d(2026, 4, 30), Lang::Zh),
+            Err(MonthlyError::Period(PeriodError::AfterAsOf { .. }))
+        ));
+        assert!(matches!(
+            build(&ctx, d(2030, 1, 1), d(2026, 4, 30), Lang::Zh),
+            Err(MonthlyError::NoData { .. })
+        ));
+    }
+}
