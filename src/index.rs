@@ -186,9 +186,13 @@ fn hierarchy(data: &Dataset) -> (Vec<Option<RegionId>>, Vec<Option<RegionId>>) {
     (county, township)
 }
 
-/// Each cadre's visits with their keys, ordered by key. Two passes over
-/// the visits (count, then place), then each cadre's handful sorted — they
+/// Each cadre's visits with their keys, ordered by key: a counting sort by
+/// cadre (count, then place), then each cadre's handful sorted — they
 /// usually arrive in date order already, which the sort only confirms.
+///
+/// Placing is split by cadre between two threads: each half of the cadres
+/// owns a contiguous half of the output, so each thread fills its own
+/// slice (both read every visit, but each writes only its half).
 fn visits_by_cadre(data: &Dataset) -> (Groups, Vec<VisitKey>) {
     let cadres = data.cadres.len();
     let mut offsets = vec![0u32; cadres + 1];
@@ -201,23 +205,70 @@ fn visits_by_cadre(data: &Dataset) -> (Groups, Vec<VisitKey>) {
         offsets[i + 1] += offsets[i];
     }
     let total = offsets[cadres] as usize;
-    let mut next = offsets.clone();
-    let mut entries = vec![(VisitKey(0), 0u32); total];
-    for (i, v) in data.visits.iter().enumerate() {
-        if let Some(c) = v.cadre.id() {
-            let slot = &mut next[c.0 as usize];
-            entries[*slot as usize] = (VisitKey::new(v.date, v.place.id(), v.kind), i as u32);
-            *slot += 1;
-        }
-    }
-    for c in 0..cadres {
-        let group = &mut entries[offsets[c] as usize..offsets[c + 1] as usize];
-        if !group.is_sorted() {
-            group.sort_unstable();
-        }
-    }
-    let (keys, items) = entries.into_iter().unzip();
+    let mut keys = vec![VisitKey(0); total];
+    let mut items = vec![0u32; total];
+    // The cadre at which half of the visits are placed.
+    let middle = offsets
+        .partition_point(|&o| (o as usize) < total / 2)
+        .min(cadres);
+    let split = offsets[middle] as usize;
+    let (keys_low, keys_high) = keys.split_at_mut(split);
+    let (items_low, items_high) = items.split_at_mut(split);
+    let offsets_ref = &offsets;
+    std::thread::scope(|scope| {
+        scope.spawn(move || place(data, offsets_ref, 0..middle, keys_low, items_low));
+        place(data, offsets_ref, middle..cadres, keys_high, items_high);
+    });
     (Groups { offsets, items }, keys)
+}
+
+/// Places the visits of the cadres in `range` into `keys` and `items`,
+/// which start at `offsets[range.start]`, and orders each cadre's visits.
+fn place(
+    data: &Dataset,
+    offsets: &[u32],
+    range: std::ops::Range<usize>,
+    keys: &mut [VisitKey],
+    items: &mut [u32],
+) {
+    let base = offsets[range.start] as usize;
+    let mut next: Vec<usize> = offsets[range.clone()]
+        .iter()
+        .map(|&o| o as usize - base)
+        .collect();
+    for (i, v) in data.visits.iter().enumerate() {
+        let Some(c) = v
+            .cadre
+            .id()
+            .map(|c| c.0 as usize)
+            .filter(|c| range.contains(c))
+        else {
+            continue;
+        };
+        let slot = &mut next[c - range.start];
+        keys[*slot] = VisitKey::new(v.date, v.place.id(), v.kind);
+        items[*slot] = i as u32;
+        *slot += 1;
+    }
+    let mut pairs = Vec::new();
+    for c in range {
+        let group = offsets[c] as usize - base..offsets[c + 1] as usize - base;
+        if keys[group.clone()].is_sorted() {
+            continue;
+        }
+        pairs.clear();
+        pairs.extend(
+            keys[group.clone()]
+                .iter()
+                .copied()
+                .zip(items[group.clone()].iter().copied()),
+        );
+        pairs.sort_unstable();
+        for (j, (k, item)) in pairs.iter().enumerate() {
+            keys[group.start + j] = *k;
+            items[group.start + j] = *item;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -233,6 +284,62 @@ mod tests {
         assert_eq!(g.get(2), &[0, 2, 4]);
         assert_eq!(g.get(3), &[] as &[u32]);
         assert_eq!(g.get(99), &[] as &[u32]);
+    }
+
+    #[test]
+    fn visits_grouped_by_cadre_in_key_order() {
+        use crate::model::{Cadre, CadreLevel, Span, Visit};
+        let d = |day| Date::from_ymd_opt(2026, 3, day).unwrap();
+        let cadre = |id: &str| Cadre {
+            id: id.into(),
+            name: id.into(),
+            level: CadreLevel::City,
+            unit: None,
+            points: vec![],
+            start: None,
+            end: None,
+            span: Span {
+                file: crate::model::FileId(0),
+                line: 1,
+            },
+        };
+        let visit = |day, c: u32| Visit {
+            date: d(day),
+            cadre: Ref::Known(CadreId(c)),
+            place: Ref::Known(RegionId(0)),
+            kind: VisitKind::Workday,
+            forums: 0,
+            people: 0,
+            note: None,
+            span: Span {
+                file: crate::model::FileId(0),
+                line: day,
+            },
+        };
+        let data = Dataset {
+            cadres: vec![cadre("a"), cadre("b"), cadre("c")],
+            // Out of order, across both halves; cadre 1 has none.
+            visits: vec![
+                visit(20, 2),
+                visit(10, 0),
+                visit(5, 2),
+                visit(3, 0),
+                visit(7, 2),
+            ]
+            .into(),
+            ..Dataset::default()
+        };
+        let index = Index::build(&data);
+        assert_eq!(index.visits.get(0), &[3, 1]);
+        assert_eq!(index.visits.get(1), &[] as &[u32]);
+        assert_eq!(index.visits.get(2), &[2, 4, 0]);
+        let dates: Vec<Date> = index
+            .visit_keys(CadreId(2))
+            .iter()
+            .map(|k| k.date())
+            .collect();
+        assert_eq!(dates, vec![d(5), d(7), d(20)]);
+        assert!(index.visited_on(CadreId(0), d(10)) && !index.visited_on(CadreId(0), d(11)));
     }
 
     #[test]
