@@ -7,6 +7,7 @@
 //! [`load`]: super::load
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use super::build::Build;
 use super::{Format, Job, Part, read_text};
@@ -54,7 +55,9 @@ fn read<B: Build>(bytes: &[u8], job: &Job) -> FileRead {
         pending: Vec::new(),
         findings: Vec::new(),
     };
-    read_text(bytes, job, None, &mut part);
+    // No base: references stay pending, as nothing is loaded to resolve
+    // them against.
+    read_text(bytes, job, &OnceLock::new(), &mut part);
     FileRead {
         rows: part.rows,
         records: part.records.len(),

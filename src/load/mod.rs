@@ -18,6 +18,8 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::bail;
+use std::sync::{Mutex, OnceLock};
+
 use rustc_hash::FxHashSet;
 
 use crate::check::{BAD_ENCODING, UNKNOWN_CADRE, UNKNOWN_REGION, UNREADABLE_FILE};
@@ -224,84 +226,38 @@ pub fn load(dir: &Path) -> Loaded {
         }
     }
 
-    // Phase 1: regions and cadres, read together; the cadres' points are
-    // resolved once every region is known.
-    let mut first = read_all(&jobs, |kind| kind <= Kind::Cadres, None);
-    let mut region_keys = build::Keys::new();
-    let mut cadre_keys = build::Keys::new();
-    let mut regions = Vec::new();
-    let mut broken = Vec::new();
-    let complete = merge(
-        first.regions,
-        &mut files,
-        &mut findings,
-        &mut regions,
-        &mut broken,
-    ) && !unreadable.contains(&Kind::Regions);
-    index_keys(
-        &mut region_keys,
-        regions.iter().map(|r: &Region| &*r.code),
-        broken,
-        complete,
-        RegionId,
-    );
-    resolve_parents(&mut regions, &region_keys, &mut findings);
-    let lookup = Lookup {
-        regions: &region_keys,
-        cadres: &cadre_keys,
-    };
-    for part in &mut first.cadres {
-        link(
-            &mut part.records,
-            &mut part.pending,
-            part.file,
-            &lookup,
-            &mut part.findings,
-        );
+    let (rest, base) = read_all(&jobs, &unreadable);
+    // Every file's columns, rows and findings, in path order.
+    let Base {
+        regions,
+        cadres,
+        region_keys,
+        cadre_keys,
+        region_parts,
+        cadre_parts,
+        findings: parent_findings,
+    } = base;
+    for mut part in region_parts {
+        take_meta(&mut part, &mut files, &mut findings);
     }
-    let mut cadres = Vec::new();
-    let mut broken = Vec::new();
-    let complete = merge(
-        first.cadres,
-        &mut files,
-        &mut findings,
-        &mut cadres,
-        &mut broken,
-    ) && !unreadable.contains(&Kind::Cadres);
-    index_keys(
-        &mut cadre_keys,
-        cadres.iter().map(|c: &Cadre| &*c.id),
-        broken,
-        complete,
-        CadreId,
-    );
-
-    // Phase 2: the rest, resolved as they are read.
-    let lookup = Lookup {
-        regions: &region_keys,
-        cadres: &cadre_keys,
-    };
-    let rest = read_all(&jobs, |kind| kind > Kind::Cadres, Some(&lookup));
+    findings.extend(parent_findings);
+    for mut part in cadre_parts {
+        take_meta(&mut part, &mut files, &mut findings);
+    }
     let mut visits = Table::default();
     for mut part in rest.visits {
         take_meta(&mut part, &mut files, &mut findings);
         visits.push_chunk(part.records);
     }
     let (mut problems, mut leaves) = (Vec::new(), Vec::new());
-    merge(
-        rest.problems,
-        &mut files,
-        &mut findings,
-        &mut problems,
-        &mut Vec::new(),
-    );
-    merge(
-        rest.leaves,
-        &mut files,
-        &mut findings,
-        &mut leaves,
-        &mut Vec::new(),
-    );
+    for mut part in rest.problems {
+        take_meta(&mut part, &mut files, &mut findings);
+        problems.append(&mut part.records);
+    }
+    for mut part in rest.leaves {
+        take_meta(&mut part, &mut files, &mut findings);
+        leaves.append(&mut part.records);
+    }
 
     Loaded {
         data: Dataset {
@@ -342,74 +298,208 @@ enum Batch {
     Leaves(Part<Leave>),
 }
 
-/// The parts of each kind, in path order.
+/// The parts of the kinds that refer to regions and cadres, in path order.
 #[derive(Default)]
 struct Parts {
-    regions: Vec<Part<Region>>,
-    cadres: Vec<Part<Cadre>>,
     visits: Vec<Part<Visit>>,
     problems: Vec<Part<Problem>>,
     leaves: Vec<Part<Leave>>,
 }
 
-/// Reads the files of the kinds `wanted`, in parallel, biggest first so
-/// that both cores stay busy. With a lookup, references are resolved as
-/// they are read; without, they are left pending.
-fn read_all(jobs: &[Job], wanted: impl Fn(Kind) -> bool, lookup: Option<&Lookup>) -> Parts {
-    let mut todo: Vec<&Job> = jobs.iter().filter(|j| wanted(j.kind)).collect();
-    todo.sort_by_key(|j| std::cmp::Reverse(j.size));
-    let mut done = parallel::map(&todo, |job| {
-        let batch = match job.kind {
-            Kind::Regions => Batch::Regions(read_file(job, lookup)),
-            Kind::Cadres => Batch::Cadres(read_file(job, lookup)),
-            Kind::Visits => Batch::Visits(read_file(job, lookup)),
-            Kind::Problems => Batch::Problems(read_file(job, lookup)),
-            Kind::Leaves => Batch::Leaves(read_file(job, lookup)),
+/// Regions and cadres, read, indexed and linked: what the references of
+/// every other kind resolve against.
+struct Base {
+    regions: Vec<Region>,
+    cadres: Vec<Cadre>,
+    region_keys: build::Keys<RegionId>,
+    cadre_keys: build::Keys<CadreId>,
+    /// The parts the records came from, kept for their files' columns,
+    /// rows and findings.
+    region_parts: Vec<Part<Region>>,
+    cadre_parts: Vec<Part<Cadre>>,
+    /// Unknown parents.
+    findings: Vec<Finding>,
+}
+
+impl Base {
+    /// Builds the base from the parts of every regions and cadres file, in
+    /// path order; `unreadable` names kinds with a file that could not be
+    /// opened at all (their keys are not all known).
+    fn build(
+        mut region_parts: Vec<Part<Region>>,
+        mut cadre_parts: Vec<Part<Cadre>>,
+        unreadable: &[Kind],
+    ) -> Base {
+        let (mut regions, broken, complete) = take_records(&mut region_parts);
+        let mut region_keys = build::Keys::new();
+        let complete = complete && !unreadable.contains(&Kind::Regions);
+        let codes = regions.iter().map(|r| &*r.code);
+        index_keys(&mut region_keys, codes, broken, complete, RegionId);
+        let mut findings = Vec::new();
+        resolve_parents(&mut regions, &region_keys, &mut findings);
+
+        // Cadres refer to regions only.
+        let mut cadre_keys = build::Keys::new();
+        let lookup = Lookup {
+            regions: &region_keys,
+            cadres: &cadre_keys,
         };
-        (job.file, batch)
-    });
-    // Back into path order, so that records and findings keep file order.
+        for part in &mut cadre_parts {
+            link(
+                &mut part.records,
+                &mut part.pending,
+                part.file,
+                &lookup,
+                &mut part.findings,
+            );
+        }
+        let (cadres, broken, complete) = take_records(&mut cadre_parts);
+        let complete = complete && !unreadable.contains(&Kind::Cadres);
+        let ids = cadres.iter().map(|c| &*c.id);
+        index_keys(&mut cadre_keys, ids, broken, complete, CadreId);
+        Base {
+            regions,
+            cadres,
+            region_keys,
+            cadre_keys,
+            region_parts,
+            cadre_parts,
+            findings,
+        }
+    }
+
+    fn lookup(&self) -> Lookup<'_> {
+        Lookup {
+            regions: &self.region_keys,
+            cadres: &self.cadre_keys,
+        }
+    }
+}
+
+/// Regions and cadres parts gathered while they are read.
+#[derive(Default)]
+struct First {
+    regions: Vec<Part<Region>>,
+    cadres: Vec<Part<Cadre>>,
+    done: usize,
+}
+
+/// Reads every data file on every core, biggest first within regions and
+/// cadres (read first: everything else refers to them), then the rest.
+///
+/// The worker that finishes the last regions or cadres file builds the
+/// [`Base`] while the other goes on reading; a file read before the base is
+/// ready keeps its references pending until the base is there, and the
+/// rest link theirs as they read. No core waits for the base to be built.
+fn read_all(jobs: &[Job], unreadable: &[Kind]) -> (Parts, Base) {
+    let mut order: Vec<&Job> = jobs.iter().collect();
+    order.sort_by_key(|j| (j.kind > Kind::Cadres, std::cmp::Reverse(j.size)));
+    let first_jobs = order.iter().filter(|j| j.kind <= Kind::Cadres).count();
+    let base = OnceLock::new();
+    let first = Mutex::new(First::default());
+    let build_base = |first: First| {
+        let (mut regions, mut cadres) = (first.regions, first.cadres);
+        regions.sort_by_key(|p| p.file);
+        cadres.sort_by_key(|p| p.file);
+        Base::build(regions, cadres, unreadable)
+    };
+    let finish_first = |batch: Batch| {
+        let mut gathered = first
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match batch {
+            Batch::Regions(p) => gathered.regions.push(p),
+            Batch::Cadres(p) => gathered.cadres.push(p),
+            _ => {}
+        }
+        gathered.done += 1;
+        if gathered.done == first_jobs {
+            let all = std::mem::take(&mut *gathered);
+            drop(gathered);
+            let _ = base.set(build_base(all));
+        }
+    };
+    if first_jobs == 0 {
+        let _ = base.set(build_base(First::default()));
+    }
+    let mut done: Vec<(FileId, Batch)> = parallel::map(&order, |job| {
+        let batch = match job.kind {
+            Kind::Regions => Batch::Regions(read_file(job, &base)),
+            Kind::Cadres => Batch::Cadres(read_file(job, &base)),
+            Kind::Visits => Batch::Visits(read_file(job, &base)),
+            Kind::Problems => Batch::Problems(read_file(job, &base)),
+            Kind::Leaves => Batch::Leaves(read_file(job, &base)),
+        };
+        match batch {
+            Batch::Regions(_) | Batch::Cadres(_) => {
+                finish_first(batch);
+                None
+            }
+            batch => Some((job.file, batch)),
+        }
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    // Every regions and cadres file is read, so the base is there (built
+    // here should the worker building it have failed).
+    let base = match base.into_inner() {
+        Some(base) => base,
+        None => build_base(first.into_inner().unwrap_or_else(|p| p.into_inner())),
+    };
+
+    // Back into path order, so that records and findings keep file order;
+    // link what was read before the base was ready.
     done.sort_by_key(|(file, _)| *file);
+    let lookup = base.lookup();
     let mut parts = Parts::default();
     for (_, batch) in done {
         match batch {
-            Batch::Regions(p) => parts.regions.push(p),
-            Batch::Cadres(p) => parts.cadres.push(p),
-            Batch::Visits(p) => parts.visits.push(p),
-            Batch::Problems(p) => parts.problems.push(p),
-            Batch::Leaves(p) => parts.leaves.push(p),
+            Batch::Visits(p) => parts.visits.push(linked(p, &lookup)),
+            Batch::Problems(p) => parts.problems.push(linked(p, &lookup)),
+            Batch::Leaves(p) => parts.leaves.push(linked(p, &lookup)),
+            Batch::Regions(_) | Batch::Cadres(_) => {}
         }
     }
-    parts
+    (parts, base)
 }
 
-/// Appends the parts (in file order) to the dataset's lists; says whether
-/// every file of the kind was read in full.
-fn merge<T>(
-    parts: Vec<Part<T>>,
-    files: &mut [SourceFile],
-    findings: &mut Vec<Finding>,
-    records: &mut Vec<T>,
-    broken: &mut Vec<String>,
-) -> bool {
+/// A part with its pending references, if any, resolved.
+fn linked<B: build::Build>(mut part: Part<B>, lookup: &Lookup) -> Part<B> {
+    if !part.pending.is_empty() {
+        link(
+            &mut part.records,
+            &mut part.pending,
+            part.file,
+            lookup,
+            &mut part.findings,
+        );
+    }
+    part
+}
+
+/// Moves the records and broken keys out of parts, leaving what they found
+/// out about their files; says whether every file was read in full.
+fn take_records<T>(parts: &mut [Part<T>]) -> (Vec<T>, Vec<String>, bool) {
+    let mut records = Vec::with_capacity(parts.iter().map(|p| p.records.len()).sum());
+    let mut broken = Vec::new();
     let mut complete = true;
-    for mut part in parts {
-        complete &= take_meta(&mut part, files, findings);
+    for part in parts {
         records.append(&mut part.records);
         broken.append(&mut part.broken);
+        complete &= part.complete;
     }
-    complete
+    (records, broken, complete)
 }
 
 /// Moves what a part found out about its file into the file list and the
-/// findings; says whether the file was read in full.
-fn take_meta<T>(part: &mut Part<T>, files: &mut [SourceFile], findings: &mut Vec<Finding>) -> bool {
+/// findings.
+fn take_meta<T>(part: &mut Part<T>, files: &mut [SourceFile], findings: &mut Vec<Finding>) {
     if let Some(file) = files.get_mut(part.file.0 as usize) {
         file.columns = std::mem::take(&mut part.columns);
         file.rows = part.rows;
     }
     findings.append(&mut part.findings);
-    part.complete
 }
 
 fn index_keys<'a, Id: Copy>(
@@ -482,7 +572,7 @@ impl Lookup<'_> {
 const LINK_BATCH: usize = 4096;
 
 /// Reads one file into records of kind `B`.
-fn read_file<B: build::Build>(job: &Job, lookup: Option<&Lookup>) -> Part<B> {
+fn read_file<B: build::Build>(job: &Job, base: &OnceLock<Base>) -> Part<B> {
     let mut part = Part {
         file: job.file,
         columns: Vec::new(),
@@ -516,18 +606,13 @@ fn read_file<B: build::Build>(job: &Job, lookup: Option<&Lookup>) -> Part<B> {
             ));
             return;
         }
-        read_text(bytes, job, lookup, &mut part);
+        read_text(bytes, job, base, &mut part);
     });
     part
 }
 
 /// Decodes a file's bytes and reads its rows into `part`.
-fn read_text<B: build::Build>(
-    bytes: &[u8],
-    job: &Job,
-    lookup: Option<&Lookup>,
-    part: &mut Part<B>,
-) {
+fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, part: &mut Part<B>) {
     let span = |line| Span {
         file: job.file,
         line,
@@ -553,7 +638,7 @@ fn read_text<B: build::Build>(
     } = part;
     let mut taker = Taker {
         file: job.file,
-        lookup,
+        base,
         records,
         broken,
         pending,
@@ -573,8 +658,8 @@ fn read_text<B: build::Build>(
             (outcome.rows, outcome.complete, Vec::new())
         }
     };
-    if let Some(lookup) = lookup {
-        link(records, pending, job.file, lookup, findings);
+    if let Some(base) = base.get() {
+        link(records, pending, job.file, &base.lookup(), findings);
     }
     part.rows = rows;
     part.complete = complete;
@@ -584,7 +669,8 @@ fn read_text<B: build::Build>(
 /// Builds the records of one file.
 struct Taker<'t, B> {
     file: FileId,
-    lookup: Option<&'t Lookup<'t>>,
+    /// Once built, what references resolve against.
+    base: &'t OnceLock<Base>,
     records: &'t mut Vec<B>,
     broken: &'t mut Vec<String>,
     pending: &'t mut Vec<build::Pending>,
@@ -610,8 +696,16 @@ impl<B: build::Build> Taker<'_, B> {
                 self.broken.extend(B::key(row));
             }
         }
-        if let Some(lookup) = self.lookup.filter(|_| self.pending.len() >= LINK_BATCH) {
-            link(self.records, self.pending, self.file, lookup, findings);
+        if self.pending.len() >= LINK_BATCH {
+            if let Some(base) = self.base.get() {
+                link(
+                    self.records,
+                    self.pending,
+                    self.file,
+                    &base.lookup(),
+                    findings,
+                );
+            }
         }
     }
 }
