@@ -1,6 +1,6 @@
 //! Warnings about visits and dates that are possible but suspicious.
 
-use super::{Context, DUPLICATE_VISIT, FUTURE_DATE, VISIT_OUTSIDE_LINK, VISIT_PLACE};
+use super::{Context, DUPLICATE_VISIT, FUTURE_DATE, Records, VISIT_OUTSIDE_LINK, VISIT_PLACE};
 use crate::finding::Finding;
 use crate::i18n::Message;
 use crate::model::{CadreId, Kind, Ref};
@@ -42,7 +42,7 @@ pub fn visit_place(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// `visit-outside-link`: a visit before the cadre's start or after its end.
-pub fn visit_outside_link(ctx: &Context, out: &mut Vec<Finding>) {
+pub fn visit_outside_link(ctx: &Records, out: &mut Vec<Finding>) {
     let data = ctx.data;
     for v in &data.visits {
         let Some(cadre) = v.cadre.id().map(|c| data.cadre(c)) else {
@@ -67,7 +67,7 @@ pub fn visit_outside_link(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// `future-date`: a visit or a problem dated after today.
-pub fn future_date(ctx: &Context, out: &mut Vec<Finding>) {
+pub fn future_date(ctx: &Records, out: &mut Vec<Finding>) {
     let today = ctx.today;
     let data = ctx.data;
     let visits = data

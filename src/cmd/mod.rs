@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::check::Severity;
+use crate::check::{Context, Records, Severity, run_indexed, run_on_records};
 use crate::cli::{Cli, Command};
 use crate::finding::Finding;
 use crate::i18n::Lang;
@@ -75,14 +75,24 @@ pub fn open(global: &Global, today: Date, severities: &[Severity]) -> anyhow::Re
     )?;
     let loaded = load::load(&dir);
     let data = loaded.data;
-    let index = Index::build(&data);
     let mut findings = loaded.findings;
-    let context = crate::check::Context {
+    // The checks of the records alone run while the index is built.
+    let records = Records { data: &data, today };
+    let (index, found) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| Index::build(&data));
+        let found = run_on_records(&records, severities);
+        let index = index
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (index, found)
+    });
+    findings.extend(found);
+    let context = Context {
         data: &data,
         index: &index,
         today,
     };
-    findings.extend(crate::check::run(&context, severities));
+    findings.extend(run_indexed(&context, severities));
     // Stable: within a line, load findings come before data checks.
     findings.sort_by_key(|f| f.span);
     let lang = global.lang.or(data.config.lang).unwrap_or_default();
