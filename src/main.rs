@@ -22,3 +22,15 @@ fn main() -> ExitCode {
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's options, read before `main`: transparent huge pages for its
+/// memory. A province's records are some 150 MB written once; in 2 MiB
+/// pages rather than 4 KiB ones, the kernel takes 500 times fewer page
+/// faults to hand them over (report summary at province scale: about
+/// 0.28 s to 0.23 s).
+#[cfg(not(target_env = "msvc"))]
+// SAFETY: jemalloc declares `const char *malloc_conf` (with its `_rjem_`
+// prefix) and reads it once; this is a pointer to a NUL-terminated string
+// that lives for the whole program, as it expects.
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static MALLOC_CONF: &[u8; 11] = b"thp:always\0";
