@@ -8,9 +8,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use std::collections::HashMap;
-
-use foldhash::fast::FixedState;
+use rustc_hash::FxHashMap;
 
 use crate::config::Config;
 
@@ -394,7 +392,7 @@ pub struct KeyIndex<Id> {
     /// Shift that takes a hash to a slot: its top bits.
     shift: u32,
     len: usize,
-    long: HashMap<Box<str>, Id, FixedState>,
+    long: FxHashMap<Box<str>, Id>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -409,7 +407,7 @@ impl<Id> Default for KeyIndex<Id> {
             slots: Vec::new(),
             shift: 64,
             len: 0,
-            long: HashMap::default(),
+            long: FxHashMap::default(),
         }
     }
 }
