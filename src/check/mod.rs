@@ -158,40 +158,39 @@ checks! {
 
 /// Runs the checks of the given severities that read the records alone
 /// (`check` wants all severities; reports only need errors, to leave
-/// invalid records out). The checks only read, so they run side by side on
-/// every core; their findings come back in registry order.
+/// invalid records out).
 pub fn run_on_records(records: &Records, severities: &[Severity]) -> Vec<Finding> {
-    let checks: Vec<_> = REGISTRY
-        .iter()
-        .filter(|c| severities.contains(&c.severity))
-        .filter_map(|c| match c.stage {
-            Stage::Records(run) => Some(run),
-            _ => None,
-        })
-        .collect();
-    parallel::map(&checks, |run| {
-        let mut out = Vec::new();
-        run(records, &mut out);
-        out
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    let pick = |stage| match stage {
+        Stage::Records(run) => Some(run),
+        _ => None,
+    };
+    run_stage(records, severities, pick)
 }
 
 /// Runs the checks of the given severities that need the index.
 pub fn run_indexed(ctx: &Context, severities: &[Severity]) -> Vec<Finding> {
+    let pick = |stage| match stage {
+        Stage::Indexed(run) => Some(run),
+        _ => None,
+    };
+    run_stage(ctx, severities, pick)
+}
+
+/// Runs the checks `pick` gives a function for. They only read, so they run
+/// side by side on every core; their findings come back in registry order.
+fn run_stage<C: Sync, F: Fn(&C, &mut Vec<Finding>) + Sync>(
+    input: &C,
+    severities: &[Severity],
+    pick: impl Fn(Stage) -> Option<F>,
+) -> Vec<Finding> {
     let checks: Vec<_> = REGISTRY
         .iter()
         .filter(|c| severities.contains(&c.severity))
-        .filter_map(|c| match c.stage {
-            Stage::Indexed(run) => Some(run),
-            _ => None,
-        })
+        .filter_map(|c| pick(c.stage))
         .collect();
     parallel::map(&checks, |run| {
         let mut out = Vec::new();
-        run(ctx, &mut out);
+        run(input, &mut out);
         out
     })
     .into_iter()

@@ -45,16 +45,7 @@ pub fn read_bytes(bytes: &[u8], kind: Kind, format: Format) -> FileRead {
 }
 
 fn read<B: Build>(bytes: &[u8], job: &Job) -> FileRead {
-    let mut part: Part<B> = Part {
-        file: job.file,
-        columns: Vec::new(),
-        rows: 0,
-        complete: false,
-        records: Vec::new(),
-        broken: Vec::new(),
-        pending: Vec::new(),
-        findings: Vec::new(),
-    };
+    let mut part: Part<B> = Part::new(job.file);
     // No base: references stay pending, as nothing is loaded to resolve
     // them against.
     read_text(bytes, job, &OnceLock::new(), &mut part);

@@ -289,6 +289,22 @@ struct Part<T> {
     findings: Vec<Finding>,
 }
 
+impl<T> Part<T> {
+    /// Nothing read yet (and not complete until the file is read through).
+    fn new(file: FileId) -> Self {
+        Part {
+            file,
+            columns: Vec::new(),
+            rows: 0,
+            complete: false,
+            records: Vec::new(),
+            broken: Vec::new(),
+            pending: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+}
+
 /// A part of any kind, as the parallel readers hand them back.
 enum Batch {
     Regions(Part<Region>),
@@ -573,16 +589,7 @@ const LINK_BATCH: usize = 4096;
 
 /// Reads one file into records of kind `B`.
 fn read_file<B: build::Build>(job: &Job, base: &OnceLock<Base>) -> Part<B> {
-    let mut part = Part {
-        file: job.file,
-        columns: Vec::new(),
-        rows: 0,
-        complete: false,
-        records: Vec::new(),
-        broken: Vec::new(),
-        pending: Vec::new(),
-        findings: Vec::new(),
-    };
+    let mut part = Part::new(job.file);
     let span = |line| Span {
         file: job.file,
         line,

@@ -60,11 +60,7 @@ pub fn overdue(ctx: &Ctx, window: &Window) -> Vec<Overdue> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.days
-            .cmp(&a.days)
-            .then_with(|| problems[a.problem].id.cmp(&problems[b.problem].id))
-    });
+    out.sort_by(|a, b| longest_first(problems, (a.days, a.problem), (b.days, b.problem)));
     out
 }
 
@@ -86,12 +82,19 @@ pub fn revisits(ctx: &Ctx, window: &Window) -> Vec<Lagging> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.days
-            .cmp(&a.days)
-            .then_with(|| problems[a.problem].id.cmp(&problems[b.problem].id))
-    });
+    out.sort_by(|a, b| longest_first(problems, (a.days, a.problem), (b.days, b.problem)));
     out
+}
+
+/// The order of both lists: most days first, then by problem id.
+fn longest_first(
+    problems: &[Problem],
+    (a_days, a): (i64, usize),
+    (b_days, b): (i64, usize),
+) -> std::cmp::Ordering {
+    b_days
+        .cmp(&a_days)
+        .then_with(|| problems[a].id.cmp(&problems[b].id))
 }
 
 #[cfg(test)]
