@@ -1,14 +1,14 @@
 //! Checks within one record: dates in order, values that need another,
 //! categories from the configuration.
 
-use super::{DATE_ORDER, NEEDS_RECTIFIED, Records, UNKNOWN_CATEGORY};
+use super::{Context, DATE_ORDER, NEEDS_RECTIFIED, UNKNOWN_CATEGORY};
 use crate::finding::Finding;
 use crate::i18n::Message;
 use crate::model::{Date, Kind, Span};
 
 /// `date-order`: end before start, rectified / deadline before found,
 /// verified before rectified, a leave's to before its from.
-pub fn date_order(ctx: &Records, out: &mut Vec<Finding>) {
+pub fn date_order(ctx: &Context, out: &mut Vec<Finding>) {
     let data = ctx.data;
     let mut check = |kind: Kind,
                      span: Span,
@@ -59,7 +59,7 @@ pub fn date_order(ctx: &Records, out: &mut Vec<Finding>) {
 }
 
 /// `needs-rectified`: verified or satisfaction on a problem not rectified.
-pub fn needs_rectified(ctx: &Records, out: &mut Vec<Finding>) {
+pub fn needs_rectified(ctx: &Context, out: &mut Vec<Finding>) {
     for p in ctx.data.problems.iter().filter(|p| p.rectified.is_none()) {
         if let Some(verified) = p.verified {
             out.push(
@@ -89,7 +89,7 @@ pub fn needs_rectified(ctx: &Records, out: &mut Vec<Finding>) {
 }
 
 /// `unknown-category`: a category not configured in `bangcun.toml`.
-pub fn unknown_category(ctx: &Records, out: &mut Vec<Finding>) {
+pub fn unknown_category(ctx: &Context, out: &mut Vec<Finding>) {
     let allowed = &ctx.data.config.categories;
     for p in &ctx.data.problems {
         if !allowed.iter().any(|c| **c == *p.category) {

@@ -30,42 +30,16 @@ impl Severity {
     }
 }
 
-/// What a check of the records alone reads.
-#[derive(Clone, Copy)]
-pub struct Records<'a> {
+/// What a data-stage check reads.
+pub struct Context<'a> {
     pub data: &'a Dataset,
+    pub index: &'a Index,
     /// "Today" for `future-date`: `--as-of`, or the real date.
     pub today: Date,
 }
 
-/// What a check that needs the index reads.
-#[derive(Clone, Copy)]
-pub struct Context<'a> {
-    pub data: &'a Dataset,
-    pub index: &'a Index,
-    pub today: Date,
-}
-
-impl<'a> Context<'a> {
-    fn records(&self) -> Records<'a> {
-        Records {
-            data: self.data,
-            today: self.today,
-        }
-    }
-}
-
-/// When a check runs, and what it reads.
-#[derive(Clone, Copy, Debug)]
-pub enum Stage {
-    /// Made by the loader while it reads.
-    Load,
-    /// A function of the records alone: it can run while the index is
-    /// still being built.
-    Records(fn(&Records, &mut Vec<Finding>)),
-    /// A function that needs the index too.
-    Indexed(fn(&Context, &mut Vec<Finding>)),
-}
+/// A data-stage check: reads the dataset, appends findings.
+pub type CheckFn = fn(&Context, &mut Vec<Finding>);
 
 /// One named check.
 #[derive(Debug)]
@@ -73,7 +47,8 @@ pub struct Check {
     /// Stable, lowercase, hyphenated: the name in output and in the README.
     pub name: &'static str,
     pub severity: Severity,
-    pub stage: Stage,
+    /// `None` for checks the loader makes while reading.
+    pub run: Option<CheckFn>,
     /// One line for the README and `bangcun check --list`.
     pub about: &'static str,
 }
@@ -92,7 +67,7 @@ macro_rules! checks {
             pub static $id: Check = Check {
                 name: $name,
                 severity: Severity::$sev,
-                stage: $run,
+                run: $run,
                 about: $about,
             };
         )*
@@ -102,108 +77,78 @@ macro_rules! checks {
 }
 
 checks! {
-    UNREADABLE_FILE = "unreadable-file", Error, Stage::Load,
+    UNREADABLE_FILE = "unreadable-file", Error, None,
         "a data file cannot be read (missing permission, a directory, a symlink loop)";
-    BAD_ENCODING = "bad-encoding", Error, Stage::Load,
+    BAD_ENCODING = "bad-encoding", Error, None,
         "a file is neither UTF-8 nor GB18030/GBK (the line where decoding fails is named)";
-    BAD_QUOTING = "bad-quoting", Error, Stage::Load,
+    BAD_QUOTING = "bad-quoting", Error, None,
         "a CSV quote is never closed";
-    FIELD_COUNT = "field-count", Error, Stage::Load,
+    FIELD_COUNT = "field-count", Error, None,
         "a CSV row has more or fewer fields than the header";
-    INVALID_TOML = "invalid-toml", Error, Stage::Load,
+    INVALID_TOML = "invalid-toml", Error, None,
         "a TOML data file is not valid TOML, or holds something other than [[kind]] tables";
-    EMPTY_FILE = "empty-file", Error, Stage::Load,
+    EMPTY_FILE = "empty-file", Error, None,
         "a CSV file has no header row";
-    MISSING_COLUMN = "missing-column", Error, Stage::Load,
+    MISSING_COLUMN = "missing-column", Error, None,
         "a required column is missing from a CSV header";
-    DUPLICATE_COLUMN = "duplicate-column", Error, Stage::Load,
+    DUPLICATE_COLUMN = "duplicate-column", Error, None,
         "two columns of a CSV header name the same field";
-    UNKNOWN_COLUMN = "unknown-column", Warning, Stage::Load,
+    UNKNOWN_COLUMN = "unknown-column", Warning, None,
         "a CSV column or TOML key that no field has; it is ignored";
-    MISSING_VALUE = "missing-value", Error, Stage::Load,
+    MISSING_VALUE = "missing-value", Error, None,
         "a required value is empty (also: a township or village without parent, a cadre-sourced problem without cadre)";
-    INVALID_DATE = "invalid-date", Error, Stage::Load,
+    INVALID_DATE = "invalid-date", Error, None,
         "a date in none of the four accepted forms, or an impossible day";
-    INVALID_NUMBER = "invalid-number", Error, Stage::Load,
+    INVALID_NUMBER = "invalid-number", Error, None,
         "a count that is not a whole number ≥ 0";
-    INVALID_VALUE = "invalid-value", Error, Stage::Load,
+    INVALID_VALUE = "invalid-value", Error, None,
         "an enumeration value that is neither the English nor the Chinese word";
-    INVALID_CONFIG = "invalid-config", Error, Stage::Load,
+    INVALID_CONFIG = "invalid-config", Error, None,
         "bangcun.toml has invalid TOML, an unknown key or an impossible value";
-    DUPLICATE_ID = "duplicate-id", Error, Stage::Records(refs::duplicate_id),
+    DUPLICATE_ID = "duplicate-id", Error, Some(refs::duplicate_id),
         "a region code, cadre id or problem id used twice (both places are named)";
-    UNKNOWN_REGION = "unknown-region", Error, Stage::Load,
+    UNKNOWN_REGION = "unknown-region", Error, None,
         "a parent, contact point or place that is not in regions";
-    UNKNOWN_CADRE = "unknown-cadre", Error, Stage::Load,
+    UNKNOWN_CADRE = "unknown-cadre", Error, None,
         "a visit, problem or leave whose cadre is not in cadres";
-    PARENT_LEVEL = "parent-level", Error, Stage::Records(refs::parent_level),
+    PARENT_LEVEL = "parent-level", Error, Some(refs::parent_level),
         "a region whose parent is not exactly one level up";
-    POINT_LEVEL = "point-level", Error, Stage::Records(refs::point_level),
+    POINT_LEVEL = "point-level", Error, Some(refs::point_level),
         "a contact point that is a county";
-    DATE_ORDER = "date-order", Error, Stage::Records(dates::date_order),
+    DATE_ORDER = "date-order", Error, Some(dates::date_order),
         "end before start, rectified or deadline before found, verified before rectified, leave to before from";
-    NEEDS_RECTIFIED = "needs-rectified", Error, Stage::Records(dates::needs_rectified),
+    NEEDS_RECTIFIED = "needs-rectified", Error, Some(dates::needs_rectified),
         "verified or satisfaction on a problem that is not rectified";
-    UNKNOWN_CATEGORY = "unknown-category", Error, Stage::Records(dates::unknown_category),
+    UNKNOWN_CATEGORY = "unknown-category", Error, Some(dates::unknown_category),
         "a problem category that is not in bangcun.toml's categories";
-    VISIT_PLACE = "visit-place", Warning, Stage::Indexed(visits::visit_place),
+    VISIT_PLACE = "visit-place", Warning, Some(visits::visit_place),
         "a visit at a place that is not one of the cadre's points nor inside one";
-    VISIT_OUTSIDE_LINK = "visit-outside-link", Warning, Stage::Records(visits::visit_outside_link),
+    VISIT_OUTSIDE_LINK = "visit-outside-link", Warning, Some(visits::visit_outside_link),
         "a visit outside the cadre's start..end";
-    FUTURE_DATE = "future-date", Warning, Stage::Records(visits::future_date),
+    FUTURE_DATE = "future-date", Warning, Some(visits::future_date),
         "a visit or problem dated after today";
-    DUPLICATE_VISIT = "duplicate-visit", Warning, Stage::Indexed(visits::duplicate_visit),
+    DUPLICATE_VISIT = "duplicate-visit", Warning, Some(visits::duplicate_visit),
         "the same cadre, date, place and kind entered twice";
 }
 
-/// Runs the checks of the given severities that read the records alone
-/// (`check` wants all severities; reports only need errors, to leave
-/// invalid records out).
-pub fn run_on_records(records: &Records, severities: &[Severity]) -> Vec<Finding> {
-    let pick = |stage| match stage {
-        Stage::Records(run) => Some(run),
-        _ => None,
-    };
-    run_stage(records, severities, pick)
-}
-
-/// Runs the checks of the given severities that need the index.
-pub fn run_indexed(ctx: &Context, severities: &[Severity]) -> Vec<Finding> {
-    let pick = |stage| match stage {
-        Stage::Indexed(run) => Some(run),
-        _ => None,
-    };
-    run_stage(ctx, severities, pick)
-}
-
-/// Runs the checks `pick` gives a function for. They only read, so they run
-/// side by side on every core; their findings come back in registry order.
-fn run_stage<C: Sync, F: Fn(&C, &mut Vec<Finding>) + Sync>(
-    input: &C,
-    severities: &[Severity],
-    pick: impl Fn(Stage) -> Option<F>,
-) -> Vec<Finding> {
-    let checks: Vec<_> = REGISTRY
+/// Runs the data-stage checks of the given severities (`check` wants all;
+/// reports only need errors, to leave invalid records out). The checks
+/// only read, so they run side by side on every core; their findings come
+/// back in registry order.
+pub fn run(ctx: &Context, severities: &[Severity]) -> Vec<Finding> {
+    let checks: Vec<CheckFn> = REGISTRY
         .iter()
         .filter(|c| severities.contains(&c.severity))
-        .filter_map(|c| pick(c.stage))
+        .filter_map(|c| c.run)
         .collect();
     parallel::map(&checks, |run| {
         let mut out = Vec::new();
-        run(input, &mut out);
+        run(ctx, &mut out);
         out
     })
     .into_iter()
     .flatten()
     .collect()
-}
-
-/// Every data-stage check of the given severities, one group after the
-/// other.
-pub fn run(ctx: &Context, severities: &[Severity]) -> Vec<Finding> {
-    let mut out = run_on_records(&ctx.records(), severities);
-    out.extend(run_indexed(ctx, severities));
-    out
 }
 
 #[cfg(test)]

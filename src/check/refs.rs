@@ -4,14 +4,14 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{DUPLICATE_ID, PARENT_LEVEL, POINT_LEVEL, Records};
+use super::{Context, DUPLICATE_ID, PARENT_LEVEL, POINT_LEVEL};
 use crate::finding::Finding;
 use crate::i18n::Message;
 use crate::model::{Kind, Ref, RegionLevel, Span};
 
 /// `duplicate-id`: a region code, cadre id or problem id used twice. The
 /// later record is at fault; the first is named beside it.
-pub fn duplicate_id(ctx: &Records, out: &mut Vec<Finding>) {
+pub fn duplicate_id(ctx: &Context, out: &mut Vec<Finding>) {
     let data = ctx.data;
     let mut report = |kind: Kind, field: &'static str, key: &str, span: Span, first: Span| {
         out.push(
@@ -58,7 +58,7 @@ pub fn duplicate_id(ctx: &Records, out: &mut Vec<Finding>) {
 
 /// `parent-level`: a township whose parent is not a county, a village whose
 /// parent is not a township.
-pub fn parent_level(ctx: &Records, out: &mut Vec<Finding>) {
+pub fn parent_level(ctx: &Context, out: &mut Vec<Finding>) {
     let data = ctx.data;
     for r in &data.regions {
         let Some(parent) = r.parent.as_ref().and_then(Ref::id) else {
@@ -89,7 +89,7 @@ pub fn parent_level(ctx: &Records, out: &mut Vec<Finding>) {
 }
 
 /// `point-level`: a contact point that is a county.
-pub fn point_level(ctx: &Records, out: &mut Vec<Finding>) {
+pub fn point_level(ctx: &Context, out: &mut Vec<Finding>) {
     let data = ctx.data;
     for c in &data.cadres {
         for point in c.points.iter().filter_map(Ref::id) {

@@ -1,9 +1,10 @@
 //! Warnings about visits and dates that are possible but suspicious.
 
-use super::{Context, DUPLICATE_VISIT, FUTURE_DATE, Records, VISIT_OUTSIDE_LINK, VISIT_PLACE};
+use super::{Context, DUPLICATE_VISIT, FUTURE_DATE, VISIT_OUTSIDE_LINK, VISIT_PLACE};
 use crate::finding::Finding;
 use crate::i18n::Message;
-use crate::model::{CadreId, Kind, Ref};
+use crate::index::Groups;
+use crate::model::{Kind, Ref};
 
 /// `visit-place`: a visit at a place that is not one of the cadre's points
 /// nor inside one.
@@ -42,7 +43,7 @@ pub fn visit_place(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// `visit-outside-link`: a visit before the cadre's start or after its end.
-pub fn visit_outside_link(ctx: &Records, out: &mut Vec<Finding>) {
+pub fn visit_outside_link(ctx: &Context, out: &mut Vec<Finding>) {
     let data = ctx.data;
     for v in &data.visits {
         let Some(cadre) = v.cadre.id().map(|c| data.cadre(c)) else {
@@ -67,7 +68,7 @@ pub fn visit_outside_link(ctx: &Records, out: &mut Vec<Finding>) {
 }
 
 /// `future-date`: a visit or a problem dated after today.
-pub fn future_date(ctx: &Records, out: &mut Vec<Finding>) {
+pub fn future_date(ctx: &Context, out: &mut Vec<Finding>) {
     let today = ctx.today;
     let data = ctx.data;
     let visits = data
@@ -93,24 +94,26 @@ pub fn future_date(ctx: &Records, out: &mut Vec<Finding>) {
     }
 }
 
-/// `duplicate-visit`: the same cadre, date, place and kind twice. The index
-/// orders each cadre's visits by a key of date, place and kind, so
-/// duplicates sit side by side with equal keys.
+/// `duplicate-visit`: the same cadre, date, place and kind twice. Visits
+/// are grouped by cadre (a counting sort), each cadre's handful sorted by
+/// date, place and kind, and neighbours compared.
 pub fn duplicate_visit(ctx: &Context, out: &mut Vec<Finding>) {
     let data = ctx.data;
+    // A visit whose cadre or place did not resolve has an error of its own.
+    let keyed = data.visits.iter().enumerate().filter_map(|(i, v)| {
+        let key = (v.date, v.place.id()?.0, v.kind as u8);
+        Some(((key, i as u32), v.cadre.id()?.0 as usize))
+    });
+    let mut groups = Groups::new(data.cadres.len(), keyed);
     for c in 0..data.cadres.len() {
-        let cadre = CadreId(c as u32);
-        let keys = ctx.index.visit_keys(cadre);
-        let ids = ctx.index.visits.get(c);
-        for (i, pair) in keys.windows(2).enumerate() {
-            // A visit whose place did not resolve has an error of its own.
-            if pair[0] != pair[1] || pair[0].place().is_none() {
+        let visits = groups.get_mut(c);
+        visits.sort_unstable();
+        for pair in visits.windows(2) {
+            let [(a_key, a), (b_key, b)] = [pair[0], pair[1]];
+            if a_key != b_key {
                 continue;
             }
-            let (a, b) = (
-                &data.visits[ids[i] as usize],
-                &data.visits[ids[i + 1] as usize],
-            );
+            let (a, b) = (&data.visits[a as usize], &data.visits[b as usize]);
             // Name the later line as the duplicate, the earlier as first.
             let (first, dup) = if a.span <= b.span { (a, b) } else { (b, a) };
             out.push(

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::check::{Context, Records, Severity, run_indexed, run_on_records};
+use crate::check::{Context, Severity, run as run_checks};
 use crate::cli::{Cli, Command};
 use crate::finding::Finding;
 use crate::i18n::Lang;
@@ -76,23 +76,13 @@ pub fn open(global: &Global, today: Date, severities: &[Severity]) -> anyhow::Re
     let loaded = load::load(&dir);
     let data = loaded.data;
     let mut findings = loaded.findings;
-    // The checks of the records alone run while the index is built.
-    let records = Records { data: &data, today };
-    let (index, found) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| Index::build(&data));
-        let found = run_on_records(&records, severities);
-        let index = index
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (index, found)
-    });
-    findings.extend(found);
+    let index = Index::build(&data);
     let context = Context {
         data: &data,
         index: &index,
         today,
     };
-    findings.extend(run_indexed(&context, severities));
+    findings.extend(run_checks(&context, severities));
     // Stable: within a line, load findings come before data checks.
     findings.sort_by_key(|f| f.span);
     let lang = global.lang.or(data.config.lang).unwrap_or_default();

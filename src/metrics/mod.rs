@@ -39,20 +39,13 @@ impl Ctx<'_> {
     }
 
     /// The day of the earliest valid visit dated on or before `as_of`: a
-    /// period without a start begins in its month. Each cadre's visits are
-    /// sorted by date, so only the first valid one of each is looked at.
+    /// period without a start begins in its month.
     pub fn earliest_visit(&self, as_of: Date) -> Option<Date> {
-        (0..self.data.cadres.len())
-            .filter_map(|c| {
-                self.index
-                    .visits
-                    .get(c)
-                    .iter()
-                    .map(|&v| &self.data.visits[v as usize])
-                    .find(|v| self.valid.visit(v))
-                    .map(|v| v.date)
-            })
-            .filter(|&d| d <= as_of)
+        self.data
+            .visits
+            .iter()
+            .filter(|v| v.date <= as_of && self.valid.visit(v))
+            .map(|v| v.date)
             .min()
     }
 }
