@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -111,7 +112,8 @@ impl Workdays {
         let last = date::add_months(date::month_start(to), 1);
         while month <= last {
             for &day in self.days(level) {
-                if let Some(original) = month.with_day_checked(day) {
+                // A day the month lacks gives None: no work day that month.
+                if let Some(original) = month.with_day(day) {
                     let actual = self.moved.get(&original).copied().unwrap_or(original);
                     if from <= actual && actual <= to {
                         out.push(actual);
@@ -123,17 +125,6 @@ impl Workdays {
         out.sort_unstable();
         out.dedup();
         out
-    }
-}
-
-/// `NaiveDate::with_day` under a name that says it may fail.
-trait WithDayChecked {
-    fn with_day_checked(self, day: u32) -> Option<Date>;
-}
-
-impl WithDayChecked for Date {
-    fn with_day_checked(self, day: u32) -> Option<Date> {
-        chrono::Datelike::with_day(&self, day)
     }
 }
 
@@ -347,7 +338,7 @@ impl Parser<'_> {
         let stray: Vec<(Date, usize)> = self
             .moved_keys
             .iter()
-            .filter(|(old, _)| !is_workday(chrono::Datelike::day(old)))
+            .filter(|(old, _)| !is_workday(old.day()))
             .copied()
             .collect();
         for (old, offset) in stray {

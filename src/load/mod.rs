@@ -2,9 +2,9 @@
 //! each file once, and resolving references through indexes.
 //!
 //! Loading never fails: whatever cannot be read becomes a finding and the
-//! rest is still loaded. Kinds load in three phases, because later kinds
-//! refer to earlier ones: regions, then cadres (whose points are regions),
-//! then visits, problems and leaves, whose files are read in parallel.
+//! rest is still loaded. Every file is read once, on every core: regions and
+//! cadres first, since everything else refers to them; see `read_all` for
+//! how references wait for their keys without a core waiting.
 
 mod build;
 mod bytes;
@@ -16,10 +16,9 @@ mod toml;
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-
-use anyhow::bail;
 use std::sync::{Mutex, OnceLock};
 
+use anyhow::bail;
 use rustc_hash::FxHashSet;
 
 use crate::check::{BAD_ENCODING, UNKNOWN_CADRE, UNKNOWN_REGION, UNREADABLE_FILE};
