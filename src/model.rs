@@ -83,6 +83,9 @@ pub enum FileRole {
 pub struct SourceFile {
     /// The path as printed in findings: relative to the current directory.
     pub path: PathBuf,
+    /// The path within the data folder (`visits/2026-03.csv`), as git
+    /// names it from there.
+    pub name: PathBuf,
     pub role: FileRole,
     /// For CSV files, the header cell naming each field, so that findings
     /// can name the column as the clerk wrote it (`干部编号` or `cadre`).

@@ -161,6 +161,25 @@ fn the_hook_finds_a_data_folder_named_in_git_config() {
     );
 }
 
+#[test]
+fn changed_since_finds_the_files_however_the_folder_is_named() {
+    // The data folder given as `台账`, `./台账` and by its absolute path:
+    // each time the new file with an error is a changed file.
+    let (_temp, repo) = repository(Some("台账"));
+    fs::write(
+        repo.join("台账/visits/2026-04.csv"),
+        "日期,干部编号,地点代码\n2026-04-10,C9,411002001\n",
+    )
+    .unwrap();
+    let absolute = repo.join("台账").display().to_string();
+    for data in ["台账", "./台账", absolute.as_str()] {
+        check_in(&repo, &["--data", data, "--changed-since", "HEAD"])
+            .code(1)
+            .stdout(predicate::str::contains("unknown-cadre"))
+            .stdout(predicate::str::contains("visits/2026-04.csv:2"));
+    }
+}
+
 fn check_in(repo: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("bangcun")
         .unwrap()

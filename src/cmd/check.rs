@@ -5,13 +5,14 @@
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CLEAN, DATA_ERRORS, Global};
 use crate::check::{REGISTRY, Severity};
 use crate::cli::{CheckArgs, FormatArg};
 use crate::finding::{Counts, Finding};
+use crate::git;
 use crate::i18n;
 use crate::model::{Dataset, FileRole};
 use crate::output;
@@ -34,12 +35,26 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(CLEAN));
     }
     let today = args.as_of.unwrap_or_else(super::today);
-    let mut opened = super::open(global, today, &[Severity::Error, Severity::Warning])?;
+    let dir = super::find(global)?;
+    // Ask git first: outside a repository, or with a revision git does not
+    // know, there is nothing to load.
+    let changed = match &args.changed_since {
+        Some(rev) => Some((
+            rev,
+            git::changed_since(&dir, rev, global.lang.unwrap_or_default())?,
+        )),
+        None => None,
+    };
+    let mut opened = super::open_dir(
+        dir,
+        global.lang,
+        today,
+        &[Severity::Error, Severity::Warning],
+    );
     let mut findings = std::mem::take(&mut opened.findings);
     let mut hidden = None;
-    if let Some(rev) = &args.changed_since {
-        let changed = crate::git::changed_since(&opened.dir, rev, opened.lang)?;
-        let flags = changed_files(&opened.dir, &opened.data, &changed);
+    if let Some((rev, changed)) = changed {
+        let flags = changed_files(&opened.data, &changed);
         let shown = |file: usize| flags.get(file).copied().unwrap_or(false);
         let (keep, drop): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(|f| {
             shown(f.span.file.0 as usize) || f.related.is_some_and(|r| shown(r.file.0 as usize))
@@ -77,23 +92,13 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
 /// For each file read, whether it changed, given the paths git named
 /// relative to the data folder. A changed `bangcun.toml` can change what is
 /// right in every file, so then every file counts as changed.
-fn changed_files(dir: &Path, data: &Dataset, changed: &HashSet<PathBuf>) -> Vec<bool> {
-    // Files of a data folder found as `.` are shown without `./`; compare
-    // the same way, whatever the folder was called.
-    let dir: PathBuf = dir
-        .components()
-        .filter(|c| *c != Component::CurDir)
-        .collect();
-    let is_changed = |path: &Path| {
-        path.strip_prefix(&dir)
-            .is_ok_and(|relative| changed.contains(relative))
-    };
+fn changed_files(data: &Dataset, changed: &HashSet<PathBuf>) -> Vec<bool> {
     let config_changed = data
         .files
         .iter()
-        .any(|f| f.role == FileRole::Config && is_changed(&f.path));
+        .any(|f| f.role == FileRole::Config && changed.contains(&f.name));
     data.files
         .iter()
-        .map(|f| config_changed || is_changed(&f.path))
+        .map(|f| config_changed || changed.contains(&f.name))
         .collect()
 }

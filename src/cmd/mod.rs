@@ -65,14 +65,24 @@ pub struct Opened {
 /// Finds, loads, indexes and checks the data folder, running the data
 /// checks of the given severities.
 pub fn open(global: &Global, today: Date, severities: &[Severity]) -> anyhow::Result<Opened> {
+    let dir = find(global)?;
+    Ok(open_dir(dir, global.lang, today, severities))
+}
+
+/// Finds the data folder (SPEC §2 order).
+pub fn find(global: &Global) -> anyhow::Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot tell the current directory")?;
     let env = std::env::var_os("BANGCUN_DATA");
-    let dir = load::find_data_dir(
+    load::find_data_dir(
         global.data.as_deref(),
         env.as_deref(),
         &cwd,
         global.lang.unwrap_or_default(),
-    )?;
+    )
+}
+
+/// Loads, indexes and checks the data folder at `dir`; `lang` is `--lang`.
+pub fn open_dir(dir: PathBuf, lang: Option<Lang>, today: Date, severities: &[Severity]) -> Opened {
     let loaded = load::load(&dir);
     let data = loaded.data;
     let mut findings = loaded.findings;
@@ -85,14 +95,14 @@ pub fn open(global: &Global, today: Date, severities: &[Severity]) -> anyhow::Re
     findings.extend(run_checks(&context, severities));
     // Stable: within a line, load findings come before data checks.
     findings.sort_by_key(|f| f.span);
-    let lang = global.lang.or(data.config.lang).unwrap_or_default();
-    Ok(Opened {
+    let lang = lang.or(data.config.lang).unwrap_or_default();
+    Opened {
         dir,
         data,
         index,
         findings,
         lang,
-    })
+    }
 }
 
 /// Ends a command's use of the data without freeing it record by record:

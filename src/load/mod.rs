@@ -162,6 +162,7 @@ pub fn load(dir: &Path) -> Loaded {
     let config_path = dir.join(CONFIG_FILE);
     files.push(SourceFile {
         path: config_path.clone(),
+        name: PathBuf::from(CONFIG_FILE),
         role: FileRole::Config,
         columns: Vec::new(),
         rows: 0,
@@ -200,6 +201,12 @@ pub fn load(dir: &Path) -> Loaded {
         for found in discover(dir, kind) {
             let file = FileId(files.len() as u32);
             files.push(SourceFile {
+                // Every path found is `dir` joined with a name under it.
+                name: found
+                    .path
+                    .strip_prefix(dir)
+                    .unwrap_or(&found.path)
+                    .to_path_buf(),
                 path: found.path.clone(),
                 role: FileRole::Data(kind),
                 columns: Vec::new(),

@@ -118,23 +118,14 @@ pub(crate) mod fixture {
         }
     }
 
+    /// As `bangcun report` opens a folder: errors only.
     pub fn open(dir: &Path) -> Opened {
-        let loaded = crate::load::load(dir);
-        let index = Index::build(&loaded.data);
-        let mut findings = loaded.findings;
-        let context = crate::check::Context {
-            data: &loaded.data,
-            index: &index,
-            today: d(2026, 12, 31),
-        };
-        findings.extend(crate::check::run(
-            &context,
-            &[crate::check::Severity::Error],
-        ));
-        let valid = Validity::new(&loaded.data, &findings);
+        let errors = [crate::check::Severity::Error];
+        let opened = crate::cmd::open_dir(dir.to_path_buf(), None, d(2026, 12, 31), &errors);
+        let valid = Validity::new(&opened.data, &opened.findings);
         Opened {
-            data: loaded.data,
-            index,
+            data: opened.data,
+            index: opened.index,
             valid,
         }
     }
