@@ -426,7 +426,7 @@ pub(crate) fn toml_date(value: &Value) -> Option<Date> {
         DeValue::String(s) => date::parse(s.trim()),
         DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
             let d = dt.date?;
-            Date::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+            date::ymd(u32::from(d.year), u32::from(d.month), u32::from(d.day))
         }
         _ => None,
     }

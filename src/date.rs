@@ -1,12 +1,16 @@
 //! Dates as clerks write them (SPEC §2): `2026-03-10`, and the Excel/WPS
-//! renderings `2026/3/10`, `2026.3.10` and `2026年3月10日`.
+//! renderings `2026/3/10`, `2026.3.10` and `2026年3月10日`, with a year from
+//! 1900 to 2099. A record of this programme is dated in neither century
+//! beyond, so `0026-11-10` is a typing error; taken at its word it would
+//! start a report's period 2,000 years back and make every figure wrong.
 
 use chrono::Datelike;
 
 use crate::model::Date;
 
 /// Parses one of the four accepted date forms; `None` for anything else,
-/// including impossible days such as `2026-02-30`.
+/// including impossible days such as `2026-02-30` and years outside
+/// 1900..=2099.
 ///
 /// The ISO form needs two-digit month and day, as ISO 8601 does; the other
 /// forms take one or two digits, as Excel and WPS print them.
@@ -47,7 +51,12 @@ fn digits(b: &[u8]) -> Option<u32> {
     })
 }
 
-fn ymd(y: u32, m: u32, d: u32) -> Option<Date> {
+/// The date of a year, month and day, if it is one and its year lies in
+/// 1900..=2099 (for dates from TOML too).
+pub fn ymd(y: u32, m: u32, d: u32) -> Option<Date> {
+    if !(1900..=2099).contains(&y) {
+        return None;
+    }
     Date::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
@@ -113,6 +122,21 @@ mod tests {
         assert_eq!(parse("2026年03月01日"), Some(d(2026, 3, 1)));
         assert_eq!(parse("2026年3月10"), None);
         assert_eq!(parse("3月10日"), None);
+    }
+
+    #[test]
+    fn years_outside_1900_to_2099_are_typing_errors() {
+        assert_eq!(parse("1900-01-01"), Some(d(1900, 1, 1)));
+        assert_eq!(parse("2099/12/31"), Some(d(2099, 12, 31)));
+        for text in [
+            "0026-11-10",
+            "1202.2.1",
+            "1899年12月31日",
+            "2100-01-01",
+            "0000-01-01",
+        ] {
+            assert_eq!(parse(text), None, "{text}");
+        }
     }
 
     #[test]

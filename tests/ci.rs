@@ -294,7 +294,7 @@ fn github_output_is_exact_workflow_commands() {
          %0Ahelp: known columns: date,cadre,place,kind,forums,people,note\n\
          ::error file=visits/50%25%2Ca%3Ab.csv,line=2,title=invalid-date::\
          \"2026-03-10%0A%250A\" is not a valid date\
-         %0Ahelp: write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日)\n\
+         %0Ahelp: write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099\n\
          checked: 1 error, 1 warning; 7 files, 6 records read\n"
     );
 }

@@ -281,9 +281,8 @@ county_code,county,level,code,name,township
     assert_eq!(ok(&fixture(), &one).lines().count(), 3);
 }
 
-/// A copy of the fixture with records in error appended (the same lines as
-/// `metrics::fixture::BAD_LINES`): 4 error findings.
-fn fixture_with_errors() -> tempfile::TempDir {
+/// A copy of the fixture with `lines` appended to its files.
+fn fixture_plus(lines: &[(&str, &str)]) -> tempfile::TempDir {
     fn copy(from: &Path, to: &Path) {
         for entry in std::fs::read_dir(from).unwrap() {
             let path = entry.unwrap().path();
@@ -298,7 +297,18 @@ fn fixture_with_errors() -> tempfile::TempDir {
     }
     let dir = tempfile::tempdir().unwrap();
     copy(&fixture(), dir.path());
-    let bad = [
+    for (file, line) in lines {
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap() + line + "\n";
+        std::fs::write(&path, text).unwrap();
+    }
+    dir
+}
+
+/// A copy of the fixture with records in error appended (the same lines as
+/// `metrics::fixture::BAD_LINES`): 4 error findings.
+fn fixture_with_errors() -> tempfile::TempDir {
+    fixture_plus(&[
         // unknown-region (its parent)
         ("regions.csv", "410001001009,坏村,village,410001009"),
         // no finding, but its point is the invalid 坏村
@@ -319,13 +329,27 @@ fn fixture_with_errors() -> tempfile::TempDir {
             "problems.csv",
             "P1,2026-02-06,410001001,K1,cadre,基础设施,编号重复,一镇人民政府,,,,",
         ),
+    ])
+}
+
+#[test]
+fn a_mistyped_year_moves_no_figure() {
+    // 0026 for 2026: an invalid date, so the visit is left out. Taken at
+    // its word it would start the whole-period summary in the year 26 and
+    // make every cadre due on two thousand years of work days.
+    let dir = fixture_plus(&[("visits/2026-02.csv", "0026-02-10,K1,410001001,workday,3,30")]);
+    let args = [
+        "report",
+        "summary",
+        "--format",
+        "csv",
+        "--as-of",
+        "2026-03-31",
     ];
-    for (file, line) in bad {
-        let path = dir.path().join(file);
-        let text = std::fs::read_to_string(&path).unwrap() + line + "\n";
-        std::fs::write(&path, text).unwrap();
-    }
-    dir
+    let (code, out, err) = run(dir.path(), &args);
+    assert_eq!(code, 0);
+    assert_eq!(out, ok(&fixture(), &args));
+    assert!(err.contains("1 个错误"), "{err}");
 }
 
 #[test]

@@ -98,7 +98,7 @@ checks! {
     MISSING_VALUE = "missing-value", Error, None,
         "a required value is empty (also: a township or village without parent, a cadre-sourced problem without cadre)";
     INVALID_DATE = "invalid-date", Error, None,
-        "a date in none of the four accepted forms, or an impossible day";
+        "a date in none of the four accepted forms, an impossible day, or a year outside 1900-2099";
     INVALID_NUMBER = "invalid-number", Error, None,
         "a count that is not a whole number ≥ 0";
     INVALID_VALUE = "invalid-value", Error, None,
