@@ -203,19 +203,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         value: Option<String>,
         message: Message,
     ) {
-        self.report(field, check, value, message);
         self.ok = false;
-    }
-
-    /// Records a finding about `field`; the row is still built, so that the
-    /// data checks see it too.
-    fn report(
-        &mut self,
-        field: usize,
-        check: &'static Check,
-        value: Option<String>,
-        message: Message,
-    ) {
         let span = Span {
             file: self.sink.file,
             line: self.row.line(field),
@@ -380,7 +368,15 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
                 split_list(&s).map(|i| Cow::Owned(i.to_string())).collect()
             }
             Some(Cell::Int(i)) => vec![Cow::Owned(i.to_string())],
-            Some(Cell::List(items)) => items.into_iter().filter(|i| !i.trim().is_empty()).collect(),
+            // Trimmed as a CSV cell is.
+            Some(Cell::List(items)) => items
+                .into_iter()
+                .map(|i| match i {
+                    Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+                    Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+                })
+                .filter(|i| !i.is_empty())
+                .collect(),
             Some(cell) => {
                 let text = cell.shown();
                 self.error(
@@ -393,11 +389,8 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
             }
             None => Vec::new(),
         };
-        if items.is_empty() && self.ok {
-            self.missing(field);
-        }
         if items.is_empty() {
-            self.ok = false;
+            self.missing(field);
         }
         items
     }
@@ -664,6 +657,75 @@ impl Build for Leave {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row of given cells, all on line 2.
+    struct Cells(Vec<Option<Cell<'static>>>);
+
+    impl Row for Cells {
+        fn cell(&self, field: usize) -> Option<Cell<'_>> {
+            self.0.get(field).cloned().flatten()
+        }
+        fn line(&self, _field: usize) -> u32 {
+            2
+        }
+        fn row_line(&self) -> u32 {
+            2
+        }
+    }
+
+    fn build_cadre(
+        cells: Vec<Option<Cell<'static>>>,
+    ) -> (Option<Cadre>, Vec<Finding>, Vec<Pending>) {
+        let (mut findings, mut pending) = (Vec::new(), Vec::new());
+        let mut dates = DateMemo::default();
+        let mut sink = Sink {
+            file: FileId(1),
+            record: 0,
+            findings: &mut findings,
+            pending: &mut pending,
+            dates: &mut dates,
+        };
+        let cadre = Cadre::build(&Cells(cells), &mut sink);
+        (cadre, findings, pending)
+    }
+
+    fn text(s: &'static str) -> Option<Cell<'static>> {
+        Some(Cell::Text(Cow::Borrowed(s)))
+    }
+
+    #[test]
+    fn every_bad_cell_of_a_row_is_a_finding() {
+        // A bad level and no points: two findings, not one.
+        let (cadre, findings, _) =
+            build_cadre(vec![text("C1"), text("张三"), text("省级"), None, None]);
+        assert!(cadre.is_none());
+        let checks: Vec<_> = findings.iter().map(|f| (f.check.name, f.field)).collect();
+        assert_eq!(
+            checks,
+            vec![
+                ("invalid-value", Some("level")),
+                ("missing-value", Some("points"))
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items_from_toml_are_trimmed() {
+        let points = Cell::List(vec![Cow::Borrowed(" 411002001 "), Cow::Borrowed("  ")]);
+        let (cadre, findings, pending) = build_cadre(vec![
+            text("C1"),
+            text("张三"),
+            text("市级"),
+            None,
+            Some(points),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(cadre.map(|c| c.points.len()), Some(1));
+        assert_eq!(
+            pending.iter().map(|p| p.key.text()).collect::<Vec<_>>(),
+            vec!["411002001"]
+        );
+    }
 
     #[test]
     fn whole_numbers() {
