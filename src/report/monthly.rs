@@ -14,6 +14,7 @@ use crate::date;
 use crate::i18n::Lang;
 use crate::metrics::{
     By, Ctx, Figures, Period, PeriodError, Window, problem_totals, rate, summary,
+    summary_with_attendance,
 };
 use crate::model::Date;
 use crate::render::MonthlyFormat;
@@ -240,7 +241,8 @@ pub fn build<'a>(
             _ => MonthlyError::NoData { month, covered },
         }
     })?;
-    let current = summary(ctx, &window, By::County);
+    // The month's summary, and its attendance for the list of misses.
+    let (current, attendance) = summary_with_attendance(ctx, &window, By::County);
     let t = &current.total;
     if t.visits == 0 && t.new_problems == 0 && t.new_rectified == 0 {
         return Err(MonthlyError::NoData {
@@ -248,14 +250,23 @@ pub fn build<'a>(
             covered: data_months(ctx),
         });
     }
+    // The month before, whole, for the headline.
+    let previous = window_of(date::add_months(month, -1))?;
+    let before = summary(ctx, &previous, By::County).total;
 
     // The months of the trend, each with its own window and D = its last
     // day (they end before the month starts, so before D); only their
-    // problem figures are needed, without a pass over the visits.
+    // problem figures are needed, without a pass over the visits. The
+    // last two are the month and the month before, whose totals hold
+    // them already.
     let mut trend = Vec::with_capacity(TREND_MONTHS);
     for back in (0..TREND_MONTHS as i32).rev() {
         let w = window_of(date::add_months(month, -back))?;
-        let f = problem_totals(ctx, &w);
+        let f = match back {
+            0 => current.total,
+            1 => before,
+            _ => problem_totals(ctx, &w),
+        };
         trend.push(TrendMonth {
             window: w,
             new_problems: f.new_problems,
@@ -263,9 +274,6 @@ pub fn build<'a>(
             rectification_rate: f.rectification_rate(),
         });
     }
-    // The month before, whole, for the headline.
-    let previous = window_of(date::add_months(month, -1))?;
-    let before = summary(ctx, &previous, By::County).total;
     let headline = Measure::ALL
         .iter()
         .map(|&measure| HeadlineFigure {
@@ -286,7 +294,7 @@ pub fn build<'a>(
         trend,
         overdue,
         overdue_count,
-        missed: attendance::missed_by_cadre(ctx, &window, lang),
+        missed: attendance::missed_by_cadre(ctx, &window, &attendance, lang),
         revisits: problems::revisits(ctx, &window, None, lang),
         uncovered: coverage::build(ctx, &window, None, lang),
     })
