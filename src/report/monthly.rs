@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use super::{Report, attendance, coverage, problems, summary as county_table};
+use super::{Listed, Report, attendance, coverage, problems, summary as county_table};
 use crate::date;
 use crate::i18n::Lang;
 use crate::metrics::{
@@ -36,8 +36,10 @@ pub struct MonthlyRequest {
 /// How many months the trend shows, ending with the summary's month.
 pub const TREND_MONTHS: usize = 6;
 
-/// How many of the most overdue problems the summary lists.
-pub const OVERDUE_LISTED: usize = 10;
+/// How many rows of a problem list the summary shows: of the most overdue
+/// problems, the only ones it holds; of the lagging revisits, which it
+/// holds whole for programs, the longest.
+pub const LISTED: usize = 10;
 
 /// The month a summary is for when none is asked: the last complete month
 /// by `as_of` — its own month when it is that month's last day, else the
@@ -192,14 +194,13 @@ pub struct Monthly<'a> {
     pub counties: Report<'a>,
     /// [`TREND_MONTHS`] months, oldest first, ending with the month.
     pub trend: Vec<TrendMonth>,
-    /// The most overdue problems at D, at most [`OVERDUE_LISTED`] …
-    pub overdue: Report<'a>,
-    /// … of this many overdue in all.
-    pub overdue_count: usize,
+    /// The [`LISTED`] most overdue problems at D, and how many are
+    /// overdue in all.
+    pub overdue: Listed<'a>,
     /// Cadres who missed a work day in the month, by county, with dates.
     pub missed: Report<'a>,
     /// Every rectified problem whose revisit lags at D, longest first.
-    pub revisits: Report<'a>,
+    pub revisits: Listed<'a>,
     /// Every township and village without an active cadre at D, by county.
     pub uncovered: Report<'a>,
 }
@@ -282,9 +283,6 @@ pub fn build<'a>(
         })
         .collect();
 
-    let mut overdue = problems::overdue(ctx, &window, None, lang);
-    let overdue_count = overdue.rows.len();
-    overdue.rows.truncate(OVERDUE_LISTED);
     Ok(Monthly {
         name: ctx.data.config.name.to_string(),
         window,
@@ -292,10 +290,9 @@ pub fn build<'a>(
         headline,
         counties: county_table::of_summary(ctx, &window, By::County, &current, lang),
         trend,
-        overdue,
-        overdue_count,
+        overdue: problems::overdue(ctx, &window, None, Some(LISTED), lang),
         missed: attendance::missed_by_cadre(ctx, &window, &attendance, lang),
-        revisits: problems::revisits(ctx, &window, None, lang),
+        revisits: problems::revisits(ctx, &window, None, None, lang),
         uncovered: coverage::build(ctx, &window, None, lang),
     })
 }
@@ -429,8 +426,8 @@ mod tests {
 
         // Overdue at 03-31: P2 (deadline 02-08, 51 days), P7 not yet
         // (deadline 04-19); P3 was rectified 03-20.
-        assert_eq!(m.overdue_count, 1);
-        assert_eq!(m.overdue.rows[0][0], Cell::Text("P2".into()));
+        assert_eq!(m.overdue.count, 1);
+        assert_eq!(m.overdue.report.rows[0][0], Cell::Text("P2".into()));
         // K2 missed 03-20.
         assert_eq!(m.missed.rows.len(), 1);
         assert_eq!(m.missed.rows[0][0], Cell::Text("K2".into()));
@@ -440,18 +437,9 @@ mod tests {
         );
         // Revisits lag at 03-31 (cut 03-16): P5 and P6 (03-05); P3 (03-20)
         // not yet.
-        assert_eq!(m.revisits.rows.len(), 2);
+        assert_eq!((m.revisits.report.rows.len(), m.revisits.count), (2, 2));
         // The county table is the summary's.
         assert_eq!(m.counties.rows.len(), 3);
-    }
-
-    #[test]
-    fn the_overdue_list_is_cut_but_counted() {
-        let opened = fixture::reports();
-        let ctx = opened.ctx();
-        // As of 04-30, P2 and P7 are overdue; both are listed.
-        let m = build(&ctx, d(2026, 4, 1), d(2026, 4, 30), Lang::En).unwrap();
-        assert_eq!((m.overdue_count, m.overdue.rows.len()), (2, 2));
     }
 
     #[test]

@@ -13,8 +13,8 @@ use super::super::json::Table;
 use super::super::round4;
 use super::month_key;
 use crate::metrics::Window;
-use crate::report::Report;
 use crate::report::monthly::{Compared, HeadlineFigure, Monthly, TrendMonth};
+use crate::report::{Listed, Report};
 
 pub fn render(doc: &Monthly<'_>, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &Doc(doc))?;
@@ -34,12 +34,12 @@ impl Serialize for Doc<'_> {
         map.serialize_entry("as_of", &doc.window.as_of.to_string())?;
         map.serialize_entry("previous", &Month(&doc.previous))?;
         map.serialize_entry("headline", &Headline(&doc.headline))?;
-        map.serialize_entry("counties", &Listing(&doc.counties, None))?;
+        map.serialize_entry("counties", &Listing::whole(&doc.counties))?;
         map.serialize_entry("trend", &Trend(&doc.trend))?;
-        map.serialize_entry("overdue", &Listing(&doc.overdue, Some(doc.overdue_count)))?;
-        map.serialize_entry("missed", &Listing(&doc.missed, None))?;
-        map.serialize_entry("revisits", &Listing(&doc.revisits, None))?;
-        map.serialize_entry("uncovered", &Listing(&doc.uncovered, None))?;
+        map.serialize_entry("overdue", &Listing::cut(&doc.overdue))?;
+        map.serialize_entry("missed", &Listing::whole(&doc.missed))?;
+        map.serialize_entry("revisits", &Listing::cut(&doc.revisits))?;
+        map.serialize_entry("uncovered", &Listing::whole(&doc.uncovered))?;
         map.end()
     }
 }
@@ -131,12 +131,22 @@ impl Serialize for TrendEntry<'_> {
 /// A report table: `{"count", "rows": [...], "total": {...}}`; `count` is
 /// how many rows there are in all (more than listed, for the overdue
 /// problems).
-struct Listing<'a>(&'a Report<'a>, Option<usize>);
+struct Listing<'a>(&'a Report<'a>, usize);
+
+impl<'a> Listing<'a> {
+    fn whole(report: &'a Report<'a>) -> Self {
+        Listing(report, report.rows.len())
+    }
+
+    fn cut(listed: &'a Listed<'a>) -> Self {
+        Listing(&listed.report, listed.count)
+    }
+}
 
 impl Serialize for Listing<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
-        map.serialize_entry("count", &self.1.unwrap_or(self.0.rows.len()))?;
+        map.serialize_entry("count", &self.1)?;
         Table::new(self.0).entries(&mut map)?;
         map.end()
     }

@@ -16,8 +16,8 @@ use std::path::Path;
 use super::{for_people, numeric, push_for_people, shown, tenths_of_percent};
 use crate::i18n::{self, Change, Lang, MonthlyText};
 use crate::metrics::Window;
-use crate::report::monthly::{Compared, Figure, Monthly};
-use crate::report::{Cell, Report};
+use crate::report::monthly::{Compared, Figure, LISTED, Monthly};
+use crate::report::{Cell, Listed, Report};
 
 /// The output formats of the monthly summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,9 +58,6 @@ pub fn render_monthly(
         MonthlyFormat::Json => json::render(doc, out),
     }
 }
-
-/// How many rows of the lagging revisits people see (longest first).
-const REVISITS_SHOWN: usize = 10;
 
 /// How many cadres, or places, of one county people see before the rest
 /// are counted instead.
@@ -119,7 +116,14 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             note
         }),
     };
-    let revisits = report_grid(&doc.revisits, lang, REVISITS_SHOWN);
+    // Both problem lists show people their first rows, whether the
+    // document holds only those (overdue) or all (revisits).
+    let problems = |part, list: &Listed<'_>, empty, report| {
+        let listed = list.report.rows.len().min(LISTED);
+        let grid = report_grid(&list.report, lang, LISTED);
+        let note = count(listed, list.count, report);
+        listing(part, list.count, empty, Body::Table(grid), note)
+    };
     let (missed, missed_shown) = missed_groups(&doc.missed, lang);
     let (uncovered, uncovered_shown) = uncovered_grid(&doc.uncovered, lang);
     vec![
@@ -138,12 +142,11 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             body: Body::Table(trend_grid(doc, lang)),
             note: Some(MonthlyText::TrendNote.label(lang).to_string()),
         },
-        listing(
+        problems(
             MonthlyText::Overdue,
-            doc.overdue_count,
+            &doc.overdue,
             MonthlyText::NoOverdue,
-            Body::Table(report_grid(&doc.overdue, lang, usize::MAX)),
-            count(doc.overdue.rows.len(), doc.overdue_count, "overdue"),
+            "overdue",
         ),
         listing(
             MonthlyText::Missed,
@@ -152,16 +155,11 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             Body::Groups(missed),
             count(missed_shown, doc.missed.rows.len(), "attendance --missing"),
         ),
-        listing(
+        problems(
             MonthlyText::Revisits,
-            doc.revisits.rows.len(),
+            &doc.revisits,
             MonthlyText::NoRevisits,
-            Body::Table(revisits),
-            count(
-                doc.revisits.rows.len().min(REVISITS_SHOWN),
-                doc.revisits.rows.len(),
-                "revisits",
-            ),
+            "revisits",
         ),
         listing(
             MonthlyText::Uncovered,

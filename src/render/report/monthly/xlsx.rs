@@ -94,9 +94,9 @@ fn workbook(doc: &Monthly<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     counties.set_landscape().set_print_fit_to_pages(1, 0);
     trend(book.add_worksheet(), doc, lang, &styles)?;
     for (name, report) in [
-        (MonthlyText::OverdueSheet, &doc.overdue),
+        (MonthlyText::OverdueSheet, &doc.overdue.report),
         (MonthlyText::MissedSheet, &doc.missed),
-        (MonthlyText::RevisitsSheet, &doc.revisits),
+        (MonthlyText::RevisitsSheet, &doc.revisits.report),
         (MonthlyText::UncoveredSheet, &doc.uncovered),
     ] {
         table(book.add_worksheet(), name, report, lang, &styles)?;
