@@ -99,35 +99,21 @@ impl Measure {
         }
     }
 
-    /// How to read this figure from a summary's total.
-    fn read(self) -> Read {
+    /// This figure in a summary's total.
+    fn value(self, f: &Figures) -> Figure {
         match self {
-            Measure::RectificationRate => Read::Rate(Figures::rectification_rate),
-            Measure::IdentificationRate => Read::Rate(Figures::identification_rate),
-            Measure::SatisfactionRate => Read::Rate(Figures::satisfaction_rate),
-            Measure::AttendanceRate => Read::Rate(Figures::attendance_rate),
-            Measure::VillageCoverage => Read::Rate(|f| rate(f.villages_covered, f.villages)),
-            Measure::Visits => Read::Count(|f| f.visits),
-            Measure::Forums => Read::Count(|f| f.forums),
-            Measure::People => Read::Count(|f| f.people),
-            Measure::NewProblems => Read::Count(|f| f.new_problems),
-            Measure::NewRectified => Read::Count(|f| f.new_rectified),
+            Measure::RectificationRate => Figure::Rate(f.rectification_rate()),
+            Measure::IdentificationRate => Figure::Rate(f.identification_rate()),
+            Measure::SatisfactionRate => Figure::Rate(f.satisfaction_rate()),
+            Measure::AttendanceRate => Figure::Rate(f.attendance_rate()),
+            Measure::VillageCoverage => Figure::Rate(rate(f.villages_covered, f.villages)),
+            Measure::Visits => Figure::Count(f.visits),
+            Measure::Forums => Figure::Count(f.forums),
+            Measure::People => Figure::Count(f.people),
+            Measure::NewProblems => Figure::Count(f.new_problems),
+            Measure::NewRectified => Figure::Count(f.new_rectified),
         }
     }
-
-    /// This figure this month and the month before.
-    fn compare(self, current: &Figures, previous: &Figures) -> Compared {
-        match self.read() {
-            Read::Rate(r) => Compared::Rates(r(current), r(previous)),
-            Read::Count(n) => Compared::Counts(n(current), n(previous)),
-        }
-    }
-}
-
-/// A headline figure is a rate or a count of a summary's total.
-enum Read {
-    Rate(fn(&Figures) -> Option<f64>),
-    Count(fn(&Figures) -> u64),
 }
 
 /// A figure: a rate (`None` when undefined) or a count.
@@ -137,34 +123,13 @@ pub enum Figure {
     Count(u64),
 }
 
-/// A figure this month and the month before: two rates or two counts.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Compared {
-    Rates(Option<f64>, Option<f64>),
-    Counts(u64, u64),
-}
-
-impl Compared {
-    pub fn current(self) -> Figure {
-        match self {
-            Compared::Rates(c, _) => Figure::Rate(c),
-            Compared::Counts(c, _) => Figure::Count(c),
-        }
-    }
-
-    pub fn previous(self) -> Figure {
-        match self {
-            Compared::Rates(_, p) => Figure::Rate(p),
-            Compared::Counts(_, p) => Figure::Count(p),
-        }
-    }
-}
-
-/// One headline figure, this month and the month before.
+/// One headline figure, this month and the month before: two rates or two
+/// counts, as [`Measure::value`] reads them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct HeadlineFigure {
     pub measure: Measure,
-    pub compared: Compared,
+    pub current: Figure,
+    pub previous: Figure,
 }
 
 /// One month of the trend: flows inside the month, the rate at its end.
@@ -279,7 +244,8 @@ pub fn build<'a>(
         .iter()
         .map(|&measure| HeadlineFigure {
             measure,
-            compared: measure.compare(&current.total, &before),
+            current: measure.value(&current.total),
+            previous: measure.value(&before),
         })
         .collect();
 
@@ -360,34 +326,43 @@ mod tests {
         );
         let figure = |measure| {
             let h = m.headline.iter().find(|h| h.measure == measure).unwrap();
-            h.compared
+            (h.current, h.previous)
         };
         // March, D = 03-31: problems found ≤ D are P1 P2 P3 P5 P6 P7 (P4
         // is found 05-01), rectified P1 P3 P5 P6 → 4/6. February (see
         // `one_month_with_a_moved_work_day`): P1 P5 of P1 P2 P5 P6 → 2/4.
         assert_eq!(
             figure(Measure::RectificationRate),
-            Compared::Rates(Some(4.0 / 6.0), Some(0.5))
+            (Figure::Rate(Some(4.0 / 6.0)), Figure::Rate(Some(0.5)))
         );
         // New in March: P3 (03-01), P7 (03-20); rectified in March: P3
         // (03-20), P6 (03-05). February: P2, P6 new; P1 rectified.
-        assert_eq!(figure(Measure::NewProblems), Compared::Counts(2, 2));
-        assert_eq!(figure(Measure::NewRectified), Compared::Counts(2, 1));
+        assert_eq!(
+            figure(Measure::NewProblems),
+            (Figure::Count(2), Figure::Count(2))
+        );
+        assert_eq!(
+            figure(Measure::NewRectified),
+            (Figure::Count(2), Figure::Count(1))
+        );
         // March visits: 03-05, 03-10, 03-19 (甲县); February: 02-10,
         // 02-20, 02-24.
-        assert_eq!(figure(Measure::Visits), Compared::Counts(3, 3));
+        assert_eq!(
+            figure(Measure::Visits),
+            (Figure::Count(3), Figure::Count(3))
+        );
         // Work days in March: K1's 03-10 is on leave; K2's 03-20 missed
         // (it came 03-19); K3 ended 03-10, before its 03-20 → 0/1.
         // February: 2/3 (K3 missed the moved 02-24).
         assert_eq!(
             figure(Measure::AttendanceRate),
-            Compared::Rates(Some(0.0), Some(2.0 / 3.0))
+            (Figure::Rate(Some(0.0)), Figure::Rate(Some(2.0 / 3.0)))
         );
         // Villages covered at 03-31: 一村 (K1), 二村 (K2) of 4; at 02-28
         // the same two.
         assert_eq!(
             figure(Measure::VillageCoverage),
-            Compared::Rates(Some(0.5), Some(0.5))
+            (Figure::Rate(Some(0.5)), Figure::Rate(Some(0.5)))
         );
 
         // The trend: October 2025 to March 2026, each month's flows and

@@ -8,12 +8,13 @@
 use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::{Value, json};
 
 use super::super::json::Table;
 use super::super::round4;
 use super::month_key;
 use crate::metrics::Window;
-use crate::report::monthly::{Compared, HeadlineFigure, Monthly, TrendMonth};
+use crate::report::monthly::{Figure, HeadlineFigure, Monthly, TrendMonth};
 use crate::report::{Listed, Report};
 
 pub fn render(doc: &Monthly<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -78,21 +79,26 @@ struct Entry<'a>(&'a HeadlineFigure);
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let h = self.0;
+        let change = match (h.current, h.previous) {
+            (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => json!(round4(round4(c) - round4(p))),
+            (Figure::Count(c), Figure::Count(p)) => json!(c as i64 - p as i64),
+            // An undefined rate (a rate against a count is never made).
+            _ => Value::Null,
+        };
         let mut map = s.serialize_map(Some(3))?;
-        match h.compared {
-            Compared::Rates(c, p) => {
-                let (c, p) = (c.map(round4), p.map(round4));
-                map.serialize_entry("current", &c)?;
-                map.serialize_entry("previous", &p)?;
-                map.serialize_entry("change", &c.zip(p).map(|(c, p)| round4(c - p)))?;
-            }
-            Compared::Counts(c, p) => {
-                map.serialize_entry("current", &c)?;
-                map.serialize_entry("previous", &p)?;
-                map.serialize_entry("change", &(c as i64 - p as i64))?;
-            }
-        }
+        map.serialize_entry("current", &figure(h.current))?;
+        map.serialize_entry("previous", &figure(h.previous))?;
+        map.serialize_entry("change", &change)?;
         map.end()
+    }
+}
+
+/// A figure as written here: a count, or a rate to 4 places (`null` when
+/// undefined).
+fn figure(f: Figure) -> Value {
+    match f {
+        Figure::Rate(r) => json!(r.map(round4)),
+        Figure::Count(n) => json!(n),
     }
 }
 

@@ -16,7 +16,7 @@ use std::path::Path;
 use super::{for_people, numeric, push_for_people, shown, tenths_of_percent};
 use crate::i18n::{self, Change, Lang, MonthlyText};
 use crate::metrics::Window;
-use crate::report::monthly::{Compared, Figure, LISTED, Monthly};
+use crate::report::monthly::{Figure, LISTED, Monthly};
 use crate::report::{Cell, Listed, Report};
 
 /// The output formats of the monthly summary.
@@ -202,11 +202,14 @@ fn figure_cell(figure: Figure) -> Cell<'static> {
 
 /// The change people see: between the figures as shown (one decimal of a
 /// percent), so that it is the difference of the two numbers beside it.
-fn change(compared: Compared) -> Change {
-    let (n, points) = match compared {
-        Compared::Rates(Some(c), Some(p)) => (tenths_of_percent(c) - tenths_of_percent(p), true),
-        Compared::Rates(..) => return Change::Undefined,
-        Compared::Counts(c, p) => (c as i64 - p as i64, false),
+fn change(current: Figure, previous: Figure) -> Change {
+    let (n, points) = match (current, previous) {
+        (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => {
+            (tenths_of_percent(c) - tenths_of_percent(p), true)
+        }
+        (Figure::Count(c), Figure::Count(p)) => (c as i64 - p as i64, false),
+        // An undefined rate (a rate against a count is never made).
+        _ => return Change::Undefined,
     };
     match (n, points) {
         (0, _) => Change::Same,
@@ -231,9 +234,9 @@ fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
             .map(|h| {
                 vec![
                     i18n::measure_name(h.measure, lang).to_string(),
-                    figure_text(h.compared.current(), lang),
-                    figure_text(h.compared.previous(), lang),
-                    i18n::change_text(change(h.compared), lang),
+                    figure_text(h.current, lang),
+                    figure_text(h.previous, lang),
+                    i18n::change_text(change(h.current, h.previous), lang),
                 ]
             })
             .collect(),
@@ -411,18 +414,18 @@ mod tests {
     fn changes_are_between_the_figures_shown() {
         // 82.46% shows as 82.5%, 81.04% as 81.0%: the change is 1.5 points
         // as a reader works it out, not the 1.42 between the fractions.
-        let c = change(Compared::Rates(Some(0.8246), Some(0.8104)));
+        let c = change(Figure::Rate(Some(0.8246)), Figure::Rate(Some(0.8104)));
         assert_eq!(c, Change::Points(15));
         assert_eq!(i18n::change_text(c, Lang::Zh), "↑ 1.5 个百分点");
         assert_eq!(i18n::change_text(c, Lang::En), "↑ 1.5 pts");
-        let c = change(Compared::Counts(4390, 4502));
+        let c = change(Figure::Count(4390), Figure::Count(4502));
         assert_eq!(i18n::change_text(c, Lang::Zh), "↓ 112");
-        let c = change(Compared::Rates(Some(0.5), Some(0.5004)));
+        let c = change(Figure::Rate(Some(0.5)), Figure::Rate(Some(0.5004)));
         assert_eq!(i18n::change_text(c, Lang::Zh), "持平");
-        let c = change(Compared::Rates(Some(0.5), None));
+        let c = change(Figure::Rate(Some(0.5)), Figure::Rate(None));
         assert_eq!(i18n::change_text(c, Lang::En), "—");
         // Down by less than a point keeps its zero.
-        let c = change(Compared::Rates(Some(0.80), Some(0.807)));
+        let c = change(Figure::Rate(Some(0.80)), Figure::Rate(Some(0.807)));
         assert_eq!(i18n::change_text(c, Lang::En), "↓ 0.7 pts");
     }
 

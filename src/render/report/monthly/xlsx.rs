@@ -20,7 +20,7 @@ use super::super::{UNDEFINED, display_width, for_people, people_width, shown, te
 use super::figure_cell;
 use crate::i18n::{self, Lang, MonthlyText};
 use crate::model::Date;
-use crate::report::monthly::{Compared, Monthly};
+use crate::report::monthly::{Figure, Monthly};
 use crate::report::{Cell, Report};
 
 pub fn render(doc: &Monthly<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
@@ -225,22 +225,19 @@ fn headline<'w>(
     let mut row = 1;
     for h in &doc.headline {
         sheet.text(row, 0, i18n::measure_name(h.measure, lang), &s.text[0])?;
-        let (current, previous) = (
-            figure_cell(h.compared.current()),
-            figure_cell(h.compared.previous()),
-        );
-        sheet.cell(row, 1, &current, false, lang, s)?;
-        sheet.cell(row, 2, &previous, false, lang, s)?;
-        match h.compared {
-            Compared::Rates(Some(c), Some(p)) => {
+        sheet.cell(row, 1, &figure_cell(h.current), false, lang, s)?;
+        sheet.cell(row, 2, &figure_cell(h.previous), false, lang, s)?;
+        match (h.current, h.previous) {
+            (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => {
                 let points = (tenths_of_percent(c) - tenths_of_percent(p)) as f64 / 10.0;
                 sheet.number(row, 3, points, 14, &s.points)?;
             }
-            Compared::Rates(..) => sheet.text(row, 3, UNDEFINED, &s.undefined[0])?,
-            Compared::Counts(c, p) => {
+            (Figure::Count(c), Figure::Count(p)) => {
                 let n = c as f64 - p as f64;
                 sheet.number(row, 3, n, 8, &s.signed)?;
             }
+            // An undefined rate (a rate against a count is never made).
+            _ => sheet.text(row, 3, UNDEFINED, &s.undefined[0])?,
         }
         row += 1;
     }
