@@ -29,10 +29,7 @@ impl Serialize for Doc<'_> {
         let doc = self.0;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("name", &doc.name)?;
-        map.serialize_entry("month", &month_key(&doc.window))?;
-        map.serialize_entry("from", &doc.window.from.to_string())?;
-        map.serialize_entry("to", &doc.window.to.to_string())?;
-        map.serialize_entry("as_of", &doc.window.as_of.to_string())?;
+        month_entries(&mut map, &doc.window)?;
         map.serialize_entry("previous", &Month(&doc.previous))?;
         map.serialize_entry("headline", &Headline(&doc.headline))?;
         map.serialize_entry("counties", &Listing::whole(&doc.counties))?;
@@ -45,19 +42,23 @@ impl Serialize for Doc<'_> {
     }
 }
 
-/// A month's keys: `month`, `from`, `to`, `as_of`.
+/// A month's keys, `month`, `from`, `to`, `as_of`, in a map of its own.
 struct Month<'a>(&'a Window);
 
 impl Serialize for Month<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = self.0;
         let mut map = s.serialize_map(Some(4))?;
-        map.serialize_entry("month", &month_key(w))?;
-        map.serialize_entry("from", &w.from.to_string())?;
-        map.serialize_entry("to", &w.to.to_string())?;
-        map.serialize_entry("as_of", &w.as_of.to_string())?;
+        month_entries(&mut map, self.0)?;
         map.end()
     }
+}
+
+/// Writes a month's keys, `month`, `from`, `to`, `as_of`, into `map`.
+fn month_entries<M: SerializeMap>(map: &mut M, w: &Window) -> Result<(), M::Error> {
+    map.serialize_entry("month", &month_key(w))?;
+    map.serialize_entry("from", &w.from.to_string())?;
+    map.serialize_entry("to", &w.to.to_string())?;
+    map.serialize_entry("as_of", &w.as_of.to_string())
 }
 
 /// `{"rectification_rate": {"current", "previous", "change"}, …}`.
@@ -121,12 +122,8 @@ struct TrendEntry<'a>(&'a TrendMonth);
 impl Serialize for TrendEntry<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let t = self.0;
-        let w = &t.window;
         let mut map = s.serialize_map(Some(7))?;
-        map.serialize_entry("month", &month_key(w))?;
-        map.serialize_entry("from", &w.from.to_string())?;
-        map.serialize_entry("to", &w.to.to_string())?;
-        map.serialize_entry("as_of", &w.as_of.to_string())?;
+        month_entries(&mut map, &t.window)?;
         map.serialize_entry("new_problems", &t.new_problems)?;
         map.serialize_entry("new_rectified", &t.new_rectified)?;
         map.serialize_entry("rectification_rate", &t.rectification_rate.map(round4))?;

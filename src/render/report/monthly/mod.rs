@@ -218,15 +218,33 @@ fn change(current: Figure, previous: Figure) -> Change {
     }
 }
 
+/// The headings of the headline: the figure, this month, last month, and
+/// the change.
+fn headline_headings(doc: &Monthly<'_>, lang: Lang) -> [String; 4] {
+    [
+        MonthlyText::Measure.label(lang).to_string(),
+        i18n::month_name(doc.window.from, lang),
+        i18n::month_name(doc.previous.from, lang),
+        MonthlyText::Change.label(lang).to_string(),
+    ]
+}
+
+/// The headings of the trend: the month, its new and rectified problems,
+/// and the rate at its end.
+fn trend_headings(lang: Lang) -> [&'static str; 4] {
+    use crate::report::monthly::Measure;
+    [
+        MonthlyText::Month.label(lang),
+        i18n::measure_name(Measure::NewProblems, lang),
+        i18n::measure_name(Measure::NewRectified, lang),
+        MonthlyText::TrendRate.label(lang),
+    ]
+}
+
 /// The headline: each figure this month, last month, and the change.
 fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
     Grid {
-        headings: vec![
-            MonthlyText::Measure.label(lang).to_string(),
-            i18n::month_name(doc.window.from, lang),
-            i18n::month_name(doc.previous.from, lang),
-            MonthlyText::Change.label(lang).to_string(),
-        ],
+        headings: headline_headings(doc, lang).into(),
         right: vec![false, true, true, true],
         rows: doc
             .headline
@@ -247,14 +265,8 @@ fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
 /// The trend: each month's new and rectified problems, and the rate at
 /// its end.
 fn trend_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
-    use crate::report::monthly::Measure;
     Grid {
-        headings: vec![
-            MonthlyText::Month.label(lang).to_string(),
-            i18n::measure_name(Measure::NewProblems, lang).to_string(),
-            i18n::measure_name(Measure::NewRectified, lang).to_string(),
-            MonthlyText::TrendRate.label(lang).to_string(),
-        ],
+        headings: trend_headings(lang).map(str::to_string).into(),
         right: vec![false, true, true, true],
         rows: doc
             .trend

@@ -17,7 +17,7 @@ use rust_xlsxwriter::{
 };
 
 use super::super::{UNDEFINED, display_width, for_people, people_width, shown, tenths_of_percent};
-use super::figure_cell;
+use super::{figure_cell, headline_headings, trend_headings};
 use crate::i18n::{self, Lang, MonthlyText};
 use crate::model::Date;
 use crate::report::monthly::{Figure, Monthly};
@@ -213,13 +213,7 @@ fn headline<'w>(
     s: &Styles,
 ) -> Result<&'w mut Worksheet, XlsxError> {
     let mut sheet = Sheet::new(ws, MonthlyText::HeadlineSheet, lang)?;
-    let headings = [
-        MonthlyText::Measure.label(lang).to_string(),
-        i18n::month_name(doc.window.from, lang),
-        i18n::month_name(doc.previous.from, lang),
-        MonthlyText::Change.label(lang).to_string(),
-    ];
-    for (col, h) in (0..).zip(&headings) {
+    for (col, h) in (0..).zip(&headline_headings(doc, lang)) {
         sheet.text(0, col, h, &s.header)?;
     }
     let mut row = 1;
@@ -261,15 +255,8 @@ fn trend<'w>(
     lang: Lang,
     s: &Styles,
 ) -> Result<&'w mut Worksheet, XlsxError> {
-    use crate::report::monthly::Measure;
     let mut sheet = Sheet::new(ws, MonthlyText::TrendSheet, lang)?;
-    let headings = [
-        MonthlyText::Month.label(lang),
-        i18n::measure_name(Measure::NewProblems, lang),
-        i18n::measure_name(Measure::NewRectified, lang),
-        MonthlyText::TrendRate.label(lang),
-    ];
-    for (col, h) in (0..).zip(headings) {
+    for (col, h) in (0..).zip(trend_headings(lang)) {
         sheet.text(0, col, h, &s.header)?;
     }
     for (row, t) in (1..).zip(&doc.trend) {
@@ -309,12 +296,13 @@ fn table<'w>(
         };
         for day in days {
             for (col, &i) in (0..).zip(&columns) {
-                let cell = match (cells.get(i), day) {
-                    (Some(Cell::Dates(_)), Some(day)) => Cell::Date(day),
-                    (Some(cell), _) => cell.clone(),
-                    (None, _) => Cell::Empty,
-                };
-                sheet.cell(row, col, &cell, false, lang, s)?;
+                match (cells.get(i), day) {
+                    (Some(Cell::Dates(_)), Some(day)) => {
+                        sheet.cell(row, col, &Cell::Date(day), false, lang, s)?;
+                    }
+                    (Some(cell), _) => sheet.cell(row, col, cell, false, lang, s)?,
+                    (None, _) => {}
+                }
             }
             row += 1;
         }
