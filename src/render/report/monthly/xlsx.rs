@@ -146,10 +146,16 @@ impl<'w> Sheet<'w> {
         Ok(())
     }
 
+    /// Writes a date as a date; one Excel cannot hold (before 1900) as
+    /// its text, rather than lose the whole workbook over it.
     fn date(&mut self, row: RowNum, col: ColNum, d: Date, f: &Format) -> Result<(), XlsxError> {
         self.fit(col, 10);
-        self.ws
-            .write_datetime_with_format(row, col, excel_date(d)?, f)?;
+        match excel_date(d) {
+            Ok(day) => self.ws.write_datetime_with_format(row, col, day, f)?,
+            Err(_) => self
+                .ws
+                .write_string_with_format(row, col, d.to_string(), f)?,
+        };
         Ok(())
     }
 
@@ -318,4 +324,32 @@ fn table<'w>(
     let last_col = ColNum::try_from(columns.len().saturating_sub(1)).unwrap_or(ColNum::MAX);
     sheet.ws.autofilter(0, 0, last_row.max(1), last_col)?;
     sheet.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use calamine::{Data, Reader, Xlsx};
+
+    use super::*;
+
+    #[test]
+    fn a_date_excel_cannot_hold_is_written_as_text() {
+        let d = |y, m, day| Date::from_ymd_opt(y, m, day).unwrap();
+        let format = Format::new().set_num_format("yyyy-mm-dd");
+        let mut book = Workbook::new();
+        let mut sheet =
+            Sheet::new(book.add_worksheet(), MonthlyText::TrendSheet, Lang::En).unwrap();
+        // Excel's dates begin at its day 0, 1899-12-31.
+        sheet.date(0, 0, d(1899, 12, 30), &format).unwrap();
+        sheet.date(1, 0, d(1900, 1, 1), &format).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let mut read = Xlsx::new(Cursor::new(bytes)).unwrap();
+        let cells = read
+            .worksheet_range(MonthlyText::TrendSheet.label(Lang::En))
+            .unwrap();
+        assert_eq!(cells.get((0, 0)), Some(&Data::String("1899-12-30".into())));
+        assert!(matches!(cells.get((1, 0)), Some(Data::DateTime(_))));
+    }
 }
