@@ -2,25 +2,26 @@
 //! figures are worked out by hand in the comments, and in more detail in the
 //! unit tests of `src/metrics/`) and over the sample data in `data/`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use common::{bangcun, root, status, temp_copy};
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports")
+    root().join(common::fixture("reports"))
 }
 
 /// Runs `bangcun --data DIR ARGS…` and returns (exit code, stdout, stderr).
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = cargo_bin_cmd!("bangcun")
+    let out = bangcun()
         .arg("--data")
         .arg(dir)
         .args(args)
-        .env_remove("BANGCUN_DATA")
         .output()
         .expect("bangcun runs");
     (
-        out.status.code().unwrap_or(-1),
+        status(&out),
         String::from_utf8(out.stdout).expect("UTF-8 output"),
         String::from_utf8(out.stderr).expect("UTF-8 errors"),
     )
@@ -281,33 +282,22 @@ county_code,county,level,code,name,township
     assert_eq!(ok(&fixture(), &one).lines().count(), 3);
 }
 
-/// A copy of the fixture with `lines` appended to its files.
-fn fixture_plus(lines: &[(&str, &str)]) -> tempfile::TempDir {
-    fn copy(from: &Path, to: &Path) {
-        for entry in std::fs::read_dir(from).unwrap() {
-            let path = entry.unwrap().path();
-            let target = to.join(path.file_name().unwrap());
-            if path.is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-                copy(&path, &target);
-            } else {
-                std::fs::copy(&path, &target).unwrap();
-            }
-        }
-    }
-    let dir = tempfile::tempdir().unwrap();
-    copy(&fixture(), dir.path());
+/// A copy of the fixture with `lines` appended to its files: the
+/// temporary folder, and the data folder in it.
+fn fixture_plus(lines: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let (temp, data) = temp_copy("reports");
     for (file, line) in lines {
-        let path = dir.path().join(file);
+        let path = data.join(file);
         let text = std::fs::read_to_string(&path).unwrap() + line + "\n";
         std::fs::write(&path, text).unwrap();
     }
-    dir
+    (temp, data)
 }
 
-/// A copy of the fixture with records in error appended (the same lines as
-/// `metrics::fixture::BAD_LINES`): 4 error findings.
-fn fixture_with_errors() -> tempfile::TempDir {
+/// A copy of the fixture with records in error appended: 4 error findings.
+/// The same lines as `metrics::fixture::BAD_LINES`, written again: that is
+/// `#[cfg(test)]` in the library, which a test crate cannot see.
+fn fixture_with_errors() -> (tempfile::TempDir, PathBuf) {
     fixture_plus(&[
         // unknown-region (its parent)
         ("regions.csv", "410001001009,坏村,village,410001009"),
@@ -337,7 +327,8 @@ fn a_mistyped_year_moves_no_figure() {
     // 0026 for 2026: an invalid date, so the visit is left out. Taken at
     // its word it would start the whole-period summary in the year 26 and
     // make every cadre due on two thousand years of work days.
-    let dir = fixture_plus(&[("visits/2026-02.csv", "0026-02-10,K1,410001001,workday,3,30")]);
+    let (_temp, dir) =
+        fixture_plus(&[("visits/2026-02.csv", "0026-02-10,K1,410001001,workday,3,30")]);
     let args = [
         "report",
         "summary",
@@ -346,7 +337,7 @@ fn a_mistyped_year_moves_no_figure() {
         "--as-of",
         "2026-03-31",
     ];
-    let (code, out, err) = run(dir.path(), &args);
+    let (code, out, err) = run(&dir, &args);
     assert_eq!(code, 0);
     assert_eq!(out, ok(&fixture(), &args));
     assert!(err.contains("1 个错误"), "{err}");
@@ -354,10 +345,10 @@ fn a_mistyped_year_moves_no_figure() {
 
 #[test]
 fn errors_are_left_out_and_said_once() {
-    let dir = fixture_with_errors();
+    let (_temp, dir) = fixture_with_errors();
     let mut args = vec!["report", "summary", "--format", "csv"];
     args.extend(ACROSS_MONTHS);
-    let (code, out, err) = run(dir.path(), &args);
+    let (code, out, err) = run(&dir, &args);
     assert_eq!(code, 0);
     // The figures of the clean fixture: every bad record is left out.
     assert_eq!(out, ok(&fixture(), &args));
@@ -366,11 +357,11 @@ fn errors_are_left_out_and_said_once() {
         err.contains("4 个错误") && err.contains("bangcun check"),
         "{err}"
     );
-    let (_, _, en) = run(dir.path(), &[&args[..], &["--lang", "en"][..]].concat());
+    let (_, _, en) = run(&dir, &[&args[..], &["--lang", "en"][..]].concat());
     assert!(en.contains("4 errors") && en.contains("leave the records with errors out"));
     // --strict refuses.
     args.push("--strict");
-    let (code, out, err) = run(dir.path(), &args);
+    let (code, out, err) = run(&dir, &args);
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(err.contains("--strict"), "{err}");
 }
@@ -426,7 +417,7 @@ fn impossible_requests_are_usage_errors() {
 
 #[test]
 fn sample_october_2026_reads_the_same_every_run() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let data = root().join("data");
     let args = [
         "report",
         "summary",

@@ -16,19 +16,21 @@ use crate::render::{MonthlyFormat, render_monthly};
 use crate::report::monthly::{self, MonthlyError, MonthlyRequest};
 
 pub fn run(global: &Global, request: &MonthlyRequest) -> anyhow::Result<ExitCode> {
+    // Binary output goes to a file or a pipe, never onto a screen: decided
+    // before the data folder is opened, so that it costs no load and
+    // comes before any data error. Its language is therefore `--lang`'s,
+    // as for a data folder that cannot be found.
+    if request.format == MonthlyFormat::Xlsx
+        && request.output.is_none()
+        && std::io::stdout().is_terminal()
+    {
+        bail!(i18n::binary_to_terminal(global.lang.unwrap_or_default()));
+    }
     let as_of = request.as_of.unwrap_or_else(super::today);
     let Some(checked) = open(global, as_of, request.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));
     };
     let lang = checked.opened.lang;
-    // Binary output goes to a file or a pipe, never onto a screen: decided
-    // before computing anything.
-    if request.format == MonthlyFormat::Xlsx
-        && request.output.is_none()
-        && std::io::stdout().is_terminal()
-    {
-        bail!(i18n::binary_to_terminal(lang));
-    }
     let month = request
         .month
         .unwrap_or_else(|| monthly::default_month(as_of));

@@ -19,7 +19,7 @@ use crate::parallel;
 
 pub use attendance::Attendance;
 pub use period::{Period, PeriodError, Window};
-pub use summary::{By, Figures, Summary, problem_totals, summary};
+pub use summary::{By, Figures, Summary, problem_totals, summary, summary_with_attendance};
 pub use valid::Validity;
 
 /// What every metric reads: the data, its indexes, and which records are

@@ -125,6 +125,13 @@ pub struct Summary {
 /// Computes the summary of `window`, one row per valid county (or
 /// township), empty ones included.
 pub fn summary(ctx: &Ctx, window: &Window, by: By) -> Summary {
+    summary_with_attendance(ctx, window, by).0
+}
+
+/// [`summary`], and the attendance of `window` it marks on its way, for a
+/// caller that lists the misses too without a second pass over the
+/// visits.
+pub fn summary_with_attendance(ctx: &Ctx, window: &Window, by: By) -> (Summary, Attendance) {
     let data = ctx.data;
     let d = window.as_of;
     let level = match by {
@@ -240,10 +247,11 @@ pub fn summary(ctx: &Ctx, window: &Window, by: By) -> Summary {
         total.add(f);
     }
     figures.truncate(units.len());
-    Summary {
+    let summary = Summary {
         rows: units.into_iter().zip(figures).collect(),
         total,
-    }
+    };
+    (summary, attendance)
 }
 
 /// Counts each valid problem found by D into the figures of its place's
@@ -409,6 +417,22 @@ mod tests {
         let mut total = jia;
         total.add(&yi);
         assert_eq!(s.total, total);
+    }
+
+    #[test]
+    fn the_attendance_marked_on_the_way_is_the_windows() {
+        let opened = fixture::reports();
+        let ctx = opened.ctx();
+        let w = crossing_months();
+        let (s, a) = summary_with_attendance(&ctx, &w, By::County);
+        assert_eq!(s, summary(&ctx, &w, By::County));
+        // K1 and K2 attended every day due; K3 missed the moved 02-24 (it
+        // came on 02-20), K4 its 01-20.
+        let missed: Vec<Vec<Date>> = (0..4).map(|i| a.missed(&ctx, CadreId(i))).collect();
+        assert_eq!(
+            missed,
+            [vec![], vec![], vec![d(2026, 2, 24)], vec![d(2026, 1, 20)]]
+        );
     }
 
     #[test]

@@ -107,9 +107,14 @@ pub fn per_cadre<'a>(
 }
 
 /// One row per cadre that missed a work day, with its missed dates,
-/// ordered by county code, then cadre: the list of the monthly summary.
-pub fn missed_by_cadre<'a>(ctx: &Ctx<'a>, window: &Window, lang: Lang) -> Report<'a> {
-    let attendance = Attendance::new(ctx, window);
+/// ordered by county code, then cadre: the list of the monthly summary,
+/// which has marked `attendance` over `window` for its figures already.
+pub fn missed_by_cadre<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    attendance: &Attendance,
+    lang: Lang,
+) -> Report<'a> {
     let mut columns = Vec::from(CADRE);
     columns.push(Column::all("missed", Heading::Missed));
     let mut listed: Vec<_> = cadres(ctx, window, None)

@@ -66,6 +66,15 @@ pub struct Report<'a> {
     pub total: Option<Vec<Cell<'a>>>,
 }
 
+/// A listing as a summary holds a long one: its first rows, and how many
+/// rows the whole listing has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listed<'a> {
+    pub report: Report<'a>,
+    /// More than `report.rows` when the listing is cut.
+    pub count: usize,
+}
+
 impl Report<'_> {
     /// The index of the column whose stable key is `key`.
     pub fn column(&self, key: &str) -> Option<usize> {
@@ -213,8 +222,8 @@ pub fn build<'a>(
 ) -> Report<'a> {
     match which {
         Which::Summary(by) => summary::build(ctx, window, by, lang),
-        Which::Overdue => problems::overdue(ctx, window, county, lang),
-        Which::Revisits => problems::revisits(ctx, window, county, lang),
+        Which::Overdue => problems::overdue(ctx, window, county, None, lang).report,
+        Which::Revisits => problems::revisits(ctx, window, county, None, lang).report,
         Which::Attendance => attendance::per_cadre(ctx, window, county, lang),
         Which::MissedWorkdays => attendance::missed(ctx, window, county, lang),
         Which::Coverage => coverage::build(ctx, window, county, lang),

@@ -9,11 +9,12 @@
 
 use std::path::PathBuf;
 
-use super::{Report, attendance, coverage, problems, summary as county_table};
+use super::{Listed, Report, attendance, coverage, problems, summary as county_table};
 use crate::date;
 use crate::i18n::Lang;
 use crate::metrics::{
     By, Ctx, Figures, Period, PeriodError, Window, problem_totals, rate, summary,
+    summary_with_attendance,
 };
 use crate::model::Date;
 use crate::render::MonthlyFormat;
@@ -35,8 +36,10 @@ pub struct MonthlyRequest {
 /// How many months the trend shows, ending with the summary's month.
 pub const TREND_MONTHS: usize = 6;
 
-/// How many of the most overdue problems the summary lists.
-pub const OVERDUE_LISTED: usize = 10;
+/// How many rows of a problem list the summary shows: of the most overdue
+/// problems, the only ones it holds; of the lagging revisits, which it
+/// holds whole for programs, the longest.
+pub const LISTED: usize = 10;
 
 /// The month a summary is for when none is asked: the last complete month
 /// by `as_of` — its own month when it is that month's last day, else the
@@ -96,35 +99,21 @@ impl Measure {
         }
     }
 
-    /// How to read this figure from a summary's total.
-    fn read(self) -> Read {
+    /// This figure in a summary's total.
+    fn value(self, f: &Figures) -> Figure {
         match self {
-            Measure::RectificationRate => Read::Rate(Figures::rectification_rate),
-            Measure::IdentificationRate => Read::Rate(Figures::identification_rate),
-            Measure::SatisfactionRate => Read::Rate(Figures::satisfaction_rate),
-            Measure::AttendanceRate => Read::Rate(Figures::attendance_rate),
-            Measure::VillageCoverage => Read::Rate(|f| rate(f.villages_covered, f.villages)),
-            Measure::Visits => Read::Count(|f| f.visits),
-            Measure::Forums => Read::Count(|f| f.forums),
-            Measure::People => Read::Count(|f| f.people),
-            Measure::NewProblems => Read::Count(|f| f.new_problems),
-            Measure::NewRectified => Read::Count(|f| f.new_rectified),
+            Measure::RectificationRate => Figure::Rate(f.rectification_rate()),
+            Measure::IdentificationRate => Figure::Rate(f.identification_rate()),
+            Measure::SatisfactionRate => Figure::Rate(f.satisfaction_rate()),
+            Measure::AttendanceRate => Figure::Rate(f.attendance_rate()),
+            Measure::VillageCoverage => Figure::Rate(rate(f.villages_covered, f.villages)),
+            Measure::Visits => Figure::Count(f.visits),
+            Measure::Forums => Figure::Count(f.forums),
+            Measure::People => Figure::Count(f.people),
+            Measure::NewProblems => Figure::Count(f.new_problems),
+            Measure::NewRectified => Figure::Count(f.new_rectified),
         }
     }
-
-    /// This figure this month and the month before.
-    fn compare(self, current: &Figures, previous: &Figures) -> Compared {
-        match self.read() {
-            Read::Rate(r) => Compared::Rates(r(current), r(previous)),
-            Read::Count(n) => Compared::Counts(n(current), n(previous)),
-        }
-    }
-}
-
-/// A headline figure is a rate or a count of a summary's total.
-enum Read {
-    Rate(fn(&Figures) -> Option<f64>),
-    Count(fn(&Figures) -> u64),
 }
 
 /// A figure: a rate (`None` when undefined) or a count.
@@ -134,34 +123,13 @@ pub enum Figure {
     Count(u64),
 }
 
-/// A figure this month and the month before: two rates or two counts.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Compared {
-    Rates(Option<f64>, Option<f64>),
-    Counts(u64, u64),
-}
-
-impl Compared {
-    pub fn current(self) -> Figure {
-        match self {
-            Compared::Rates(c, _) => Figure::Rate(c),
-            Compared::Counts(c, _) => Figure::Count(c),
-        }
-    }
-
-    pub fn previous(self) -> Figure {
-        match self {
-            Compared::Rates(_, p) => Figure::Rate(p),
-            Compared::Counts(_, p) => Figure::Count(p),
-        }
-    }
-}
-
-/// One headline figure, this month and the month before.
+/// One headline figure, this month and the month before: two rates or two
+/// counts, as [`Measure::value`] reads them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct HeadlineFigure {
     pub measure: Measure,
-    pub compared: Compared,
+    pub current: Figure,
+    pub previous: Figure,
 }
 
 /// One month of the trend: flows inside the month, the rate at its end.
@@ -191,14 +159,13 @@ pub struct Monthly<'a> {
     pub counties: Report<'a>,
     /// [`TREND_MONTHS`] months, oldest first, ending with the month.
     pub trend: Vec<TrendMonth>,
-    /// The most overdue problems at D, at most [`OVERDUE_LISTED`] …
-    pub overdue: Report<'a>,
-    /// … of this many overdue in all.
-    pub overdue_count: usize,
+    /// The [`LISTED`] most overdue problems at D, and how many are
+    /// overdue in all.
+    pub overdue: Listed<'a>,
     /// Cadres who missed a work day in the month, by county, with dates.
     pub missed: Report<'a>,
     /// Every rectified problem whose revisit lags at D, longest first.
-    pub revisits: Report<'a>,
+    pub revisits: Listed<'a>,
     /// Every township and village without an active cadre at D, by county.
     pub uncovered: Report<'a>,
 }
@@ -240,7 +207,8 @@ pub fn build<'a>(
             _ => MonthlyError::NoData { month, covered },
         }
     })?;
-    let current = summary(ctx, &window, By::County);
+    // The month's summary, and its attendance for the list of misses.
+    let (current, attendance) = summary_with_attendance(ctx, &window, By::County);
     let t = &current.total;
     if t.visits == 0 && t.new_problems == 0 && t.new_rectified == 0 {
         return Err(MonthlyError::NoData {
@@ -248,14 +216,23 @@ pub fn build<'a>(
             covered: data_months(ctx),
         });
     }
+    // The month before, whole, for the headline.
+    let previous = window_of(date::add_months(month, -1))?;
+    let before = summary(ctx, &previous, By::County).total;
 
     // The months of the trend, each with its own window and D = its last
     // day (they end before the month starts, so before D); only their
-    // problem figures are needed, without a pass over the visits.
+    // problem figures are needed, without a pass over the visits. The
+    // last two are the month and the month before, whose totals hold
+    // them already.
     let mut trend = Vec::with_capacity(TREND_MONTHS);
     for back in (0..TREND_MONTHS as i32).rev() {
         let w = window_of(date::add_months(month, -back))?;
-        let f = problem_totals(ctx, &w);
+        let f = match back {
+            0 => current.total,
+            1 => before,
+            _ => problem_totals(ctx, &w),
+        };
         trend.push(TrendMonth {
             window: w,
             new_problems: f.new_problems,
@@ -263,20 +240,15 @@ pub fn build<'a>(
             rectification_rate: f.rectification_rate(),
         });
     }
-    // The month before, whole, for the headline.
-    let previous = window_of(date::add_months(month, -1))?;
-    let before = summary(ctx, &previous, By::County).total;
     let headline = Measure::ALL
         .iter()
         .map(|&measure| HeadlineFigure {
             measure,
-            compared: measure.compare(&current.total, &before),
+            current: measure.value(&current.total),
+            previous: measure.value(&before),
         })
         .collect();
 
-    let mut overdue = problems::overdue(ctx, &window, None, lang);
-    let overdue_count = overdue.rows.len();
-    overdue.rows.truncate(OVERDUE_LISTED);
     Ok(Monthly {
         name: ctx.data.config.name.to_string(),
         window,
@@ -284,10 +256,9 @@ pub fn build<'a>(
         headline,
         counties: county_table::of_summary(ctx, &window, By::County, &current, lang),
         trend,
-        overdue,
-        overdue_count,
-        missed: attendance::missed_by_cadre(ctx, &window, lang),
-        revisits: problems::revisits(ctx, &window, None, lang),
+        overdue: problems::overdue(ctx, &window, None, Some(LISTED), lang),
+        missed: attendance::missed_by_cadre(ctx, &window, &attendance, lang),
+        revisits: problems::revisits(ctx, &window, None, None, lang),
         uncovered: coverage::build(ctx, &window, None, lang),
     })
 }
@@ -355,34 +326,43 @@ mod tests {
         );
         let figure = |measure| {
             let h = m.headline.iter().find(|h| h.measure == measure).unwrap();
-            h.compared
+            (h.current, h.previous)
         };
         // March, D = 03-31: problems found ≤ D are P1 P2 P3 P5 P6 P7 (P4
         // is found 05-01), rectified P1 P3 P5 P6 → 4/6. February (see
         // `one_month_with_a_moved_work_day`): P1 P5 of P1 P2 P5 P6 → 2/4.
         assert_eq!(
             figure(Measure::RectificationRate),
-            Compared::Rates(Some(4.0 / 6.0), Some(0.5))
+            (Figure::Rate(Some(4.0 / 6.0)), Figure::Rate(Some(0.5)))
         );
         // New in March: P3 (03-01), P7 (03-20); rectified in March: P3
         // (03-20), P6 (03-05). February: P2, P6 new; P1 rectified.
-        assert_eq!(figure(Measure::NewProblems), Compared::Counts(2, 2));
-        assert_eq!(figure(Measure::NewRectified), Compared::Counts(2, 1));
+        assert_eq!(
+            figure(Measure::NewProblems),
+            (Figure::Count(2), Figure::Count(2))
+        );
+        assert_eq!(
+            figure(Measure::NewRectified),
+            (Figure::Count(2), Figure::Count(1))
+        );
         // March visits: 03-05, 03-10, 03-19 (甲县); February: 02-10,
         // 02-20, 02-24.
-        assert_eq!(figure(Measure::Visits), Compared::Counts(3, 3));
+        assert_eq!(
+            figure(Measure::Visits),
+            (Figure::Count(3), Figure::Count(3))
+        );
         // Work days in March: K1's 03-10 is on leave; K2's 03-20 missed
         // (it came 03-19); K3 ended 03-10, before its 03-20 → 0/1.
         // February: 2/3 (K3 missed the moved 02-24).
         assert_eq!(
             figure(Measure::AttendanceRate),
-            Compared::Rates(Some(0.0), Some(2.0 / 3.0))
+            (Figure::Rate(Some(0.0)), Figure::Rate(Some(2.0 / 3.0)))
         );
         // Villages covered at 03-31: 一村 (K1), 二村 (K2) of 4; at 02-28
         // the same two.
         assert_eq!(
             figure(Measure::VillageCoverage),
-            Compared::Rates(Some(0.5), Some(0.5))
+            (Figure::Rate(Some(0.5)), Figure::Rate(Some(0.5)))
         );
 
         // The trend: October 2025 to March 2026, each month's flows and
@@ -421,8 +401,8 @@ mod tests {
 
         // Overdue at 03-31: P2 (deadline 02-08, 51 days), P7 not yet
         // (deadline 04-19); P3 was rectified 03-20.
-        assert_eq!(m.overdue_count, 1);
-        assert_eq!(m.overdue.rows[0][0], Cell::Text("P2".into()));
+        assert_eq!(m.overdue.count, 1);
+        assert_eq!(m.overdue.report.rows[0][0], Cell::Text("P2".into()));
         // K2 missed 03-20.
         assert_eq!(m.missed.rows.len(), 1);
         assert_eq!(m.missed.rows[0][0], Cell::Text("K2".into()));
@@ -432,18 +412,9 @@ mod tests {
         );
         // Revisits lag at 03-31 (cut 03-16): P5 and P6 (03-05); P3 (03-20)
         // not yet.
-        assert_eq!(m.revisits.rows.len(), 2);
+        assert_eq!((m.revisits.report.rows.len(), m.revisits.count), (2, 2));
         // The county table is the summary's.
         assert_eq!(m.counties.rows.len(), 3);
-    }
-
-    #[test]
-    fn the_overdue_list_is_cut_but_counted() {
-        let opened = fixture::reports();
-        let ctx = opened.ctx();
-        // As of 04-30, P2 and P7 are overdue; both are listed.
-        let m = build(&ctx, d(2026, 4, 1), d(2026, 4, 30), Lang::En).unwrap();
-        assert_eq!((m.overdue_count, m.overdue.rows.len()), (2, 2));
     }
 
     #[test]

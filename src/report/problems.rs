@@ -1,7 +1,7 @@
 //! `report overdue` and `report revisits`: problems past their deadline and
 //! not rectified, and rectified problems whose revisit lags (SPEC §4, §5).
 
-use super::{Cell, Column, Report, county_cells, place_name, title};
+use super::{Cell, Column, Listed, Report, county_cells, place_name, title};
 use crate::i18n::{Heading, Lang, ReportName};
 use crate::metrics::{Ctx, Window, problems};
 use crate::model::{Problem, RegionId};
@@ -51,62 +51,122 @@ fn row<'a>(ctx: &Ctx<'a>, p: &'a Problem, place: RegionId, own: [Cell<'a>; 2]) -
     cells
 }
 
-/// The rows of the listed problems (by index) in `county`, if given.
-fn rows<'a>(
+/// The listed problems (by index) in `county`, if given: the rows of the
+/// first `limit` (every one when `None`), and how many there are. Only the
+/// rows kept are built, each with its place name: a province has
+/// thousands of overdue problems, of which the monthly summary lists ten.
+fn cut<'a>(
     ctx: &Ctx<'a>,
     county: Option<RegionId>,
+    limit: Option<usize>,
     listed: impl Iterator<Item = (usize, [Cell<'a>; 2])>,
-) -> Vec<Vec<Cell<'a>>> {
-    listed
-        .filter_map(|(i, own)| {
-            let p = ctx.data.problems.get(i)?;
-            let place = p.place.id()?;
-            let wanted = county.is_none_or(|c| ctx.index.county_of(place) == Some(c));
-            wanted.then(|| row(ctx, p, place, own))
-        })
-        .collect()
+) -> (Vec<Vec<Cell<'a>>>, usize) {
+    let (mut rows, mut count) = (Vec::new(), 0);
+    for (i, own) in listed {
+        let Some(p) = ctx.data.problems.get(i) else {
+            continue;
+        };
+        let Some(place) = p.place.id() else {
+            continue;
+        };
+        if county.is_some_and(|c| ctx.index.county_of(place) != Some(c)) {
+            continue;
+        }
+        count += 1;
+        if limit.is_none_or(|n| rows.len() < n) {
+            rows.push(row(ctx, p, place, own));
+        }
+    }
+    (rows, count)
 }
 
-/// `report overdue`: most overdue first, with the days overdue.
+/// `report overdue`: most overdue first, with the days overdue; the first
+/// `limit` rows (all when `None`) of how many.
 pub fn overdue<'a>(
     ctx: &Ctx<'a>,
     window: &Window,
     county: Option<RegionId>,
+    limit: Option<usize>,
     lang: Lang,
-) -> Report<'a> {
+) -> Listed<'a> {
     let listed = problems::overdue(ctx, window)
         .into_iter()
         .map(|o| (o.problem, [Cell::Date(o.deadline), Cell::Int(o.days)]));
-    Report {
+    let (rows, count) = cut(ctx, county, limit, listed);
+    let report = Report {
         title: title(ctx, ReportName::Overdue, lang),
         window: *window,
         columns: columns([
             Column::all("deadline", Heading::Deadline),
             Column::all("days_overdue", Heading::DaysOverdue),
         ]),
-        rows: rows(ctx, county, listed),
+        rows,
         total: None,
-    }
+    };
+    Listed { report, count }
 }
 
-/// `report revisits`: longest since rectification first.
+/// `report revisits`: longest since rectification first; the first
+/// `limit` rows (all when `None`) of how many.
 pub fn revisits<'a>(
     ctx: &Ctx<'a>,
     window: &Window,
     county: Option<RegionId>,
+    limit: Option<usize>,
     lang: Lang,
-) -> Report<'a> {
+) -> Listed<'a> {
     let listed = problems::revisits(ctx, window)
         .into_iter()
         .map(|l| (l.problem, [Cell::Date(l.rectified), Cell::Int(l.days)]));
-    Report {
+    let (rows, count) = cut(ctx, county, limit, listed);
+    let report = Report {
         title: title(ctx, ReportName::Revisits, lang),
         window: *window,
         columns: columns([
             Column::all("rectified", Heading::RectifiedOn),
             Column::all("days_since_rectified", Heading::DaysSinceRectified),
         ]),
-        rows: rows(ctx, county, listed),
+        rows,
         total: None,
+    };
+    Listed { report, count }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::Period;
+    use crate::metrics::fixture::{self, d};
+    use crate::report::find_county;
+
+    /// The problem ids of a listing's rows.
+    fn ids(listed: &Listed<'_>) -> Vec<String> {
+        let id = |row: &Vec<Cell<'_>>| match row.first() {
+            Some(Cell::Text(id)) => id.to_string(),
+            other => panic!("not an id: {other:?}"),
+        };
+        listed.report.rows.iter().map(id).collect()
+    }
+
+    #[test]
+    fn a_cut_listing_keeps_its_first_rows_and_counts_them_all() {
+        let opened = fixture::reports();
+        let ctx = opened.ctx();
+        // As of 04-30, P2 (81 days) and P7 (11 days, at 乙县) are overdue.
+        let w = Window::new(Period::Whole, d(2026, 4, 30), |_| None).unwrap();
+        let all = overdue(&ctx, &w, None, None, Lang::Zh);
+        assert_eq!((ids(&all), all.count), (vec!["P2".into(), "P7".into()], 2));
+        let first = overdue(&ctx, &w, None, Some(1), Lang::Zh);
+        assert_eq!((ids(&first), first.count), (vec!["P2".into()], 2));
+        assert_eq!(first.report.rows[0], all.report.rows[0]);
+        // In 乙县 the first is P7: the county is chosen before the cut.
+        let yi = find_county(&ctx, "乙县");
+        let yi = overdue(&ctx, &w, yi, Some(1), Lang::Zh);
+        assert_eq!((ids(&yi), yi.count), (vec!["P7".into()], 1));
+        // Revisits are cut the same way: as of 03-20, P5 (90 days) and
+        // P6 (15) lag.
+        let w = Window::new(Period::Whole, d(2026, 3, 20), |_| None).unwrap();
+        let lagging = revisits(&ctx, &w, None, Some(1), Lang::Zh);
+        assert_eq!((ids(&lagging), lagging.count), (vec!["P5".into()], 2));
     }
 }

@@ -5,54 +5,63 @@ use super::{Cell, Column, Report, county_cells, title};
 use crate::i18n::{self, Heading, Lang, ReportName};
 use crate::metrics::{By, Ctx, Figures, Summary, Window, summary};
 
-/// The columns after the row's names, in SPEC §5 order.
-const FIGURES: [Column; 20] = [
-    Column::all("cadres", Heading::Cadres),
-    Column::all("townships", Heading::Townships),
-    Column::all("townships_covered", Heading::TownshipsCovered),
-    Column::all("villages", Heading::Villages),
-    Column::all("villages_covered", Heading::VillagesCovered),
-    Column::all("workdays_due", Heading::WorkdaysDue),
-    Column::all("workdays_attended", Heading::WorkdaysAttended),
-    Column::all("attendance_rate", Heading::AttendanceRate),
-    Column::all("visits", Heading::Visits),
-    Column::all("forums", Heading::Forums),
-    Column::all("people", Heading::People),
-    Column::all("problems", Heading::Problems),
-    Column::all("rectified", Heading::Rectified),
-    Column::all("rectification_rate", Heading::RectificationRate),
-    Column::all("new_problems", Heading::NewProblems),
-    Column::all("new_rectified", Heading::NewRectified),
-    Column::all("overdue", Heading::Overdue),
-    Column::all("revisit_lagging", Heading::RevisitLagging),
-    Column::all("identification_rate", Heading::IdentificationRate),
-    Column::all("satisfaction_rate", Heading::SatisfactionRate),
+/// How a column's cell is read from a row's figures.
+type Read = fn(&Figures) -> Cell<'static>;
+
+/// The columns after the row's names, in SPEC §5 order: each key, its
+/// heading, and its cell.
+const FIGURES: [(&str, Heading, Read); 20] = [
+    ("cadres", Heading::Cadres, |f| Cell::count(f.cadres)),
+    ("townships", Heading::Townships, |f| {
+        Cell::count(f.townships)
+    }),
+    ("townships_covered", Heading::TownshipsCovered, |f| {
+        Cell::count(f.townships_covered)
+    }),
+    ("villages", Heading::Villages, |f| Cell::count(f.villages)),
+    ("villages_covered", Heading::VillagesCovered, |f| {
+        Cell::count(f.villages_covered)
+    }),
+    ("workdays_due", Heading::WorkdaysDue, |f| {
+        Cell::count(f.workdays_due)
+    }),
+    ("workdays_attended", Heading::WorkdaysAttended, |f| {
+        Cell::count(f.workdays_attended)
+    }),
+    ("attendance_rate", Heading::AttendanceRate, |f| {
+        Cell::Rate(f.attendance_rate())
+    }),
+    ("visits", Heading::Visits, |f| Cell::count(f.visits)),
+    ("forums", Heading::Forums, |f| Cell::count(f.forums)),
+    ("people", Heading::People, |f| Cell::count(f.people)),
+    ("problems", Heading::Problems, |f| Cell::count(f.problems)),
+    ("rectified", Heading::Rectified, |f| {
+        Cell::count(f.rectified)
+    }),
+    ("rectification_rate", Heading::RectificationRate, |f| {
+        Cell::Rate(f.rectification_rate())
+    }),
+    ("new_problems", Heading::NewProblems, |f| {
+        Cell::count(f.new_problems)
+    }),
+    ("new_rectified", Heading::NewRectified, |f| {
+        Cell::count(f.new_rectified)
+    }),
+    ("overdue", Heading::Overdue, |f| Cell::count(f.overdue)),
+    ("revisit_lagging", Heading::RevisitLagging, |f| {
+        Cell::count(f.revisit_lagging)
+    }),
+    ("identification_rate", Heading::IdentificationRate, |f| {
+        Cell::Rate(f.identification_rate())
+    }),
+    ("satisfaction_rate", Heading::SatisfactionRate, |f| {
+        Cell::Rate(f.satisfaction_rate())
+    }),
 ];
 
 /// The cells of [`FIGURES`] for one row.
 fn figure_cells(f: &Figures) -> [Cell<'static>; 20] {
-    [
-        Cell::count(f.cadres),
-        Cell::count(f.townships),
-        Cell::count(f.townships_covered),
-        Cell::count(f.villages),
-        Cell::count(f.villages_covered),
-        Cell::count(f.workdays_due),
-        Cell::count(f.workdays_attended),
-        Cell::Rate(f.attendance_rate()),
-        Cell::count(f.visits),
-        Cell::count(f.forums),
-        Cell::count(f.people),
-        Cell::count(f.problems),
-        Cell::count(f.rectified),
-        Cell::Rate(f.rectification_rate()),
-        Cell::count(f.new_problems),
-        Cell::count(f.new_rectified),
-        Cell::count(f.overdue),
-        Cell::count(f.revisit_lagging),
-        Cell::Rate(f.identification_rate()),
-        Cell::Rate(f.satisfaction_rate()),
-    ]
+    FIGURES.map(|(_, _, cell)| cell(f))
 }
 
 pub fn build<'a>(ctx: &Ctx<'a>, window: &Window, by: By, lang: Lang) -> Report<'a> {
@@ -76,7 +85,7 @@ pub fn of_summary<'a>(
         columns.push(Column::machines("township_code", Heading::TownshipCode));
         columns.push(Column::all("township", Heading::Township));
     }
-    columns.extend(FIGURES);
+    columns.extend(FIGURES.map(|(key, heading, _)| Column::all(key, heading)));
     let rows = s
         .rows
         .iter()

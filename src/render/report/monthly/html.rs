@@ -98,10 +98,10 @@ fn cards(html: &mut String, doc: &Monthly<'_>, lang: Lang) {
             html,
             "<div class=\"card\"><div class=\"label\">{}</div><div class=\"value\">{}</div><div class=\"was\">{} {}</div><div class=\"was\">{}</div></div>",
             xml(i18n::measure_name(h.measure, lang)),
-            xml(&figure_text(h.compared.current(), lang)),
+            xml(&figure_text(h.current, lang)),
             xml(MonthlyText::LastMonth.label(lang)),
-            xml(&figure_text(h.compared.previous(), lang)),
-            xml(&i18n::change_text(change(h.compared), lang)),
+            xml(&figure_text(h.previous, lang)),
+            xml(&i18n::change_text(change(h.current, h.previous), lang)),
         );
     }
     html.push_str("</div>\n");

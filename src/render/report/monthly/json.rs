@@ -8,13 +8,14 @@
 use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::{Value, json};
 
 use super::super::json::Table;
 use super::super::round4;
 use super::month_key;
 use crate::metrics::Window;
-use crate::report::Report;
-use crate::report::monthly::{Compared, HeadlineFigure, Monthly, TrendMonth};
+use crate::report::monthly::{Figure, HeadlineFigure, Monthly, TrendMonth};
+use crate::report::{Listed, Report};
 
 pub fn render(doc: &Monthly<'_>, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &Doc(doc))?;
@@ -28,35 +29,36 @@ impl Serialize for Doc<'_> {
         let doc = self.0;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("name", &doc.name)?;
-        map.serialize_entry("month", &month_key(&doc.window))?;
-        map.serialize_entry("from", &doc.window.from.to_string())?;
-        map.serialize_entry("to", &doc.window.to.to_string())?;
-        map.serialize_entry("as_of", &doc.window.as_of.to_string())?;
+        month_entries(&mut map, &doc.window)?;
         map.serialize_entry("previous", &Month(&doc.previous))?;
         map.serialize_entry("headline", &Headline(&doc.headline))?;
-        map.serialize_entry("counties", &Listing(&doc.counties, None))?;
+        map.serialize_entry("counties", &Listing::whole(&doc.counties))?;
         map.serialize_entry("trend", &Trend(&doc.trend))?;
-        map.serialize_entry("overdue", &Listing(&doc.overdue, Some(doc.overdue_count)))?;
-        map.serialize_entry("missed", &Listing(&doc.missed, None))?;
-        map.serialize_entry("revisits", &Listing(&doc.revisits, None))?;
-        map.serialize_entry("uncovered", &Listing(&doc.uncovered, None))?;
+        map.serialize_entry("overdue", &Listing::cut(&doc.overdue))?;
+        map.serialize_entry("missed", &Listing::whole(&doc.missed))?;
+        map.serialize_entry("revisits", &Listing::cut(&doc.revisits))?;
+        map.serialize_entry("uncovered", &Listing::whole(&doc.uncovered))?;
         map.end()
     }
 }
 
-/// A month's keys: `month`, `from`, `to`, `as_of`.
+/// A month's keys, `month`, `from`, `to`, `as_of`, in a map of its own.
 struct Month<'a>(&'a Window);
 
 impl Serialize for Month<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = self.0;
         let mut map = s.serialize_map(Some(4))?;
-        map.serialize_entry("month", &month_key(w))?;
-        map.serialize_entry("from", &w.from.to_string())?;
-        map.serialize_entry("to", &w.to.to_string())?;
-        map.serialize_entry("as_of", &w.as_of.to_string())?;
+        month_entries(&mut map, self.0)?;
         map.end()
     }
+}
+
+/// Writes a month's keys, `month`, `from`, `to`, `as_of`, into `map`.
+fn month_entries<M: SerializeMap>(map: &mut M, w: &Window) -> Result<(), M::Error> {
+    map.serialize_entry("month", &month_key(w))?;
+    map.serialize_entry("from", &w.from.to_string())?;
+    map.serialize_entry("to", &w.to.to_string())?;
+    map.serialize_entry("as_of", &w.as_of.to_string())
 }
 
 /// `{"rectification_rate": {"current", "previous", "change"}, …}`.
@@ -78,21 +80,26 @@ struct Entry<'a>(&'a HeadlineFigure);
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let h = self.0;
+        let change = match (h.current, h.previous) {
+            (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => json!(round4(round4(c) - round4(p))),
+            (Figure::Count(c), Figure::Count(p)) => json!(c as i64 - p as i64),
+            // An undefined rate (a rate against a count is never made).
+            _ => Value::Null,
+        };
         let mut map = s.serialize_map(Some(3))?;
-        match h.compared {
-            Compared::Rates(c, p) => {
-                let (c, p) = (c.map(round4), p.map(round4));
-                map.serialize_entry("current", &c)?;
-                map.serialize_entry("previous", &p)?;
-                map.serialize_entry("change", &c.zip(p).map(|(c, p)| round4(c - p)))?;
-            }
-            Compared::Counts(c, p) => {
-                map.serialize_entry("current", &c)?;
-                map.serialize_entry("previous", &p)?;
-                map.serialize_entry("change", &(c as i64 - p as i64))?;
-            }
-        }
+        map.serialize_entry("current", &figure(h.current))?;
+        map.serialize_entry("previous", &figure(h.previous))?;
+        map.serialize_entry("change", &change)?;
         map.end()
+    }
+}
+
+/// A figure as written here: a count, or a rate to 4 places (`null` when
+/// undefined).
+fn figure(f: Figure) -> Value {
+    match f {
+        Figure::Rate(r) => json!(r.map(round4)),
+        Figure::Count(n) => json!(n),
     }
 }
 
@@ -115,12 +122,8 @@ struct TrendEntry<'a>(&'a TrendMonth);
 impl Serialize for TrendEntry<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let t = self.0;
-        let w = &t.window;
         let mut map = s.serialize_map(Some(7))?;
-        map.serialize_entry("month", &month_key(w))?;
-        map.serialize_entry("from", &w.from.to_string())?;
-        map.serialize_entry("to", &w.to.to_string())?;
-        map.serialize_entry("as_of", &w.as_of.to_string())?;
+        month_entries(&mut map, &t.window)?;
         map.serialize_entry("new_problems", &t.new_problems)?;
         map.serialize_entry("new_rectified", &t.new_rectified)?;
         map.serialize_entry("rectification_rate", &t.rectification_rate.map(round4))?;
@@ -131,12 +134,22 @@ impl Serialize for TrendEntry<'_> {
 /// A report table: `{"count", "rows": [...], "total": {...}}`; `count` is
 /// how many rows there are in all (more than listed, for the overdue
 /// problems).
-struct Listing<'a>(&'a Report<'a>, Option<usize>);
+struct Listing<'a>(&'a Report<'a>, usize);
+
+impl<'a> Listing<'a> {
+    fn whole(report: &'a Report<'a>) -> Self {
+        Listing(report, report.rows.len())
+    }
+
+    fn cut(listed: &'a Listed<'a>) -> Self {
+        Listing(&listed.report, listed.count)
+    }
+}
 
 impl Serialize for Listing<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
-        map.serialize_entry("count", &self.1.unwrap_or(self.0.rows.len()))?;
+        map.serialize_entry("count", &self.1)?;
         Table::new(self.0).entries(&mut map)?;
         map.end()
     }

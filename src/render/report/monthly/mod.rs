@@ -16,8 +16,8 @@ use std::path::Path;
 use super::{for_people, numeric, push_for_people, shown, tenths_of_percent};
 use crate::i18n::{self, Change, Lang, MonthlyText};
 use crate::metrics::Window;
-use crate::report::monthly::{Compared, Figure, Monthly};
-use crate::report::{Cell, Report};
+use crate::report::monthly::{Figure, LISTED, Monthly};
+use crate::report::{Cell, Listed, Report};
 
 /// The output formats of the monthly summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,9 +58,6 @@ pub fn render_monthly(
         MonthlyFormat::Json => json::render(doc, out),
     }
 }
-
-/// How many rows of the lagging revisits people see (longest first).
-const REVISITS_SHOWN: usize = 10;
 
 /// How many cadres, or places, of one county people see before the rest
 /// are counted instead.
@@ -119,7 +116,14 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             note
         }),
     };
-    let revisits = report_grid(&doc.revisits, lang, REVISITS_SHOWN);
+    // Both problem lists show people their first rows, whether the
+    // document holds only those (overdue) or all (revisits).
+    let problems = |part, list: &Listed<'_>, empty, report| {
+        let listed = list.report.rows.len().min(LISTED);
+        let grid = report_grid(&list.report, lang, LISTED);
+        let note = count(listed, list.count, report);
+        listing(part, list.count, empty, Body::Table(grid), note)
+    };
     let (missed, missed_shown) = missed_groups(&doc.missed, lang);
     let (uncovered, uncovered_shown) = uncovered_grid(&doc.uncovered, lang);
     vec![
@@ -138,12 +142,11 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             body: Body::Table(trend_grid(doc, lang)),
             note: Some(MonthlyText::TrendNote.label(lang).to_string()),
         },
-        listing(
+        problems(
             MonthlyText::Overdue,
-            doc.overdue_count,
+            &doc.overdue,
             MonthlyText::NoOverdue,
-            Body::Table(report_grid(&doc.overdue, lang, usize::MAX)),
-            count(doc.overdue.rows.len(), doc.overdue_count, "overdue"),
+            "overdue",
         ),
         listing(
             MonthlyText::Missed,
@@ -152,16 +155,11 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             Body::Groups(missed),
             count(missed_shown, doc.missed.rows.len(), "attendance --missing"),
         ),
-        listing(
+        problems(
             MonthlyText::Revisits,
-            doc.revisits.rows.len(),
+            &doc.revisits,
             MonthlyText::NoRevisits,
-            Body::Table(revisits),
-            count(
-                doc.revisits.rows.len().min(REVISITS_SHOWN),
-                doc.revisits.rows.len(),
-                "revisits",
-            ),
+            "revisits",
         ),
         listing(
             MonthlyText::Uncovered,
@@ -204,11 +202,14 @@ fn figure_cell(figure: Figure) -> Cell<'static> {
 
 /// The change people see: between the figures as shown (one decimal of a
 /// percent), so that it is the difference of the two numbers beside it.
-fn change(compared: Compared) -> Change {
-    let (n, points) = match compared {
-        Compared::Rates(Some(c), Some(p)) => (tenths_of_percent(c) - tenths_of_percent(p), true),
-        Compared::Rates(..) => return Change::Undefined,
-        Compared::Counts(c, p) => (c as i64 - p as i64, false),
+fn change(current: Figure, previous: Figure) -> Change {
+    let (n, points) = match (current, previous) {
+        (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => {
+            (tenths_of_percent(c) - tenths_of_percent(p), true)
+        }
+        (Figure::Count(c), Figure::Count(p)) => (c as i64 - p as i64, false),
+        // An undefined rate (a rate against a count is never made).
+        _ => return Change::Undefined,
     };
     match (n, points) {
         (0, _) => Change::Same,
@@ -217,15 +218,33 @@ fn change(compared: Compared) -> Change {
     }
 }
 
+/// The headings of the headline: the figure, this month, last month, and
+/// the change.
+fn headline_headings(doc: &Monthly<'_>, lang: Lang) -> [String; 4] {
+    [
+        MonthlyText::Measure.label(lang).to_string(),
+        i18n::month_name(doc.window.from, lang),
+        i18n::month_name(doc.previous.from, lang),
+        MonthlyText::Change.label(lang).to_string(),
+    ]
+}
+
+/// The headings of the trend: the month, its new and rectified problems,
+/// and the rate at its end.
+fn trend_headings(lang: Lang) -> [&'static str; 4] {
+    use crate::report::monthly::Measure;
+    [
+        MonthlyText::Month.label(lang),
+        i18n::measure_name(Measure::NewProblems, lang),
+        i18n::measure_name(Measure::NewRectified, lang),
+        MonthlyText::TrendRate.label(lang),
+    ]
+}
+
 /// The headline: each figure this month, last month, and the change.
 fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
     Grid {
-        headings: vec![
-            MonthlyText::Measure.label(lang).to_string(),
-            i18n::month_name(doc.window.from, lang),
-            i18n::month_name(doc.previous.from, lang),
-            MonthlyText::Change.label(lang).to_string(),
-        ],
+        headings: headline_headings(doc, lang).into(),
         right: vec![false, true, true, true],
         rows: doc
             .headline
@@ -233,9 +252,9 @@ fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
             .map(|h| {
                 vec![
                     i18n::measure_name(h.measure, lang).to_string(),
-                    figure_text(h.compared.current(), lang),
-                    figure_text(h.compared.previous(), lang),
-                    i18n::change_text(change(h.compared), lang),
+                    figure_text(h.current, lang),
+                    figure_text(h.previous, lang),
+                    i18n::change_text(change(h.current, h.previous), lang),
                 ]
             })
             .collect(),
@@ -246,14 +265,8 @@ fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
 /// The trend: each month's new and rectified problems, and the rate at
 /// its end.
 fn trend_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
-    use crate::report::monthly::Measure;
     Grid {
-        headings: vec![
-            MonthlyText::Month.label(lang).to_string(),
-            i18n::measure_name(Measure::NewProblems, lang).to_string(),
-            i18n::measure_name(Measure::NewRectified, lang).to_string(),
-            MonthlyText::TrendRate.label(lang).to_string(),
-        ],
+        headings: trend_headings(lang).map(str::to_string).into(),
         right: vec![false, true, true, true],
         rows: doc
             .trend
@@ -413,18 +426,18 @@ mod tests {
     fn changes_are_between_the_figures_shown() {
         // 82.46% shows as 82.5%, 81.04% as 81.0%: the change is 1.5 points
         // as a reader works it out, not the 1.42 between the fractions.
-        let c = change(Compared::Rates(Some(0.8246), Some(0.8104)));
+        let c = change(Figure::Rate(Some(0.8246)), Figure::Rate(Some(0.8104)));
         assert_eq!(c, Change::Points(15));
         assert_eq!(i18n::change_text(c, Lang::Zh), "↑ 1.5 个百分点");
         assert_eq!(i18n::change_text(c, Lang::En), "↑ 1.5 pts");
-        let c = change(Compared::Counts(4390, 4502));
+        let c = change(Figure::Count(4390), Figure::Count(4502));
         assert_eq!(i18n::change_text(c, Lang::Zh), "↓ 112");
-        let c = change(Compared::Rates(Some(0.5), Some(0.5004)));
+        let c = change(Figure::Rate(Some(0.5)), Figure::Rate(Some(0.5004)));
         assert_eq!(i18n::change_text(c, Lang::Zh), "持平");
-        let c = change(Compared::Rates(Some(0.5), None));
+        let c = change(Figure::Rate(Some(0.5)), Figure::Rate(None));
         assert_eq!(i18n::change_text(c, Lang::En), "—");
         // Down by less than a point keeps its zero.
-        let c = change(Compared::Rates(Some(0.80), Some(0.807)));
+        let c = change(Figure::Rate(Some(0.80)), Figure::Rate(Some(0.807)));
         assert_eq!(i18n::change_text(c, Lang::En), "↓ 0.7 pts");
     }
 

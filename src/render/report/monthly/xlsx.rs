@@ -17,10 +17,10 @@ use rust_xlsxwriter::{
 };
 
 use super::super::{UNDEFINED, display_width, for_people, people_width, shown, tenths_of_percent};
-use super::figure_cell;
+use super::{figure_cell, headline_headings, trend_headings};
 use crate::i18n::{self, Lang, MonthlyText};
 use crate::model::Date;
-use crate::report::monthly::{Compared, Monthly};
+use crate::report::monthly::{Figure, Monthly};
 use crate::report::{Cell, Report};
 
 pub fn render(doc: &Monthly<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
@@ -94,9 +94,9 @@ fn workbook(doc: &Monthly<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     counties.set_landscape().set_print_fit_to_pages(1, 0);
     trend(book.add_worksheet(), doc, lang, &styles)?;
     for (name, report) in [
-        (MonthlyText::OverdueSheet, &doc.overdue),
+        (MonthlyText::OverdueSheet, &doc.overdue.report),
         (MonthlyText::MissedSheet, &doc.missed),
-        (MonthlyText::RevisitsSheet, &doc.revisits),
+        (MonthlyText::RevisitsSheet, &doc.revisits.report),
         (MonthlyText::UncoveredSheet, &doc.uncovered),
     ] {
         table(book.add_worksheet(), name, report, lang, &styles)?;
@@ -146,10 +146,16 @@ impl<'w> Sheet<'w> {
         Ok(())
     }
 
+    /// Writes a date as a date; one Excel cannot hold (before 1900) as
+    /// its text, rather than lose the whole workbook over it.
     fn date(&mut self, row: RowNum, col: ColNum, d: Date, f: &Format) -> Result<(), XlsxError> {
         self.fit(col, 10);
-        self.ws
-            .write_datetime_with_format(row, col, excel_date(d)?, f)?;
+        match excel_date(d) {
+            Ok(day) => self.ws.write_datetime_with_format(row, col, day, f)?,
+            Err(_) => self
+                .ws
+                .write_string_with_format(row, col, d.to_string(), f)?,
+        };
         Ok(())
     }
 
@@ -213,34 +219,25 @@ fn headline<'w>(
     s: &Styles,
 ) -> Result<&'w mut Worksheet, XlsxError> {
     let mut sheet = Sheet::new(ws, MonthlyText::HeadlineSheet, lang)?;
-    let headings = [
-        MonthlyText::Measure.label(lang).to_string(),
-        i18n::month_name(doc.window.from, lang),
-        i18n::month_name(doc.previous.from, lang),
-        MonthlyText::Change.label(lang).to_string(),
-    ];
-    for (col, h) in (0..).zip(&headings) {
+    for (col, h) in (0..).zip(&headline_headings(doc, lang)) {
         sheet.text(0, col, h, &s.header)?;
     }
     let mut row = 1;
     for h in &doc.headline {
         sheet.text(row, 0, i18n::measure_name(h.measure, lang), &s.text[0])?;
-        let (current, previous) = (
-            figure_cell(h.compared.current()),
-            figure_cell(h.compared.previous()),
-        );
-        sheet.cell(row, 1, &current, false, lang, s)?;
-        sheet.cell(row, 2, &previous, false, lang, s)?;
-        match h.compared {
-            Compared::Rates(Some(c), Some(p)) => {
+        sheet.cell(row, 1, &figure_cell(h.current), false, lang, s)?;
+        sheet.cell(row, 2, &figure_cell(h.previous), false, lang, s)?;
+        match (h.current, h.previous) {
+            (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => {
                 let points = (tenths_of_percent(c) - tenths_of_percent(p)) as f64 / 10.0;
                 sheet.number(row, 3, points, 14, &s.points)?;
             }
-            Compared::Rates(..) => sheet.text(row, 3, UNDEFINED, &s.undefined[0])?,
-            Compared::Counts(c, p) => {
+            (Figure::Count(c), Figure::Count(p)) => {
                 let n = c as f64 - p as f64;
                 sheet.number(row, 3, n, 8, &s.signed)?;
             }
+            // An undefined rate (a rate against a count is never made).
+            _ => sheet.text(row, 3, UNDEFINED, &s.undefined[0])?,
         }
         row += 1;
     }
@@ -264,15 +261,8 @@ fn trend<'w>(
     lang: Lang,
     s: &Styles,
 ) -> Result<&'w mut Worksheet, XlsxError> {
-    use crate::report::monthly::Measure;
     let mut sheet = Sheet::new(ws, MonthlyText::TrendSheet, lang)?;
-    let headings = [
-        MonthlyText::Month.label(lang),
-        i18n::measure_name(Measure::NewProblems, lang),
-        i18n::measure_name(Measure::NewRectified, lang),
-        MonthlyText::TrendRate.label(lang),
-    ];
-    for (col, h) in (0..).zip(headings) {
+    for (col, h) in (0..).zip(trend_headings(lang)) {
         sheet.text(0, col, h, &s.header)?;
     }
     for (row, t) in (1..).zip(&doc.trend) {
@@ -312,12 +302,13 @@ fn table<'w>(
         };
         for day in days {
             for (col, &i) in (0..).zip(&columns) {
-                let cell = match (cells.get(i), day) {
-                    (Some(Cell::Dates(_)), Some(day)) => Cell::Date(day),
-                    (Some(cell), _) => cell.clone(),
-                    (None, _) => Cell::Empty,
-                };
-                sheet.cell(row, col, &cell, false, lang, s)?;
+                match (cells.get(i), day) {
+                    (Some(Cell::Dates(_)), Some(day)) => {
+                        sheet.cell(row, col, &Cell::Date(day), false, lang, s)?;
+                    }
+                    (Some(cell), _) => sheet.cell(row, col, cell, false, lang, s)?,
+                    (None, _) => {}
+                }
             }
             row += 1;
         }
@@ -333,4 +324,32 @@ fn table<'w>(
     let last_col = ColNum::try_from(columns.len().saturating_sub(1)).unwrap_or(ColNum::MAX);
     sheet.ws.autofilter(0, 0, last_row.max(1), last_col)?;
     sheet.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use calamine::{Data, Reader, Xlsx};
+
+    use super::*;
+
+    #[test]
+    fn a_date_excel_cannot_hold_is_written_as_text() {
+        let d = |y, m, day| Date::from_ymd_opt(y, m, day).unwrap();
+        let format = Format::new().set_num_format("yyyy-mm-dd");
+        let mut book = Workbook::new();
+        let mut sheet =
+            Sheet::new(book.add_worksheet(), MonthlyText::TrendSheet, Lang::En).unwrap();
+        // Excel's dates begin at its day 0, 1899-12-31.
+        sheet.date(0, 0, d(1899, 12, 30), &format).unwrap();
+        sheet.date(1, 0, d(1900, 1, 1), &format).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let mut read = Xlsx::new(Cursor::new(bytes)).unwrap();
+        let cells = read
+            .worksheet_range(MonthlyText::TrendSheet.label(Lang::En))
+            .unwrap();
+        assert_eq!(cells.get((0, 0)), Some(&Data::String("1899-12-30".into())));
+        assert!(matches!(cells.get((1, 0)), Some(Data::DateTime(_))));
+    }
 }
