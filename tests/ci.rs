@@ -162,6 +162,40 @@ fn the_hook_finds_a_data_folder_named_in_git_config() {
 }
 
 #[test]
+fn the_hook_checks_data_files_named_in_capitals() {
+    let (_temp, repo) = repository(None);
+    install_hook(&repo);
+    // Only a `.TOML` file staged, which bangcun reads like any `.toml`.
+    fs::write(
+        repo.join("visits/2026-04.TOML"),
+        "[[visit]]\ndate = 2026-04-10\ncadre = \"C9\"\nplace = \"411002001\"\n",
+    )
+    .unwrap();
+    git(&repo, &["add", "-A"]);
+    let out = commit(&repo, "bad");
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("unknown-cadre"), "{}", text(&out));
+    assert_eq!(commits(&repo), 1);
+}
+
+#[test]
+fn the_hook_says_when_bangcun_could_not_run() {
+    let (_temp, repo) = repository(None);
+    install_hook(&repo);
+    // No such data folder in the snapshot: bangcun exits 2, which is no
+    // data error.
+    git(&repo, &["config", "bangcun.data", "台帐"]);
+    append(&repo.join("visits/2026-03.csv"), GOOD_ROW);
+    git(&repo, &["add", "-A"]);
+    let out = commit(&repo, "good, but unchecked");
+    assert!(!out.status.success());
+    let said = text(&out);
+    assert!(said.contains("bangcun check could not run"), "{said}");
+    assert!(!said.contains("found errors"), "{said}");
+    assert_eq!(commits(&repo), 1);
+}
+
+#[test]
 fn changed_since_finds_the_files_however_the_folder_is_named() {
     // The data folder given as `台账`, `./台账` and by its absolute path:
     // each time the new file with an error is a changed file.
