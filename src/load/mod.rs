@@ -8,7 +8,7 @@
 
 mod build;
 mod bytes;
-mod csv;
+pub(crate) mod csv;
 mod decode;
 pub(crate) mod split;
 mod toml;
