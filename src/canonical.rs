@@ -174,10 +174,7 @@ fn canonical_table<'a>(
     let canonical_header = keep
         .iter()
         .map(|&(c, field)| match field {
-            Some(field) => Cow::Borrowed(match lang {
-                Lang::Zh => fields[field].zh,
-                Lang::En => fields[field].name,
-            }),
+            Some(field) => Cow::Borrowed(fields[field].label(lang)),
             None => Cow::Borrowed(cell(header, c)),
         })
         .collect();

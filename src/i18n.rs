@@ -462,7 +462,7 @@ impl Message {
                 )
             }
             EmptyFile { kind } => {
-                let header = header_line(*kind, lang);
+                let header = schema::header_line(*kind, lang);
                 tr!(
                     lang,
                     "第一行写表头：{header}",
@@ -483,7 +483,7 @@ impl Message {
                 "remove or rename the repeated column"
             ),
             UnknownColumn { kind, .. } | MoreUnknownColumns { kind, .. } => {
-                let header = header_line(*kind, lang);
+                let header = schema::header_line(*kind, lang);
                 tr!(lang, "可用的列：{header}", "known columns: {header}")
             }
             MissingValue { kind, field } => {
@@ -699,14 +699,6 @@ pub fn level_name(level: RegionLevel, lang: Lang) -> &'static str {
 /// English and Chinese name of a field of `kind`.
 fn names(kind: Kind, field: &str) -> (&str, &str) {
     schema::by_name(kind, field).map_or((field, field), |f| (f.name, f.zh))
-}
-
-fn header_line(kind: Kind, lang: Lang) -> String {
-    let fields = schema::fields(kind).iter();
-    match lang {
-        Lang::Zh => fields.map(|f| f.zh).collect::<Vec<_>>().join(","),
-        Lang::En => fields.map(|f| f.name).collect::<Vec<_>>().join(","),
-    }
 }
 
 fn words_list(words: &[(&str, &str)], lang: Lang) -> String {

@@ -26,7 +26,8 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     })?;
     let mut files = vec![(CONFIG_FILE.to_string(), config_template(lang))];
     for kind in Kind::ALL {
-        files.push((format!("{}.csv", kind.plural()), header(kind, lang)));
+        let header = schema::header_line(kind, lang);
+        files.push((format!("{}.csv", kind.plural()), format!("{header}\n")));
     }
     let mut out = std::io::stdout().lock();
     for (name, content) in files {
@@ -65,15 +66,6 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         )
     )?;
     Ok(ExitCode::from(CLEAN))
-}
-
-/// The header line of a kind's CSV file, in the chosen language.
-fn header(kind: Kind, lang: Lang) -> String {
-    let names: Vec<&str> = schema::fields(kind)
-        .iter()
-        .map(|f| if lang == Lang::Zh { f.zh } else { f.name })
-        .collect();
-    format!("{}\n", names.join(","))
 }
 
 fn config_template(lang: Lang) -> String {
