@@ -1028,12 +1028,21 @@ pub fn not_in_git(dir: &str, lang: Lang) -> String {
     )
 }
 
-/// `--changed-since` without a `git` program.
+/// `--changed-since` without a `git` program on PATH.
 pub fn git_missing(lang: Lang) -> String {
     tr!(
         lang,
-        "--changed-since 需要 git，但无法运行 git 程序（请安装 git 或把它加入 PATH）",
-        "--changed-since needs git, but the git program cannot be run (install git or put it on PATH)",
+        "--changed-since 需要 git，但找不到 git 程序（请安装 git 或把它加入 PATH）",
+        "--changed-since needs git, but there is no git program (install git or put it on PATH)",
+    )
+}
+
+/// `--changed-since` with a `git` program that could not be started.
+pub fn git_not_started(detail: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "--changed-since 需要 git，但 git 程序无法启动：{detail}",
+        "--changed-since needs git, but the git program could not be started: {detail}",
     )
 }
 
@@ -1043,6 +1052,15 @@ pub fn git_failed(rev: &str, detail: &str, lang: Lang) -> String {
         lang,
         "git 无法列出自 {rev} 以来改动的文件：{detail}",
         "git cannot list the files changed since {rev}: {detail}",
+    )
+}
+
+/// git could not list the untracked files.
+pub fn git_untracked_failed(detail: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "git 无法列出未跟踪的文件：{detail}",
+        "git cannot list the untracked files: {detail}",
     )
 }
 

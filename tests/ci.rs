@@ -214,17 +214,80 @@ fn changed_since_finds_the_files_however_the_folder_is_named() {
     }
 }
 
-fn check_in(repo: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("bangcun")
-        .unwrap()
-        .current_dir(repo)
+/// `bangcun check` in `repo`, in English, away from the user's git
+/// settings.
+fn check_command(repo: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("bangcun").unwrap();
+    cmd.current_dir(repo)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env_remove("BANGCUN_DATA")
         .env("NO_COLOR", "1")
-        .args(["check", "--lang", "en", "--as-of", "2026-06-30"])
-        .args(args)
+        .args(["check", "--lang", "en", "--as-of", "2026-06-30"]);
+    cmd
+}
+
+fn check_in(repo: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    check_command(repo).args(args).assert()
+}
+
+#[cfg(unix)]
+#[test]
+fn changed_since_matches_a_file_name_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let (_temp, repo) = repository(None);
+    // `\xFF.csv`: git prints its bytes; read lossily they would name
+    // another file, and its finding would be hidden.
+    let name = std::ffi::OsStr::from_bytes(b"\xFF.csv");
+    fs::write(
+        repo.join("visits").join(name),
+        "日期,干部编号,地点代码\n2026-04-10,C9,411002001\n",
+    )
+    .unwrap();
+    check_in(&repo, &["--changed-since", "HEAD"])
+        .code(1)
+        .stdout(predicate::str::contains("unknown-cadre"));
+}
+
+#[test]
+fn changed_since_takes_a_revision_never_an_option() {
+    let (_temp, repo) = repository(None);
+    // Were it passed to git as an option, git would write this file.
+    check_in(&repo, &["--changed-since=--output=out.txt"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "git cannot list the files changed since --output=out.txt: ",
+        ));
+    assert!(!repo.join("out.txt").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn changed_since_without_a_git_that_runs_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let (temp, repo) = repository(None);
+    let empty = temp.path().join("bin");
+    fs::create_dir(&empty).unwrap();
+    check_command(&repo)
+        .env("PATH", &empty)
+        .args(["--changed-since", "HEAD"])
         .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--changed-since needs git, but there is no git program (install git or put it on PATH)",
+        ));
+    // A `git` that is no program (no one may run it): not "missing", but
+    // the reason it could not be started.
+    fs::write(empty.join("git"), "").unwrap();
+    fs::set_permissions(empty.join("git"), fs::Permissions::from_mode(0o644)).unwrap();
+    check_command(&repo)
+        .env("PATH", &empty)
+        .args(["--changed-since", "HEAD"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--changed-since needs git, but the git program could not be started: ",
+        ));
 }
 
 #[test]
