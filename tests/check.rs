@@ -576,12 +576,13 @@ fn github_output_escapes_messages_and_properties() {
 
 #[test]
 fn github_output_names_the_related_place_and_warnings() {
+    // Given as `./DIR`: neither place keeps the `./`.
     let output = bangcun()
         .args([
             "check", "--format", "github", "--lang", "en", "--as-of", AS_OF,
         ])
         .arg("--data")
-        .arg(fixture("duplicate-visit"))
+        .arg(Path::new(".").join(fixture("duplicate-visit")))
         .output()
         .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
