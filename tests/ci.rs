@@ -2,7 +2,7 @@
 //! plain pre-commit hook in `examples/hooks/`, `check --changed-since`,
 //! and the exact text of `--format github`.
 
-mod records;
+mod common;
 
 use std::ffi::OsString;
 use std::fs;
@@ -10,12 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
+use common::{bangcun, copy_dir, fixture, root, temp_copy};
 use predicates::prelude::*;
-use records::copy_dir;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// `git` in `dir`, away from the user's and the system's git settings.
 fn git_command(dir: &Path) -> std::process::Command {
@@ -63,7 +59,7 @@ fn repository(data_dir: Option<&str>) -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().unwrap();
     let repo = temp.path().join("repo");
     let data = data_dir.map_or(repo.clone(), |d| repo.join(d));
-    copy_dir(&root().join("tests/fixtures/ci-data"), &data);
+    copy_dir(&root().join(fixture("ci-data")), &data);
     git(&repo, &["init", "-q", "-b", "main"]);
     git(&repo, &["add", "-A"]);
     git(&repo, &["commit", "-q", "-m", "台账"]);
@@ -217,12 +213,10 @@ fn changed_since_finds_the_files_however_the_folder_is_named() {
 /// `bangcun check` in `repo`, in English, away from the user's git
 /// settings.
 fn check_command(repo: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("bangcun").unwrap();
+    let mut cmd = bangcun();
     cmd.current_dir(repo)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env_remove("BANGCUN_DATA")
-        .env("NO_COLOR", "1")
         .args(["check", "--lang", "en", "--as-of", "2026-06-30"]);
     cmd
 }
@@ -348,9 +342,7 @@ fn changed_since_keeps_json_one_document() {
 
 #[test]
 fn changed_since_outside_git_is_a_clear_error() {
-    let temp = tempfile::tempdir().unwrap();
-    let dir = temp.path().join("d");
-    copy_dir(&root().join("tests/fixtures/ci-data"), &dir);
+    let (_temp, dir) = temp_copy("ci-data");
     check_in(&dir, &["--changed-since", "HEAD"])
         .code(2)
         .stderr(predicate::str::contains(
@@ -370,9 +362,7 @@ fn changed_since_an_unknown_revision_is_a_clear_error() {
 
 #[test]
 fn github_output_is_exact_workflow_commands() {
-    let temp = tempfile::tempdir().unwrap();
-    let dir = temp.path().join("d");
-    copy_dir(&root().join("tests/fixtures/ci-data"), &dir);
+    let (_temp, dir) = temp_copy("ci-data");
     // A file name with `%`, `,` and `:`, and a date cell with a line break
     // and a `%`: each must be escaped, or GitHub would cut the command.
     fs::write(

@@ -2,21 +2,19 @@
 //! bangcun (in process: no panic; through the binary: exit 0, 1 or 2), and
 //! `fmt` is idempotent and loses no record.
 
-mod records;
+mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use bangcun::canonical::format_csv;
 use bangcun::finding::Finding;
-use bangcun::i18n::Message;
 use bangcun::load::{FileRead, Format, read_bytes};
 use bangcun::model::Kind;
 use bangcun::schema;
+use common::{bangcun, finding_key, snapshot, temp_copy};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
-use records::{copy_dir, snapshot};
 
 /// `cases` cases; a failing case is kept in a file beside this one and
 /// tried first on every later run.
@@ -32,17 +30,6 @@ fn config(cases: u32) -> ProptestConfig {
 
 fn kind() -> impl Strategy<Value = Kind> {
     proptest::sample::select(Kind::ALL.to_vec())
-}
-
-/// A finding without its line (rows move when sorted), and without the
-/// example value of a column with no header (the first cell under it,
-/// which moves too).
-fn finding_key(f: &Finding) -> String {
-    let value = match &f.message {
-        Message::UnknownColumn { header, .. } if header.is_empty() => None,
-        _ => f.value.as_deref(),
-    };
-    format!("{} {:?} {:?}", f.check.name, f.field, value)
 }
 
 fn findings(read: &FileRead) -> Vec<String> {
@@ -338,15 +325,9 @@ proptest! {
 
 // ---- the binary --------------------------------------------------------
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn bangcun(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
-        .env_remove("BANGCUN_DATA")
+/// `bangcun ARGS --data DIR --lang en`.
+fn run(dir: &Path, args: &[&str]) -> std::process::Output {
+    bangcun()
         .args(args)
         .arg("--data")
         .arg(dir)
@@ -359,17 +340,17 @@ fn bangcun(dir: &Path, args: &[&str]) -> std::process::Output {
 /// 0, 1 or 2 (never a panic's 101 or a signal); fmt keeps every record;
 /// and after fmt, nothing is left to format.
 fn assert_unbreakable(dir: &Path) -> Result<(), TestCaseError> {
-    let check = bangcun(dir, &["check", "--as-of", "2026-06-30"]);
+    let check = run(dir, &["check", "--as-of", "2026-06-30"]);
     prop_assert!(
         matches!(check.status.code(), Some(0..=2)),
         "check: {:?}",
         check
     );
     let before = snapshot(dir);
-    let fmt = bangcun(dir, &["fmt"]);
+    let fmt = run(dir, &["fmt"]);
     prop_assert!(matches!(fmt.status.code(), Some(0..=2)), "fmt: {:?}", fmt);
     prop_assert_eq!(snapshot(dir), before);
-    let again = bangcun(dir, &["fmt", "--check"]);
+    let again = run(dir, &["fmt", "--check"]);
     let said = String::from_utf8_lossy(&again.stdout);
     prop_assert!(
         said.lines()
@@ -452,9 +433,7 @@ proptest! {
         file in proptest::sample::select(FILES.to_vec()),
         mutations in proptest::collection::vec(mutation(), 1..5),
     ) {
-        let temp = tempfile::tempdir().unwrap();
-        let dir = temp.path().join("d");
-        copy_dir(&fixture("fmt-messy"), &dir);
+        let (_temp, dir) = temp_copy("fmt-messy");
         let path = dir.join(file);
         let mut bytes = fs::read(&path).unwrap();
         for m in &mutations {
@@ -469,9 +448,7 @@ proptest! {
         file in proptest::sample::select(FILES.to_vec()),
         bytes in proptest::collection::vec(any::<u8>(), 0..512),
     ) {
-        let temp = tempfile::tempdir().unwrap();
-        let dir = temp.path().join("d");
-        copy_dir(&fixture("fmt-messy"), &dir);
+        let (_temp, dir) = temp_copy("fmt-messy");
         fs::write(dir.join(file), &bytes).unwrap();
         assert_unbreakable(&dir)?;
     }
