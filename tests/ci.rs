@@ -363,25 +363,35 @@ fn changed_since_an_unknown_revision_is_a_clear_error() {
 #[test]
 fn github_output_is_exact_workflow_commands() {
     let (_temp, dir) = temp_copy("ci-data");
-    // A file name with `%`, `,` and `:`, and a date cell with a line break
-    // and a `%`: each must be escaped, or GitHub would cut the command.
+    // A file name with `%`, `,`, `:` and Chinese, a date cell with a line
+    // break and a `%`, a kind cell with a CR: each must be escaped (the
+    // Chinese left as it is), or GitHub would cut the command.
     fs::write(
-        dir.join("visits/50%,a:b.csv"),
-        "日期,干部编号,地点代码\n\"2026-03-10\n%0A\",C1,411002001\n",
+        dir.join("visits/补录50%,第1批:3月.csv"),
+        "日期,干部编号,地点代码,类型\n\
+         \"2026-03-10\n%0A\",C1,411002001,\n\
+         2026-03-10,C1,411002001,\"work\rday\"\n",
     )
     .unwrap();
     let out = check_in(&dir, &["--format", "github"]).code(1);
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     // Files: bangcun.toml, regions, cadres, two visits files, problems,
-    // leaves = 7; rows: 3 regions + 1 cadre + 1 + 1 visits = 6.
+    // leaves = 7; rows: 3 regions + 1 cadre + 1 + 2 visits = 7.
+    let file = "visits/补录50%25%2C第1批%3A3月.csv";
     assert_eq!(
         stdout,
-        "::warning file=visits/2026-03.csv,line=1,title=unknown-column::\
-         unknown column \"天气\" is ignored (visits)\
-         %0Ahelp: known columns: date,cadre,place,kind,forums,people,note\n\
-         ::error file=visits/50%25%2Ca%3Ab.csv,line=2,title=invalid-date::\
-         \"2026-03-10%0A%250A\" is not a valid date\
-         %0Ahelp: write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099\n\
-         checked: 1 error, 1 warning; 7 files, 6 records read\n"
+        format!(
+            "::warning file=visits/2026-03.csv,line=1,title=unknown-column::\
+             unknown column \"天气\" is ignored (visits)\
+             %0Ahelp: known columns: date,cadre,place,kind,forums,people,note\n\
+             ::error file={file},line=2,title=invalid-date::\
+             \"2026-03-10%0A%250A\" is not a valid date\
+             %0Ahelp: write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099\n\
+             ::error file={file},line=4,title=invalid-value::\
+             \"work%0Dday\" is not one of the allowed values%0Ahelp: use one of: \
+             workday (工作日下沉), petition (接访), forum (座谈会), \
+             party-day (主题党日), revisit (回访), other (其他)\n\
+             checked: 2 errors, 1 warning; 7 files, 7 records read\n"
+        )
     );
 }

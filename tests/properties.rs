@@ -1,6 +1,7 @@
 //! Property tests: arbitrary bytes and mutated sample files never break
-//! bangcun (in process: no panic; through the binary: exit 0, 1 or 2), and
-//! `fmt` is idempotent and loses no record.
+//! bangcun (in process: no panic, whatever the output format and language;
+//! through the binary: exit 0, 1 or 2), and `fmt` is idempotent and loses
+//! no record.
 
 mod common;
 
@@ -8,9 +9,12 @@ use std::fs;
 use std::path::Path;
 
 use bangcun::canonical::format_csv;
+use bangcun::check::Severity;
 use bangcun::finding::Finding;
+use bangcun::i18n::Lang;
 use bangcun::load::{FileRead, Format, read_bytes};
 use bangcun::model::Kind;
+use bangcun::render::{FindingFormat, render_findings};
 use bangcun::schema;
 use common::{bangcun, finding_key, snapshot, temp_copy};
 use proptest::prelude::*;
@@ -336,10 +340,33 @@ fn run(dir: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-/// Runs check, fmt and fmt --check over the folder: each ends with exit
-/// 0, 1 or 2 (never a panic's 101 or a signal); fmt keeps every record;
-/// and after fmt, nothing is left to format.
+/// Checks the folder in process as `check` does and renders the findings
+/// in every format and language (the binary shows one of them): no panic,
+/// and UTF-8 out.
+fn check_in_process(dir: &Path) -> Result<(), TestCaseError> {
+    let today = bangcun::cli::parse_date("2026-06-30").unwrap();
+    let every = [Severity::Error, Severity::Warning];
+    let opened = bangcun::cmd::open_dir(dir.to_path_buf(), None, today, &every);
+    for format in [
+        FindingFormat::Human,
+        FindingFormat::Json,
+        FindingFormat::Github,
+    ] {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut out = Vec::new();
+            render_findings(format, &opened.data, &opened.findings, lang, true, &mut out).unwrap();
+            prop_assert!(String::from_utf8(out).is_ok(), "{:?} {:?}", format, lang);
+        }
+    }
+    Ok(())
+}
+
+/// Checks the folder in process, then runs check, fmt and fmt --check
+/// over it: each ends with exit 0, 1 or 2 (never a panic's 101 or a
+/// signal); fmt keeps every record; and after fmt, nothing is left to
+/// format.
 fn assert_unbreakable(dir: &Path) -> Result<(), TestCaseError> {
+    check_in_process(dir)?;
     let check = run(dir, &["check", "--as-of", "2026-06-30"]);
     prop_assert!(
         matches!(check.status.code(), Some(0..=2)),
@@ -382,9 +409,13 @@ enum Mutation {
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
-    // Bytes that matter to CSV, TOML and the decoders.
+    // Bytes that matter to CSV, TOML and the decoders: delimiters, quotes,
+    // line ends, brackets, a BOM, UTF-8 and GB18030 lead and trail bytes,
+    // bytes neither has.
     let byte = prop_oneof![
-        proptest::sample::select(b"\",\r\n=[]#;\xEF\xBB\xBF\xFF\x80\x00 ".to_vec()),
+        proptest::sample::select(
+            b"\",\r\n=[]{}'#;\xEF\xBB\xBF\xFF\xFE\x80\x81\x30\xC3\xE6\xF0\x00 ".to_vec()
+        ),
         any::<u8>(),
     ];
     prop_oneof![
