@@ -190,13 +190,14 @@ fn a_symlinked_file_is_rewritten_through_the_link() {
 
 /// Kills `fmt` at several moments of its run over the sample data made
 /// messy: whenever the kill lands, each file is either the old one or the
-/// new one, whole, and the folder holds the same records.
+/// new one, whole, and the folder holds the same records. Where the kills
+/// land is up to the machine's speed; the next test stops a run midway for
+/// certain.
 #[test]
 fn a_killed_fmt_leaves_each_file_old_or_new() {
     let (_temp, messy) = temp_copy_of(&root().join("data"));
     // CRLF everywhere, so that every CSV file has to change.
-    let files = csv_files(&messy);
-    for file in &files {
+    for file in &csv_files(&messy) {
         let text = read(file.clone());
         fs::write(file, text.replace('\n', "\r\n")).unwrap();
     }
@@ -204,8 +205,6 @@ fn a_killed_fmt_leaves_each_file_old_or_new() {
     let started = std::time::Instant::now();
     fmt(&done, &[]).success();
     let run = started.elapsed();
-    let expected = snapshot(&messy);
-    let mut killed_mid_way = 0;
     // Kills spread over a whole run, however fast this machine is.
     for percent in [0, 40, 60, 75, 85, 95] {
         let delay = run * percent / 100;
@@ -219,24 +218,69 @@ fn a_killed_fmt_leaves_each_file_old_or_new() {
         std::thread::sleep(delay);
         let _ = child.kill();
         let _ = child.wait();
-        let mut new = 0;
-        for file in csv_files(&dir) {
-            let relative = file.strip_prefix(&dir).unwrap();
-            let now = fs::read(&file).unwrap();
-            let old = fs::read(messy.join(relative)).unwrap();
-            let formatted = fs::read(done.join(relative)).unwrap();
-            assert!(
-                now == old || now == formatted,
-                "{} is neither",
-                relative.display()
-            );
-            new += usize::from(now == formatted);
-        }
-        killed_mid_way += usize::from(0 < new && new < files.len());
-        assert_eq!(snapshot(&dir), expected, "after a kill at {percent}%");
+        files_old_or_new(&dir, &messy, &done);
     }
-    // Not a condition of safety, only a sign the test saw partial runs.
-    eprintln!("runs killed with some files done and some not: {killed_mid_way}");
+}
+
+/// `fmt` stopped for certain in the middle of a run, some files done and
+/// some not: by a file size limit that the last file it writes exceeds,
+/// which kills it (SIGXFSZ) while it writes that file's temporary copy.
+#[cfg(unix)]
+#[test]
+fn a_fmt_stopped_mid_run_leaves_each_file_old_or_new() {
+    let (_temp, messy) = temp_copy("fmt-messy");
+    // Files are rewritten in folder order, a thread taking the next when
+    // it is done with one: when the last (leaves.csv) is taken, all the
+    // others have been, and all are done but those the other threads are
+    // still writing. With 32 small files more than the fixture's, one at
+    // least is done on a machine of up to 32 cores.
+    for i in 0..32 {
+        fs::write(
+            messy.join(format!("visits/extra-{i:02}.csv")),
+            "日期,干部编号,地点代码\r\n2026-03-10,C1,411002001\r\n",
+        )
+        .unwrap();
+    }
+    // leaves.csv, written last: some 200 kB, past the limit set below
+    // (64 blocks of 512 or 1024 bytes), which the others stay under.
+    let mut leaves = read(messy.join("leaves.csv")).replace('\n', "\r\n");
+    leaves.push_str(&"C1,2026-03-01,2026-03-05,年休假\r\n".repeat(5000));
+    fs::write(messy.join("leaves.csv"), leaves).unwrap();
+    let (_done_temp, done) = temp_copy_of(&messy);
+    fmt(&done, &[]).success();
+
+    let (_temp, dir) = temp_copy_of(&messy);
+    let stopped = std::process::Command::new("sh")
+        .args(["-c", "ulimit -c 0 && ulimit -f 64 && exec \"$0\" \"$@\""])
+        .arg(assert_cmd::cargo::cargo_bin("bangcun"))
+        .args(["fmt", "--data"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(stopped.status.code(), None, "not killed: {stopped:?}");
+    let files = csv_files(&dir).len();
+    let new = files_old_or_new(&dir, &messy, &done);
+    assert!(0 < new && new < files, "{new} of {files} files done");
+}
+
+/// Checks each CSV file in `dir` is whole: as in `old` or as in `new`;
+/// and the folder holds `old`'s records. Returns how many are new.
+fn files_old_or_new(dir: &Path, old: &Path, new: &Path) -> usize {
+    let mut done = 0;
+    for file in csv_files(dir) {
+        let relative = file.strip_prefix(dir).unwrap();
+        let now = fs::read(&file).unwrap();
+        let before = fs::read(old.join(relative)).unwrap();
+        let after = fs::read(new.join(relative)).unwrap();
+        assert!(
+            now == before || now == after,
+            "{} is neither",
+            relative.display()
+        );
+        done += usize::from(now == after && now != before);
+    }
+    assert_eq!(snapshot(dir), snapshot(old));
+    done
 }
 
 fn csv_files(dir: &Path) -> Vec<PathBuf> {

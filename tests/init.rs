@@ -174,14 +174,6 @@ fn a_second_init_overwrites_nothing() {
     assert_eq!(after.len(), 6);
     assert_eq!(after["leaves.csv"], b"cadre,from,to,reason\n");
     assert_eq!(
-        fs::read_to_string(dir.join("regions.csv")).unwrap(),
-        regions
-    );
-    assert_eq!(
-        fs::read_to_string(dir.join("bangcun.toml")).unwrap(),
-        config
-    );
-    assert_eq!(
         out.lines()
             .filter(|l| l.starts_with("exists, left alone: "))
             .count(),
