@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 use crate::date;
 use crate::i18n::Lang;
+use crate::load::csv::{column_fields, fits, header_text, is_blank};
 use crate::load::decode;
 use crate::load::split::Splitter;
 use crate::model::{CadreLevel, Enumeration, Kind, RegionLevel, Satisfaction, Source, VisitKind};
@@ -120,7 +121,7 @@ fn read_table(text: &str) -> Result<Table<'_>, Unformattable> {
     while let Some(next) = splitter.next_record(&mut cells) {
         let line = next.map_err(|_| Unformattable::Quoting)?;
         // Blank rows hold no data; the loader passes over them too.
-        if cells.iter().all(|c| c.trim().is_empty()) {
+        if is_blank(&cells) {
             continue;
         }
         table.push((line, std::mem::take(&mut cells)));
@@ -140,27 +141,21 @@ fn canonical_table<'a>(
 ) -> Result<Vec<Vec<Cow<'a, str>>>, Unformattable> {
     let ((_, header), rows) = table.split_first().ok_or(Unformattable::NoHeader)?;
     let fields = schema::fields(kind);
-    let width = header.len();
-    for (line, row) in rows {
-        let beyond = row.get(width..).unwrap_or_default();
-        if row.len() < width || beyond.iter().any(|c| !c.trim().is_empty()) {
-            return Err(Unformattable::FieldCount { line: *line });
-        }
+    if let Some((line, _)) = rows.iter().find(|(_, row)| !fits(row, header.len())) {
+        return Err(Unformattable::FieldCount { line: *line });
     }
-    // Each column's field, as the loader maps it: the first column naming
-    // a field holds it; any other column is kept as it is.
-    let mut column_field: Vec<Option<usize>> = Vec::with_capacity(width);
+    // Each column's field, as the loader maps it; a column holding none is
+    // kept as it is.
+    let column_field = column_fields(header, kind);
     let (mut zh, mut en) = (0, 0);
-    for name in header.iter().map(|c| header_text(c)) {
-        let field = schema::lookup(kind, name).filter(|f| !column_field.contains(&Some(*f)));
-        if let Some(field) = field {
-            if fields[field].zh == name {
+    for (name, field) in header.iter().zip(&column_field) {
+        if let Some(field) = *field {
+            if fields[field].zh == header_text(name) {
                 zh += 1;
             } else {
                 en += 1;
             }
         }
-        column_field.push(field);
     }
     // The file's language is the one most of its known headers use;
     // Chinese, the default, on a tie.
@@ -179,10 +174,7 @@ fn canonical_table<'a>(
     let canonical_header = keep
         .iter()
         .map(|&(c, field)| match field {
-            Some(field) => Cow::Borrowed(match lang {
-                Lang::Zh => fields[field].zh,
-                Lang::En => fields[field].name,
-            }),
+            Some(field) => Cow::Borrowed(fields[field].label(lang)),
             None => Cow::Borrowed(cell(header, c)),
         })
         .collect();
@@ -223,11 +215,6 @@ fn sort_key<'r>(
     columns
         .iter()
         .map(move |column| column.map_or("", |c| cell(row, c)))
-}
-
-/// A header cell as the loader reads it.
-fn header_text(cell: &str) -> &str {
-    cell.trim().trim_start_matches('\u{feff}').trim()
 }
 
 fn canonical_cell(cell: &str, shape: Shape, lang: Lang) -> Cow<'_, str> {

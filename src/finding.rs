@@ -4,7 +4,7 @@
 
 use crate::check::{Check, Severity};
 use crate::i18n::Message;
-use crate::model::Span;
+use crate::model::{FileId, Span};
 
 /// One thing wrong (or suspicious) in the data.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +53,14 @@ impl Finding {
         self
     }
 
+    /// The files the finding belongs to: its own, and its related place's
+    /// when that is another (both places of a duplicate are in question).
+    pub fn files(&self) -> impl Iterator<Item = FileId> {
+        let own = self.span.file;
+        let related = self.related.map(|r| r.file).filter(|&file| file != own);
+        std::iter::once(own).chain(related)
+    }
+
     pub fn severity(&self) -> Severity {
         self.check.severity
     }
@@ -76,5 +84,24 @@ impl Counts {
             errors,
             warnings: findings.len() - errors,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::DUPLICATE_VISIT;
+
+    #[test]
+    fn a_finding_belongs_to_its_file_and_its_related_file() {
+        let at = |file, line| Span {
+            file: FileId(file),
+            line,
+        };
+        let files = |f: Finding| f.files().collect::<Vec<_>>();
+        let alone = Finding::new(&DUPLICATE_VISIT, at(3, 6), Message::DuplicateVisit);
+        assert_eq!(files(alone.clone()), [FileId(3)]);
+        assert_eq!(files(alone.clone().related(at(3, 2))), [FileId(3)]);
+        assert_eq!(files(alone.related(at(1, 2))), [FileId(3), FileId(1)]);
     }
 }

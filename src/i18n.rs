@@ -462,7 +462,7 @@ impl Message {
                 )
             }
             EmptyFile { kind } => {
-                let header = header_line(*kind, lang);
+                let header = schema::header_line(*kind, lang);
                 tr!(
                     lang,
                     "第一行写表头：{header}",
@@ -483,7 +483,7 @@ impl Message {
                 "remove or rename the repeated column"
             ),
             UnknownColumn { kind, .. } | MoreUnknownColumns { kind, .. } => {
-                let header = header_line(*kind, lang);
+                let header = schema::header_line(*kind, lang);
                 tr!(lang, "可用的列：{header}", "known columns: {header}")
             }
             MissingValue { kind, field } => {
@@ -699,14 +699,6 @@ pub fn level_name(level: RegionLevel, lang: Lang) -> &'static str {
 /// English and Chinese name of a field of `kind`.
 fn names(kind: Kind, field: &str) -> (&str, &str) {
     schema::by_name(kind, field).map_or((field, field), |f| (f.name, f.zh))
-}
-
-fn header_line(kind: Kind, lang: Lang) -> String {
-    let fields = schema::fields(kind).iter();
-    match lang {
-        Lang::Zh => fields.map(|f| f.zh).collect::<Vec<_>>().join(","),
-        Lang::En => fields.map(|f| f.name).collect::<Vec<_>>().join(","),
-    }
 }
 
 fn words_list(words: &[(&str, &str)], lang: Lang) -> String {
@@ -1036,12 +1028,21 @@ pub fn not_in_git(dir: &str, lang: Lang) -> String {
     )
 }
 
-/// `--changed-since` without a `git` program.
+/// `--changed-since` without a `git` program on PATH.
 pub fn git_missing(lang: Lang) -> String {
     tr!(
         lang,
-        "--changed-since 需要 git，但无法运行 git 程序（请安装 git 或把它加入 PATH）",
-        "--changed-since needs git, but the git program cannot be run (install git or put it on PATH)",
+        "--changed-since 需要 git，但找不到 git 程序（请安装 git 或把它加入 PATH）",
+        "--changed-since needs git, but there is no git program (install git or put it on PATH)",
+    )
+}
+
+/// `--changed-since` with a `git` program that could not be started.
+pub fn git_not_started(detail: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "--changed-since 需要 git，但 git 程序无法启动：{detail}",
+        "--changed-since needs git, but the git program could not be started: {detail}",
     )
 }
 
@@ -1051,6 +1052,15 @@ pub fn git_failed(rev: &str, detail: &str, lang: Lang) -> String {
         lang,
         "git 无法列出自 {rev} 以来改动的文件：{detail}",
         "git cannot list the files changed since {rev}: {detail}",
+    )
+}
+
+/// git could not list the untracked files.
+pub fn git_untracked_failed(detail: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "git 无法列出未跟踪的文件：{detail}",
+        "git cannot list the untracked files: {detail}",
     )
 }
 

@@ -1,7 +1,9 @@
 //! The fields of each record kind (SPEC §2): English name, Chinese alias
 //! and whether a value is always required. The loader maps CSV headers and
-//! TOML keys through these tables; `init` writes them as headers.
+//! TOML keys through these tables; `init`, `fmt` and the messages write
+//! them as headers.
 
+use crate::i18n::Lang;
 use crate::model::Kind;
 
 /// One field of a record kind.
@@ -15,6 +17,17 @@ pub struct Field {
     /// cases (a village's parent, a cadre-sourced problem's cadre) are
     /// checked by the record builder, not here.
     pub required: bool,
+}
+
+impl Field {
+    /// The field's column header in `lang`: the Chinese alias or the
+    /// English name.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.name,
+        }
+    }
 }
 
 const fn field(name: &'static str, zh: &'static str, required: bool) -> Field {
@@ -129,6 +142,13 @@ pub fn fields(kind: Kind) -> &'static [Field] {
         Kind::Problems => PROBLEMS,
         Kind::Leaves => LEAVES,
     }
+}
+
+/// The header line of a CSV file of `kind` (no line end): every field, in
+/// order, named in `lang`.
+pub fn header_line(kind: Kind, lang: Lang) -> String {
+    let labels: Vec<&str> = fields(kind).iter().map(|f| f.label(lang)).collect();
+    labels.join(",")
 }
 
 /// Finds the field a CSV header or TOML key names: the English name (any

@@ -2,7 +2,7 @@
 //! plain pre-commit hook in `examples/hooks/`, `check --changed-since`,
 //! and the exact text of `--format github`.
 
-mod records;
+mod common;
 
 use std::ffi::OsString;
 use std::fs;
@@ -10,12 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
+use common::{bangcun, copy_dir, fixture, root, temp_copy};
 use predicates::prelude::*;
-use records::copy_dir;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// `git` in `dir`, away from the user's and the system's git settings.
 fn git_command(dir: &Path) -> std::process::Command {
@@ -63,7 +59,7 @@ fn repository(data_dir: Option<&str>) -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().unwrap();
     let repo = temp.path().join("repo");
     let data = data_dir.map_or(repo.clone(), |d| repo.join(d));
-    copy_dir(&root().join("tests/fixtures/ci-data"), &data);
+    copy_dir(&root().join(fixture("ci-data")), &data);
     git(&repo, &["init", "-q", "-b", "main"]);
     git(&repo, &["add", "-A"]);
     git(&repo, &["commit", "-q", "-m", "台账"]);
@@ -162,6 +158,40 @@ fn the_hook_finds_a_data_folder_named_in_git_config() {
 }
 
 #[test]
+fn the_hook_checks_data_files_named_in_capitals() {
+    let (_temp, repo) = repository(None);
+    install_hook(&repo);
+    // Only a `.TOML` file staged, which bangcun reads like any `.toml`.
+    fs::write(
+        repo.join("visits/2026-04.TOML"),
+        "[[visit]]\ndate = 2026-04-10\ncadre = \"C9\"\nplace = \"411002001\"\n",
+    )
+    .unwrap();
+    git(&repo, &["add", "-A"]);
+    let out = commit(&repo, "bad");
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("unknown-cadre"), "{}", text(&out));
+    assert_eq!(commits(&repo), 1);
+}
+
+#[test]
+fn the_hook_says_when_bangcun_could_not_run() {
+    let (_temp, repo) = repository(None);
+    install_hook(&repo);
+    // No such data folder in the snapshot: bangcun exits 2, which is no
+    // data error.
+    git(&repo, &["config", "bangcun.data", "台帐"]);
+    append(&repo.join("visits/2026-03.csv"), GOOD_ROW);
+    git(&repo, &["add", "-A"]);
+    let out = commit(&repo, "good, but unchecked");
+    assert!(!out.status.success());
+    let said = text(&out);
+    assert!(said.contains("bangcun check could not run"), "{said}");
+    assert!(!said.contains("found errors"), "{said}");
+    assert_eq!(commits(&repo), 1);
+}
+
+#[test]
 fn changed_since_finds_the_files_however_the_folder_is_named() {
     // The data folder given as `台账`, `./台账` and by its absolute path:
     // each time the new file with an error is a changed file.
@@ -180,17 +210,78 @@ fn changed_since_finds_the_files_however_the_folder_is_named() {
     }
 }
 
-fn check_in(repo: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("bangcun")
-        .unwrap()
-        .current_dir(repo)
+/// `bangcun check` in `repo`, in English, away from the user's git
+/// settings.
+fn check_command(repo: &Path) -> Command {
+    let mut cmd = bangcun();
+    cmd.current_dir(repo)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env_remove("BANGCUN_DATA")
-        .env("NO_COLOR", "1")
-        .args(["check", "--lang", "en", "--as-of", "2026-06-30"])
-        .args(args)
+        .args(["check", "--lang", "en", "--as-of", "2026-06-30"]);
+    cmd
+}
+
+fn check_in(repo: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    check_command(repo).args(args).assert()
+}
+
+#[cfg(unix)]
+#[test]
+fn changed_since_matches_a_file_name_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let (_temp, repo) = repository(None);
+    // `\xFF.csv`: git prints its bytes; read lossily they would name
+    // another file, and its finding would be hidden.
+    let name = std::ffi::OsStr::from_bytes(b"\xFF.csv");
+    fs::write(
+        repo.join("visits").join(name),
+        "日期,干部编号,地点代码\n2026-04-10,C9,411002001\n",
+    )
+    .unwrap();
+    check_in(&repo, &["--changed-since", "HEAD"])
+        .code(1)
+        .stdout(predicate::str::contains("unknown-cadre"));
+}
+
+#[test]
+fn changed_since_takes_a_revision_never_an_option() {
+    let (_temp, repo) = repository(None);
+    // Were it passed to git as an option, git would write this file.
+    check_in(&repo, &["--changed-since=--output=out.txt"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "git cannot list the files changed since --output=out.txt: ",
+        ));
+    assert!(!repo.join("out.txt").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn changed_since_without_a_git_that_runs_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let (temp, repo) = repository(None);
+    let empty = temp.path().join("bin");
+    fs::create_dir(&empty).unwrap();
+    check_command(&repo)
+        .env("PATH", &empty)
+        .args(["--changed-since", "HEAD"])
         .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--changed-since needs git, but there is no git program (install git or put it on PATH)",
+        ));
+    // A `git` that is no program (no one may run it): not "missing", but
+    // the reason it could not be started.
+    fs::write(empty.join("git"), "").unwrap();
+    fs::set_permissions(empty.join("git"), fs::Permissions::from_mode(0o644)).unwrap();
+    check_command(&repo)
+        .env("PATH", &empty)
+        .args(["--changed-since", "HEAD"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--changed-since needs git, but the git program could not be started: ",
+        ));
 }
 
 #[test]
@@ -251,9 +342,7 @@ fn changed_since_keeps_json_one_document() {
 
 #[test]
 fn changed_since_outside_git_is_a_clear_error() {
-    let temp = tempfile::tempdir().unwrap();
-    let dir = temp.path().join("d");
-    copy_dir(&root().join("tests/fixtures/ci-data"), &dir);
+    let (_temp, dir) = temp_copy("ci-data");
     check_in(&dir, &["--changed-since", "HEAD"])
         .code(2)
         .stderr(predicate::str::contains(
@@ -273,28 +362,36 @@ fn changed_since_an_unknown_revision_is_a_clear_error() {
 
 #[test]
 fn github_output_is_exact_workflow_commands() {
-    let temp = tempfile::tempdir().unwrap();
-    let dir = temp.path().join("d");
-    copy_dir(&root().join("tests/fixtures/ci-data"), &dir);
-    // A file name with `%`, `,` and `:`, and a date cell with a line break
-    // and a `%`: each must be escaped, or GitHub would cut the command.
+    let (_temp, dir) = temp_copy("ci-data");
+    // A file name with `%`, `,`, `:` and Chinese, a date cell with a line
+    // break and a `%`, a kind cell with a CR: each must be escaped (the
+    // Chinese left as it is), or GitHub would cut the command.
     fs::write(
-        dir.join("visits/50%,a:b.csv"),
-        "日期,干部编号,地点代码\n\"2026-03-10\n%0A\",C1,411002001\n",
+        dir.join("visits/补录50%,第1批:3月.csv"),
+        "日期,干部编号,地点代码,类型\n\
+         \"2026-03-10\n%0A\",C1,411002001,\n\
+         2026-03-10,C1,411002001,\"work\rday\"\n",
     )
     .unwrap();
     let out = check_in(&dir, &["--format", "github"]).code(1);
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     // Files: bangcun.toml, regions, cadres, two visits files, problems,
-    // leaves = 7; rows: 3 regions + 1 cadre + 1 + 1 visits = 6.
+    // leaves = 7; rows: 3 regions + 1 cadre + 1 + 2 visits = 7.
+    let file = "visits/补录50%25%2C第1批%3A3月.csv";
     assert_eq!(
         stdout,
-        "::warning file=visits/2026-03.csv,line=1,title=unknown-column::\
-         unknown column \"天气\" is ignored (visits)\
-         %0Ahelp: known columns: date,cadre,place,kind,forums,people,note\n\
-         ::error file=visits/50%25%2Ca%3Ab.csv,line=2,title=invalid-date::\
-         \"2026-03-10%0A%250A\" is not a valid date\
-         %0Ahelp: write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099\n\
-         checked: 1 error, 1 warning; 7 files, 6 records read\n"
+        format!(
+            "::warning file=visits/2026-03.csv,line=1,title=unknown-column::\
+             unknown column \"天气\" is ignored (visits)\
+             %0Ahelp: known columns: date,cadre,place,kind,forums,people,note\n\
+             ::error file={file},line=2,title=invalid-date::\
+             \"2026-03-10%0A%250A\" is not a valid date\
+             %0Ahelp: write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099\n\
+             ::error file={file},line=4,title=invalid-value::\
+             \"work%0Dday\" is not one of the allowed values%0Ahelp: use one of: \
+             workday (工作日下沉), petition (接访), forum (座谈会), \
+             party-day (主题党日), revisit (回访), other (其他)\n\
+             checked: 2 errors, 1 warning; 7 files, 7 records read\n"
+        )
     );
 }

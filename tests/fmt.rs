@@ -2,34 +2,13 @@
 //! round trips, files with errors left alone, `--check`, and writes that
 //! a crash cannot leave half done.
 
-mod records;
+mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{bangcun, root, snapshot, temp_copy, temp_copy_of};
 use predicates::prelude::*;
-use records::{copy_dir, snapshot};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// A copy of a fixture folder (or of `data/`) to work on.
-fn copy_of(from: &Path) -> (tempfile::TempDir, PathBuf) {
-    let temp = tempfile::tempdir().unwrap();
-    let dir = temp.path().join("d");
-    copy_dir(from, &dir);
-    (temp, dir)
-}
-
-fn bangcun() -> Command {
-    let mut cmd = Command::cargo_bin("bangcun").unwrap();
-    cmd.env_remove("BANGCUN_DATA").env("NO_COLOR", "1");
-    cmd
-}
 
 fn fmt(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     bangcun()
@@ -46,7 +25,7 @@ fn read(path: PathBuf) -> String {
 
 #[test]
 fn messy_files_become_canonical() {
-    let (_temp, dir) = copy_of(&fixture("fmt-messy"));
+    let (_temp, dir) = temp_copy("fmt-messy");
     let toml_before = fs::read(dir.join("visits/2026-04.toml")).unwrap();
     let leaves_before = fs::read(dir.join("leaves.csv")).unwrap();
     fmt(&dir, &["--lang", "en"])
@@ -100,7 +79,7 @@ fn messy_files_become_canonical() {
 
 #[test]
 fn gb18030_files_keep_every_record() {
-    let (_temp, dir) = copy_of(&fixture("fmt-messy"));
+    let (_temp, dir) = temp_copy("fmt-messy");
     let before = snapshot(&dir);
     // 3 regions, 2 cadres, 3 + 1 visits, 2 problems, 1 leave; two
     // unknown-column warnings (备注 in regions, 天气 in visits).
@@ -113,7 +92,7 @@ fn gb18030_files_keep_every_record() {
 
 #[test]
 fn the_sample_data_round_trips_and_fmt_is_idempotent() {
-    let (_temp, dir) = copy_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
+    let (_temp, dir) = temp_copy_of(&root().join("data"));
     let before = snapshot(&dir);
     fmt(&dir, &[]).success();
     assert_eq!(snapshot(&dir), before);
@@ -124,7 +103,7 @@ fn the_sample_data_round_trips_and_fmt_is_idempotent() {
 
 #[test]
 fn check_changes_nothing_and_lists_the_files() {
-    let (_temp, dir) = copy_of(&fixture("fmt-messy"));
+    let (_temp, dir) = temp_copy("fmt-messy");
     let before = fs::read(dir.join("regions.csv")).unwrap();
     fmt(&dir, &["--check", "--lang", "en"])
         .code(1)
@@ -139,7 +118,7 @@ fn check_changes_nothing_and_lists_the_files() {
 
 #[test]
 fn files_with_errors_are_left_alone() {
-    let (_temp, dir) = copy_of(&fixture("fmt-messy"));
+    let (_temp, dir) = temp_copy("fmt-messy");
     // An impossible date: an invalid-date error in the visits file.
     let visits = dir.join("visits/2026-03.csv");
     let mut bytes = fs::read(&visits).unwrap();
@@ -160,7 +139,7 @@ fn files_with_errors_are_left_alone() {
 
 #[test]
 fn each_file_is_replaced_by_a_rename_never_rewritten_in_place() {
-    let (temp, dir) = copy_of(&fixture("fmt-messy"));
+    let (temp, dir) = temp_copy("fmt-messy");
     // A second name for the old file: were fmt to truncate and rewrite
     // the file in place, a crash could leave half a file, and this name
     // would see the change. A write to a temporary file renamed over the
@@ -184,7 +163,7 @@ fn each_file_is_replaced_by_a_rename_never_rewritten_in_place() {
 #[test]
 fn a_permission_survives_the_rewrite() {
     use std::os::unix::fs::PermissionsExt;
-    let (_temp, dir) = copy_of(&fixture("fmt-messy"));
+    let (_temp, dir) = temp_copy("fmt-messy");
     let regions = dir.join("regions.csv");
     fs::set_permissions(&regions, fs::Permissions::from_mode(0o640)).unwrap();
     fmt(&dir, &[]).success();
@@ -195,7 +174,7 @@ fn a_permission_survives_the_rewrite() {
 #[cfg(unix)]
 #[test]
 fn a_symlinked_file_is_rewritten_through_the_link() {
-    let (temp, dir) = copy_of(&fixture("fmt-messy"));
+    let (temp, dir) = temp_copy("fmt-messy");
     let real = temp.path().join("real-cadres.csv");
     fs::rename(dir.join("cadres.csv"), &real).unwrap();
     std::os::unix::fs::symlink(&real, dir.join("cadres.csv")).unwrap();
@@ -211,26 +190,25 @@ fn a_symlinked_file_is_rewritten_through_the_link() {
 
 /// Kills `fmt` at several moments of its run over the sample data made
 /// messy: whenever the kill lands, each file is either the old one or the
-/// new one, whole, and the folder holds the same records.
+/// new one, whole, and the folder holds the same records. Where the kills
+/// land is up to the machine's speed; the next test stops a run midway for
+/// certain.
 #[test]
 fn a_killed_fmt_leaves_each_file_old_or_new() {
-    let (_temp, messy) = copy_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
+    let (_temp, messy) = temp_copy_of(&root().join("data"));
     // CRLF everywhere, so that every CSV file has to change.
-    let files = csv_files(&messy);
-    for file in &files {
+    for file in &csv_files(&messy) {
         let text = read(file.clone());
         fs::write(file, text.replace('\n', "\r\n")).unwrap();
     }
-    let (_done_temp, done) = copy_of(&messy);
+    let (_done_temp, done) = temp_copy_of(&messy);
     let started = std::time::Instant::now();
     fmt(&done, &[]).success();
     let run = started.elapsed();
-    let expected = snapshot(&messy);
-    let mut killed_mid_way = 0;
     // Kills spread over a whole run, however fast this machine is.
     for percent in [0, 40, 60, 75, 85, 95] {
         let delay = run * percent / 100;
-        let (_temp, dir) = copy_of(&messy);
+        let (_temp, dir) = temp_copy_of(&messy);
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
             .args(["fmt", "--data"])
             .arg(&dir)
@@ -240,24 +218,69 @@ fn a_killed_fmt_leaves_each_file_old_or_new() {
         std::thread::sleep(delay);
         let _ = child.kill();
         let _ = child.wait();
-        let mut new = 0;
-        for file in csv_files(&dir) {
-            let relative = file.strip_prefix(&dir).unwrap();
-            let now = fs::read(&file).unwrap();
-            let old = fs::read(messy.join(relative)).unwrap();
-            let formatted = fs::read(done.join(relative)).unwrap();
-            assert!(
-                now == old || now == formatted,
-                "{} is neither",
-                relative.display()
-            );
-            new += usize::from(now == formatted);
-        }
-        killed_mid_way += usize::from(0 < new && new < files.len());
-        assert_eq!(snapshot(&dir), expected, "after a kill at {percent}%");
+        files_old_or_new(&dir, &messy, &done);
     }
-    // Not a condition of safety, only a sign the test saw partial runs.
-    eprintln!("runs killed with some files done and some not: {killed_mid_way}");
+}
+
+/// `fmt` stopped for certain in the middle of a run, some files done and
+/// some not: by a file size limit that the last file it writes exceeds,
+/// which kills it (SIGXFSZ) while it writes that file's temporary copy.
+#[cfg(unix)]
+#[test]
+fn a_fmt_stopped_mid_run_leaves_each_file_old_or_new() {
+    let (_temp, messy) = temp_copy("fmt-messy");
+    // Files are rewritten in folder order, a thread taking the next when
+    // it is done with one: when the last (leaves.csv) is taken, all the
+    // others have been, and all are done but those the other threads are
+    // still writing. With 32 small files more than the fixture's, one at
+    // least is done on a machine of up to 32 cores.
+    for i in 0..32 {
+        fs::write(
+            messy.join(format!("visits/extra-{i:02}.csv")),
+            "日期,干部编号,地点代码\r\n2026-03-10,C1,411002001\r\n",
+        )
+        .unwrap();
+    }
+    // leaves.csv, written last: some 200 kB, past the limit set below
+    // (64 blocks of 512 or 1024 bytes), which the others stay under.
+    let mut leaves = read(messy.join("leaves.csv")).replace('\n', "\r\n");
+    leaves.push_str(&"C1,2026-03-01,2026-03-05,年休假\r\n".repeat(5000));
+    fs::write(messy.join("leaves.csv"), leaves).unwrap();
+    let (_done_temp, done) = temp_copy_of(&messy);
+    fmt(&done, &[]).success();
+
+    let (_temp, dir) = temp_copy_of(&messy);
+    let stopped = std::process::Command::new("sh")
+        .args(["-c", "ulimit -c 0 && ulimit -f 64 && exec \"$0\" \"$@\""])
+        .arg(assert_cmd::cargo::cargo_bin("bangcun"))
+        .args(["fmt", "--data"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(stopped.status.code(), None, "not killed: {stopped:?}");
+    let files = csv_files(&dir).len();
+    let new = files_old_or_new(&dir, &messy, &done);
+    assert!(0 < new && new < files, "{new} of {files} files done");
+}
+
+/// Checks each CSV file in `dir` is whole: as in `old` or as in `new`;
+/// and the folder holds `old`'s records. Returns how many are new.
+fn files_old_or_new(dir: &Path, old: &Path, new: &Path) -> usize {
+    let mut done = 0;
+    for file in csv_files(dir) {
+        let relative = file.strip_prefix(dir).unwrap();
+        let now = fs::read(&file).unwrap();
+        let before = fs::read(old.join(relative)).unwrap();
+        let after = fs::read(new.join(relative)).unwrap();
+        assert!(
+            now == before || now == after,
+            "{} is neither",
+            relative.display()
+        );
+        done += usize::from(now == after && now != before);
+    }
+    assert_eq!(snapshot(dir), snapshot(old));
+    done
 }
 
 fn csv_files(dir: &Path) -> Vec<PathBuf> {

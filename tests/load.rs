@@ -1,16 +1,15 @@
 //! The loader end to end: encodings, line endings, headers, TOML records,
 //! the files a data folder is read from, and what a broken file does to
-//! the rest. Each test writes a variant of `tests/fixtures/base` into a
-//! temporary folder and runs the real binary over it.
+//! the rest (and that `fmt` leaves such a file alone). Each test writes a
+//! variant of `tests/fixtures/base` into a temporary folder and runs the
+//! real binary over it.
 
 mod common;
 
 use std::fs;
 use std::path::Path;
 
-use common::{
-    AS_OF, Seen, bangcun, check_json, counts, findings, parse_json, places, status, temp_copy,
-};
+use common::{AS_OF, Seen, bangcun, counts, findings, parse_json, places, status, temp_copy};
 
 /// Base's counts: 7 files and 21 records (7 regions, 4 cadres, 6 visits,
 /// 3 problems, 1 leave), no findings.
@@ -29,6 +28,17 @@ fn run(data: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
     }
     let output = cmd.output().unwrap();
     (status(&output), parse_json(&output))
+}
+
+/// Runs `fmt --lang en --data data` from the folder holding `data`: the
+/// exit status and what it printed.
+fn fmt(data: &Path) -> (i32, String) {
+    let output = bangcun()
+        .current_dir(data.parent().unwrap())
+        .args(["fmt", "--lang", "en", "--data", "data"])
+        .output()
+        .unwrap();
+    (status(&output), String::from_utf8(output.stdout).unwrap())
 }
 
 /// A file of the data folder as `run` prints it.
@@ -530,23 +540,6 @@ fn an_unclosed_quote_names_its_line_and_rows_before_it_are_checked() {
 }
 
 #[test]
-fn a_bad_cadre_row_does_not_make_its_visits_unknown_cadre_errors() {
-    // In the invalid-date fixture C03's start is 2025-13-01. C03 still
-    // has a visit (visits/2026-01.csv:4) and a leave (leaves.csv:2); they
-    // name a cadre whose row is broken, which is no unknown-cadre error.
-    let (code, doc) = check_json(&common::fixture("invalid-date"), &[]);
-    let seen = places(&doc);
-    assert_eq!(seen.len(), 1, "{seen:?}");
-    assert_eq!(seen[0].0, "invalid-date");
-    // The visit and the leave are still read: 21 records.
-    assert_eq!(counts(&doc), (1, 0, 7, 21));
-    assert_eq!(code, 1);
-    // Whereas a cadre id nobody has is one.
-    let (_, doc) = check_json(&common::fixture("unknown-cadre"), &[]);
-    assert_eq!(places(&doc)[0].0, "unknown-cadre");
-}
-
-#[test]
 fn a_file_that_is_only_a_header_is_clean() {
     let (_temp, data) = temp_copy("base");
     write(&data.join("leaves.csv"), "cadre,from,to,reason\n");
@@ -575,6 +568,13 @@ fn an_empty_or_blank_file_has_no_header() {
             ("empty-file".into(), file("visits/2026-04.csv"), Some(1)),
         ]
     );
+    assert_eq!(code, 1);
+    // fmt leaves each alone, for its error.
+    let (code, said) = fmt(&data);
+    for name in ["visits/2026-03.csv", "visits/2026-04.csv"] {
+        let line = format!("left alone, 1 error: {} ", file(name));
+        assert!(said.contains(&line), "{said}");
+    }
     assert_eq!(code, 1);
 }
 
@@ -622,153 +622,39 @@ fn a_broken_bangcun_toml_still_lets_the_data_be_checked() {
 
 #[cfg(unix)]
 #[test]
-fn symlinks_under_visits() {
+fn symlinks_dangling_and_in_loops() {
     use std::os::unix::fs::symlink;
     let (_temp, data) = temp_copy("base");
-    // A dangling symlink and a symlink loop among the visits.
+    // A dangling symlink and a symlink loop among the visits, and a
+    // problems.toml that links to itself.
     symlink(data.join("nowhere.csv"), data.join("visits/gone.csv")).unwrap();
     symlink(data.join("visits"), data.join("visits/again")).unwrap();
+    symlink("problems.toml", data.join("problems.toml")).unwrap();
     let (code, doc) = run(&data, &[]);
     // The loop is entered once: nothing is read twice, so there is no
-    // duplicate-visit; the dangling link is unreadable.
+    // duplicate-visit; the dangling link and the self-link are unreadable.
     assert_eq!(
         places(&doc),
-        vec![("unreadable-file".into(), shown("visits/gone.csv"), None)]
+        vec![
+            ("unreadable-file".into(), shown("visits/gone.csv"), None),
+            ("unreadable-file".into(), shown("problems.toml"), None),
+        ]
     );
-    // 7 + 1 files (the dangling one), 21 records.
-    assert_eq!(counts(&doc), (1, 0, 8, 21));
+    // 7 + 2 files (the two links), 21 records.
+    assert_eq!(counts(&doc), (2, 0, 9, 21));
     assert_eq!(code, 1);
-}
-
-/// A small deterministic generator (xorshift64*), so that a failure can be
-/// replayed from its iteration number.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-/// Bytes that matter to the decoders and parsers: delimiters, quotes, line
-/// ends, TOML brackets, UTF-8 and GB18030 lead bytes, bytes neither has.
-const NASTY: &[u8] = &[
-    0x00, b'"', b',', b'\r', b'\n', b'[', b']', b'=', b'{', b'\'', b';', b'#', 0x80, 0x81, 0x30,
-    0xC3, 0xE6, 0xEF, 0xBB, 0xBF, 0xF0, 0xFE, 0xFF,
-];
-
-fn mutate(rng: &mut Rng, mut bytes: Vec<u8>) -> Vec<u8> {
-    for _ in 0..1 + rng.below(4) {
-        let at = rng.below(bytes.len() + 1);
-        let byte = if rng.below(3) == 0 {
-            rng.next() as u8
-        } else {
-            NASTY[rng.below(NASTY.len())]
-        };
-        match rng.below(6) {
-            0 if at < bytes.len() => bytes[at] = byte,
-            1 => bytes.insert(at, byte),
-            2 if at < bytes.len() => {
-                let end = (at + 1 + rng.below(8)).min(bytes.len());
-                bytes.drain(at..end);
-            }
-            3 => bytes.truncate(at),
-            4 => {
-                let end = (at + rng.below(40)).min(bytes.len());
-                let piece = bytes[at..end].to_vec();
-                bytes.splice(at..at, piece);
-            }
-            _ => {
-                // A GB18030 four-byte sequence, or a truncated one.
-                let seq = [0x81, 0x30, 0x81, 0x30];
-                bytes.splice(at..at, seq[..1 + rng.below(4)].iter().copied());
-            }
-        }
-    }
-    bytes
-}
-
-/// Loads, indexes, checks and renders `data` in every format and
-/// language, in process, as `check` does.
-fn check_in_process(data: &Path) -> usize {
-    use bangcun::i18n::Lang;
-    use bangcun::render::{FindingFormat, render_findings};
-    let loaded = bangcun::load::load(data);
-    let index = bangcun::index::Index::build(&loaded.data);
-    let today = bangcun::cli::parse_date(AS_OF).unwrap();
-    let mut all = loaded.findings;
-    let context = bangcun::check::Context {
-        data: &loaded.data,
-        index: &index,
-        today,
-    };
-    let every = [
-        bangcun::check::Severity::Error,
-        bangcun::check::Severity::Warning,
-    ];
-    all.extend(bangcun::check::run(&context, &every));
-    for format in [
-        FindingFormat::Human,
-        FindingFormat::Json,
-        FindingFormat::Github,
-    ] {
-        for lang in [Lang::Zh, Lang::En] {
-            let mut out = Vec::new();
-            render_findings(format, &loaded.data, &all, lang, true, &mut out).unwrap();
-            assert!(std::str::from_utf8(&out).is_ok());
-        }
-    }
-    all.len()
-}
-
-#[test]
-fn no_byte_sequence_makes_bangcun_panic() {
-    let files = [
-        "bangcun.toml",
-        "regions.csv",
-        "cadres.csv",
-        "visits/2026-01.csv",
-        "visits/2026-02.toml",
-        "problems.csv",
-        "leaves.csv",
-    ];
-    let base = common::root().join(common::fixture("base"));
-    let originals: Vec<Vec<u8>> = files
-        .iter()
-        .map(|f| fs::read(base.join(f)).unwrap())
-        .collect();
-    let (_temp, data) = temp_copy("base");
-    let mut rng = Rng(0x5EED_BA9C);
-    let mut with_findings = 0;
-    for iteration in 0..300 {
-        let which = rng.below(files.len());
-        let bytes = if iteration % 50 == 0 {
-            // Now and then a file of nothing but noise.
-            (0..rng.below(300)).map(|_| rng.next() as u8).collect()
-        } else {
-            mutate(&mut rng, originals[which].clone())
-        };
-        let path = data.join(files[which]);
-        write(&path, &bytes);
-        let outcome = std::panic::catch_unwind(|| check_in_process(&data));
-        match outcome {
-            Ok(n) => with_findings += usize::from(n > 0),
-            Err(_) => panic!(
-                "iteration {iteration}: bangcun panicked on {} = {bytes:?}",
-                files[which]
-            ),
-        }
-        write(&path, &originals[which]);
-    }
-    // The mutations did reach the checks: most inputs had findings.
-    assert!(with_findings > 150, "{with_findings}");
+    // fmt leaves the unreadable CSV file alone; it rewrites no TOML file,
+    // so has nothing to refuse in problems.toml.
+    let (code, said) = fmt(&data);
+    assert!(
+        said.contains(&format!(
+            "left alone, 1 error: {} ",
+            shown("visits/gone.csv")
+        )),
+        "{said}"
+    );
+    assert!(said.contains(", 1 left alone\n"), "{said}");
+    assert_eq!(code, 1);
 }
 
 #[test]

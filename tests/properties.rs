@@ -1,22 +1,24 @@
 //! Property tests: arbitrary bytes and mutated sample files never break
-//! bangcun (in process: no panic; through the binary: exit 0, 1 or 2), and
-//! `fmt` is idempotent and loses no record.
+//! bangcun (in process: no panic, whatever the output format and language;
+//! through the binary: exit 0, 1 or 2), no row is dropped without an error,
+//! and `fmt` is idempotent and loses no record.
 
-mod records;
+mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use bangcun::canonical::format_csv;
+use bangcun::check::Severity;
 use bangcun::finding::Finding;
-use bangcun::i18n::Message;
+use bangcun::i18n::Lang;
 use bangcun::load::{FileRead, Format, read_bytes};
 use bangcun::model::Kind;
+use bangcun::render::{FindingFormat, render_findings};
 use bangcun::schema;
+use common::{bangcun, finding_key, snapshot, temp_copy};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
-use records::{copy_dir, snapshot};
 
 /// `cases` cases; a failing case is kept in a file beside this one and
 /// tried first on every later run.
@@ -32,17 +34,6 @@ fn config(cases: u32) -> ProptestConfig {
 
 fn kind() -> impl Strategy<Value = Kind> {
     proptest::sample::select(Kind::ALL.to_vec())
-}
-
-/// A finding without its line (rows move when sorted), and without the
-/// example value of a column with no header (the first cell under it,
-/// which moves too).
-fn finding_key(f: &Finding) -> String {
-    let value = match &f.message {
-        Message::UnknownColumn { header, .. } if header.is_empty() => None,
-        _ => f.value.as_deref(),
-    };
-    format!("{} {:?} {:?}", f.check.name, f.field, value)
 }
 
 fn findings(read: &FileRead) -> Vec<String> {
@@ -61,6 +52,10 @@ fn assert_fmt_lossless(bytes: &[u8], kind: Kind) {
         let _ = format_csv(bytes, kind);
         return;
     }
+    assert_eq!(
+        before.records, before.rows,
+        "a row without an error is a record"
+    );
     let formatted = format_csv(bytes, kind).expect("a file without errors formats");
     let again = format_csv(formatted.text.as_bytes(), kind).expect("canonical text formats");
     assert!(
@@ -321,9 +316,17 @@ proptest! {
         kind in kind(),
         bytes in proptest::collection::vec(any::<u8>(), 0..2048),
     ) {
+        // Neither panics; a row that became no record has an error that
+        // says why.
         for format in [Format::Csv, Format::Toml] {
             let read = read_bytes(&bytes, kind, format);
-            prop_assert!(read.records <= read.rows);
+            prop_assert!(
+                read.records == read.rows || read.findings.iter().any(Finding::is_error),
+                "{} of {} rows became records, with no error: {:?}",
+                read.records,
+                read.rows,
+                read.findings
+            );
         }
         let _ = format_csv(&bytes, kind);
     }
@@ -338,15 +341,9 @@ proptest! {
 
 // ---- the binary --------------------------------------------------------
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn bangcun(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
-        .env_remove("BANGCUN_DATA")
+/// `bangcun ARGS --data DIR --lang en`.
+fn run(dir: &Path, args: &[&str]) -> std::process::Output {
+    bangcun()
         .args(args)
         .arg("--data")
         .arg(dir)
@@ -355,21 +352,44 @@ fn bangcun(dir: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-/// Runs check, fmt and fmt --check over the folder: each ends with exit
-/// 0, 1 or 2 (never a panic's 101 or a signal); fmt keeps every record;
-/// and after fmt, nothing is left to format.
+/// Checks the folder in process as `check` does and renders the findings
+/// in every format and language (the binary shows one of them): no panic,
+/// and UTF-8 out.
+fn check_in_process(dir: &Path) -> Result<(), TestCaseError> {
+    let today = bangcun::cli::parse_date("2026-06-30").unwrap();
+    let every = [Severity::Error, Severity::Warning];
+    let opened = bangcun::cmd::open_dir(dir.to_path_buf(), None, today, &every);
+    for format in [
+        FindingFormat::Human,
+        FindingFormat::Json,
+        FindingFormat::Github,
+    ] {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut out = Vec::new();
+            render_findings(format, &opened.data, &opened.findings, lang, true, &mut out).unwrap();
+            prop_assert!(String::from_utf8(out).is_ok(), "{:?} {:?}", format, lang);
+        }
+    }
+    Ok(())
+}
+
+/// Checks the folder in process, then runs check, fmt and fmt --check
+/// over it: each ends with exit 0, 1 or 2 (never a panic's 101 or a
+/// signal); fmt keeps every record; and after fmt, nothing is left to
+/// format.
 fn assert_unbreakable(dir: &Path) -> Result<(), TestCaseError> {
-    let check = bangcun(dir, &["check", "--as-of", "2026-06-30"]);
+    check_in_process(dir)?;
+    let check = run(dir, &["check", "--as-of", "2026-06-30"]);
     prop_assert!(
         matches!(check.status.code(), Some(0..=2)),
         "check: {:?}",
         check
     );
     let before = snapshot(dir);
-    let fmt = bangcun(dir, &["fmt"]);
+    let fmt = run(dir, &["fmt"]);
     prop_assert!(matches!(fmt.status.code(), Some(0..=2)), "fmt: {:?}", fmt);
     prop_assert_eq!(snapshot(dir), before);
-    let again = bangcun(dir, &["fmt", "--check"]);
+    let again = run(dir, &["fmt", "--check"]);
     let said = String::from_utf8_lossy(&again.stdout);
     prop_assert!(
         said.lines()
@@ -401,9 +421,13 @@ enum Mutation {
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
-    // Bytes that matter to CSV, TOML and the decoders.
+    // Bytes that matter to CSV, TOML and the decoders: delimiters, quotes,
+    // line ends, brackets, a BOM, UTF-8 and GB18030 lead and trail bytes,
+    // bytes neither has.
     let byte = prop_oneof![
-        proptest::sample::select(b"\",\r\n=[]#;\xEF\xBB\xBF\xFF\x80\x00 ".to_vec()),
+        proptest::sample::select(
+            b"\",\r\n=[]{}'#;\xEF\xBB\xBF\xFF\xFE\x80\x81\x30\xC3\xE6\xF0\x00 ".to_vec()
+        ),
         any::<u8>(),
     ];
     prop_oneof![
@@ -452,9 +476,7 @@ proptest! {
         file in proptest::sample::select(FILES.to_vec()),
         mutations in proptest::collection::vec(mutation(), 1..5),
     ) {
-        let temp = tempfile::tempdir().unwrap();
-        let dir = temp.path().join("d");
-        copy_dir(&fixture("fmt-messy"), &dir);
+        let (_temp, dir) = temp_copy("fmt-messy");
         let path = dir.join(file);
         let mut bytes = fs::read(&path).unwrap();
         for m in &mutations {
@@ -469,9 +491,7 @@ proptest! {
         file in proptest::sample::select(FILES.to_vec()),
         bytes in proptest::collection::vec(any::<u8>(), 0..512),
     ) {
-        let temp = tempfile::tempdir().unwrap();
-        let dir = temp.path().join("d");
-        copy_dir(&fixture("fmt-messy"), &dir);
+        let (_temp, dir) = temp_copy("fmt-messy");
         fs::write(dir.join(file), &bytes).unwrap();
         assert_unbreakable(&dir)?;
     }

@@ -1,32 +1,18 @@
 //! Inputs that must not break bangcun, through the real binary: each gives
 //! a finding or a clear error, never a panic, and `fmt` leaves such files
-//! alone.
+//! alone. Each test works on a copy of the small, clean `ci-data` folder.
 
-mod records;
+mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use common::{bangcun, temp_copy};
 use predicates::prelude::*;
-use records::copy_dir;
 
-/// A copy of the small, clean `ci-data` folder.
-fn data() -> (tempfile::TempDir, PathBuf) {
-    let temp = tempfile::tempdir().unwrap();
-    let dir = temp.path().join("d");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ci-data"),
-        &dir,
-    );
-    (temp, dir)
-}
-
+/// `bangcun COMMAND --lang en --data DIR`.
 fn run(dir: &Path, command: &str) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("bangcun")
-        .unwrap()
-        .env_remove("BANGCUN_DATA")
-        .env("NO_COLOR", "1")
+    bangcun()
         .args([command, "--lang", "en", "--data"])
         .arg(dir)
         .assert()
@@ -38,7 +24,7 @@ fn check(dir: &Path) -> assert_cmd::assert::Assert {
 
 #[test]
 fn a_huge_cell_is_read_and_a_huge_bad_value_is_shown_short() {
-    let (_temp, dir) = data();
+    let (_temp, dir) = temp_copy("ci-data");
     // 8 MiB of note is a valid (if odd) note.
     let note = "注".repeat(8 << 20 >> 2);
     fs::write(
@@ -67,7 +53,7 @@ fn a_huge_cell_is_read_and_a_huge_bad_value_is_shown_short() {
 
 #[test]
 fn a_million_columns() {
-    let (_temp, dir) = data();
+    let (_temp, dir) = temp_copy("ci-data");
     // A header padded with a million empty cells, and a row that fills
     // them: the padding is no column, and the data under it a warning.
     let padding = ",".repeat(1_000_000);
@@ -94,23 +80,8 @@ fn a_million_columns() {
 }
 
 #[test]
-fn an_empty_file_is_an_error_and_a_header_alone_is_fine() {
-    let (_temp, dir) = data();
-    fs::write(dir.join("visits/header.csv"), "日期,干部编号,地点代码\n").unwrap();
-    check(&dir).success();
-    fs::write(dir.join("visits/empty.csv"), "").unwrap();
-    check(&dir)
-        .code(1)
-        .stdout(predicate::str::contains("error[empty-file]"))
-        .stdout(predicate::str::contains("empty.csv:1"));
-    run(&dir, "fmt")
-        .code(1)
-        .stdout(predicate::str::contains("left alone, 1 error: "));
-}
-
-#[test]
 fn a_folder_named_like_a_data_file() {
-    let (_temp, dir) = data();
+    let (_temp, dir) = temp_copy("ci-data");
     fs::remove_file(dir.join("leaves.csv")).unwrap();
     fs::create_dir(dir.join("leaves.csv")).unwrap();
     check(&dir)
@@ -132,28 +103,9 @@ fn a_folder_named_like_a_data_file() {
 
 #[cfg(unix)]
 #[test]
-fn symlink_loops() {
-    let (_temp, dir) = data();
-    let link = |to: &str, at: &str| std::os::unix::fs::symlink(to, dir.join(at)).unwrap();
-    // A file that is a link to itself, and a folder that links back up.
-    link("problems.toml", "problems.toml");
-    link(".", "visits/again");
-    check(&dir)
-        .code(1)
-        .stdout(predicate::str::contains("error[unreadable-file]"))
-        .stdout(predicate::str::contains("problems.toml"))
-        .stdout(predicate::str::contains("checked: 1 error"));
-    // fmt rewrites no TOML file, so has nothing to refuse here.
-    run(&dir, "fmt").success().stdout(predicate::str::contains(
-        "5 already canonical, 0 left alone",
-    ));
-}
-
-#[cfg(unix)]
-#[test]
 fn an_unreadable_file() {
     use std::os::unix::fs::PermissionsExt;
-    let (_temp, dir) = data();
+    let (_temp, dir) = temp_copy("ci-data");
     let locked = dir.join("visits/2026-03.csv");
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
     if fs::read(&locked).is_ok() {
@@ -175,7 +127,7 @@ fn an_unreadable_file() {
 
 #[test]
 fn bytes_that_are_no_text() {
-    let (_temp, dir) = data();
+    let (_temp, dir) = temp_copy("ci-data");
     // Neither UTF-8 nor GB18030: 0xFF starts no character in either. Each
     // file is a finding of its own, naming the line decoding failed at.
     fs::write(dir.join("regions.csv"), b"\xFF\xFF\xFF\n").unwrap();

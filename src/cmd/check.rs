@@ -56,9 +56,9 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if let Some((rev, changed)) = changed {
         let flags = changed_files(&opened.data, &changed);
         let shown = |file: usize| flags.get(file).copied().unwrap_or(false);
-        let (keep, drop): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(|f| {
-            shown(f.span.file.0 as usize) || f.related.is_some_and(|r| shown(r.file.0 as usize))
-        });
+        let (keep, drop): (Vec<Finding>, Vec<Finding>) = findings
+            .into_iter()
+            .partition(|f| f.files().any(|file| shown(file.0 as usize)));
         findings = keep;
         hidden = Some((rev, Counts::of(&drop)));
     }

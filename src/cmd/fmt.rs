@@ -16,8 +16,10 @@ use super::{CLEAN, DATA_ERRORS, Global};
 use crate::canonical::{self, Unformattable};
 use crate::check::Severity;
 use crate::cli::FmtArgs;
+use crate::finding::Finding;
 use crate::i18n;
-use crate::model::{FileRole, Kind};
+use crate::load::{self, Format};
+use crate::model::{FileRole, Kind, SourceFile};
 use crate::output;
 use crate::parallel;
 
@@ -27,6 +29,14 @@ struct Tally {
     changed: usize,
     unchanged: usize,
     refused: usize,
+}
+
+/// A CSV data file to put in canonical form.
+struct Job<'a> {
+    file: &'a SourceFile,
+    kind: Kind,
+    /// Its error findings; with any, it is left alone.
+    errors: usize,
 }
 
 /// What became of one file.
@@ -47,39 +57,39 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
     let lang = opened.lang;
     let files = &opened.data.files;
     let mut errors = vec![0usize; files.len()];
-    for f in opened.findings.iter().filter(|f| f.is_error()) {
-        let mut count = |file: usize| {
-            if let Some(n) = errors.get_mut(file) {
-                *n += 1;
-            }
-        };
-        count(f.span.file.0 as usize);
-        // Both places of a duplicate are in question.
-        if let Some(related) = f.related.filter(|r| r.file != f.span.file) {
-            count(related.file.0 as usize);
+    for file in opened
+        .findings
+        .iter()
+        .filter(|f| f.is_error())
+        .flat_map(Finding::files)
+    {
+        if let Some(n) = errors.get_mut(file.0 as usize) {
+            *n += 1;
         }
     }
-    let jobs: Vec<(usize, Kind)> = files
+    let jobs: Vec<Job> = files
         .iter()
-        .enumerate()
-        .filter_map(|(i, f)| match f.role {
-            FileRole::Data(kind) if is_csv(&f.path) => Some((i, kind)),
+        .zip(errors)
+        .filter_map(|(file, errors)| match file.role {
+            FileRole::Data(kind) if load::format_of(&file.path) == Some(Format::Csv) => {
+                Some(Job { file, kind, errors })
+            }
             _ => None,
         })
         .collect();
-    let outcomes = parallel::map(&jobs, |&(i, kind)| match errors.get(i) {
-        Some(&n) if n > 0 => Ok(Outcome::HasErrors(n)),
-        _ => files.get(i).map_or(Ok(Outcome::Unchanged), |f| {
-            format(&f.path, kind, args.check)
-        }),
+    let outcomes = parallel::map(&jobs, |job| {
+        if job.errors > 0 {
+            Ok(Outcome::HasErrors(job.errors))
+        } else {
+            format(&job.file.path, job.kind, args.check)
+        }
     });
 
     let mut tally = Tally::default();
     let mut failure = None;
     output::to_stdout(|out| {
-        for (&(i, _), outcome) in jobs.iter().zip(outcomes) {
-            let path = files.get(i).map(|f| f.path.display().to_string());
-            let path = path.unwrap_or_default();
+        for (job, outcome) in jobs.iter().zip(outcomes) {
+            let path = job.file.path.display().to_string();
             let line = match outcome {
                 Ok(Outcome::Unchanged) => {
                     tally.unchanged += 1;
@@ -119,11 +129,6 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
     let failed = tally.refused > 0 || (args.check && tally.changed > 0);
     super::leave(opened);
     Ok(ExitCode::from(if failed { DATA_ERRORS } else { CLEAN }))
-}
-
-fn is_csv(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"))
 }
 
 /// Formats one file, writing it unless `check_only`.

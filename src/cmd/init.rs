@@ -26,7 +26,8 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     })?;
     let mut files = vec![(CONFIG_FILE.to_string(), config_template(lang))];
     for kind in Kind::ALL {
-        files.push((format!("{}.csv", kind.plural()), header(kind, lang)));
+        let header = schema::header_line(kind, lang);
+        files.push((format!("{}.csv", kind.plural()), format!("{header}\n")));
     }
     let mut out = std::io::stdout().lock();
     for (name, content) in files {
@@ -35,9 +36,18 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         // create_new: an existing file is never touched, not even in a race.
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
-                file.write_all(content.as_bytes())
-                    .and_then(|()| file.sync_all())
-                    .with_context(|| format!("cannot write {shown}"))?;
+                let written = file
+                    .write_all(content.as_bytes())
+                    .and_then(|()| file.sync_all());
+                if let Err(e) = written {
+                    // Left there, half a file would be "exists, left
+                    // alone" to every later init. Closed first: Windows
+                    // removes no open file.
+                    drop(file);
+                    let _ = fs::remove_file(&path);
+                    return Err(e)
+                        .with_context(|| tr!(lang, "无法写入 {shown}", "cannot write {shown}"));
+                }
                 writeln!(out, "{}", tr!(lang, "已创建 {shown}", "created {shown}"))?;
             }
             Err(e) if e.kind() == ErrorKind::AlreadyExists => {
@@ -51,7 +61,10 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                     )
                 )?;
             }
-            Err(e) => return Err(e).with_context(|| format!("cannot create {shown}")),
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| tr!(lang, "无法创建 {shown}", "cannot create {shown}"));
+            }
         }
     }
     let shown = dir.display();
@@ -65,15 +78,6 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         )
     )?;
     Ok(ExitCode::from(CLEAN))
-}
-
-/// The header line of a kind's CSV file, in the chosen language.
-fn header(kind: Kind, lang: Lang) -> String {
-    let names: Vec<&str> = schema::fields(kind)
-        .iter()
-        .map(|f| if lang == Lang::Zh { f.zh } else { f.name })
-        .collect();
-    format!("{}\n", names.join(","))
 }
 
 fn config_template(lang: Lang) -> String {

@@ -2,6 +2,10 @@
 //! name or Chinese alias in any order; each data row is handed on as a
 //! [`Row`]. Rows whose every cell is empty (Excel leaves them at the end)
 //! hold no data and are passed over.
+//!
+//! `fmt` ([`crate::canonical`]) reads a file's table by the same rules
+//! ([`is_blank`], [`fits`], [`header_text`], [`column_fields`]), so that it
+//! writes the table `check` read.
 
 use std::borrow::Cow;
 
@@ -91,7 +95,7 @@ pub fn read(
                 break;
             }
         };
-        if cells.iter().all(|c| trim(c).is_empty()) {
+        if is_blank(&cells) {
             continue;
         }
         let Some(header) = &mut header else {
@@ -105,7 +109,7 @@ pub fn read(
             continue;
         };
         outcome.rows += 1;
-        if cells.len() != header.width && !extra_cells_empty(&cells, header.width) {
+        if !fits(&cells, header.width) {
             let message = Message::FieldCount {
                 expected: header.width,
                 found: cells.len(),
@@ -167,10 +171,37 @@ fn trim(cell: &str) -> &str {
     }
 }
 
-/// A row longer than the header is still fine when the extra cells are
-/// empty: spreadsheets pad rows with trailing commas.
-fn extra_cells_empty(cells: &[Cow<str>], width: usize) -> bool {
-    cells.len() > width && cells.iter().skip(width).all(|c| trim(c).is_empty())
+/// Whether a row holds no data: every cell is empty once trimmed.
+pub(crate) fn is_blank(cells: &[Cow<str>]) -> bool {
+    cells.iter().all(|c| trim(c).is_empty())
+}
+
+/// Whether a row fits a header `width` cells wide: as many cells, or more
+/// whose extra cells are empty (spreadsheets pad rows with trailing
+/// commas).
+pub(crate) fn fits(cells: &[Cow<str>], width: usize) -> bool {
+    cells.len() == width
+        || (cells.len() > width && cells.iter().skip(width).all(|c| trim(c).is_empty()))
+}
+
+/// A header cell's text: trimmed, without the BOM a file may begin with.
+pub(crate) fn header_text(cell: &str) -> &str {
+    cell.trim().trim_start_matches('\u{feff}').trim()
+}
+
+/// The field each header cell names: the first column naming a field holds
+/// it; a later column naming it again holds none, nor does a column with
+/// no known name.
+pub(crate) fn column_fields(cells: &[Cow<str>], kind: Kind) -> Vec<Option<usize>> {
+    let mut held = vec![false; schema::fields(kind).len()];
+    cells
+        .iter()
+        .map(|cell| {
+            let field = schema::lookup(kind, header_text(cell))?;
+            let held = held.get_mut(field)?;
+            (!std::mem::replace(held, true)).then_some(field)
+        })
+        .collect()
 }
 
 /// Unknown columns named one by one; past these, one finding counts the
@@ -194,39 +225,36 @@ fn map_header(
         unnamed: Vec::new(),
         width: cells.len(),
     };
-    for (column, cell) in cells.iter().enumerate() {
-        let text = cell.trim().trim_start_matches('\u{feff}').trim();
-        if text.is_empty() {
+    let held = column_fields(cells, kind);
+    for (column, (cell, held)) in cells.iter().zip(held).enumerate() {
+        let text = header_text(cell);
+        if let Some(field) = held {
+            header.field_column[field] = Some(column);
+            outcome.columns.push((fields[field].name, text.into()));
+        } else if text.is_empty() {
             header.unnamed.push(column);
-            continue;
-        }
-        match schema::lookup(kind, text) {
-            Some(field) => match header.field_column[field] {
-                Some(first) => {
-                    let message = Message::DuplicateColumn {
-                        header: text.to_string(),
-                        first: first + 1,
-                    };
-                    findings.push(
-                        Finding::new(&DUPLICATE_COLUMN, span, message)
-                            .field(fields[field].name)
-                            .value(text),
-                    );
-                }
-                None => {
-                    header.field_column[field] = Some(column);
-                    outcome.columns.push((fields[field].name, text.into()));
-                }
-            },
-            None if unknown < UNKNOWN_SHOWN => {
-                unknown += 1;
+        } else if let Some(field) = schema::lookup(kind, text) {
+            // A field an earlier column holds.
+            if let Some(first) = header.field_column[field] {
+                let message = Message::DuplicateColumn {
+                    header: text.to_string(),
+                    first: first + 1,
+                };
+                findings.push(
+                    Finding::new(&DUPLICATE_COLUMN, span, message)
+                        .field(fields[field].name)
+                        .value(text),
+                );
+            }
+        } else {
+            unknown += 1;
+            if unknown <= UNKNOWN_SHOWN {
                 let message = Message::UnknownColumn {
                     kind,
                     header: text.to_string(),
                 };
                 findings.push(Finding::new(&UNKNOWN_COLUMN, span, message).value(text));
             }
-            None => unknown += 1,
         }
     }
     if unknown > UNKNOWN_SHOWN {

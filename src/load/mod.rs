@@ -8,7 +8,7 @@
 
 mod build;
 mod bytes;
-mod csv;
+pub(crate) mod csv;
 mod decode;
 pub(crate) mod split;
 mod toml;
@@ -127,7 +127,9 @@ pub enum Format {
     Toml,
 }
 
-fn format_of(path: &Path) -> Option<Format> {
+/// The format of a file by its extension (`.csv` or `.toml`, in any case);
+/// `None` for any other file, which is no data file.
+pub fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?;
     if ext.eq_ignore_ascii_case("csv") {
         Some(Format::Csv)

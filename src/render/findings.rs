@@ -1,6 +1,7 @@
 //! Rendering `check` findings: `human` (rustc-like), `json` (one document)
 //! and `github` (GitHub Actions workflow commands).
 
+use std::fmt::Display;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
@@ -55,11 +56,15 @@ pub fn render_findings(
 
 /// `path:line`, or just `path` for the file as a whole.
 fn place(data: &Dataset, span: Span) -> String {
-    let path = data.file(span.file).path.display();
-    if span.line == 0 {
+    with_line(data.file(span.file).path.display(), span.line)
+}
+
+/// `path:line`, or `path` for line 0 (the file as a whole).
+fn with_line(path: impl Display, line: u32) -> String {
+    if line == 0 {
         path.to_string()
     } else {
-        format!("{path}:{}", span.line)
+        format!("{path}:{line}")
     }
 }
 
@@ -212,10 +217,12 @@ fn github(data: &Dataset, f: &Finding, lang: Lang, out: &mut dyn Write) -> io::R
     properties.push_str(&format!(",title={}", escape_property(f.check.name)));
     let mut message = f.message.text(lang);
     if let Some(related) = f.related {
+        // Named as the file property names a file.
+        let path = github_path(&data.file(related.file).path);
         message.push_str(&format!(
             "\n{} {}",
             i18n::related_label(lang),
-            place(data, related)
+            with_line(path, related.line)
         ));
     }
     if let Some(help) = f.message.help(lang) {
@@ -240,14 +247,14 @@ fn github_path(path: &Path) -> String {
 }
 
 /// Escapes a workflow command's message: `%`, CR and LF.
-pub fn escape_data(text: &str) -> String {
+fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property value: as data, plus `:` and `,`.
-pub fn escape_property(text: &str) -> String {
+fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

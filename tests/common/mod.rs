@@ -1,15 +1,22 @@
 //! Helpers shared by the integration tests: running the real binary from
-//! the package root with a clean environment, reading its JSON output, and
-//! copying fixture folders into temporary directories.
+//! the package root with a clean environment, reading its JSON output,
+//! copying fixture folders into temporary directories, and comparing the
+//! records of two data folders.
 
 // Each test crate uses its own subset of these helpers.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
+use std::fmt::Debug;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
+use bangcun::finding::Finding;
+use bangcun::i18n::Message;
+use bangcun::load::{self, Loaded};
+use bangcun::model::{CadreId, Dataset, Ref, RegionId, Span};
 use serde_json::Value;
 
 /// `--as-of` for every run over a fixture: after every date in `base`
@@ -129,8 +136,108 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// A temporary directory holding a copy of fixture `name` at `DIR/data`.
 pub fn temp_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
+    temp_copy_of(&root().join(fixture(name)))
+}
+
+/// A temporary directory holding a copy of the folder `from` at
+/// `DIR/data`.
+pub fn temp_copy_of(from: &Path) -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().expect("a temporary directory");
     let data = temp.path().join("data");
-    copy_dir(&root().join(fixture(name)), &data);
+    copy_dir(from, &data);
     (temp, data)
+}
+
+// ---- records without their spans ----------------------------------------
+//
+// For comparing two folders record by record: `fmt` reorders rows, so line
+// numbers (and the indexes references resolve to) change while the
+// records must not.
+
+/// Per file (path relative to the data folder): its records, each as text
+/// without span and with references as the keys they name, sorted; and its
+/// findings as [`finding_key`]s, sorted.
+pub type Snapshot = BTreeMap<String, (Vec<String>, Vec<String>)>;
+
+/// Loads the data folder at `dir` and takes its snapshot.
+pub fn snapshot(dir: &Path) -> Snapshot {
+    let Loaded { data, findings } = load::load(dir);
+    let mut records: Vec<(Span, String)> = Vec::new();
+    for r in &data.regions {
+        records.push((
+            r.span,
+            format!("{:?}", (&r.code, &r.name, r.level, &r.parent_code)),
+        ));
+    }
+    for c in &data.cadres {
+        let points: Vec<String> = c.points.iter().map(|p| region(&data, *p)).collect();
+        records.push((
+            c.span,
+            format!(
+                "{:?}",
+                (&c.id, &c.name, c.level, &c.unit, points, c.start, c.end)
+            ),
+        ));
+    }
+    for v in &data.visits {
+        let who = (cadre(&data, v.cadre), region(&data, v.place));
+        records.push((
+            v.span,
+            format!("{:?}", (v.date, who, v.kind, v.forums, v.people, &v.note)),
+        ));
+    }
+    for p in &data.problems {
+        let who = (region(&data, p.place), p.cadre.map(|c| cadre(&data, c)));
+        let what = (p.source, &p.category, &p.summary, &p.unit);
+        let when = (p.deadline, p.rectified, p.verified, p.satisfaction);
+        records.push((p.span, format!("{:?}", (&p.id, p.found, who, what, when))));
+    }
+    for l in &data.leaves {
+        records.push((
+            l.span,
+            format!("{:?}", (cadre(&data, l.cadre), l.from, l.to, &l.reason)),
+        ));
+    }
+    let mut out = Snapshot::new();
+    let path = |span: Span| {
+        let path = data.file(span.file).path.strip_prefix(dir);
+        path.expect("a file of the folder").display().to_string()
+    };
+    for (span, record) in records {
+        out.entry(path(span)).or_default().0.push(record);
+    }
+    for f in &findings {
+        out.entry(path(f.span)).or_default().1.push(finding_key(f));
+    }
+    for (records, findings) in out.values_mut() {
+        records.sort();
+        findings.sort();
+    }
+    out
+}
+
+/// A finding as it must survive `fmt`: check, field and value, without
+/// its line (rows move when sorted), and without the example value of a
+/// column with no header (the first cell under it, which moves too).
+pub fn finding_key(f: &Finding) -> String {
+    let value = match &f.message {
+        Message::UnknownColumn { header, .. } if header.is_empty() => None,
+        _ => f.value.as_deref(),
+    };
+    format!("{:?}", (f.check.name, f.field, value))
+}
+
+fn region(data: &Dataset, r: Ref<RegionId>) -> String {
+    key(r, |id| data.region(id).code.to_string())
+}
+
+fn cadre(data: &Dataset, r: Ref<CadreId>) -> String {
+    key(r, |id| data.cadre(id).id.to_string())
+}
+
+fn key<Id: Copy + Debug>(r: Ref<Id>, text: impl Fn(Id) -> String) -> String {
+    match r {
+        Ref::Known(id) => text(id),
+        other => format!("{other:?}"),
+    }
 }
