@@ -51,16 +51,18 @@ fn row<'a>(ctx: &Ctx<'a>, p: &'a Problem, place: RegionId, own: [Cell<'a>; 2]) -
     cells
 }
 
-/// The listed problems (by index) in `county`, if given: the rows of the
-/// first `limit` (every one when `None`), and how many there are. Only the
-/// rows kept are built, each with its place name: a province has
+/// The listed problems (by index) in `county`, if given, as a report of
+/// the first `limit` rows (every one when `None`) and how many there are.
+/// Only the rows kept are built, each with its place name: a province has
 /// thousands of overdue problems, of which the monthly summary lists ten.
-fn cut<'a>(
+fn listing<'a>(
     ctx: &Ctx<'a>,
-    county: Option<RegionId>,
-    limit: Option<usize>,
+    window: &Window,
+    (county, limit): (Option<RegionId>, Option<usize>),
+    (name, own_columns): (ReportName, [Column; 2]),
     listed: impl Iterator<Item = (usize, [Cell<'a>; 2])>,
-) -> (Vec<Vec<Cell<'a>>>, usize) {
+    lang: Lang,
+) -> Listed<'a> {
     let (mut rows, mut count) = (Vec::new(), 0);
     for (i, own) in listed {
         let Some(p) = ctx.data.problems.get(i) else {
@@ -77,7 +79,14 @@ fn cut<'a>(
             rows.push(row(ctx, p, place, own));
         }
     }
-    (rows, count)
+    let report = Report {
+        title: title(ctx, name, lang),
+        window: *window,
+        columns: columns(own_columns),
+        rows,
+        total: None,
+    };
+    Listed { report, count }
 }
 
 /// `report overdue`: most overdue first, with the days overdue; the first
@@ -92,18 +101,18 @@ pub fn overdue<'a>(
     let listed = problems::overdue(ctx, window)
         .into_iter()
         .map(|o| (o.problem, [Cell::Date(o.deadline), Cell::Int(o.days)]));
-    let (rows, count) = cut(ctx, county, limit, listed);
-    let report = Report {
-        title: title(ctx, ReportName::Overdue, lang),
-        window: *window,
-        columns: columns([
-            Column::all("deadline", Heading::Deadline),
-            Column::all("days_overdue", Heading::DaysOverdue),
-        ]),
-        rows,
-        total: None,
-    };
-    Listed { report, count }
+    let own = [
+        Column::all("deadline", Heading::Deadline),
+        Column::all("days_overdue", Heading::DaysOverdue),
+    ];
+    listing(
+        ctx,
+        window,
+        (county, limit),
+        (ReportName::Overdue, own),
+        listed,
+        lang,
+    )
 }
 
 /// `report revisits`: longest since rectification first; the first
@@ -118,18 +127,18 @@ pub fn revisits<'a>(
     let listed = problems::revisits(ctx, window)
         .into_iter()
         .map(|l| (l.problem, [Cell::Date(l.rectified), Cell::Int(l.days)]));
-    let (rows, count) = cut(ctx, county, limit, listed);
-    let report = Report {
-        title: title(ctx, ReportName::Revisits, lang),
-        window: *window,
-        columns: columns([
-            Column::all("rectified", Heading::RectifiedOn),
-            Column::all("days_since_rectified", Heading::DaysSinceRectified),
-        ]),
-        rows,
-        total: None,
-    };
-    Listed { report, count }
+    let own = [
+        Column::all("rectified", Heading::RectifiedOn),
+        Column::all("days_since_rectified", Heading::DaysSinceRectified),
+    ];
+    listing(
+        ctx,
+        window,
+        (county, limit),
+        (ReportName::Revisits, own),
+        listed,
+        lang,
+    )
 }
 
 #[cfg(test)]
