@@ -640,10 +640,13 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
             return;
         }
     };
-    // At most one record per line: sizing for that spares the copies (and
-    // page faults) of a list that grows by doubling.
-    part.records
-        .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    // At most one record per line of CSV: sizing for that spares the
+    // copies (and page faults) of a list that grows by doubling. (A TOML
+    // record spans several lines; its list grows as it is read.)
+    if job.format == Format::Csv {
+        part.records
+            .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    }
     let Part {
         records,
         broken,

@@ -13,7 +13,7 @@ use crate::i18n::Message;
 use crate::load::build::{Cell, Row};
 use crate::model::{FileId, Kind, Span};
 use crate::schema;
-use crate::text::line_at;
+use crate::text::Lines;
 
 /// What reading a TOML file found out besides its records.
 #[derive(Debug)]
@@ -25,6 +25,7 @@ pub struct Outcome {
 /// One `[[kind]]` table.
 pub struct TomlRow<'t> {
     text: &'t str,
+    lines: &'t Lines,
     fields: Vec<Option<&'t Spanned<DeValue<'t>>>>,
     line: u32,
 }
@@ -42,7 +43,12 @@ impl Row for TomlRow<'_> {
                 Cell::Text(Cow::Borrowed(s))
             }
             DeValue::Integer(i) => {
-                match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+                // Digits are rarely grouped (`1_000`): copy only then.
+                let digits = match i.as_str() {
+                    s if s.contains('_') => Cow::Owned(s.replace('_', "")),
+                    s => Cow::Borrowed(s),
+                };
+                match i64::from_str_radix(&digits, i.radix()) {
                     Ok(n) => Cell::Int(n),
                     Err(_) => Cell::Other(raw),
                 }
@@ -68,7 +74,7 @@ impl Row for TomlRow<'_> {
 
     fn line(&self, field: usize) -> u32 {
         match self.fields.get(field).copied().flatten() {
-            Some(value) => line_at(self.text, value.span().start),
+            Some(value) => self.lines.line(value.span().start),
             None => self.line,
         }
     }
@@ -87,10 +93,12 @@ pub fn read(
     mut on_row: impl FnMut(&TomlRow, &mut Vec<Finding>),
 ) -> Outcome {
     let span = |line| Span { file, line };
+    let lines = Lines::new(text);
+    let line_at = |offset| lines.line(offset);
     let document = match DeTable::parse(text) {
         Ok(document) => document,
         Err(err) => {
-            let line = err.span().map_or(1, |s| line_at(text, s.start));
+            let line = err.span().map_or(1, |s| line_at(s.start));
             let detail = err.message().to_string();
             findings.push(Finding::new(
                 &INVALID_TOML,
@@ -113,7 +121,7 @@ pub fn read(
             DeValue::Array(items) if key.get_ref() == kind.singular() => items,
             _ => {
                 let key = key.get_ref().to_string();
-                let line = line_at(text, value.span().start);
+                let line = line_at(value.span().start);
                 findings.push(
                     Finding::new(
                         &INVALID_TOML,
@@ -132,7 +140,7 @@ pub fn read(
         for item in tables.iter() {
             // The table starts at its `[[kind]]` header, the line before
             // its first key.
-            let line = line_at(text, item.span().start);
+            let line = line_at(item.span().start);
             outcome.rows += 1;
             let Some(table) = item.get_ref().as_table() else {
                 findings.push(
@@ -152,6 +160,7 @@ pub fn read(
             };
             let mut row = TomlRow {
                 text,
+                lines: &lines,
                 fields: vec![None; fields.len()],
                 line,
             };
@@ -161,7 +170,7 @@ pub fn read(
                     None => findings.push(
                         Finding::new(
                             &UNKNOWN_COLUMN,
-                            span(line_at(text, name.span().start)),
+                            span(line_at(name.span().start)),
                             Message::UnknownColumn {
                                 kind,
                                 header: name.get_ref().to_string(),
