@@ -128,12 +128,24 @@ pub enum Message {
     ParentNeeded {
         level: RegionLevel,
     },
-    CadreNeeded,
+    /// A cadre-sourced problem without its cadre; `source_blank` when the
+    /// source was left empty (and so counts as cadre).
+    CadreNeeded {
+        source_blank: bool,
+    },
     InvalidDate {
         text: String,
     },
     InvalidNumber {
         text: String,
+    },
+    /// A count of digits only, beyond the largest count (u32).
+    NumberTooLarge {
+        text: String,
+    },
+    /// The header row is separated by `;` or tabs, not commas.
+    Separator {
+        separator: char,
     },
     InvalidEnum {
         text: String,
@@ -218,8 +230,8 @@ impl Message {
             ),
             Utf16 => tr!(
                 lang,
-                "文件是 UTF-16 编码，无法读取",
-                "the file is UTF-16, which is not read"
+                "文件是 UTF-16 编码（Excel 的“Unicode 文本”），bangcun 不读取此编码，文件未读取",
+                "the file is UTF-16 (Excel's \"Unicode Text\"), which bangcun does not read; the file was not read",
             ),
             UnclosedQuote { record_line } => tr!(
                 lang,
@@ -295,10 +307,17 @@ impl Message {
                 let what = level_name(*level, lang);
                 tr!(lang, "{what}必须填写上级代码", "a {what} needs a parent")
             }
-            CadreNeeded => tr!(
+            CadreNeeded {
+                source_blank: false,
+            } => tr!(
                 lang,
                 "来源为“干部排查”的问题必须填写发现干部",
                 "a problem whose source is cadre needs the cadre who found it",
+            ),
+            CadreNeeded { source_blank: true } => tr!(
+                lang,
+                "来源未填写，按“干部排查”计，因此必须填写发现干部",
+                "the source is blank, which counts as cadre (干部排查), so the cadre who found it is needed",
             ),
             InvalidDate { text } => tr!(
                 lang,
@@ -310,6 +329,19 @@ impl Message {
                 "“{text}”不是非负整数",
                 "\"{text}\" is not a whole number ≥ 0"
             ),
+            NumberTooLarge { text } => tr!(
+                lang,
+                "“{text}”太大，最大为 4294967295",
+                "\"{text}\" is too large: a count is at most 4294967295"
+            ),
+            Separator { separator } => {
+                let (zh, en) = separator_names(*separator);
+                tr!(
+                    lang,
+                    "此文件的列以{zh}分隔，不是逗号；bangcun 只读取以逗号分隔的 CSV，文件未读取",
+                    "the columns of this file are separated by {en}, not commas; bangcun reads CSV separated by commas, so the file was not read",
+                )
+            }
             InvalidEnum { text, .. } => tr!(
                 lang,
                 "“{text}”不是可选值之一",
@@ -442,6 +474,14 @@ impl Message {
                 "保存为 UTF-8 编码（在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”）",
                 "save it as UTF-8 (from Excel or WPS: \"CSV UTF-8 (comma delimited)\")",
             ),
+            Separator { separator } => {
+                let (zh, en) = separator_names(*separator);
+                tr!(
+                    lang,
+                    "用 Excel 或 WPS 打开（分隔符选{zh}），再另存为“CSV UTF-8（逗号分隔）”",
+                    "open it in Excel or WPS (with {en} as the separator) and save it as \"CSV UTF-8 (comma delimited)\"",
+                )
+            }
             UnclosedQuote { .. } => tr!(
                 lang,
                 "补上闭合的引号 \"，或删除多余的引号",
@@ -495,10 +535,17 @@ impl Message {
                 "填写上一级区划的代码",
                 "fill in the code of the region one level up"
             ),
-            CadreNeeded => tr!(
+            CadreNeeded {
+                source_blank: false,
+            } => tr!(
                 lang,
                 "填写发现问题的干部编号，或更正来源",
                 "fill in the cadre's id, or correct the source"
+            ),
+            CadreNeeded { source_blank: true } => tr!(
+                lang,
+                "填写发现干部（发现问题的干部编号）；不是干部排查发现的问题，在“来源”中填写“督导暗访”或“群众信访”",
+                "fill in the id of the cadre who found it; if no cadre found it, fill in the source: inspection (督导暗访) or petition (群众信访)",
             ),
             InvalidDate { .. } => tr!(
                 lang,
@@ -509,6 +556,11 @@ impl Message {
                 lang,
                 "填写 0 或正整数",
                 "write 0 or a positive whole number"
+            ),
+            NumberTooLarge { .. } => tr!(
+                lang,
+                "核对数字是否录错",
+                "check the number for a typing error"
             ),
             InvalidEnum { words, .. } => {
                 let list = words_list(words, lang);
@@ -699,6 +751,14 @@ pub fn level_name(level: RegionLevel, lang: Lang) -> &'static str {
 /// English and Chinese name of a field of `kind`.
 fn names(kind: Kind, field: &str) -> (&str, &str) {
     schema::by_name(kind, field).map_or((field, field), |f| (f.name, f.zh))
+}
+
+/// The name of a separator other than the comma, in Chinese and English.
+fn separator_names(separator: char) -> (&'static str, &'static str) {
+    match separator {
+        '\t' => ("制表符", "tabs"),
+        _ => ("分号（;）", "semicolons (;)"),
+    }
 }
 
 fn words_list(words: &[(&str, &str)], lang: Lang) -> String {

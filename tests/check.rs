@@ -53,6 +53,8 @@ const CASES: &[Case] = &[
     case("bad-quoting", "problems.csv", Some(4), None, None),
     // Line 2 has a fifth cell under a 4-column header.
     case("field-count", "leaves.csv", Some(2), None, None),
+    // leaves.csv is separated by tabs: named at its header.
+    case("bad-separator", "leaves.csv", Some(1), None, None),
     // Line 11: `cadre = "C02` — the string never ends.
     case("invalid-toml", "visits/2026-02.toml", Some(11), None, None),
     // leaves.csv is 0 bytes: the header line 1 is missing.

@@ -80,11 +80,13 @@ checks! {
     UNREADABLE_FILE = "unreadable-file", Error, None,
         "a data file cannot be read (missing permission, a directory, a symlink loop)";
     BAD_ENCODING = "bad-encoding", Error, None,
-        "a file is neither UTF-8 nor GB18030/GBK (the line where decoding fails is named)";
+        "a file is neither UTF-8 nor GB18030/GBK (the line where decoding fails is named), or is UTF-16";
     BAD_QUOTING = "bad-quoting", Error, None,
         "a CSV quote is never closed";
     FIELD_COUNT = "field-count", Error, None,
         "a CSV row has more or fewer fields than the header";
+    BAD_SEPARATOR = "bad-separator", Error, None,
+        "a CSV file whose columns are separated by semicolons or tabs, not commas (it is not read)";
     INVALID_TOML = "invalid-toml", Error, None,
         "a TOML data file is not valid TOML, or holds something other than [[kind]] tables";
     EMPTY_FILE = "empty-file", Error, None,
@@ -100,7 +102,7 @@ checks! {
     INVALID_DATE = "invalid-date", Error, None,
         "a date in none of the four accepted forms, an impossible day, or a year outside 1900-2099";
     INVALID_NUMBER = "invalid-number", Error, None,
-        "a count that is not a whole number ≥ 0";
+        "a count that is not a whole number ≥ 0, or is too large (4294967296 or more)";
     INVALID_VALUE = "invalid-value", Error, None,
         "an enumeration value that is neither the English nor the Chinese word";
     INVALID_CONFIG = "invalid-config", Error, None,

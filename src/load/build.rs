@@ -36,6 +36,12 @@ pub enum Cell<'a> {
 /// The most characters of a value a finding shows.
 const SHOWN_CHARS: usize = 100;
 
+/// Text from a file as a finding shows it: cut short when long, so that
+/// one huge cell cannot fill a screen or a CI log.
+pub(crate) fn shown(text: &str) -> String {
+    crate::text::clip(text.to_string(), SHOWN_CHARS)
+}
+
 impl Cell<'_> {
     /// The value as the user wrote it, for findings; cut short when long,
     /// so that one huge cell cannot fill a screen or a CI log.
@@ -314,17 +320,20 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         };
         let parsed = match &cell {
             Cell::Text(s) => whole_number(s),
-            Cell::Int(i) => u32::try_from(*i).ok(),
-            _ => None,
+            Cell::Int(i) if *i >= 0 => u32::try_from(*i).map_err(|_| Count::TooLarge),
+            // A TOML integer beyond even i64.
+            Cell::Other(raw) if digits(raw.trim_start_matches('+').replace('_', "").as_str()) => {
+                Err(Count::TooLarge)
+            }
+            _ => Err(Count::NotWhole),
         };
-        parsed.unwrap_or_else(|| {
+        parsed.unwrap_or_else(|why| {
             let text = cell.shown();
-            self.error(
-                field,
-                &INVALID_NUMBER,
-                Some(text.clone()),
-                Message::InvalidNumber { text },
-            );
+            let message = match why {
+                Count::NotWhole => Message::InvalidNumber { text: text.clone() },
+                Count::TooLarge => Message::NumberTooLarge { text: text.clone() },
+            };
+            self.error(field, &INVALID_NUMBER, Some(text), message);
             0
         })
     }
@@ -396,20 +405,35 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
     }
 }
 
+/// Why a cell is no count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Count {
+    /// Not a whole number ≥ 0 at all.
+    NotWhole,
+    /// Digits, but more than a count can be (4294967295).
+    TooLarge,
+}
+
 /// Reads `0`, `12`, `007`: ASCII digits only (no sign, no spaces, no
 /// full-width digits), within u32.
-fn whole_number(text: &str) -> Option<u32> {
-    if text.is_empty() || text.len() > 10 {
-        return None;
+fn whole_number(text: &str) -> Result<u32, Count> {
+    if !digits(text) {
+        return Err(Count::NotWhole);
     }
-    let mut n = 0u64;
-    for b in text.bytes() {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        n = n * 10 + u64::from(b - b'0');
+    // Past its leading zeros, a count has at most 10 digits.
+    let significant = text.trim_start_matches('0');
+    if significant.len() > 10 {
+        return Err(Count::TooLarge);
     }
-    u32::try_from(n).ok()
+    let n = significant
+        .bytes()
+        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    u32::try_from(n).map_err(|_| Count::TooLarge)
+}
+
+/// Whether `text` is one or more ASCII digits and nothing else.
+fn digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The items of a list cell.
@@ -584,7 +608,9 @@ impl Build for Problem {
         let source_bad = row.cell(problem::SOURCE).is_some() && source.is_none();
         let source = source.unwrap_or(Source::Cadre);
         if source == Source::Cadre && !source_bad && row.cell(problem::CADRE).is_none() {
-            r.error(problem::CADRE, &MISSING_VALUE, None, Message::CadreNeeded);
+            let source_blank = row.cell(problem::SOURCE).is_none();
+            let message = Message::CadreNeeded { source_blank };
+            r.error(problem::CADRE, &MISSING_VALUE, None, message);
         }
         let category = r.required_text(problem::CATEGORY);
         let summary = r.required_text(problem::SUMMARY);
@@ -729,20 +755,16 @@ mod tests {
 
     #[test]
     fn whole_numbers() {
-        assert_eq!(whole_number("0"), Some(0));
-        assert_eq!(whole_number("007"), Some(7));
-        assert_eq!(whole_number("4294967295"), Some(u32::MAX));
-        for bad in [
-            "",
-            "-1",
-            "+1",
-            "1.0",
-            "4294967296",
-            "１２",
-            "1 2",
-            "99999999999",
-        ] {
-            assert_eq!(whole_number(bad), None, "{bad}");
+        assert_eq!(whole_number("0"), Ok(0));
+        assert_eq!(whole_number("007"), Ok(7));
+        assert_eq!(whole_number("4294967295"), Ok(u32::MAX));
+        assert_eq!(whole_number("000000000004294967295"), Ok(u32::MAX));
+        for bad in ["", "-1", "+1", "1.0", "１２", "1 2", "0x10"] {
+            assert_eq!(whole_number(bad), Err(Count::NotWhole), "{bad}");
+        }
+        // 2^32 and beyond: digits, but too many for a count.
+        for large in ["4294967296", "99999999999", &"9".repeat(1000)] {
+            assert_eq!(whole_number(large), Err(Count::TooLarge), "{large}");
         }
     }
 

@@ -11,11 +11,12 @@ use std::borrow::Cow;
 
 use super::split::Splitter;
 use crate::check::{
-    BAD_QUOTING, DUPLICATE_COLUMN, EMPTY_FILE, FIELD_COUNT, MISSING_COLUMN, UNKNOWN_COLUMN,
+    BAD_QUOTING, BAD_SEPARATOR, DUPLICATE_COLUMN, EMPTY_FILE, FIELD_COUNT, MISSING_COLUMN,
+    UNKNOWN_COLUMN,
 };
 use crate::finding::Finding;
 use crate::i18n::Message;
-use crate::load::build::{Cell, Row};
+use crate::load::build::{Cell, Row, shown};
 use crate::model::{FileId, Kind, Span};
 use crate::schema;
 
@@ -99,6 +100,12 @@ pub fn read(
             continue;
         }
         let Some(header) = &mut header else {
+            if let Some(separator) = other_separator(&cells, kind) {
+                let message = Message::Separator { separator };
+                findings.push(Finding::new(&BAD_SEPARATOR, span(line), message));
+                outcome.complete = false;
+                return outcome;
+            }
             match map_header(&cells, line, kind, file, findings, &mut outcome) {
                 Some(h) => header = Some(h),
                 None => {
@@ -127,7 +134,7 @@ pub fn read(
                 kind,
                 header: String::new(),
             };
-            findings.push(Finding::new(&UNKNOWN_COLUMN, span(line), message).value(cell));
+            findings.push(Finding::new(&UNKNOWN_COLUMN, span(line), message).value(shown(cell)));
             false
         });
         on_row(
@@ -204,6 +211,33 @@ pub(crate) fn column_fields(cells: &[Cow<str>], kind: Kind) -> Vec<Option<usize>
         .collect()
 }
 
+/// The separator a header row is written with when it is not the comma:
+/// split at commas it lacks a required field, and split at `;` or tabs it
+/// names more fields. Only a header that fails is looked at again.
+fn other_separator(cells: &[Cow<str>], kind: Kind) -> Option<char> {
+    let fields = schema::fields(kind);
+    let named = |cells: &[Cow<str>]| {
+        let held = column_fields(cells, kind);
+        let required = fields
+            .iter()
+            .enumerate()
+            .all(|(field, def)| !def.required || held.contains(&Some(field)));
+        (required, held.iter().flatten().count())
+    };
+    let (complete, as_commas) = named(cells);
+    if complete {
+        return None;
+    }
+    [';', '\t'].into_iter().find(|&separator| {
+        let split: Vec<Cow<str>> = cells
+            .iter()
+            .flat_map(|cell| cell.split(separator))
+            .map(Cow::Borrowed)
+            .collect();
+        split.len() > cells.len() && named(&split).1 > as_commas
+    })
+}
+
 /// Unknown columns named one by one; past these, one finding counts the
 /// rest (a sheet exported with a thousand stray columns is one mistake).
 const UNKNOWN_SHOWN: usize = 20;
@@ -228,6 +262,9 @@ fn map_header(
     let held = column_fields(cells, kind);
     for (column, (cell, held)) in cells.iter().zip(held).enumerate() {
         let text = header_text(cell);
+        // Whatever a header cell holds, a finding shows a hundred
+        // characters of it.
+        let text_shown = || shown(text);
         if let Some(field) = held {
             header.field_column[field] = Some(column);
             outcome.columns.push((fields[field].name, text.into()));
@@ -237,13 +274,13 @@ fn map_header(
             // A field an earlier column holds.
             if let Some(first) = header.field_column[field] {
                 let message = Message::DuplicateColumn {
-                    header: text.to_string(),
+                    header: text_shown(),
                     first: first + 1,
                 };
                 findings.push(
                     Finding::new(&DUPLICATE_COLUMN, span, message)
                         .field(fields[field].name)
-                        .value(text),
+                        .value(text_shown()),
                 );
             }
         } else {
@@ -251,9 +288,9 @@ fn map_header(
             if unknown <= UNKNOWN_SHOWN {
                 let message = Message::UnknownColumn {
                     kind,
-                    header: text.to_string(),
+                    header: text_shown(),
                 };
-                findings.push(Finding::new(&UNKNOWN_COLUMN, span, message).value(text));
+                findings.push(Finding::new(&UNKNOWN_COLUMN, span, message).value(text_shown()));
             }
         }
     }

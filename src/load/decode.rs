@@ -27,7 +27,8 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), (u32, Message)> 
                 )
             });
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || utf16_without_bom(bytes)
+    {
         return Err((1, Message::Utf16));
     }
     let utf8_error = match utf8(bytes) {
@@ -55,6 +56,24 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), (u32, Message)> 
             Err((line_of_byte(bytes, read), Message::NotUtf8OrGb18030))
         }
     }
+}
+
+/// Whether a file without a BOM is still UTF-16: text never holds a NUL,
+/// which every ASCII character of UTF-16 has in its high byte, so the NULs
+/// of its first 64 bytes are all at even offsets (big-endian) or all at
+/// odd ones (little-endian), one byte in eight at least. (The BOM is
+/// what Excel writes; this is for files saved without one.)
+fn utf16_without_bom(bytes: &[u8]) -> bool {
+    let sample = bytes.get(..64).unwrap_or(bytes);
+    let (mut even, mut odd) = (0, 0);
+    for (i, _) in sample.iter().enumerate().filter(|(_, b)| **b == 0) {
+        if i % 2 == 0 {
+            even += 1;
+        } else {
+            odd += 1;
+        }
+    }
+    (even == 0 || odd == 0) && (even + odd) * 8 >= sample.len() && even + odd > 0
 }
 
 /// Whether text that is not valid UTF-8 is still UTF-8 with a few bad
@@ -160,5 +179,12 @@ mod tests {
     #[test]
     fn utf16_is_refused() {
         assert_eq!(decode(b"\xFF\xFEa\x00").unwrap_err().1, Message::Utf16);
+        // Without a BOM, in either byte order.
+        assert_eq!(decode(b"i\x00d\x00,\x00").unwrap_err(), (1, Message::Utf16));
+        assert_eq!(decode(b"\x00i\x00d\x00,").unwrap_err(), (1, Message::Utf16));
+        // NULs at both parities are no UTF-16 (and no text either: the
+        // loader reports the file for what it holds).
+        assert!(decode(b"date\n\x00\x00\x00,\x00\n").is_ok());
+        assert!(decode(b"no nul here").is_ok());
     }
 }

@@ -61,8 +61,22 @@ pub fn find_data_dir(
             .map(|e| (PathBuf::from(e), "BANGCUN_DATA"))
     });
     if let Some((dir, source)) = given {
+        let shown = dir.display();
+        if !dir.exists() {
+            bail!(tr!(
+                lang,
+                "{source} 指定的目录 {shown} 不存在（可用 `bangcun init {shown}` 新建数据目录）",
+                "{source} names {shown}, which does not exist (make a data folder there with `bangcun init {shown}`)",
+            ));
+        }
+        if !dir.is_dir() {
+            bail!(tr!(
+                lang,
+                "{source} 指定的 {shown} 是文件，不是目录；应指定数据目录（含 bangcun.toml 的目录）",
+                "{source} names {shown}, which is a file, not a folder; name the data folder (the folder holding bangcun.toml)",
+            ));
+        }
         if !dir.join(CONFIG_FILE).is_file() {
-            let shown = dir.display();
             bail!(tr!(
                 lang,
                 "{source} 指定的目录 {shown} 中没有 bangcun.toml，不是数据目录（可用 `bangcun init {shown}` 新建）",

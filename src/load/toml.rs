@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 use crate::check::{INVALID_TOML, UNKNOWN_COLUMN};
 use crate::finding::Finding;
 use crate::i18n::Message;
-use crate::load::build::{Cell, Row};
+use crate::load::build::{Cell, Row, shown};
 use crate::model::{FileId, Kind, Span};
 use crate::schema;
 use crate::text::Lines;
@@ -120,7 +120,7 @@ pub fn read(
         let tables = match value.get_ref() {
             DeValue::Array(items) if key.get_ref() == kind.singular() => items,
             _ => {
-                let key = key.get_ref().to_string();
+                let key = shown(key.get_ref());
                 let line = line_at(value.span().start);
                 findings.push(
                     Finding::new(
@@ -148,11 +148,11 @@ pub fn read(
                         &INVALID_TOML,
                         span(line),
                         Message::NotRecordTable {
-                            key: key.get_ref().to_string(),
+                            key: shown(key.get_ref()),
                             kind,
                         },
                     )
-                    .value(key.get_ref().as_ref()),
+                    .value(shown(key.get_ref())),
                 );
                 // A record was meant here and is lost, as with `[visit]`.
                 outcome.complete = false;
@@ -173,10 +173,10 @@ pub fn read(
                             span(line_at(name.span().start)),
                             Message::UnknownColumn {
                                 kind,
-                                header: name.get_ref().to_string(),
+                                header: shown(name.get_ref()),
                             },
                         )
-                        .value(name.get_ref().as_ref()),
+                        .value(shown(name.get_ref())),
                     ),
                 }
             }
