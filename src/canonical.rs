@@ -1,5 +1,6 @@
 //! The canonical form of a CSV data file, which `bangcun fmt` writes:
-//! UTF-8 without BOM, LF line ends, quotes only where needed, dates in ISO
+//! UTF-8 with a BOM (without one, Excel and WPS on Chinese Windows take a
+//! CSV file for GB18030 and show UTF-8 Chinese garbled), LF line ends, quotes only where needed, dates in ISO
 //! form, enumeration words and header names in the language the file
 //! already uses, rows in a stable order (visits by date then cadre, leaves
 //! by start then cadre, the others by their id).
@@ -37,6 +38,9 @@ pub enum Unformattable {
     /// net: it means a fault in bangcun, not in the file).
     RoundTrip,
 }
+
+/// The byte order mark a canonical file begins with.
+pub const BOM: &str = "\u{feff}";
 
 /// A file in canonical form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,12 +102,14 @@ pub fn format_csv(bytes: &[u8], kind: Kind) -> Result<Formatted, Unformattable> 
     let (text, _) = decode(bytes).map_err(|_| Unformattable::Encoding)?;
     let table = read_table(&text)?;
     let canonical = canonical_table(&table, kind)?;
-    let text = write_table(&canonical).ok_or(Unformattable::RoundTrip)?;
-    // Read the text back as the loader will: it must give the table meant.
-    let again = read_table(&text)?;
+    let table = write_table(&canonical).ok_or(Unformattable::RoundTrip)?;
+    // Read the text back as the loader will (past the BOM, which it
+    // strips): it must give the table meant.
+    let again = read_table(&table)?;
     if !again.iter().map(|(_, row)| row).eq(canonical.iter()) {
         return Err(Unformattable::RoundTrip);
     }
+    let text = format!("{BOM}{table}");
     Ok(Formatted {
         changed: text.as_bytes() != bytes,
         text,
@@ -249,8 +255,13 @@ fn write_table(records: &[Vec<Cow<str>>]) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The canonical text, which must begin with the BOM, without it.
     fn fmt(text: &str, kind: Kind) -> String {
-        format_csv(text.as_bytes(), kind).unwrap().text
+        let text = format_csv(text.as_bytes(), kind).unwrap().text;
+        let table = text
+            .strip_prefix(BOM)
+            .expect("canonical text begins with a BOM");
+        table.to_string()
     }
 
     #[test]
@@ -304,20 +315,33 @@ mod tests {
     }
 
     #[test]
-    fn gb18030_becomes_utf8() {
+    fn gb18030_becomes_utf8_with_a_bom() {
         let (bytes, _, _) =
             encoding_rs::GB18030.encode("编号,姓名,级别,联系点\r\nC1,张三,city,411002001\r\n");
         let out = format_csv(&bytes, Kind::Cadres).unwrap();
         assert!(out.changed);
-        assert_eq!(out.text, "编号,姓名,级别,联系点\nC1,张三,市级,411002001\n");
+        assert_eq!(
+            out.text.as_bytes(),
+            "\u{feff}编号,姓名,级别,联系点\nC1,张三,市级,411002001\n".as_bytes()
+        );
+        // EF BB BF: the BOM in UTF-8.
+        assert_eq!(&out.text.as_bytes()[..3], b"\xEF\xBB\xBF");
     }
 
     #[test]
     fn canonical_text_is_unchanged() {
-        let text = "日期,干部编号,地点代码\n2026-03-10,C1,411002\n";
+        let text = "\u{feff}日期,干部编号,地点代码\n2026-03-10,C1,411002\n";
         let out = format_csv(text.as_bytes(), Kind::Visits).unwrap();
         assert!(!out.changed);
         assert_eq!(out.text, text);
+    }
+
+    #[test]
+    fn utf8_without_a_bom_is_not_canonical() {
+        let text = "日期,干部编号,地点代码\n2026-03-10,C1,411002\n";
+        let out = format_csv(text.as_bytes(), Kind::Visits).unwrap();
+        assert!(out.changed);
+        assert_eq!(out.text, format!("{BOM}{text}"));
     }
 
     #[test]

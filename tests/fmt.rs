@@ -23,6 +23,16 @@ fn read(path: PathBuf) -> String {
     fs::read_to_string(path).unwrap()
 }
 
+/// A file `fmt` wrote: it begins with the BOM of the canonical form
+/// (EF BB BF), and the text after it.
+fn read_canonical(path: PathBuf) -> String {
+    let bytes = fs::read(&path).unwrap();
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or_else(|| {
+        panic!("{} does not begin with a BOM", path.display());
+    });
+    String::from_utf8(text.to_vec()).unwrap()
+}
+
 #[test]
 fn messy_files_become_canonical() {
     let (_temp, dir) = temp_copy("fmt-messy");
@@ -34,12 +44,12 @@ fn messy_files_become_canonical() {
             "formatted 4 files; 1 already canonical, 0 left alone",
         ));
 
-    // GB18030 + CRLF in; UTF-8 + LF out. Rows by code; the two padding
+    // GB18030 + CRLF in; UTF-8 with a BOM + LF out. Rows by code; the two padding
     // columns (no header, no value) and the blank row dropped; "county" in
     // a Chinese file becomes 县级; the unknown column 备注 kept, quotes
     // doubled only where needed.
     assert_eq!(
-        read(dir.join("regions.csv")),
+        read_canonical(dir.join("regions.csv")),
         "区划代码,名称,层级,上级代码,备注\n\
          411002,魏都区,县级,,城区\n\
          411002001,东大街道,乡级,411002,\n\
@@ -48,14 +58,14 @@ fn messy_files_become_canonical() {
     // By id; dates in ISO form; needless quotes gone; the list cell as
     // written.
     assert_eq!(
-        read(dir.join("cadres.csv")),
+        read_canonical(dir.join("cadres.csv")),
         "编号,姓名,级别,单位,联系点,开始日期,结束日期\n\
          C1,张三,市级,许昌市自然资源和规划局,411002001；411002001002,2024-12-01,2026-12-31\n\
          C2,李四,县级,魏都区农业农村局,411002001002,2025-01-01,\n"
     );
     // By date then cadre; the blank note trimmed; the unknown 天气 kept.
     assert_eq!(
-        read(dir.join("visits/2026-03.csv")),
+        read_canonical(dir.join("visits/2026-03.csv")),
         "日期,干部编号,地点代码,类型,座谈会场次,走访人次,备注,天气\n\
          2026-03-10,C1,411002001,接访,0,3,,雨\n\
          2026-03-10,C2,411002001002,工作日下沉,0,5,,\n\
@@ -64,12 +74,12 @@ fn messy_files_become_canonical() {
     // An English file (BOM, CRLF) stays English: lower-case names, English
     // words; the line break inside a quoted cell is the cell's own.
     assert_eq!(
-        read(dir.join("problems.csv")),
+        read_canonical(dir.join("problems.csv")),
         "id,found,place,cadre,source,category,summary,unit,deadline,rectified,verified,satisfaction\n\
          P1,2026-03-10,411002001,,inspection,人居环境,垃圾清运不及时,东大街道,,2026-03-15,2026-03-25,satisfied\n\
          P2,2026-03-20,411002001002,C2,cadre,基础设施,\"路灯不亮\r\n夜间出行难\",魏都区住建局,2026-04-20,,,\n"
     );
-    // Canonical already, and TOML is never rewritten.
+    // Canonical already (with its BOM), and TOML is never rewritten.
     assert_eq!(fs::read(dir.join("leaves.csv")).unwrap(), leaves_before);
     assert_eq!(
         fs::read(dir.join("visits/2026-04.toml")).unwrap(),
@@ -134,7 +144,9 @@ fn files_with_errors_are_left_alone() {
             "formatted 3 files; 1 already canonical, 1 left alone",
         ));
     assert_eq!(fs::read(&visits).unwrap(), bytes);
-    assert!(read(dir.join("regions.csv")).starts_with("区划代码,名称,层级,上级代码,备注\n"));
+    assert!(
+        read_canonical(dir.join("regions.csv")).starts_with("区划代码,名称,层级,上级代码,备注\n")
+    );
 }
 
 #[test]
@@ -185,7 +197,7 @@ fn a_symlinked_file_is_rewritten_through_the_link() {
             .file_type()
             .is_symlink()
     );
-    assert!(read(real).starts_with("编号,姓名,级别,单位,联系点,开始日期,结束日期\nC1,"));
+    assert!(read_canonical(real).starts_with("编号,姓名,级别,单位,联系点,开始日期,结束日期\nC1,"));
 }
 
 /// Kills `fmt` at several moments of its run over the sample data made
