@@ -211,6 +211,20 @@ pub enum Message {
         today: Date,
     },
     DuplicateVisit,
+    /// The temporary file of process `pid` writing `target`, left behind.
+    LeftoverTemp {
+        target: String,
+        pid: u32,
+    },
+    /// A symbolic link to `target`, outside the data folder.
+    OutsideLink {
+        target: String,
+    },
+    /// A symbolic link to what is read already as `first` (`None`: the
+    /// data folder itself).
+    RepeatedLink {
+        first: Option<String>,
+    },
 }
 
 impl Message {
@@ -457,6 +471,26 @@ impl Message {
                 "同一干部、日期、地点和类型的走访记录重复",
                 "the same cadre, date, place and kind is entered twice",
             ),
+            LeftoverTemp { target, pid } => tr!(
+                lang,
+                "这是 bangcun（进程 {pid}）写入 {target} 时被中止留下的临时文件，不是数据，未读取",
+                "a temporary file that bangcun (process {pid}) left when it was stopped while writing {target}; it is no data and is not read",
+            ),
+            OutsideLink { target } => tr!(
+                lang,
+                "这是指向数据目录之外（{target}）的符号链接，不跟随，其中的数据未读取",
+                "a symbolic link to {target}, outside the data folder: it is not followed, and nothing there is read",
+            ),
+            RepeatedLink { first: Some(first) } => tr!(
+                lang,
+                "这是指向 {first} 的符号链接，该处已读取，不再重复读取",
+                "a symbolic link to {first}, which is read already: it is not read again",
+            ),
+            RepeatedLink { first: None } => tr!(
+                lang,
+                "这是指向数据目录本身的符号链接（循环），不跟随",
+                "a symbolic link to the data folder itself (a loop): it is not followed",
+            ),
         }
     }
 
@@ -638,6 +672,21 @@ impl Message {
                 "check the date for a typing error"
             ),
             DuplicateVisit => tr!(lang, "删除重复的一行", "remove one of the two rows"),
+            LeftoverTemp { .. } => tr!(
+                lang,
+                "删除此文件（bangcun fmt 会自动删除），不要提交到 git",
+                "delete it (bangcun fmt removes it), and do not commit it",
+            ),
+            OutsideLink { .. } => tr!(
+                lang,
+                "把文件（或目录）复制到数据目录中，不要用链接",
+                "copy the file (or folder) into the data folder instead of linking to it",
+            ),
+            RepeatedLink { .. } => tr!(
+                lang,
+                "删除此链接；其中的数据已经读取，不会丢失",
+                "remove the link; what it leads to is read already, so nothing is lost",
+            ),
         })
     }
 }
@@ -1169,6 +1218,46 @@ pub fn fmt_unformattable(path: &str, why: crate::canonical::Unformattable, lang:
         lang,
         "无法安全地规范化，未改动 {path}：{why}",
         "cannot be formatted safely, left alone: {path}: {why}",
+    )
+}
+
+/// A file `fmt` leaves alone because it changed after it was checked, or
+/// while it was being formatted.
+pub fn fmt_edited(path: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "文件在检查之后或规范化期间被修改，未改动 {path}（修改已保留；再运行一次 bangcun fmt）",
+        "changed after it was checked or while it was formatted, left alone: {path} (the change is kept; run bangcun fmt again)",
+    )
+}
+
+/// A CSV file `fmt` leaves alone because it is a link out of the data
+/// folder.
+pub fn fmt_outside(path: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "是指向数据目录之外的链接，未改动 {path}",
+        "a link out of the data folder, left alone: {path}",
+    )
+}
+
+/// A temporary file left over by a stopped bangcun, which `fmt` removes
+/// (with `--check`: would remove).
+pub fn fmt_leftover(path: &str, check: bool, lang: Lang) -> String {
+    match (check, lang) {
+        (false, Lang::Zh) => format!("已删除遗留的临时文件 {path}"),
+        (false, Lang::En) => format!("removed a leftover temporary file: {path}"),
+        (true, Lang::Zh) => format!("有遗留的临时文件 {path}（bangcun fmt 会删除它）"),
+        (true, Lang::En) => format!("leftover temporary file: {path} (bangcun fmt removes it)"),
+    }
+}
+
+/// A leftover temporary file `fmt` could not remove.
+pub fn fmt_leftover_failed(path: &str, error: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "无法删除遗留的临时文件 {path}：{error}",
+        "cannot remove the leftover temporary file {path}: {error}",
     )
 }
 

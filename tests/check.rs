@@ -47,6 +47,20 @@ const CASES: &[Case] = &[
     // cadres.csv is a folder; the rest of the data must not cascade into
     // unknown-cadre errors for the cadres that could not be read.
     case("unreadable-file", "cadres.csv", None, None, None),
+    // visits/2025-12.csv links to base's visits, outside the fixture.
+    case("outside-link", "visits/2025-12.csv", None, None, None),
+    // visits/current.csv links to visits/2026-01.csv, read already.
+    case("repeated-link", "visits/current.csv", None, None, None),
+    // The start of visits/2026-01.csv, as a bangcun killed while writing
+    // it would leave it; no process ever has the id 4194304 (Linux's
+    // largest pid_max is 2^22, and ids are below it).
+    case(
+        "leftover-temp-file",
+        "visits/.2026-01.csv.bangcun-4194304-0.tmp",
+        None,
+        None,
+        None,
+    ),
     // Byte 0xFF on line 3 (lines 1–2 are ASCII).
     case("bad-encoding", "visits/2026-01.csv", Some(3), None, None),
     // The quote opening P03's summary on line 4 is never closed.
@@ -220,8 +234,11 @@ const CASES: &[Case] = &[
 
 /// The checks that only warn (SPEC §3: an unknown column, a visit at a
 /// place that is not the cadre's, outside its link, a date after today, the
-/// same visit twice); every other check is an error.
-const WARNINGS: [&str; 5] = [
+/// same visit twice; and a link to what is read already, a temporary file
+/// left over); every other check is an error.
+const WARNINGS: [&str; 7] = [
+    "repeated-link",
+    "leftover-temp-file",
     "unknown-column",
     "visit-place",
     "visit-outside-link",

@@ -631,17 +631,20 @@ fn symlinks_dangling_and_in_loops() {
     symlink(data.join("visits"), data.join("visits/again")).unwrap();
     symlink("problems.toml", data.join("problems.toml")).unwrap();
     let (code, doc) = run(&data, &[]);
-    // The loop is entered once: nothing is read twice, so there is no
-    // duplicate-visit; the dangling link and the self-link are unreadable.
+    // The loop is not entered: nothing is read twice, so there is no
+    // duplicate-visit, and a warning names it; the dangling link and the
+    // self-link are unreadable.
     assert_eq!(
         places(&doc),
         vec![
+            ("repeated-link".into(), shown("visits/again"), None),
             ("unreadable-file".into(), shown("visits/gone.csv"), None),
             ("unreadable-file".into(), shown("problems.toml"), None),
         ]
     );
-    // 7 + 2 files (the two links), 21 records.
-    assert_eq!(counts(&doc), (2, 0, 9, 21));
+    // 7 + 2 files (the two data files that cannot be read; the loop is no
+    // file read), 21 records.
+    assert_eq!(counts(&doc), (2, 1, 9, 21));
     assert_eq!(code, 1);
     // fmt leaves the unreadable CSV file alone; it rewrites no TOML file,
     // so has nothing to refuse in problems.toml.
@@ -732,4 +735,101 @@ fn toml_files_are_read_in_time_linear_in_their_size() {
     assert_eq!(counts(&doc), (1, 0, 8, 21 + 40_000));
     assert_eq!(code, 1);
     assert!(took.as_secs() < 30, "took {took:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_the_folder_above_reads_nothing_twice() {
+    use std::os::unix::fs::symlink;
+    let (_temp, data) = temp_copy("base");
+    // visits/loop leads to the data folder itself: followed, it would read
+    // regions.csv, cadres.csv, problems.csv and leaves.csv as visits (and
+    // the visits again), each a heap of findings.
+    symlink("..", data.join("visits/loop")).unwrap();
+    // visits/deeper/up leads to visits/, a folder that holds it.
+    fs::create_dir(data.join("visits/deeper")).unwrap();
+    symlink("..", data.join("visits/deeper/up")).unwrap();
+    let (code, doc) = run(&data, &["--lang", "en"]);
+    assert_eq!(
+        places(&doc),
+        vec![
+            ("repeated-link".into(), shown("visits/deeper/up"), None),
+            ("repeated-link".into(), shown("visits/loop"), None),
+        ]
+    );
+    let message = doc["findings"][1]["message"].as_str().unwrap();
+    assert!(message.contains("data folder itself"), "{message}");
+    assert_eq!(counts(&doc), (0, 2, 7, 21));
+    assert_eq!(code, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_folder_are_not_followed_and_fmt_writes_nothing_there() {
+    use std::os::unix::fs::symlink;
+    let (temp, data) = temp_copy("base");
+    // A visits file and a folder of visits outside the data folder, each
+    // in a form fmt would change (CRLF), linked from inside it.
+    let outside = temp.path().join("elsewhere");
+    fs::create_dir_all(outside.join("more")).unwrap();
+    let text = "date,cadre,place\r\n2026-01-11,C01,411001001\r\n";
+    write(&outside.join("2025-12.csv"), text);
+    write(&outside.join("more/2025-11.csv"), text);
+    symlink(outside.join("2025-12.csv"), data.join("visits/2025-12.csv")).unwrap();
+    symlink(outside.join("more"), data.join("visits/more")).unwrap();
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(
+        places(&doc),
+        vec![
+            ("outside-link".into(), shown("visits/2025-12.csv"), None),
+            ("outside-link".into(), shown("visits/more"), None),
+        ]
+    );
+    // The link's target, from the current directory (the folder holding
+    // data/).
+    let message = doc["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("elsewhere/2025-12.csv"), "{message}");
+    // Nothing is read from there: base's 21 records.
+    assert_eq!(counts(&doc), (2, 0, 7, 21));
+    assert_eq!(code, 1);
+    // fmt leaves the file outside as it was, and says so.
+    let (code, said) = fmt(&data);
+    assert!(
+        said.contains(&format!(
+            "a link out of the data folder, left alone: {}",
+            shown("visits/2025-12.csv")
+        )),
+        "{said}"
+    );
+    assert_eq!(code, 1);
+    assert_eq!(read(&outside.join("2025-12.csv")), text);
+    assert_eq!(read(&outside.join("more/2025-11.csv")), text);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_within_the_folder_are_read_once() {
+    use std::os::unix::fs::symlink;
+    let (_temp, data) = temp_copy("base");
+    // An archive folder that is no kind's, linked into visits/: read as
+    // visits, once. A link to the folder holding it reads the rest of that
+    // folder but not archive/2025 again; a link to a file read already is
+    // named and not read again.
+    let visit = "date,cadre,place\n2026-01-11,C01,411001001\n";
+    write(&data.join("archive/2025/2025-12.csv"), visit);
+    symlink("../archive/2025", data.join("visits/2025")).unwrap();
+    symlink("../archive", data.join("visits/old")).unwrap();
+    symlink("2026-01.csv", data.join("visits/now.csv")).unwrap();
+    write(
+        &data.join("archive/notes.csv"),
+        "date,cadre,place\n2026-01-12,C01,411001001\n",
+    );
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(
+        places(&doc),
+        vec![("repeated-link".into(), shown("visits/now.csv"), None)]
+    );
+    // base's 21 records, the archived visit and the note's; 7 + 2 files.
+    assert_eq!(counts(&doc), (0, 1, 9, 23));
+    assert_eq!(code, 0);
 }

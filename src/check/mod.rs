@@ -79,6 +79,12 @@ macro_rules! checks {
 checks! {
     UNREADABLE_FILE = "unreadable-file", Error, None,
         "a data file cannot be read (missing permission, a directory, a symlink loop)";
+    OUTSIDE_LINK = "outside-link", Error, None,
+        "a symbolic link that leads out of the data folder; it is not followed, and what it leads to is not read";
+    REPEATED_LINK = "repeated-link", Warning, None,
+        "a symbolic link to a file or folder read already (or to the data folder itself); it is not read twice";
+    LEFTOVER_TEMP_FILE = "leftover-temp-file", Warning, None,
+        "a temporary file (.NAME.bangcun-PID-N.tmp) left by a bangcun that was stopped while writing; bangcun fmt removes it";
     BAD_ENCODING = "bad-encoding", Error, None,
         "a file is neither UTF-8 nor GB18030/GBK (the line where decoding fails is named), or is UTF-16";
     BAD_QUOTING = "bad-quoting", Error, None,
