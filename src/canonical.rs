@@ -28,6 +28,9 @@ use crate::schema::{self, cadre, leave, problem, region, visit};
 pub enum Unformattable {
     /// Neither UTF-8 nor GB18030.
     Encoding,
+    /// UTF-8 and GB18030 mixed, or either reading possible: rewritten in
+    /// one, the file could be garbled for good.
+    EncodingInDoubt,
     /// A quote is never closed.
     Quoting,
     /// No header row.
@@ -99,7 +102,11 @@ fn sort_fields(kind: Kind) -> &'static [usize] {
 
 /// Puts the bytes of a CSV file of `kind` in canonical form.
 pub fn format_csv(bytes: &[u8], kind: Kind) -> Result<Formatted, Unformattable> {
-    let (text, _) = decode(bytes).map_err(|_| Unformattable::Encoding)?;
+    let decoded = decode(bytes).map_err(|_| Unformattable::Encoding)?;
+    if decoded.doubt.is_some() {
+        return Err(Unformattable::EncodingInDoubt);
+    }
+    let text = decoded.text;
     let table = read_table(&text)?;
     let canonical = canonical_table(&table, kind)?;
     let table = write_table(&canonical).ok_or(Unformattable::RoundTrip)?;

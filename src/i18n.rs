@@ -225,6 +225,16 @@ pub enum Message {
     RepeatedLink {
         first: Option<String>,
     },
+    /// A line of a GB18030 file that is UTF-8: the line as read.
+    MixedEncoding {
+        text: String,
+    },
+    /// A file read as GB18030 that is valid UTF-8 too: the line as read,
+    /// and as UTF-8.
+    AmbiguousEncoding {
+        gb18030: String,
+        utf8: String,
+    },
 }
 
 impl Message {
@@ -491,6 +501,16 @@ impl Message {
                 "这是指向数据目录本身的符号链接（循环），不跟随",
                 "a symbolic link to the data folder itself (a loop): it is not followed",
             ),
+            MixedEncoding { text } => tr!(
+                lang,
+                "此行是 UTF-8 编码，文件的其余部分是 GB18030（GBK）编码（文件以两种编码保存过）；此行按 UTF-8 读作“{text}”",
+                "this line is UTF-8 while the rest of the file is GB18030 (GBK): the file was saved in two encodings; read as UTF-8, the line is \"{text}\"",
+            ),
+            AmbiguousEncoding { gb18030, utf8 } => tr!(
+                lang,
+                "编码存疑：按 GB18030（GBK）读作“{gb18030}”，按 UTF-8 则是“{utf8}”；已按 GB18030 读取",
+                "the encoding is in doubt: read as GB18030 (GBK), this line is \"{gb18030}\"; as UTF-8 it would be \"{utf8}\"; it is read as GB18030",
+            ),
         }
     }
 
@@ -686,6 +706,16 @@ impl Message {
                 lang,
                 "删除此链接；其中的数据已经读取，不会丢失",
                 "remove the link; what it leads to is read already, so nothing is lost",
+            ),
+            MixedEncoding { .. } => tr!(
+                lang,
+                "在 Excel 或 WPS 中此行会显示为乱码：照上面读出的内容重新输入此行，再把整个文件另存为“CSV UTF-8（逗号分隔）”；在此之前 bangcun fmt 不改动此文件",
+                "a spreadsheet shows this line garbled: type it again as read above, then save the whole file as \"CSV UTF-8 (comma delimited)\"; until then bangcun fmt leaves the file alone",
+            ),
+            AmbiguousEncoding { .. } => tr!(
+                lang,
+                "在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”（带 BOM 的 UTF-8 不会被误认）；在此之前 bangcun fmt 不改动此文件",
+                "save it from Excel or WPS as \"CSV UTF-8 (comma delimited)\" (UTF-8 with a BOM, which leaves no doubt); until then bangcun fmt leaves the file alone",
             ),
         })
     }
@@ -1200,6 +1230,13 @@ pub fn fmt_unformattable(path: &str, why: crate::canonical::Unformattable, lang:
     let why = match (why, lang) {
         (Encoding, Lang::Zh) => "编码既非 UTF-8 也非 GB18030".to_string(),
         (Encoding, Lang::En) => "neither UTF-8 nor GB18030".to_string(),
+        (EncodingInDoubt, Lang::Zh) => {
+            "编码存疑（见 bangcun check），另存为“CSV UTF-8（逗号分隔）”后再规范化".to_string()
+        }
+        (EncodingInDoubt, Lang::En) => {
+            "its encoding is in doubt (see bangcun check); save it as \"CSV UTF-8 (comma delimited)\" first"
+                .to_string()
+        }
         (Quoting, Lang::Zh) => "引号没有闭合".to_string(),
         (Quoting, Lang::En) => "a quote is never closed".to_string(),
         (NoHeader, Lang::Zh) => "没有表头".to_string(),

@@ -63,6 +63,23 @@ const CASES: &[Case] = &[
     ),
     // Byte 0xFF on line 3 (lines 1–2 are ASCII).
     case("bad-encoding", "visits/2026-01.csv", Some(3), None, None),
+    // leaves.csv in GBK, with line 3 appended in UTF-8 (培训).
+    case(
+        "mixed-encoding",
+        "leaves.csv",
+        Some(3),
+        None,
+        Some("C04,2026-02-23,2026-02-24,培训"),
+    ),
+    // leaves.csv in GBK, whose only Chinese, 学习 on line 2, is valid
+    // UTF-8 too (ѧϰ).
+    case(
+        "ambiguous-encoding",
+        "leaves.csv",
+        Some(2),
+        None,
+        Some("C03,2026-02-18,2026-02-22,学习"),
+    ),
     // The quote opening P03's summary on line 4 is never closed.
     case("bad-quoting", "problems.csv", Some(4), None, None),
     // Line 2 has a fifth cell under a 4-column header.
@@ -235,10 +252,12 @@ const CASES: &[Case] = &[
 /// The checks that only warn (SPEC §3: an unknown column, a visit at a
 /// place that is not the cadre's, outside its link, a date after today, the
 /// same visit twice; and a link to what is read already, a temporary file
-/// left over); every other check is an error.
-const WARNINGS: [&str; 7] = [
+/// left over, an encoding that could be either); every other check is an
+/// error.
+const WARNINGS: [&str; 8] = [
     "repeated-link",
     "leftover-temp-file",
+    "ambiguous-encoding",
     "unknown-column",
     "visit-place",
     "visit-outside-link",

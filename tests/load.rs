@@ -833,3 +833,87 @@ fn links_within_the_folder_are_read_once() {
     assert_eq!(counts(&doc), (0, 1, 9, 23));
     assert_eq!(code, 0);
 }
+
+#[test]
+fn a_gbk_file_with_a_utf8_row_appended_names_the_row_and_fmt_leaves_it() {
+    let (_temp, data) = temp_copy("base");
+    // regions.csv saved by Excel in GBK, then a village appended by a
+    // script in UTF-8: line 9. Read whole as GB18030, it would be the
+    // village 鐜板満鍔炲叕村 and no finding.
+    let regions = read(&data.join("regions.csv"));
+    let mut bytes = gb18030(&regions);
+    bytes.extend_from_slice("411001002003,现场办公村,村级,411001002\n".as_bytes());
+    write(&data.join("regions.csv"), &bytes);
+    let (code, doc) = run(&data, &["--lang", "en"]);
+    assert_eq!(
+        findings(&doc),
+        vec![Seen {
+            check: "mixed-encoding".into(),
+            file: shown("regions.csv"),
+            line: Some(9),
+            field: None,
+            value: Some("411001002003,现场办公村,村级,411001002".into()),
+        }]
+    );
+    assert_eq!(code, 1);
+    let (code, said) = fmt(&data);
+    assert!(
+        said.contains(&format!("left alone, 1 error: {}", shown("regions.csv"))),
+        "{said}"
+    );
+    assert_eq!(code, 1);
+    assert_eq!(fs::read(data.join("regions.csv")).unwrap(), bytes);
+}
+
+#[test]
+fn short_gbk_that_reads_as_utf8_is_read_as_gbk_and_fmt_leaves_it() {
+    let (_temp, data) = temp_copy("base");
+    // A leave whose reason 学习 is the file's only Chinese: in GBK it is
+    // D1 A7 CF B0, valid UTF-8 for ѧϰ.
+    let bytes = gb18030("cadre,from,to,reason\nC03,2026-02-18,2026-02-22,学习\n");
+    write(&data.join("leaves.csv"), &bytes);
+    let (code, doc) = run(&data, &["--lang", "en"]);
+    assert_eq!(
+        findings(&doc),
+        vec![Seen {
+            check: "ambiguous-encoding".into(),
+            file: shown("leaves.csv"),
+            line: Some(2),
+            field: None,
+            value: Some("C03,2026-02-18,2026-02-22,学习".into()),
+        }]
+    );
+    let message = doc["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("ѧϰ"), "{message}");
+    assert_eq!(code, 0);
+    // The record holds 学习, as the clerk typed it.
+    let leaves = common::snapshot(&data).remove("leaves.csv").unwrap().0;
+    assert!(leaves[0].contains("学习"), "{leaves:?}");
+    // fmt rewrites nothing whose encoding is in doubt, with --check or not.
+    for args in [&["--check"][..], &[]] {
+        let output = bangcun()
+            .current_dir(data.parent().unwrap())
+            .args(["fmt", "--lang", "en", "--data", "data"])
+            .args(args)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            said.contains(&format!(
+                "cannot be formatted safely, left alone: {}: its encoding is in doubt",
+                shown("leaves.csv")
+            )),
+            "{said}"
+        );
+        assert_eq!(status(&output), 1);
+        assert_eq!(fs::read(data.join("leaves.csv")).unwrap(), bytes);
+    }
+    // Saved as UTF-8 with a BOM, it is in no doubt, and fmt formats it.
+    write(
+        &data.join("leaves.csv"),
+        "\u{feff}cadre,from,to,reason\r\nC03,2026-02-18,2026-02-22,学习\r\n",
+    );
+    let (code, doc) = run(&data, &[]);
+    assert_eq!((code, counts(&doc)), (0, CLEAN));
+    assert_eq!(fmt(&data).0, 0);
+}

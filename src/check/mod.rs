@@ -87,6 +87,10 @@ checks! {
         "a temporary file (.NAME.bangcun-PID-N.tmp) left by a bangcun that was stopped while writing; bangcun fmt removes it";
     BAD_ENCODING = "bad-encoding", Error, None,
         "a file is neither UTF-8 nor GB18030/GBK (the line where decoding fails is named), or is UTF-16";
+    MIXED_ENCODING = "mixed-encoding", Error, None,
+        "a line in UTF-8 in a GB18030/GBK file, saved in two encodings (each such line is named, and read as UTF-8)";
+    AMBIGUOUS_ENCODING = "ambiguous-encoding", Warning, None,
+        "a file valid as UTF-8 but without Chinese, that GB18030 reads as all Chinese: it is read as GB18030, and fmt leaves it alone";
     BAD_QUOTING = "bad-quoting", Error, None,
         "a CSV quote is never closed";
     FIELD_COUNT = "field-count", Error, None,

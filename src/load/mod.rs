@@ -23,8 +23,8 @@ use anyhow::bail;
 use rustc_hash::FxHashSet;
 
 use crate::check::{
-    BAD_ENCODING, LEFTOVER_TEMP_FILE, OUTSIDE_LINK, REPEATED_LINK, UNKNOWN_CADRE, UNKNOWN_REGION,
-    UNREADABLE_FILE,
+    AMBIGUOUS_ENCODING, BAD_ENCODING, LEFTOVER_TEMP_FILE, MIXED_ENCODING, OUTSIDE_LINK,
+    REPEATED_LINK, UNKNOWN_CADRE, UNKNOWN_REGION, UNREADABLE_FILE,
 };
 use crate::config;
 use crate::finding::Finding;
@@ -39,7 +39,7 @@ use discover::What;
 
 pub use build::{Cell, Row, split_list};
 pub use bytes::{FileRead, read_bytes};
-pub use decode::{Encoding, decode};
+pub use decode::{Decoded, Doubt, Encoding, decode};
 
 /// The name of the file that marks a data folder.
 pub const CONFIG_FILE: &str = "bangcun.toml";
@@ -193,27 +193,29 @@ pub fn load(dir: &Path) -> Loaded {
         file: FileId(0),
         line,
     };
-    let config =
-        match fs::read(&config_path).map(|bytes| decode(&bytes).map(|(t, _)| t.into_owned())) {
-            Ok(Ok(text)) => {
-                let (config, found) = config::parse(&text, FileId(0));
-                findings.extend(found);
-                config
+    let config = match fs::read(&config_path).map(|bytes| decode(&bytes).map(Decoded::into_owned)) {
+        Ok(Ok((text, doubt))) => {
+            if let Some(doubt) = doubt {
+                findings.extend(doubt_findings(doubt, FileId(0), &text));
             }
-            Ok(Err((line, message))) => {
-                findings.push(Finding::new(&BAD_ENCODING, at(line), message));
-                config::Config::default()
-            }
-            Err(e) => {
-                let error = e.to_string();
-                findings.push(Finding::new(
-                    &UNREADABLE_FILE,
-                    at(0),
-                    Message::Unreadable { error },
-                ));
-                config::Config::default()
-            }
-        };
+            let (config, found) = config::parse(&text, FileId(0));
+            findings.extend(found);
+            config
+        }
+        Ok(Err((line, message))) => {
+            findings.push(Finding::new(&BAD_ENCODING, at(line), message));
+            config::Config::default()
+        }
+        Err(e) => {
+            let error = e.to_string();
+            findings.push(Finding::new(
+                &UNREADABLE_FILE,
+                at(0),
+                Message::Unreadable { error },
+            ));
+            config::Config::default()
+        }
+    };
 
     let mut jobs = Vec::new();
     // Kinds with a file that could not be opened (or is not read, behind a
@@ -698,7 +700,13 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
         line,
     };
     let text = match decode(bytes) {
-        Ok((text, _)) => text,
+        Ok(decoded) => {
+            if let Some(doubt) = decoded.doubt {
+                let found = doubt_findings(doubt, job.file, &decoded.text);
+                part.findings.extend(found);
+            }
+            decoded.text
+        }
         Err((line, message)) => {
             part.findings
                 .push(Finding::new(&BAD_ENCODING, span(line), message));
@@ -747,6 +755,37 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
     part.rows = rows;
     part.complete = complete;
     part.columns = columns;
+}
+
+/// The findings that say why a file's encoding is in doubt, each with
+/// the line as read; `text` is the file as read.
+fn doubt_findings(doubt: Doubt, file: FileId, text: &str) -> Vec<Finding> {
+    let line_text = |line: u32| {
+        let text = text.lines().nth(line as usize - 1).unwrap_or_default();
+        build::shown(text)
+    };
+    match doubt {
+        // One a line: the record on it is held back until it is typed again.
+        Doubt::Mixed { lines } => lines
+            .into_iter()
+            .map(|line| {
+                let span = Span { file, line };
+                let text = line_text(line);
+                let message = Message::MixedEncoding { text: text.clone() };
+                Finding::new(&MIXED_ENCODING, span, message).value(text)
+            })
+            .collect(),
+        Doubt::Ambiguous { line, utf8 } => {
+            let span = Span { file, line };
+            let gb18030 = line_text(line);
+            let utf8 = build::shown(&utf8);
+            let message = Message::AmbiguousEncoding {
+                gb18030: gb18030.clone(),
+                utf8,
+            };
+            vec![Finding::new(&AMBIGUOUS_ENCODING, span, message).value(gb18030)]
+        }
+    }
 }
 
 /// Builds the records of one file.
