@@ -210,30 +210,60 @@ fn a_symlinked_file_is_rewritten_through_the_link() {
 /// certain.
 #[test]
 fn a_killed_fmt_leaves_each_file_old_or_new() {
-    let (_temp, messy) = temp_copy_of(&root().join("data"));
-    // CRLF everywhere, so that every CSV file has to change.
-    for file in &csv_files(&messy) {
-        let text = read(file.clone());
-        fs::write(file, text.replace('\n', "\r\n")).unwrap();
-    }
-    let (_done_temp, done) = temp_copy_of(&messy);
-    let started = std::time::Instant::now();
-    fmt(&done, &[]).success();
-    let run = started.elapsed();
+    let sample = Messy::new();
     // Kills spread over a whole run, however fast this machine is.
     for percent in [0, 40, 60, 75, 85, 95] {
-        let delay = run * percent / 100;
-        let (_temp, dir) = temp_copy_of(&messy);
+        let (_temp, dir) = sample.stopped_at(percent, |child| {
+            let _ = child.kill();
+        });
+        files_old_or_new(&dir, &sample.messy, &sample.done);
+    }
+}
+
+/// The sample data with CRLF everywhere, so that every CSV file has to
+/// change; the same formatted; and how long formatting it took.
+struct Messy {
+    _temps: (tempfile::TempDir, tempfile::TempDir),
+    messy: PathBuf,
+    done: PathBuf,
+    run: std::time::Duration,
+}
+
+impl Messy {
+    fn new() -> Messy {
+        let (messy_temp, messy) = temp_copy_of(&root().join("data"));
+        for file in &csv_files(&messy) {
+            let text = read(file.clone());
+            fs::write(file, text.replace('\n', "\r\n")).unwrap();
+        }
+        let (done_temp, done) = temp_copy_of(&messy);
+        let started = std::time::Instant::now();
+        fmt(&done, &[]).success();
+        Messy {
+            _temps: (messy_temp, done_temp),
+            messy,
+            done,
+            run: started.elapsed(),
+        }
+    }
+
+    /// `fmt` on a copy, stopped by `stop` at `percent` of a run: the copy.
+    fn stopped_at(
+        &self,
+        percent: u32,
+        stop: impl FnOnce(&mut std::process::Child),
+    ) -> (tempfile::TempDir, PathBuf) {
+        let (temp, dir) = temp_copy_of(&self.messy);
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
             .args(["fmt", "--data"])
             .arg(&dir)
             .stdout(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(delay);
-        let _ = child.kill();
+        std::thread::sleep(self.run * percent / 100);
+        stop(&mut child);
         let _ = child.wait();
-        files_old_or_new(&dir, &messy, &done);
+        (temp, dir)
     }
 }
 
@@ -286,15 +316,7 @@ fn a_fmt_stopped_mid_run_leaves_each_file_old_or_new() {
 #[cfg(unix)]
 #[test]
 fn a_signal_leaves_no_temporary_file() {
-    let (_temp, messy) = temp_copy_of(&root().join("data"));
-    for file in &csv_files(&messy) {
-        let text = read(file.clone());
-        fs::write(file, text.replace('\n', "\r\n")).unwrap();
-    }
-    let (_done_temp, done) = temp_copy_of(&messy);
-    let started = std::time::Instant::now();
-    fmt(&done, &[]).success();
-    let run = started.elapsed();
+    let sample = Messy::new();
     for (percent, signal) in [
         (50, "TERM"),
         (70, "INT"),
@@ -302,27 +324,20 @@ fn a_signal_leaves_no_temporary_file() {
         (90, "INT"),
         (95, "HUP"),
     ] {
-        let (_temp, dir) = temp_copy_of(&messy);
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
-            .args(["fmt", "--data"])
-            .arg(&dir)
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(run * percent / 100);
-        let sent = std::process::Command::new("kill")
-            .arg(format!("-{signal}"))
-            .arg(child.id().to_string())
-            .status()
-            .unwrap();
-        assert!(sent.success());
-        let _ = child.wait();
+        let (_temp, dir) = sample.stopped_at(percent, |child| {
+            let sent = std::process::Command::new("kill")
+                .arg(format!("-{signal}"))
+                .arg(child.id().to_string())
+                .status()
+                .unwrap();
+            assert!(sent.success());
+        });
         assert_eq!(
             temp_files(&dir),
             Vec::<PathBuf>::new(),
             "SIG{signal} at {percent}%"
         );
-        files_old_or_new(&dir, &messy, &done);
+        files_old_or_new(&dir, &sample.messy, &sample.done);
     }
 }
 

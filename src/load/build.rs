@@ -320,22 +320,36 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         };
         let parsed = match &cell {
             Cell::Text(s) => whole_number(s),
-            Cell::Int(i) if *i >= 0 => u32::try_from(*i).map_err(|_| Count::TooLarge),
-            // A TOML integer beyond even i64.
-            Cell::Other(raw) if digits(raw.trim_start_matches('+').replace('_', "").as_str()) => {
-                Err(Count::TooLarge)
-            }
-            _ => Err(Count::NotWhole),
+            Cell::Int(i) => u32::try_from(*i).ok(),
+            _ => None,
         };
-        parsed.unwrap_or_else(|why| {
-            let text = cell.shown();
-            let message = match why {
-                Count::NotWhole => Message::InvalidNumber { text: text.clone() },
-                Count::TooLarge => Message::NumberTooLarge { text: text.clone() },
-            };
-            self.error(field, &INVALID_NUMBER, Some(text), message);
+        parsed.unwrap_or_else(|| {
+            self.count_error(field, &cell);
             0
         })
+    }
+
+    /// The finding for a cell that is no count, saying why. Apart, and
+    /// cold: the usual count stays as small as it was, so that it is still
+    /// inlined into the building of each visit (two counts a visit, a
+    /// million visits).
+    #[cold]
+    #[inline(never)]
+    fn count_error(&mut self, field: usize, cell: &Cell) {
+        let too_large = match cell {
+            Cell::Text(s) => digits(s),
+            Cell::Int(i) => *i > 0,
+            // A TOML integer beyond even i64.
+            Cell::Other(raw) => digits(&raw.trim_start_matches('+').replace('_', "")),
+            _ => false,
+        };
+        let text = cell.shown();
+        let message = if too_large {
+            Message::NumberTooLarge { text: text.clone() }
+        } else {
+            Message::InvalidNumber { text: text.clone() }
+        };
+        self.error(field, &INVALID_NUMBER, Some(text), message);
     }
 
     /// An optional enumeration value, English or Chinese.
@@ -405,30 +419,36 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
     }
 }
 
-/// Why a cell is no count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Count {
-    /// Not a whole number ≥ 0 at all.
-    NotWhole,
-    /// Digits, but more than a count can be (4294967295).
-    TooLarge,
+/// Reads `0`, `12`, `007`: ASCII digits only (no sign, no spaces, no
+/// full-width digits), within u32. Digits past its largest value are no
+/// count either ([`Reader::count_error`] says they are too many).
+fn whole_number(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 10 {
+        return long_number(text);
+    }
+    let mut n = 0u64;
+    for b in text.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(b - b'0');
+    }
+    u32::try_from(n).ok()
 }
 
-/// Reads `0`, `12`, `007`: ASCII digits only (no sign, no spaces, no
-/// full-width digits), within u32.
-fn whole_number(text: &str) -> Result<u32, Count> {
-    if !digits(text) {
-        return Err(Count::NotWhole);
-    }
-    // Past its leading zeros, a count has at most 10 digits.
+/// [`whole_number`] for text of no or more than ten characters: a count
+/// only when leading zeros make it long.
+#[cold]
+fn long_number(text: &str) -> Option<u32> {
     let significant = text.trim_start_matches('0');
-    if significant.len() > 10 {
-        return Err(Count::TooLarge);
+    if text.is_empty() || significant.len() > 10 || !digits(text) {
+        return None;
     }
-    let n = significant
-        .bytes()
-        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-    u32::try_from(n).map_err(|_| Count::TooLarge)
+    whole_number(if significant.is_empty() {
+        "0"
+    } else {
+        significant
+    })
 }
 
 /// Whether `text` is one or more ASCII digits and nothing else.
@@ -755,16 +775,19 @@ mod tests {
 
     #[test]
     fn whole_numbers() {
-        assert_eq!(whole_number("0"), Ok(0));
-        assert_eq!(whole_number("007"), Ok(7));
-        assert_eq!(whole_number("4294967295"), Ok(u32::MAX));
-        assert_eq!(whole_number("000000000004294967295"), Ok(u32::MAX));
+        assert_eq!(whole_number("0"), Some(0));
+        assert_eq!(whole_number("007"), Some(7));
+        assert_eq!(whole_number("4294967295"), Some(u32::MAX));
+        assert_eq!(whole_number("000000000004294967295"), Some(u32::MAX));
+        assert_eq!(whole_number("000000000000"), Some(0));
         for bad in ["", "-1", "+1", "1.0", "１２", "1 2", "0x10"] {
-            assert_eq!(whole_number(bad), Err(Count::NotWhole), "{bad}");
+            assert_eq!(whole_number(bad), None, "{bad}");
+            assert!(!digits(bad), "{bad}");
         }
-        // 2^32 and beyond: digits, but too many for a count.
+        // 2^32 and beyond: digits, which count_error calls too large.
         for large in ["4294967296", "99999999999", &"9".repeat(1000)] {
-            assert_eq!(whole_number(large), Err(Count::TooLarge), "{large}");
+            assert_eq!(whole_number(large), None, "{large}");
+            assert!(digits(large), "{large}");
         }
     }
 

@@ -198,12 +198,8 @@ impl Walker {
                     }
                     // Reached through a link, a file may have been read
                     // under another name.
-                    if let Some(first) = self.seen.get(&real) {
-                        let first = first.clone();
-                        out.push(Entry {
-                            path,
-                            what: What::Repeated { first },
-                        });
+                    if let Some(what) = self.repeated(&real) {
+                        out.push(Entry { path, what });
                         continue;
                     }
                     self.seen.insert(real, Some(path.clone()));
@@ -216,6 +212,12 @@ impl Walker {
                 }
             }
         }
+    }
+
+    /// What a path already read under another name (`real`) is.
+    fn repeated(&self, real: &Path) -> Option<What> {
+        let first = self.seen.get(real)?.clone();
+        Some(What::Repeated { first })
     }
 
     /// Follows the link at `path`, found as a file of `kind`.
@@ -245,12 +247,8 @@ impl Walker {
             });
             return;
         }
-        if let Some(first) = self.seen.get(&real) {
-            let first = first.clone();
-            out.push(Entry {
-                path,
-                what: What::Repeated { first },
-            });
+        if let Some(what) = self.repeated(&real) {
+            out.push(Entry { path, what });
             return;
         }
         if meta.is_dir() {

@@ -759,6 +759,7 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
 
 /// The findings that say why a file's encoding is in doubt, each with
 /// the line as read; `text` is the file as read.
+#[cold]
 fn doubt_findings(doubt: Doubt, file: FileId, text: &str) -> Vec<Finding> {
     let line_text = |line: u32| {
         let text = text.lines().nth(line as usize - 1).unwrap_or_default();
