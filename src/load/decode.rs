@@ -80,16 +80,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u32, Message)> {
     if mostly_utf8(bytes) {
         return Err((line_of_byte(bytes, utf8_error), Message::NotUtf8OrGb18030));
     }
-    let lines = utf8_lines(bytes);
-    if lines.is_empty() {
+    let in_utf8 = utf8_lines(bytes);
+    if in_utf8.is_empty() {
         return gb18030(bytes)
             .map(|text| decoded(Cow::Owned(text), Encoding::Gb18030))
             .map_err(|at| (line_of_byte(bytes, at), Message::NotUtf8OrGb18030));
     }
     // Each line in its own encoding.
     let mut text = String::with_capacity(bytes.len() * 3 / 2);
-    let mut utf8_lines = lines.iter().peekable();
-    for (n, line) in (1u32..).zip(bytes.split_inclusive(|&b| b == b'\n')) {
+    let mut utf8_lines = in_utf8.iter().peekable();
+    for (n, line) in (1u32..).zip(lines(bytes)) {
         if utf8_lines.next_if(|&&l| l == n).is_some() {
             text.push_str(std::str::from_utf8(line).unwrap_or_default());
         } else {
@@ -100,7 +100,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u32, Message)> {
     Ok(Decoded {
         text: Cow::Owned(text),
         encoding: Encoding::Gb18030,
-        doubt: Some(Doubt::Mixed { lines }),
+        doubt: Some(Doubt::Mixed { lines: in_utf8 }),
     })
 }
 
@@ -177,16 +177,62 @@ fn gb18030(bytes: &[u8]) -> Result<String, usize> {
 /// read as GB18030 is mostly rare characters (its lead bytes E4 to E9 are
 /// past the common ones), so `现场办公` wins 4 to 1, while `学习` read as
 /// UTF-8 (ѧϰ) has none.
+///
+/// Only a line whose first non-ASCII character is valid UTF-8 is read
+/// whole: a GB18030 line's is not but by chance, and the look costs a few
+/// instructions (trying every line in full took 11% more instructions
+/// than all the rest on a province's GB18030 files).
 fn utf8_lines(bytes: &[u8]) -> Vec<u32> {
     (1u32..)
-        .zip(bytes.split_inclusive(|&b| b == b'\n'))
-        .filter(|(_, line)| !line.is_ascii())
+        .zip(lines(bytes))
+        .filter(|(_, line)| first_non_ascii(line).is_some_and(|i| starts_utf8(&line[i..])))
         .filter_map(|(n, line)| {
             let text = std::str::from_utf8(line).ok()?;
             let (as_gb, _, _) = encoding_rs::GB18030.encode(text);
             (common_chinese(&as_gb) > common_chinese(line)).then_some(n)
         })
         .collect()
+}
+
+/// The offset of the first non-ASCII byte, looking at eight bytes at a
+/// time.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        let high = word & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return Some(at + high.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = words.remainder();
+    rest.iter().position(|b| !b.is_ascii()).map(|i| at + i)
+}
+
+/// Whether `bytes` begin with a UTF-8 sequence of two to four bytes.
+fn starts_utf8(bytes: &[u8]) -> bool {
+    let follows = |i: usize| bytes.get(i).is_some_and(|b| b & 0xC0 == 0x80);
+    match bytes.first() {
+        Some(0xC2..=0xDF) => follows(1),
+        Some(0xE0..=0xEF) => follows(1) && follows(2),
+        Some(0xF0..=0xF4) => follows(1) && follows(2) && follows(3),
+        _ => false,
+    }
+}
+
+/// The lines of `bytes`, each with its `\n`, found with memchr.
+fn lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).map(|end| end + 1);
+    ends.chain(std::iter::once(bytes.len()))
+        .filter_map(move |end| {
+            let line = bytes.get(start..end)?;
+            start = end;
+            Some(line)
+        })
+        .filter(|line| !line.is_empty())
 }
 
 /// How many characters of GB18030 `bytes` are among the 3,755 most
@@ -410,6 +456,23 @@ mod tests {
         // Nor is a BOM: it settles the encoding.
         let with_bom = [&b"\xEF\xBB\xBF"[..], "ѧϰ\n".as_bytes()].concat();
         assert_eq!(read(&with_bom), ("ѧϰ\n".into(), Encoding::Utf8Bom));
+    }
+
+    #[test]
+    fn the_first_non_ascii_byte_is_found_word_by_word() {
+        for (bytes, at) in [
+            (&b""[..], None),
+            (b"abc", None),
+            (b"abcdefgh", None),
+            (b"abcdefgh\xE4", Some(8)),
+            (b"abc\xC3", Some(3)),
+            (b"abcdefghijklmnopq\x80rs", Some(17)),
+            (b"\xFF", Some(0)),
+        ] {
+            assert_eq!(first_non_ascii(bytes), at, "{bytes:?}");
+        }
+        assert!(starts_utf8("现".as_bytes()) && starts_utf8("×".as_bytes()));
+        assert!(!starts_utf8(&gbk("现")) && !starts_utf8(b"\xE4\xB8"));
     }
 
     #[test]
