@@ -9,7 +9,7 @@ use crate::date;
 use crate::i18n::Lang;
 use crate::metrics::{By, Period};
 use crate::model::Date;
-use crate::render::{FindingFormat, MonthlyFormat, ReportFormat};
+use crate::render::{FindingFormat, Format};
 use crate::report::monthly::MonthlyRequest;
 use crate::report::{ReportJob, Request, Which};
 
@@ -253,23 +253,23 @@ pub enum MonthlyFormatArg {
     Json,
 }
 
+impl From<MonthlyFormatArg> for Format {
+    fn from(arg: MonthlyFormatArg) -> Format {
+        match arg {
+            MonthlyFormatArg::Markdown => Format::Markdown,
+            MonthlyFormatArg::Html => Format::Html,
+            MonthlyFormatArg::Xlsx => Format::Xlsx,
+            MonthlyFormatArg::Json => Format::Json,
+        }
+    }
+}
+
 impl From<MonthlyArgs> for MonthlyRequest {
     fn from(args: MonthlyArgs) -> MonthlyRequest {
-        let format = match args.format {
-            Some(MonthlyFormatArg::Markdown) => MonthlyFormat::Markdown,
-            Some(MonthlyFormatArg::Html) => MonthlyFormat::Html,
-            Some(MonthlyFormatArg::Xlsx) => MonthlyFormat::Xlsx,
-            Some(MonthlyFormatArg::Json) => MonthlyFormat::Json,
-            None => args
-                .output
-                .as_deref()
-                .and_then(MonthlyFormat::from_extension)
-                .unwrap_or(MonthlyFormat::Markdown),
-        };
         MonthlyRequest {
             month: args.month,
             as_of: args.as_of,
-            format,
+            format: args.format.map(Format::from),
             output: args.output,
             strict: args.strict,
         }
@@ -294,6 +294,23 @@ pub enum ReportFormatArg {
     Json,
     /// A Markdown table for documents
     Markdown,
+    /// One self-contained HTML page, for A4 print
+    Html,
+    /// An Excel workbook (needs -o FILE or a redirect)
+    Xlsx,
+}
+
+impl From<ReportFormatArg> for Format {
+    fn from(arg: ReportFormatArg) -> Format {
+        match arg {
+            ReportFormatArg::Table => Format::Table,
+            ReportFormatArg::Csv => Format::Csv,
+            ReportFormatArg::Json => Format::Json,
+            ReportFormatArg::Markdown => Format::Markdown,
+            ReportFormatArg::Html => Format::Html,
+            ReportFormatArg::Xlsx => Format::Xlsx,
+        }
+    }
 }
 
 impl From<ReportArgs> for ReportJob {
@@ -332,23 +349,12 @@ impl From<ReportArgs> for ReportJob {
             },
             (None, None) => Period::Whole,
         };
-        let format = match common.format {
-            Some(ReportFormatArg::Table) => ReportFormat::Table,
-            Some(ReportFormatArg::Csv) => ReportFormat::Csv,
-            Some(ReportFormatArg::Json) => ReportFormat::Json,
-            Some(ReportFormatArg::Markdown) => ReportFormat::Markdown,
-            None => common
-                .output
-                .as_deref()
-                .and_then(ReportFormat::from_extension)
-                .unwrap_or(ReportFormat::Table),
-        };
         ReportJob::Table(Request {
             which,
             period,
             as_of: common.as_of,
             county,
-            format,
+            format: common.format.map(Format::from),
             output: common.output,
             strict: common.strict,
         })
@@ -430,16 +436,13 @@ mod tests {
     fn monthly_options_become_a_request() {
         let r = monthly(&["bangcun", "report", "monthly", "--month", "2026-10"]);
         assert_eq!(r.month, Date::from_ymd_opt(2026, 10, 1));
-        assert_eq!((r.as_of, r.format), (None, MonthlyFormat::Markdown));
-        let r = monthly(&["bangcun", "report", "monthly", "-o", "m.XLSX"]);
-        assert_eq!((r.month, r.format), (None, MonthlyFormat::Xlsx));
-        let r = monthly(&["bangcun", "report", "monthly", "-o", "m.htm"]);
-        assert_eq!(r.format, MonthlyFormat::Html);
-        // --format wins over the extension.
+        assert_eq!((r.as_of, r.format), (None, None));
+        // The extension of -o is weighed by the command, against --format.
         let r = monthly(&[
             "bangcun", "report", "monthly", "--format", "json", "-o", "m.html",
         ]);
-        assert_eq!(r.format, MonthlyFormat::Json);
+        assert_eq!(r.format, Some(Format::Json));
+        assert_eq!(r.output, Some(PathBuf::from("m.html")));
         // Only a month: no other period.
         let year = ["bangcun", "report", "monthly", "--year", "2026"];
         assert_eq!(Cli::try_parse_from(year).unwrap_err().exit_code(), 2);
@@ -454,7 +457,7 @@ mod tests {
         ]);
         assert_eq!(r.which, Which::Summary(By::Township));
         assert_eq!(r.period, Period::Year(2026));
-        assert_eq!(r.format, ReportFormat::Table);
+        assert_eq!(r.format, None);
         let r = request(&[
             "bangcun",
             "report",
@@ -465,7 +468,9 @@ mod tests {
         ]);
         assert_eq!(r.which, Which::MissedWorkdays);
         assert_eq!(r.period, Period::Whole);
-        assert_eq!(r.format, ReportFormat::Csv);
+        assert_eq!(r.format, None);
+        let r = request(&["bangcun", "report", "coverage", "--format", "xlsx"]);
+        assert_eq!(r.format, Some(Format::Xlsx));
         let r = request(&["bangcun", "report", "overdue", "--to", "2026-03-31"]);
         assert_eq!(
             r.period,

@@ -803,6 +803,25 @@ impl ReportName {
             (Coverage, Lang::En) => "Townships and villages without an active cadre",
         }
     }
+
+    /// The name of the report's sheet in a workbook (at most 31
+    /// characters, as Excel wants).
+    pub fn sheet(self, lang: Lang) -> &'static str {
+        use ReportName::*;
+        let (zh, en) = match self {
+            SummaryByCounty => ("汇总（按县区）", "By county"),
+            SummaryByTownship => ("汇总（按乡镇）", "By township"),
+            Overdue => ("逾期问题", "Overdue"),
+            Revisits => ("回访滞后", "Revisits"),
+            Attendance => ("到岗情况", "Attendance"),
+            MissedWorkdays => ("未到岗", "Missed work days"),
+            Coverage => ("未覆盖", "Uncovered"),
+        };
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
 }
 
 /// The heading of a report column, for people (machine keys are stable
@@ -947,6 +966,15 @@ pub fn period_line(from: Date, to: Date, as_of: Date, lang: Lang) -> String {
     )
 }
 
+/// The footer of a printed sheet: the page and how many (Excel's codes:
+/// `&C` centre, `&P` the page, `&N` the pages).
+pub fn page_footer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "&C第 &P 页，共 &N 页",
+        Lang::En => "&CPage &P of &N",
+    }
+}
+
 /// The line under a listing: how many rows it has.
 pub fn rows_line(rows: usize, lang: Lang) -> String {
     match lang {
@@ -955,17 +983,23 @@ pub fn rows_line(rows: usize, lang: Lang) -> String {
     }
 }
 
-/// The one stderr line of a report run on data with errors.
-pub fn data_errors_note(errors: usize, strict: bool, lang: Lang) -> String {
+/// The one stderr line of a report run on data with errors: how many,
+/// what the figures leave out (`items`, from [`notice_items`]'s parts),
+/// or, under `--strict`, that no report is made.
+pub fn data_errors_note(errors: usize, items: &[String], strict: bool, lang: Lang) -> String {
+    let what = items.join(match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    });
     match (strict, lang) {
         (false, Lang::Zh) => format!(
-            "注意：数据中有 {errors} 个错误，报表未计入出错的记录；运行 `bangcun check` 查看详情"
+            "注意：数据中有 {errors} 个错误，报表的数字不完整（{what}）。运行 `bangcun check` 查看详情"
         ),
         (true, Lang::Zh) => {
             format!("数据中有 {errors} 个错误，--strict 下不出报表；运行 `bangcun check` 查看详情")
         }
         (false, Lang::En) => format!(
-            "note: the data has {errors} {}; these figures leave the records with errors out. Run `bangcun check` for details",
+            "note: the data has {errors} {}, so the figures are incomplete ({what}). Run `bangcun check` for details",
             plural(errors, "error", "errors"),
         ),
         (true, Lang::En) => format!(
@@ -973,6 +1007,77 @@ pub fn data_errors_note(errors: usize, strict: bool, lang: Lang) -> String {
             plural(errors, "error", "errors"),
         ),
     }
+}
+
+// ---------------------------------------------------------------------
+// What a report made from data with errors leaves out (SPEC §10), said at
+// the top of the document and on stderr, in the same words. Documents
+// name no command: their readers do not run bangcun.
+// ---------------------------------------------------------------------
+
+/// The first line of the notice at the top of a document.
+pub fn notice_heading(errors: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("注意：数据中有 {errors} 个错误，本报表的数字不完整："),
+        Lang::En => format!(
+            "Note: the data has {errors} {}, and the figures here are incomplete:",
+            plural(errors, "error", "errors"),
+        ),
+    }
+}
+
+/// Data files left out whole.
+pub fn files_unread(names: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("整个文件未读取、未计入：{}", names.join("、")),
+        Lang::En => format!("not read at all: {}", names.join(", ")),
+    }
+}
+
+/// Data files whose reading stopped part way.
+pub fn files_partly_read(names: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("只读取了一部分的文件：{}", names.join("、")),
+        Lang::En => format!("read only in part: {}", names.join(", ")),
+    }
+}
+
+/// Records left out, per kind (kinds with none are not given).
+pub fn records_left_out(by_kind: &[(Kind, usize)], lang: Lang) -> String {
+    let counts: Vec<String> = by_kind
+        .iter()
+        .map(|&(kind, n)| match lang {
+            Lang::Zh => format!("{} {n} 条", kind_name(kind, lang)),
+            Lang::En => format!("{n} {}", plural(n, kind.singular(), kind.plural())),
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!("未计入有错误或引用了出错记录的记录：{}", counts.join("、")),
+        Lang::En => format!(
+            "left out, with errors or referring to a record with errors: {}",
+            counts.join(", ")
+        ),
+    }
+}
+
+/// Settings of `bangcun.toml` written wrongly, taken at their defaults.
+pub fn settings_defaulted(keys: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("bangcun.toml 中写错的设置按默认值计算：{}", keys.join("、")),
+        Lang::En => format!(
+            "written wrongly in bangcun.toml and taken at their defaults: {}",
+            keys.join(", ")
+        ),
+    }
+}
+
+/// `bangcun.toml` could not be read at all.
+pub fn config_unread(lang: Lang) -> String {
+    tr!(
+        lang,
+        "bangcun.toml 无法读取，所有设置都按默认值计算",
+        "bangcun.toml could not be read, so every setting is its default"
+    )
 }
 
 /// A period that cannot be reported on.
@@ -1308,6 +1413,12 @@ pub fn monthly_title(name: &str, month: Date, lang: Lang) -> String {
     )
 }
 
+/// The title of one sheet of the monthly summary's workbook: the
+/// summary's title and the part the sheet holds.
+pub fn monthly_part(title: &str, part: &str, lang: Lang) -> String {
+    tr!(lang, "{title}：{part}", "{title} — {part}")
+}
+
 /// A change from the previous month, as people read it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
@@ -1342,13 +1453,13 @@ pub fn change_text(change: Change, lang: Lang) -> String {
     }
 }
 
-/// Under a list cut short: how many there are, and the command that lists
-/// them all.
-pub fn listed_of(listed: usize, total: usize, command: &str, lang: Lang) -> String {
+/// Under a list cut short: how many there are, and the sheet of the
+/// summary's workbook that holds them all.
+pub fn listed_of(listed: usize, total: usize, sheet: &str, lang: Lang) -> String {
     tr!(
         lang,
-        "共 {total} 条，此处列出 {listed} 条；完整清单请运行 `{command}`。",
-        "{total} in all, {listed} listed here; for the full list run `{command}`."
+        "共 {total} 条，此处列出 {listed} 条；全部 {total} 条见本月报 Excel 工作簿（xlsx）的“{sheet}”工作表。",
+        "{total} in all, {listed} listed here; all {total} are on the sheet “{sheet}” of this summary's Excel workbook (xlsx)."
     )
 }
 
@@ -1402,6 +1513,29 @@ pub fn no_data_in_month(month: Date, covered: Option<(Date, Date)>, lang: Lang) 
             "{month} has no visit and no problem found or rectified, so no summary is made; the data holds no valid visit or problem at all"
         ),
     }
+}
+
+/// `-o FILE` with an extension the document cannot be written in.
+pub fn cannot_write(ext: &str, offered: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "不能写成 .{ext} 文件：本报表可以写成的文件扩展名为 {}；没有写出任何文件",
+            offered.join(" ")
+        ),
+        Lang::En => format!(
+            "cannot write a .{ext} file: this report is written as {}; nothing was written",
+            offered.join(" ")
+        ),
+    }
+}
+
+/// `--format` says one format, the extension of `-o FILE` another.
+pub fn format_against_extension(asked: &str, file: &str, named: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "--format {asked} 与输出文件 {file} 的扩展名（{named}）不一致；去掉 --format，或改用与格式相符的扩展名",
+        "--format {asked} does not match the extension of {file} ({named}); leave out --format, or name the file for the format"
+    )
 }
 
 /// xlsx asked for on a terminal.

@@ -46,7 +46,16 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Options every command takes.
 pub struct Global {
     pub data: Option<PathBuf>,
+    /// `--lang`.
     pub lang: Option<Lang>,
+}
+
+impl Global {
+    /// The language of what is said before the data is read (the data
+    /// folder's `lang` is known only then): `--lang`, else Chinese.
+    pub fn early_lang(&self) -> Lang {
+        self.lang.unwrap_or_default()
+    }
 }
 
 /// A data folder, loaded, indexed and checked.

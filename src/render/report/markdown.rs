@@ -5,14 +5,23 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{for_people, heading_lines, numeric, shown};
+use super::{for_people, heading_lines, notice_lines, numeric, shown};
 use crate::i18n::{self, Lang};
+use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
-pub fn render(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    report: &Report<'_>,
+    notice: &DataNotice,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let columns = shown(report, true);
     let (title, period) = heading_lines(report, lang);
     writeln!(out, "## {}\n\n{}\n", escape(&title), escape(&period))?;
+    if write_notice(out, notice, lang)? {
+        writeln!(out)?;
+    }
     let headings: Vec<&str> = columns
         .iter()
         .map(|&i| report.columns[i].heading.label(lang))
@@ -32,6 +41,23 @@ pub fn render(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Resul
         writeln!(out, "\n{}", i18n::rows_line(report.rows.len(), lang))?;
     }
     Ok(())
+}
+
+/// The notice when the data has errors, as a quote block with a list;
+/// nothing for clean data. Whether it wrote anything.
+pub(super) fn write_notice(
+    out: &mut dyn Write,
+    notice: &DataNotice,
+    lang: Lang,
+) -> io::Result<bool> {
+    let Some((heading, items)) = notice_lines(notice, lang) else {
+        return Ok(false);
+    };
+    writeln!(out, "> **{}**\n>", escape(&heading))?;
+    for item in items {
+        writeln!(out, "> - {}", escape(&item))?;
+    }
+    Ok(true)
 }
 
 /// The `columns` of a row, as people read them.

@@ -10,14 +10,20 @@
 
 use std::io::{self, Write};
 
-use super::{heading_lines, numeric, one_line, people_width, push_for_people, shown};
+use super::{heading_lines, notice_lines, numeric, one_line, people_width, push_for_people, shown};
 use crate::i18n::{self, Lang};
+use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
 /// Between two columns.
 const GAP: &str = "  ";
 
-pub fn render(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    report: &Report<'_>,
+    notice: &DataNotice,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let columns = shown(report, true);
     let headings: Vec<Cell<'_>> = columns
         .iter()
@@ -44,6 +50,13 @@ pub fn render(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Resul
 
     let (title, period) = heading_lines(report, lang);
     writeln!(out, "{title}\n{period}\n")?;
+    if let Some((heading, items)) = notice_lines(notice, lang) {
+        writeln!(out, "{heading}")?;
+        for item in items {
+            writeln!(out, "  - {}", one_line(&item))?;
+        }
+        writeln!(out)?;
+    }
     let mut line = String::new();
     layout.line(out, &mut line, headings.iter())?;
     layout.line(out, &mut line, rules.iter())?;
@@ -107,7 +120,7 @@ fn spaces(line: &mut String, n: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Heading;
+    use crate::i18n::{Heading, ReportName};
     use crate::metrics::Window;
     use crate::model::Date;
     use crate::report::{Audience, Column};
@@ -121,6 +134,7 @@ mod tests {
             audience: Audience::All,
         };
         let report = Report {
+            name: ReportName::Overdue,
             title: "T".to_string(),
             window: Window {
                 from: day,
@@ -135,7 +149,7 @@ mod tests {
             total: Some(vec![Cell::Text("Total".into()), Cell::Int(3)]),
         };
         let mut out = Vec::new();
-        render(&report, Lang::Zh, &mut out).unwrap();
+        render(&report, &DataNotice::default(), Lang::Zh, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         // 许昌经济技术开发区: 9 characters, 18 columns; 帮联干部: 8 columns.
         let expected = "\
@@ -151,6 +165,7 @@ Total                      3
     fn a_line_break_stays_inside_its_cell() {
         let day = Date::from_ymd_opt(2026, 10, 31).unwrap();
         let report = Report {
+            name: ReportName::Overdue,
             title: "T".to_string(),
             window: Window {
                 from: day,
@@ -166,7 +181,7 @@ Total                      3
             total: None,
         };
         let mut out = Vec::new();
-        render(&report, Lang::En, &mut out).unwrap();
+        render(&report, &DataNotice::default(), Lang::En, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         // "道路  破损": 2 + 2 + 2 + 2 + 2 = 10 columns, the rule as wide.
         assert!(
