@@ -410,6 +410,9 @@ fn the_example_workflow_sends_no_summary_made_from_data_with_errors() {
     assert_eq!(runs.len(), 2, "{workflow}");
     for run in runs {
         assert!(run.contains(" --strict"), "{run}");
-        assert!(run.ends_with(".html\"") || run.ends_with(".xlsx\""), "{run}");
+        assert!(
+            run.ends_with(".html\"") || run.ends_with(".xlsx\""),
+            "{run}"
+        );
     }
 }
