@@ -19,11 +19,13 @@ use crate::report::monthly::{Figure, Monthly};
 use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
-/// What the summary adds to the shared style: the headline's cards, the
-/// per-county lists, the charts, and the county table on an A4 landscape
-/// page of its own.
+/// What the summary adds to the shared style: the problem lists across
+/// the page in smaller type, the headline's cards, the per-county lists,
+/// the charts, and the county table on an A4 landscape page of its own.
 const STYLE: &str = "
 @page wide { size: A4 landscape; margin: 12mm; }
+.list table { width: 100%; font-size: 8pt; }
+.list th, .list td { padding: 0.5mm 1mm; }
 .cards { display: grid; grid-template-columns: repeat(5, 1fr); gap: 2.5mm; }
 .card { border: 0.75pt solid #777; padding: 1.5mm 2.5mm; break-inside: avoid; }
 .card .label { font-size: 9pt; color: #333; }
@@ -61,6 +63,13 @@ pub fn render(
             MonthlyText::Trend => {
                 figure(&mut html, &trend_chart(doc, lang));
                 body(&mut html, &section);
+            }
+            // Ten columns on an upright page: across it, in smaller type,
+            // so that places and units wrap less.
+            MonthlyText::Overdue | MonthlyText::Revisits => {
+                html.push_str("<div class=\"list\">\n");
+                body(&mut html, &section);
+                html.push_str("</div>\n");
             }
             _ => body(&mut html, &section),
         }
