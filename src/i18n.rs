@@ -984,7 +984,7 @@ pub fn rows_line(rows: usize, lang: Lang) -> String {
 }
 
 /// The one stderr line of a report run on data with errors: how many,
-/// what the figures leave out (`items`, from [`notice_items`]'s parts),
+/// what the figures leave out (`items`: `DataNotice::items`),
 /// or, under `--strict`, that no report is made.
 pub fn data_errors_note(errors: usize, items: &[String], strict: bool, lang: Lang) -> String {
     let what = items.join(match lang {
@@ -1779,7 +1779,7 @@ const CLI_HELP: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// The help of a command (`arg` empty) or of one of its arguments, from
-/// [`CLI_HELP`]: the row for the command itself first, then the one for
+/// the one table of them (`CLI_HELP`): the row for the command itself first, then the one for
 /// every report, then the one for every command.
 pub fn cli_help(command: &str, arg: &str, lang: Lang) -> Option<&'static str> {
     let row = |scope: &str| CLI_HELP.iter().find(|r| r.0 == scope && r.1 == arg);

@@ -13,8 +13,8 @@ use calamine::Data;
 use serde_json::Value;
 
 use common::{
-    Layout, bangcun, number, root, row_starting, status, temp_copy, xlsx_layout, xlsx_sheet,
-    xlsx_sheet_names,
+    Layout, number, ok_on as ok, root, row_starting, run_on as run, temp_copy, xlsx_layout,
+    xlsx_sheet, xlsx_sheet_names,
 };
 
 fn sample() -> PathBuf {
@@ -23,29 +23,6 @@ fn sample() -> PathBuf {
 
 fn fixture() -> PathBuf {
     root().join("tests/fixtures/reports")
-}
-
-/// Runs `bangcun --data DIR ARGS…` and returns (exit code, stdout bytes,
-/// stderr).
-fn run(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = bangcun()
-        .arg("--data")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("bangcun runs");
-    (
-        status(&out),
-        out.stdout,
-        String::from_utf8(out.stderr).expect("UTF-8 errors"),
-    )
-}
-
-/// stdout of a run that must succeed without a word on stderr.
-fn ok(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let (code, out, err) = run(dir, args);
-    assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
-    out
 }
 
 fn json(dir: &Path, args: &[&str]) -> Value {

@@ -14,34 +14,13 @@ use std::path::{Path, PathBuf};
 use calamine::Data;
 
 use common::{
-    Layout, bangcun, number, root, row_starting, status, temp_copy, xlsx_layout,
-    xlsx_number_format, xlsx_sheet, xlsx_sheet_names,
+    ACROSS_MONTHS, Layout, number, ok_on as ok, reports_plus, reports_with_errors, root,
+    row_starting, run_on as run, temp_copy, xlsx_layout, xlsx_number_format, xlsx_sheet,
+    xlsx_sheet_names,
 };
 
 fn fixture() -> PathBuf {
     root().join(common::fixture("reports"))
-}
-
-/// Runs `bangcun --data DIR ARGS…`: (exit code, stdout bytes, stderr).
-fn run(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = bangcun()
-        .arg("--data")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("bangcun runs");
-    (
-        status(&out),
-        out.stdout,
-        String::from_utf8(out.stderr).expect("UTF-8 errors"),
-    )
-}
-
-/// stdout of a run that must succeed without a word on stderr.
-fn ok(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let (code, out, err) = run(dir, args);
-    assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
-    out
 }
 
 /// Writes `report args… -o NAME` into a fresh folder and returns the
@@ -56,16 +35,6 @@ fn written(dir: &Path, args: &[&str], name: &str) -> Vec<u8> {
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 1);
     fs::read(&file).unwrap()
 }
-
-/// 2026-01-15 to 2026-03-15 as of 2026-04-30: D = 03-15.
-const ACROSS_MONTHS: [&str; 6] = [
-    "--as-of",
-    "2026-04-30",
-    "--from",
-    "2026-01-15",
-    "--to",
-    "2026-03-15",
-];
 
 /// Every report, over the same period.
 fn reports() -> Vec<Vec<&'static str>> {
@@ -456,31 +425,11 @@ fn the_monthly_summary_says_what_it_left_out_and_names_no_command() {
 
 #[test]
 fn records_with_errors_are_counted_per_kind() {
-    // The lines of `metrics::fixture::BAD_LINES`: 坏村 (an unknown parent)
-    // and K5, whose point it is; K5's visit and K9's (unknown); P8
-    // (rectified before found) and a second P1: 4 errors; left out 1
-    // region, 1 cadre, 2 visits, 2 problems.
-    let (_temp, data) = temp_copy("reports");
-    for (file, line) in [
-        ("regions.csv", "410001001009,坏村,village,410001009"),
-        ("cadres.csv", "K5,钱五,county,,410001001009,,"),
-        (
-            "visits/2026-02.csv",
-            "2026-02-10,K5,410001001009,workday,3,30",
-        ),
-        ("visits/2026-02.csv", "2026-02-11,K9,410001001,workday,5,50"),
-        (
-            "problems.csv",
-            "P8,2026-02-05,410001001,K1,cadre,基础设施,整改日期早于发现日期,一镇人民政府,,2026-02-01,,",
-        ),
-        (
-            "problems.csv",
-            "P1,2026-02-06,410001001,K1,cadre,基础设施,编号重复,一镇人民政府,,,,",
-        ),
-    ] {
-        let path = data.join(file);
-        fs::write(&path, fs::read_to_string(&path).unwrap() + line + "\n").unwrap();
-    }
+    // common::reports_with_errors: 坏村 (an unknown parent) and K5, whose
+    // point it is; K5's visit and K9's (unknown); P8 (rectified before
+    // found) and a second P1: 4 errors; left out 1 region, 1 cadre, 2
+    // visits, 2 problems.
+    let (_temp, data) = reports_with_errors();
     let mut args = vec!["report", "overdue", "--format", "json"];
     args.extend(ACROSS_MONTHS);
     let (code, out, err) = run(&data, &args);
@@ -504,14 +453,8 @@ fn records_with_errors_are_counted_per_kind() {
 
 #[test]
 fn a_file_read_in_part_and_a_bad_setting_are_said() {
-    let (_temp, data) = temp_copy("reports");
     // A quote never closed in the last row of leaves.csv: read up to it.
-    let path = data.join("leaves.csv");
-    fs::write(
-        &path,
-        fs::read_to_string(&path).unwrap() + "K1,2026-04-01,2026-04-02,\"出差\n",
-    )
-    .unwrap();
+    let (_temp, data) = reports_plus(&[("leaves.csv", "K1,2026-04-01,2026-04-02,\"出差")]);
     // Day 32: the default city work day (10) is used instead.
     let path = data.join("bangcun.toml");
     let text = fs::read_to_string(&path)

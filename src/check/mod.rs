@@ -76,7 +76,7 @@ impl PartialEq for Check {
 macro_rules! checks {
     ($($id:ident = $name:literal, $sev:ident, $run:expr, $about:literal, $zh:literal;)*) => {
         $(
-            #[doc = concat!("The `", $name, "` check: ", $about)]
+            #[doc = concat!("The `", $name, "` check (see its `about`).")]
             pub static $id: Check = Check {
                 name: $name,
                 severity: Severity::$sev,

@@ -46,6 +46,42 @@ pub fn bangcun() -> Command {
     cmd
 }
 
+/// Over `tests/fixtures/reports`: 2026-01-15 to 2026-03-15 as of
+/// 2026-04-30, so D = 03-15 (its figures are worked out by hand in
+/// `tests/reports.rs`).
+pub const ACROSS_MONTHS: [&str; 6] = [
+    "--as-of",
+    "2026-04-30",
+    "--from",
+    "2026-01-15",
+    "--to",
+    "2026-03-15",
+];
+
+/// Runs `bangcun --data DIR ARGS…` and returns (exit code, stdout bytes,
+/// stderr).
+pub fn run_on(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = bangcun()
+        .arg("--data")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("bangcun runs");
+    (
+        status(&out),
+        out.stdout,
+        String::from_utf8(out.stderr).expect("UTF-8 errors"),
+    )
+}
+
+/// stdout of `bangcun --data DIR ARGS…`, which must succeed without a
+/// word on stderr.
+pub fn ok_on(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let (code, out, err) = run_on(dir, args);
+    assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+    out
+}
+
 /// Runs `bangcun check --format json --as-of AS_OF --data DIR` plus
 /// `extra`, and returns the exit status and the parsed document.
 pub fn check_json(dir: &Path, extra: &[&str]) -> (i32, Value) {
@@ -148,6 +184,47 @@ pub fn temp_copy_of(from: &Path) -> (tempfile::TempDir, PathBuf) {
     let data = temp.path().join("data");
     copy_dir(from, &data);
     (temp, data)
+}
+
+/// A copy of `tests/fixtures/reports` with `lines` appended to its files: the
+/// temporary folder, and the data folder in it.
+pub fn reports_plus(lines: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let (temp, data) = temp_copy("reports");
+    for (file, line) in lines {
+        let path = data.join(file);
+        let text = std::fs::read_to_string(&path).unwrap() + line + "\n";
+        std::fs::write(&path, text).unwrap();
+    }
+    (temp, data)
+}
+
+/// A copy of `tests/fixtures/reports` with records in error appended: 4
+/// error findings; left out: 1 region, 1 cadre, 2 visits, 2 problems.
+/// The same lines as `metrics::fixture::BAD_LINES`, written again: that is
+/// `#[cfg(test)]` in the library, which a test crate cannot see.
+pub fn reports_with_errors() -> (tempfile::TempDir, PathBuf) {
+    reports_plus(&[
+        // unknown-region (its parent)
+        ("regions.csv", "410001001009,坏村,village,410001009"),
+        // no finding, but its point is the invalid 坏村
+        ("cadres.csv", "K5,钱五,county,,410001001009,,"),
+        (
+            "visits/2026-02.csv",
+            "2026-02-10,K5,410001001009,workday,3,30",
+        ),
+        // unknown-cadre
+        ("visits/2026-02.csv", "2026-02-11,K9,410001001,workday,5,50"),
+        // date-order
+        (
+            "problems.csv",
+            "P8,2026-02-05,410001001,K1,cadre,基础设施,整改日期早于发现日期,一镇人民政府,,2026-02-01,,",
+        ),
+        // duplicate-id
+        (
+            "problems.csv",
+            "P1,2026-02-06,410001001,K1,cadre,基础设施,编号重复,一镇人民政府,,,,",
+        ),
+    ])
 }
 
 // ---- records without their spans ----------------------------------------

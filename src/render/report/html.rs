@@ -9,10 +9,11 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{Grid, display_width, heading_lines, notice_lines, report_grid};
+use super::{Emitter, Grid, Page, display_width, heading_lines, notice_lines, report_grid};
 use crate::i18n::{self, Lang};
 use crate::render::svg::{self, xml};
 use crate::report::Report;
+use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
 
 /// The style every page shares: A4, one font stack with the charts,
@@ -64,47 +65,52 @@ th, td { padding: 0.6mm 1mm; }
 td:first-child { white-space: nowrap; }
 ";
 
-pub fn render(
-    report: &Report<'_>,
-    notice: &DataNotice,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let (title, period) = heading_lines(report, lang);
-    let grid = report_grid(report, lang, usize::MAX);
-    let wide = (0..grid.headings.len())
-        .map(|i| {
-            grid.rows
-                .iter()
-                .chain(&grid.total)
-                .chain([&grid.headings])
-                .filter_map(|r| r.get(i))
-                .map(|c| display_width(c).min(LONG))
-                .max()
-                .unwrap_or(0)
-                + 2
-        })
-        .sum::<usize>()
-        > WIDE;
-    let mut html = String::with_capacity(16 * 1024 + report.rows.len() * 256);
-    head(
-        &mut html,
-        &title,
-        &period,
-        if wide { WIDE_STYLE } else { REPORT_STYLE },
-        lang,
-    );
-    notice_box(&mut html, notice, lang);
-    table(&mut html, &grid, None);
-    if report.total.is_none() {
-        let _ = writeln!(
-            html,
-            "<p class=\"note\">{}</p>",
-            text(&i18n::rows_line(report.rows.len(), lang))
+/// The emitter of HTML pages.
+pub(super) struct Html;
+
+impl Emitter for Html {
+    fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let Page { notice, lang } = page;
+        let (title, period) = heading_lines(report, lang);
+        let grid = report_grid(report, lang, usize::MAX);
+        let wide = (0..grid.headings.len())
+            .map(|i| {
+                grid.rows
+                    .iter()
+                    .chain(&grid.total)
+                    .chain([&grid.headings])
+                    .filter_map(|r| r.get(i))
+                    .map(|c| display_width(c).min(LONG))
+                    .max()
+                    .unwrap_or(0)
+                    + 2
+            })
+            .sum::<usize>()
+            > WIDE;
+        let mut html = String::with_capacity(16 * 1024 + report.rows.len() * 256);
+        head(
+            &mut html,
+            &title,
+            &period,
+            if wide { WIDE_STYLE } else { REPORT_STYLE },
+            lang,
         );
+        notice_box(&mut html, notice, lang);
+        table(&mut html, &grid, None);
+        if report.total.is_none() {
+            let _ = writeln!(
+                html,
+                "<p class=\"note\">{}</p>",
+                text(&i18n::rows_line(report.rows.len(), lang))
+            );
+        }
+        html.push_str("</body>\n</html>\n");
+        out.write_all(html.as_bytes())
     }
-    html.push_str("</body>\n</html>\n");
-    out.write_all(html.as_bytes())
+
+    fn monthly(&self, doc: &Monthly<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        super::monthly::html::render(doc, page.notice, page.lang, out)
+    }
 }
 
 /// Text from the data or the catalog, inert in HTML.

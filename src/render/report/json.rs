@@ -9,14 +9,25 @@ use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::{round4, shown};
+use super::{Emitter, Page, round4, shown};
+use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
-pub fn render(report: &Report<'_>, notice: &DataNotice, out: &mut dyn Write) -> io::Result<()> {
-    let doc = Doc(Table::new(report), notice);
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+/// The emitter of JSON documents.
+pub(super) struct Json;
+
+impl Emitter for Json {
+    fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let notice = page.notice;
+        let doc = Doc(Table::new(report), notice);
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)
+    }
+
+    fn monthly(&self, doc: &Monthly<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        super::monthly::json::render(doc, page.notice, out)
+    }
 }
 
 struct Doc<'a>(Table<'a>, &'a DataNotice);

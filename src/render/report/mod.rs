@@ -1,7 +1,7 @@
 //! Rendering documents: the report tables and the monthly summary, in one
-//! [`Format`] each, behind [`render`]. Each format has one emitter: a file
-//! here for the tables (the monthly summary's, under `monthly/`, build on
-//! them). Tables, Markdown, HTML and xlsx are for people (names, `78.6%`,
+//! [`Format`] each, behind [`render`]. Each format has one emitter (an
+//! [`Emitter`], in a file of its own here), which writes the report tables
+//! and, through its part under `monthly/`, the monthly summary. Tables, Markdown, HTML and xlsx are for people (names, `78.6%`,
 //! `—`, and a notice when the data has errors); CSV and JSON are for
 //! programs (stable keys, codes, `0.7858`, empty or `null`).
 
@@ -127,23 +127,46 @@ pub fn render(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    use Document::{Monthly, Report};
-    match (doc, format) {
-        (Report(r), Format::Table) => table::render(r, notice, lang, out),
-        (Report(r), Format::Csv) => csv::render(r, out),
-        (Report(r), Format::Json) => json::render(r, notice, out),
-        (Report(r), Format::Markdown) => markdown::render(r, notice, lang, out),
-        (Report(r), Format::Html) => html::render(r, notice, lang, out),
-        (Report(r), Format::Xlsx) => xlsx::render(r, notice, lang, out),
-        (Monthly(m), Format::Markdown) => monthly::markdown::render(m, notice, lang, out),
-        (Monthly(m), Format::Html) => monthly::html::render(m, notice, lang, out),
-        (Monthly(m), Format::Xlsx) => monthly::xlsx::render(m, notice, lang, out),
-        (Monthly(m), Format::Json) => monthly::json::render(m, notice, out),
-        (Monthly(_), Format::Table | Format::Csv) => Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            format!("the monthly summary has no {} form", format.name()),
-        )),
+    let emitter: &dyn Emitter = match format {
+        Format::Table => &table::Table,
+        Format::Csv => &csv::Csv,
+        Format::Json => &json::Json,
+        Format::Markdown => &markdown::Markdown,
+        Format::Html => &html::Html,
+        Format::Xlsx => &xlsx::Xlsx,
+    };
+    let page = Page { notice, lang };
+    match doc {
+        Document::Report(report) => emitter.report(report, page, out),
+        Document::Monthly(monthly) => emitter.monthly(monthly, page, out),
     }
+}
+
+/// What a document is written with besides its figures.
+#[derive(Clone, Copy, Debug)]
+struct Page<'a> {
+    /// What the figures leave out (empty for clean data).
+    notice: &'a DataNotice,
+    lang: Lang,
+}
+
+/// One output format: how it writes each document. Each format has one,
+/// in its own file; the monthly summary's part of it is under `monthly/`.
+trait Emitter {
+    /// Writes a report table.
+    fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Writes the monthly summary (an error for a format it has not).
+    fn monthly(&self, doc: &Monthly<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The error of a format the monthly summary has not, which the command
+/// refuses before it gets here.
+fn no_monthly(format: Format) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        format!("the monthly summary has no {} form", format.name()),
+    )
 }
 
 /// A table as people read it: text cells, number columns aligned right,

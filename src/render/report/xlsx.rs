@@ -23,21 +23,28 @@ use rust_xlsxwriter::{
 };
 
 use super::{
-    UNDEFINED, display_width, for_people, heading_lines, notice_lines, people_width, shown,
+    Emitter, Page, UNDEFINED, display_width, for_people, heading_lines, notice_lines, people_width,
+    shown,
 };
 use crate::i18n::{self, Lang};
 use crate::model::Date;
+use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
-pub fn render(
-    report: &Report<'_>,
-    notice: &DataNotice,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let bytes = report_book(report, notice, lang).map_err(io::Error::other)?;
-    out.write_all(&bytes)
+/// The emitter of Excel workbooks.
+pub(super) struct Xlsx;
+
+impl Emitter for Xlsx {
+    fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let Page { notice, lang } = page;
+        let bytes = report_book(report, notice, lang).map_err(io::Error::other)?;
+        out.write_all(&bytes)
+    }
+
+    fn monthly(&self, doc: &Monthly<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        super::monthly::xlsx::render(doc, page.notice, page.lang, out)
+    }
 }
 
 fn report_book(report: &Report<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, XlsxError> {
