@@ -1,9 +1,10 @@
 //! Rendering documents: the report tables and the monthly summary, in one
 //! [`Format`] each, behind [`render`]. Each format has one emitter (an
 //! [`Emitter`], in a file of its own here), which writes the report tables
-//! and, through its part under `monthly/`, the monthly summary. Tables, Markdown, HTML and xlsx are for people (names, `78.6%`,
-//! `—`, and a notice when the data has errors); CSV and JSON are for
-//! programs (stable keys, codes, `0.7858`, empty or `null`).
+//! and, through its part under `monthly/`, the monthly summary. Tables,
+//! Markdown, HTML and xlsx are for people (names, `78.6%`, `—`, and a
+//! notice when the data has errors); CSV and JSON are for programs (stable
+//! keys, codes, `0.7858`, empty or `null`).
 
 mod csv;
 mod html;
@@ -107,19 +108,10 @@ pub enum Document<'a> {
     Monthly(&'a Monthly<'a>),
 }
 
-impl Document<'_> {
-    /// The formats this document can be written in.
-    pub fn formats(&self) -> &'static [Format] {
-        match self {
-            Document::Report(_) => &Format::TABLES,
-            Document::Monthly(_) => &Format::MONTHLY,
-        }
-    }
-}
-
 /// Writes `doc` in `format`; `notice` says what its figures leave out (the
 /// formats for people show it at the top, JSON as `data_errors`). A
-/// format the document has not (see [`Document::formats`]) is an error.
+/// format the document has not ([`Format::TABLES`], [`Format::MONTHLY`])
+/// is an error.
 pub fn render(
     doc: Document<'_>,
     format: Format,
