@@ -1030,7 +1030,7 @@ pub fn notice_heading(errors: usize, lang: Lang) -> String {
 pub fn files_unread(names: &[String], lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("整个文件未读取、未计入：{}", names.join("、")),
-        Lang::En => format!("not read at all: {}", names.join(", ")),
+        Lang::En => format!("files not read at all: {}", names.join(", ")),
     }
 }
 
@@ -1038,7 +1038,7 @@ pub fn files_unread(names: &[String], lang: Lang) -> String {
 pub fn files_partly_read(names: &[String], lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("只读取了一部分的文件：{}", names.join("、")),
-        Lang::En => format!("read only in part: {}", names.join(", ")),
+        Lang::En => format!("files read only in part: {}", names.join(", ")),
     }
 }
 

@@ -347,13 +347,13 @@ fn a_file_left_out_whole_is_named_in_the_document_and_on_stderr() {
     let (_, out, err) = run(&data, &en);
     assert_eq!(
         err,
-        "note: the data has 5 errors, so the figures are incomplete (not read at all: problems.csv). Run `bangcun check` for details\n"
+        "note: the data has 5 errors, so the figures are incomplete (files not read at all: problems.csv). Run `bangcun check` for details\n"
     );
     let out = String::from_utf8(out).unwrap();
     assert!(
         out.contains("> **Note: the data has 5 errors, and the figures here are incomplete:**")
     );
-    assert!(out.contains("> - not read at all: problems.csv\n"));
+    assert!(out.contains("> - files not read at all: problems.csv\n"));
 }
 
 #[test]
