@@ -92,6 +92,11 @@ pub struct SourceFile {
     pub columns: Vec<(&'static str, Box<str>)>,
     /// Data rows (CSV) or tables (TOML) read, valid or not.
     pub rows: usize,
+    /// Whether the file was read to its end: false for a data file that
+    /// could not be read at all (`rows` is then 0) or whose reading stopped
+    /// part way (a quote never closed), so that reports can say what they
+    /// left out.
+    pub complete: bool,
 }
 
 impl SourceFile {

@@ -395,3 +395,24 @@ fn github_output_is_exact_workflow_commands() {
         )
     );
 }
+
+#[test]
+fn the_example_workflow_sends_no_summary_made_from_data_with_errors() {
+    // Issue 8, item 4: the scheduled monthly job would make a summary
+    // from broken data with exit 0. Each of its `report monthly` runs
+    // refuses instead (--strict), and writes a format its -o names.
+    let workflow = fs::read_to_string(root().join("examples/ci/github-actions.yml")).unwrap();
+    let runs: Vec<&str> = workflow
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("bangcun report monthly"))
+        .collect();
+    assert_eq!(runs.len(), 2, "{workflow}");
+    for run in runs {
+        assert!(run.contains(" --strict"), "{run}");
+        assert!(
+            run.ends_with(".html\"") || run.ends_with(".xlsx\""),
+            "{run}"
+        );
+    }
+}

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{bangcun, root, status, temp_copy};
+use common::{ACROSS_MONTHS, reports_plus, reports_with_errors, root};
 
 fn fixture() -> PathBuf {
     root().join(common::fixture("reports"))
@@ -14,35 +14,14 @@ fn fixture() -> PathBuf {
 
 /// Runs `bangcun --data DIR ARGS…` and returns (exit code, stdout, stderr).
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = bangcun()
-        .arg("--data")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("bangcun runs");
-    (
-        status(&out),
-        String::from_utf8(out.stdout).expect("UTF-8 output"),
-        String::from_utf8(out.stderr).expect("UTF-8 errors"),
-    )
+    let (code, out, err) = common::run_on(dir, args);
+    (code, String::from_utf8(out).expect("UTF-8 output"), err)
 }
 
 /// stdout of a run that must succeed without a word on stderr.
 fn ok(dir: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(dir, args);
-    assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
-    out
+    String::from_utf8(common::ok_on(dir, args)).expect("UTF-8 output")
 }
-
-/// 2026-01-15 to 2026-03-15 as of 2026-04-30: D = 03-15.
-const ACROSS_MONTHS: [&str; 6] = [
-    "--as-of",
-    "2026-04-30",
-    "--from",
-    "2026-01-15",
-    "--to",
-    "2026-03-15",
-];
 
 #[test]
 fn summary_csv_across_months() {
@@ -282,53 +261,13 @@ county_code,county,level,code,name,township
     assert_eq!(ok(&fixture(), &one).lines().count(), 3);
 }
 
-/// A copy of the fixture with `lines` appended to its files: the
-/// temporary folder, and the data folder in it.
-fn fixture_plus(lines: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
-    let (temp, data) = temp_copy("reports");
-    for (file, line) in lines {
-        let path = data.join(file);
-        let text = std::fs::read_to_string(&path).unwrap() + line + "\n";
-        std::fs::write(&path, text).unwrap();
-    }
-    (temp, data)
-}
-
-/// A copy of the fixture with records in error appended: 4 error findings.
-/// The same lines as `metrics::fixture::BAD_LINES`, written again: that is
-/// `#[cfg(test)]` in the library, which a test crate cannot see.
-fn fixture_with_errors() -> (tempfile::TempDir, PathBuf) {
-    fixture_plus(&[
-        // unknown-region (its parent)
-        ("regions.csv", "410001001009,坏村,village,410001009"),
-        // no finding, but its point is the invalid 坏村
-        ("cadres.csv", "K5,钱五,county,,410001001009,,"),
-        (
-            "visits/2026-02.csv",
-            "2026-02-10,K5,410001001009,workday,3,30",
-        ),
-        // unknown-cadre
-        ("visits/2026-02.csv", "2026-02-11,K9,410001001,workday,5,50"),
-        // date-order
-        (
-            "problems.csv",
-            "P8,2026-02-05,410001001,K1,cadre,基础设施,整改日期早于发现日期,一镇人民政府,,2026-02-01,,",
-        ),
-        // duplicate-id
-        (
-            "problems.csv",
-            "P1,2026-02-06,410001001,K1,cadre,基础设施,编号重复,一镇人民政府,,,,",
-        ),
-    ])
-}
-
 #[test]
 fn a_mistyped_year_moves_no_figure() {
     // 0026 for 2026: an invalid date, so the visit is left out. Taken at
     // its word it would start the whole-period summary in the year 26 and
     // make every cadre due on two thousand years of work days.
     let (_temp, dir) =
-        fixture_plus(&[("visits/2026-02.csv", "0026-02-10,K1,410001001,workday,3,30")]);
+        reports_plus(&[("visits/2026-02.csv", "0026-02-10,K1,410001001,workday,3,30")]);
     let args = [
         "report",
         "summary",
@@ -345,7 +284,7 @@ fn a_mistyped_year_moves_no_figure() {
 
 #[test]
 fn errors_are_left_out_and_said_once() {
-    let (_temp, dir) = fixture_with_errors();
+    let (_temp, dir) = reports_with_errors();
     let mut args = vec!["report", "summary", "--format", "csv"];
     args.extend(ACROSS_MONTHS);
     let (code, out, err) = run(&dir, &args);
@@ -358,7 +297,10 @@ fn errors_are_left_out_and_said_once() {
         "{err}"
     );
     let (_, _, en) = run(&dir, &[&args[..], &["--lang", "en"][..]].concat());
-    assert!(en.contains("4 errors") && en.contains("leave the records with errors out"));
+    assert!(
+        en.contains("4 errors") && en.contains("figures are incomplete"),
+        "{en}"
+    );
     // --strict refuses.
     args.push("--strict");
     let (code, out, err) = run(&dir, &args);
@@ -380,7 +322,8 @@ fn output_file_takes_its_format_from_the_extension() {
     args.extend(ACROSS_MONTHS);
     assert_eq!(ok(&fixture(), &args), "");
     let written = std::fs::read_to_string(&file).unwrap();
-    assert!(written.starts_with("cadre,name,level,county_code,date\n"));
+    // A CSV file opens in Excel by double-click: a BOM first.
+    assert!(written.starts_with("\u{feff}cadre,name,level,county_code,date\n"));
     // Nothing but the file is left in the folder.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }

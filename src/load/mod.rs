@@ -168,6 +168,7 @@ pub fn load(dir: &Path) -> Loaded {
         role: FileRole::Config,
         columns: Vec::new(),
         rows: 0,
+        complete: true,
     });
     let at = |line| Span {
         file: FileId(0),
@@ -213,6 +214,9 @@ pub fn load(dir: &Path) -> Loaded {
                 role: FileRole::Data(kind),
                 columns: Vec::new(),
                 rows: 0,
+                // Until its part says otherwise: a file that cannot be
+                // opened has none.
+                complete: false,
             });
             match found.format {
                 Ok(format) => jobs.push(Job {
@@ -522,6 +526,7 @@ fn take_meta<T>(part: &mut Part<T>, files: &mut [SourceFile], findings: &mut Vec
     if let Some(file) = files.get_mut(part.file.0 as usize) {
         file.columns = std::mem::take(&mut part.columns);
         file.rows = part.rows;
+        file.complete = part.complete;
     }
     findings.append(&mut part.findings);
 }

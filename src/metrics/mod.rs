@@ -106,6 +106,8 @@ pub(crate) mod fixture {
         pub data: Dataset,
         pub index: Index,
         pub valid: Validity,
+        /// The error findings the validity comes from.
+        pub findings: Vec<crate::finding::Finding>,
     }
 
     impl Opened {
@@ -127,6 +129,7 @@ pub(crate) mod fixture {
             data: opened.data,
             index: opened.index,
             valid,
+            findings: opened.findings,
         }
     }
 

@@ -17,7 +17,7 @@ use crate::metrics::{
     summary_with_attendance,
 };
 use crate::model::Date;
-use crate::render::MonthlyFormat;
+use crate::render::Format;
 
 /// What the user asked for: the typed options of `bangcun report monthly`.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,7 +26,9 @@ pub struct MonthlyRequest {
     pub month: Option<Date>,
     /// D; today when absent.
     pub as_of: Option<Date>,
-    pub format: MonthlyFormat,
+    /// `--format`; by the extension of `-o FILE`, else Markdown, when
+    /// absent.
+    pub format: Option<Format>,
     /// `-o FILE`: written atomically; standard output when absent.
     pub output: Option<PathBuf>,
     /// Refuse (exit 1) when the data has errors.
@@ -36,9 +38,9 @@ pub struct MonthlyRequest {
 /// How many months the trend shows, ending with the summary's month.
 pub const TREND_MONTHS: usize = 6;
 
-/// How many rows of a problem list the summary shows: of the most overdue
-/// problems, the only ones it holds; of the lagging revisits, which it
-/// holds whole for programs, the longest.
+/// How many rows of a problem list the summary shows people (the most
+/// overdue problems, the longest lagging revisits); it holds the lists
+/// whole, for the workbook and for programs.
 pub const LISTED: usize = 10;
 
 /// The month a summary is for when none is asked: the last complete month
@@ -159,8 +161,7 @@ pub struct Monthly<'a> {
     pub counties: Report<'a>,
     /// [`TREND_MONTHS`] months, oldest first, ending with the month.
     pub trend: Vec<TrendMonth>,
-    /// The [`LISTED`] most overdue problems at D, and how many are
-    /// overdue in all.
+    /// Every problem overdue at D, most overdue first.
     pub overdue: Listed<'a>,
     /// Cadres who missed a work day in the month, by county, with dates.
     pub missed: Report<'a>,
@@ -256,7 +257,7 @@ pub fn build<'a>(
         headline,
         counties: county_table::of_summary(ctx, &window, By::County, &current, lang),
         trend,
-        overdue: problems::overdue(ctx, &window, None, Some(LISTED), lang),
+        overdue: problems::overdue(ctx, &window, None, None, lang),
         missed: attendance::missed_by_cadre(ctx, &window, &attendance, lang),
         revisits: problems::revisits(ctx, &window, None, None, lang),
         uncovered: coverage::build(ctx, &window, None, lang),

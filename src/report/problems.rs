@@ -80,6 +80,7 @@ fn listing<'a>(
         }
     }
     let report = Report {
+        name,
         title: title(ctx, name, lang),
         window: *window,
         columns: columns(own_columns),

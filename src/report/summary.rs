@@ -110,6 +110,7 @@ pub fn of_summary<'a>(
         By::Township => ReportName::SummaryByTownship,
     };
     Report {
+        name,
         title: title(ctx, name, lang),
         window: *window,
         columns,
