@@ -365,7 +365,9 @@ fn github_output_is_exact_workflow_commands() {
     let (_temp, dir) = temp_copy("ci-data");
     // A file name with `%`, `,`, `:` and Chinese, a date cell with a line
     // break and a `%`, a kind cell with a CR: each must be escaped (the
-    // Chinese left as it is), or GitHub would cut the command.
+    // Chinese left as it is), or GitHub would cut the command. A break
+    // inside a value is shown as `\n`, `\r` (text from the data is shown,
+    // never obeyed); the breaks between message and help are `%0A`.
     fs::write(
         dir.join("visits/补录50%,第1批:3月.csv"),
         "日期,干部编号,地点代码,类型\n\
@@ -385,10 +387,10 @@ fn github_output_is_exact_workflow_commands() {
              unknown column \"天气\" is ignored (visits)\
              %0Ahelp: known columns: date,cadre,place,kind,forums,people,note\n\
              ::error file={file},line=2,title=invalid-date::\
-             \"2026-03-10%0A%250A\" is not a valid date\
+             \"2026-03-10\\n%250A\" is not a valid date\
              %0Ahelp: write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099\n\
              ::error file={file},line=4,title=invalid-value::\
-             \"work%0Dday\" is not one of the allowed values%0Ahelp: use one of: \
+             \"work\\rday\" is not one of the allowed values%0Ahelp: use one of: \
              workday (工作日下沉), petition (接访), forum (座谈会), \
              party-day (主题党日), revisit (回访), other (其他)\n\
              checked: 2 errors, 1 warning; 7 files, 7 records read\n"

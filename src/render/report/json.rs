@@ -11,9 +11,7 @@ use super::{round4, shown};
 use crate::report::{Cell, Report};
 
 pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let doc = Doc(Table::new(report));
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    crate::inert::write_json(out, &Doc(Table::new(report)))
 }
 
 struct Doc<'a>(Table<'a>);

@@ -43,7 +43,7 @@ pub fn render(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Resul
     };
 
     let (title, period) = heading_lines(report, lang);
-    writeln!(out, "{title}\n{period}\n")?;
+    writeln!(out, "{}\n{period}\n", one_line(&title))?;
     let mut line = String::new();
     layout.line(out, &mut line, headings.iter())?;
     layout.line(out, &mut line, rules.iter())?;

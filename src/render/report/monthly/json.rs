@@ -18,8 +18,7 @@ use crate::report::monthly::{Figure, HeadlineFigure, Monthly, TrendMonth};
 use crate::report::{Listed, Report};
 
 pub fn render(doc: &Monthly<'_>, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &Doc(doc))?;
-    writeln!(out)
+    crate::inert::write_json(out, &Doc(doc))
 }
 
 struct Doc<'a>(&'a Monthly<'a>);
