@@ -1308,6 +1308,28 @@ pub fn monthly_title(name: &str, month: Date, lang: Lang) -> String {
     )
 }
 
+/// Under the headline when last month lies before the data begins (in
+/// `first`, a month): why it has no figures and no change.
+pub fn nothing_to_compare(first: Date, lang: Lang) -> String {
+    let month = month_name(first, lang);
+    tr!(
+        lang,
+        "数据始于{month}，此前没有可比较的月份。",
+        "The data begins in {month}: there is no earlier month to compare with."
+    )
+}
+
+/// Added to the trend's note when the months before the data began (in
+/// `first`) are left out of it.
+pub fn trend_from(first: Date, lang: Lang) -> String {
+    let month = month_name(first, lang);
+    tr!(
+        lang,
+        "数据始于{month}，此前的月份不列入。",
+        " The data begins in {month}; earlier months are left out."
+    )
+}
+
 /// A change from the previous month, as people read it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::super::display_width;
-use super::{Body, Grid, Section, change, figure_text, sections};
+use super::{Body, Grid, Section, change, figure_text, previous_text, sections};
 use crate::i18n::{self, Lang, MonthlyText, ReportName};
 use crate::render::svg::{self, Bar, Labels, Series, xml};
 use crate::report::monthly::{Figure, Monthly};
@@ -76,10 +76,17 @@ pub fn render(doc: &Monthly<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<
     for section in sections(doc, lang) {
         let _ = writeln!(html, "<h2>{}</h2>", xml(section.part.label(lang)));
         match section.part {
-            MonthlyText::Headline => cards(&mut html, doc, lang),
+            MonthlyText::Headline => {
+                cards(&mut html, doc, lang);
+                note(&mut html, &section);
+            }
             MonthlyText::Counties => counties(&mut html, doc, &section, lang),
             MonthlyText::Trend => {
-                figure(&mut html, &trend_chart(doc, lang));
+                // One month (the data's first) makes no line: its table
+                // says it all.
+                if doc.trend.len() > 1 {
+                    figure(&mut html, &trend_chart(doc, lang));
+                }
                 body(&mut html, &section);
             }
             _ => body(&mut html, &section),
@@ -100,7 +107,7 @@ fn cards(html: &mut String, doc: &Monthly<'_>, lang: Lang) {
             xml(i18n::measure_name(h.measure, lang)),
             xml(&figure_text(h.current, lang)),
             xml(MonthlyText::LastMonth.label(lang)),
-            xml(&figure_text(h.previous, lang)),
+            xml(&previous_text(h.previous, lang)),
             xml(&i18n::change_text(change(h.current, h.previous), lang)),
         );
     }
@@ -235,6 +242,11 @@ fn body(html: &mut String, section: &Section) {
         }
         Body::Nothing => {}
     }
+    note(html, section);
+}
+
+/// The line under a section, if it has one.
+fn note(html: &mut String, section: &Section) {
     if let Some(note) = &section.note {
         let _ = writeln!(html, "<p class=\"note\">{}</p>", code_spans(note));
     }

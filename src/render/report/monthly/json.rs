@@ -80,14 +80,17 @@ impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let h = self.0;
         let change = match (h.current, h.previous) {
-            (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => json!(round4(round4(c) - round4(p))),
-            (Figure::Count(c), Figure::Count(p)) => json!(c as i64 - p as i64),
-            // An undefined rate (a rate against a count is never made).
+            (Figure::Rate(Some(c)), Some(Figure::Rate(Some(p)))) => {
+                json!(round4(round4(c) - round4(p)))
+            }
+            (Figure::Count(c), Some(Figure::Count(p))) => json!(c as i64 - p as i64),
+            // An undefined rate, or no month before the data began (a
+            // rate against a count is never made).
             _ => Value::Null,
         };
         let mut map = s.serialize_map(Some(3))?;
         map.serialize_entry("current", &figure(h.current))?;
-        map.serialize_entry("previous", &figure(h.previous))?;
+        map.serialize_entry("previous", &h.previous.map_or(Value::Null, figure))?;
         map.serialize_entry("change", &change)?;
         map.end()
     }

@@ -226,17 +226,22 @@ fn headline<'w>(
     for h in &doc.headline {
         sheet.text(row, 0, i18n::measure_name(h.measure, lang), &s.text[0])?;
         sheet.cell(row, 1, &figure_cell(h.current), false, lang, s)?;
-        sheet.cell(row, 2, &figure_cell(h.previous), false, lang, s)?;
+        match h.previous {
+            Some(previous) => sheet.cell(row, 2, &figure_cell(previous), false, lang, s)?,
+            // The data begins after last month: nothing to show.
+            None => sheet.text(row, 2, UNDEFINED, &s.undefined[0])?,
+        }
         match (h.current, h.previous) {
-            (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => {
+            (Figure::Rate(Some(c)), Some(Figure::Rate(Some(p)))) => {
                 let points = (tenths_of_percent(c) - tenths_of_percent(p)) as f64 / 10.0;
                 sheet.number(row, 3, points, 14, &s.points)?;
             }
-            (Figure::Count(c), Figure::Count(p)) => {
+            (Figure::Count(c), Some(Figure::Count(p))) => {
                 let n = c as f64 - p as f64;
                 sheet.number(row, 3, n, 8, &s.signed)?;
             }
-            // An undefined rate (a rate against a count is never made).
+            // An undefined rate, or no month before (a rate against a
+            // count is never made).
             _ => sheet.text(row, 3, UNDEFINED, &s.undefined[0])?,
         }
         row += 1;
