@@ -1,4 +1,4 @@
-//! `bangcun.toml`: the settings of a data folder (SPEC §2). Every key has a
+//! `bangcun.toml`: the settings of a data folder (docs/data.md). Every key has a
 //! default; an unknown key or an impossible value is an `invalid-config`
 //! finding naming the key and its line, and the default is used instead.
 

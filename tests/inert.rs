@@ -1,4 +1,4 @@
-//! Text from the data is inert in every output (SPEC §10): the cells of
+//! Text from the data is inert in every output: the cells of
 //! `tests/fixtures/hostile` — ESC[2J, an OSC title sequence, U+202E,
 //! `<script>`, `onmouseover=`, a Markdown link, `=cmd|' /C calc'!A0` — go
 //! through `check` (human, json, github), every report in every format and

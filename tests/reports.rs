@@ -85,7 +85,7 @@ fn summary_json_keeps_the_spec_keys_in_order() {
     assert!(rows[2]["attendance_rate"].is_null()); // 丙县: 0 / 0
     assert!(doc["total"]["county_code"].is_null());
     assert_eq!(doc["total"]["workdays_due"], 5);
-    // Keys in SPEC §5 order, in the first row as written.
+    // Keys in the order of docs/reports.md, in the first row as written.
     let keys = [
         "county_code",
         "county",

@@ -1,4 +1,4 @@
-//! Work-day attendance (工作日到岗, SPEC §4): for each cadre and each work
+//! Work-day attendance (工作日到岗, docs/reports.md): for each cadre and each work
 //! day W of its level in the period with W ≤ D (moved days applied), the
 //! cadre is due if start ≤ W ≤ end and no leave covers W; it attended if it
 //! has a visit dated W.

@@ -1,6 +1,6 @@
 //! `report monthly`: the summary the office sends its leaders every month,
 //! as one typed document — the headline figures against the previous
-//! month, the county table of SPEC §5, a six-month trend, and the lists
+//! month, the county table of `report summary`, a six-month trend, and the lists
 //! that need attention. Every figure comes from [`summary()`] (the
 //! trend's from [`problem_totals`], the same counts without the visits)
 //! and the report tables; nothing here redefines one.
@@ -83,7 +83,7 @@ impl Measure {
         Measure::NewRectified,
     ];
 
-    /// The stable key in JSON: the SPEC §5 key where there is one.
+    /// The stable key in JSON: the summary's key where there is one.
     pub fn key(self) -> &'static str {
         match self {
             Measure::RectificationRate => "rectification_rate",
@@ -158,7 +158,7 @@ pub struct Monthly<'a> {
     pub previous: Window,
     /// In [`Measure::ALL`] order.
     pub headline: Vec<HeadlineFigure>,
-    /// The summary of SPEC §5 by county for the month, with its total.
+    /// The summary (`report summary`) by county for the month, with its total.
     pub counties: Report<'a>,
     /// Up to [`TREND_MONTHS`] months, oldest first, ending with the month:
     /// those from the month the data begins on.

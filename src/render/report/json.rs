@@ -1,5 +1,5 @@
 //! JSON for programs: `{"as_of", "from", "to", "rows": [...]}` and, for
-//! reports with one, `"total": {...}` (SPEC §5). Row keys keep column
+//! reports with one, `"total": {...}` (docs/reports.md). Row keys keep column
 //! order; rates are fractions to 4 places or `null`. The rows and total
 //! ([`Table`]) are shared with the monthly summary.
 

@@ -231,7 +231,7 @@ fn for_machines<'c>(cell: &'c Cell<'_>) -> Cow<'c, str> {
     }
 }
 
-/// A fraction rounded to 4 places (0.7858), as SPEC §4 gives rates to
+/// A fraction rounded to 4 places (0.7858), as docs/reports.md gives rates to
 /// programs.
 fn round4(rate: f64) -> f64 {
     (rate * 10_000.0).round() / 10_000.0
@@ -252,7 +252,7 @@ mod tests {
 
     #[test]
     fn rates_for_people_and_programs() {
-        // 3717 / 4730 = 0.785835… (SPEC §1: "rectification rate 78.6%")
+        // 3717 / 4730 = 0.785835… (a rate the programme published as 78.6%)
         let r = Cell::Rate(Some(3717.0 / 4730.0));
         assert_eq!(for_people(&r, Lang::Zh), "78.6%");
         assert_eq!(for_machines(&r), "0.7858");

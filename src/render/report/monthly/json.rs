@@ -1,6 +1,6 @@
 //! The monthly summary as one JSON document for programs: every figure
 //! under a stable English key. The county rows, and the rows of each list,
-//! are those of the report tables (SPEC §5 keys); rates are fractions to 4
+//! are those of the report tables (their stable keys); rates are fractions to 4
 //! places or `null`. A change is the current figure less the previous one,
 //! as written here (for a rate, the difference of the two 4-place
 //! fractions), or `null` when either is undefined.
