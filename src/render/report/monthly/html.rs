@@ -147,8 +147,10 @@ fn county_bars(counties: &Report<'_>, key: &str) -> Vec<Bar> {
         .iter()
         .chain(&counties.total)
         .map(|row| Bar {
+            // As it is shown, control characters escaped: the chart
+            // measures the label it writes.
             label: match row.get(name) {
-                Some(Cell::Text(t)) => t.to_string(),
+                Some(Cell::Text(t)) => crate::inert::visible(t).into_owned(),
                 _ => String::new(),
             },
             value: match row.get(value) {
