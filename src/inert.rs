@@ -98,18 +98,29 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// `*`, `_`, `~`, `[`, `]` and the table's `|` escaped with a backslash, so
 /// that a cell makes no link, image, emphasis or extra column.
 pub fn markdown(text: &str) -> String {
-    let text = visible_on_one_line(text);
+    replace_chars(&visible_on_one_line(text), |c| match c {
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '&' => Some("&amp;"),
+        '\\' => Some("\\\\"),
+        '`' => Some("\\`"),
+        '*' => Some("\\*"),
+        '_' => Some("\\_"),
+        '~' => Some("\\~"),
+        '[' => Some("\\["),
+        ']' => Some("\\]"),
+        '|' => Some("\\|"),
+        _ => None,
+    })
+}
+
+/// `text` with each character `with` gives a replacement for replaced.
+fn replace_chars(text: &str, with: impl Fn(char) -> Option<&'static str>) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
+        match with(c) {
+            Some(replacement) => out.push_str(replacement),
+            None => out.push(c),
         }
     }
     out
@@ -128,19 +139,14 @@ pub fn visible_on_one_line(text: &str) -> Cow<'_, str> {
 /// Text in HTML or SVG, as element content or an attribute value:
 /// unsafe characters [`visible`], and `&`, `<`, `>`, `"`, `'` as entities.
 pub fn html(text: &str) -> String {
-    let text = visible(text);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    replace_chars(&visible(text), |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    })
 }
 
 /// Whether `c` makes Excel, WPS or LibreOffice read a cell as a formula

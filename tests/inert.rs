@@ -9,10 +9,10 @@
 mod common;
 
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use calamine::{Data, Reader, Xlsx};
-use common::{bangcun, root, status};
+use common::{root, run_on as run};
 use serde_json::Value;
 
 fn hostile() -> PathBuf {
@@ -27,18 +27,6 @@ const CLEAR: &str = "\u{1b}[2J";
 const TITLE: &str = "\u{1b}]0;owned\u{7}";
 const RLO: &str = "\u{202e}";
 const CALC: &str = "=cmd|' /C calc'!A0";
-
-/// Runs `bangcun --data DIR ARGS…`: exit status, stdout, stderr.
-fn run(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = bangcun()
-        .arg("--data")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("bangcun runs");
-    let err = String::from_utf8(out.stderr.clone()).expect("UTF-8 stderr");
-    (status(&out), out.stdout, err)
-}
 
 fn text(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).expect("UTF-8 output")

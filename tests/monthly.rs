@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
 
-use common::{bangcun, root, status, temp_copy};
+use common::{root, run_on as run, temp_copy};
 
 fn sample() -> PathBuf {
     root().join("data")
@@ -21,22 +21,6 @@ fn sample() -> PathBuf {
 
 fn fixture() -> PathBuf {
     root().join("tests/fixtures/reports")
-}
-
-/// Runs `bangcun --data DIR ARGS…` and returns (exit code, stdout bytes,
-/// stderr).
-fn run(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = bangcun()
-        .arg("--data")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("bangcun runs");
-    (
-        status(&out),
-        out.stdout,
-        String::from_utf8(out.stderr).expect("UTF-8 errors"),
-    )
 }
 
 /// stdout of a run that must succeed without a word on stderr.

@@ -44,6 +44,22 @@ pub fn bangcun() -> Command {
     cmd
 }
 
+/// Runs `bangcun --data DIR ARGS…`: the exit status, stdout, and stderr
+/// (which must be UTF-8).
+pub fn run_on(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = bangcun()
+        .arg("--data")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("bangcun runs");
+    (
+        status(&out),
+        out.stdout,
+        String::from_utf8(out.stderr).expect("UTF-8 errors"),
+    )
+}
+
 /// Runs `bangcun check --format json --as-of AS_OF --data DIR` plus
 /// `extra`, and returns the exit status and the parsed document.
 pub fn check_json(dir: &Path, extra: &[&str]) -> (i32, Value) {
