@@ -50,8 +50,18 @@ pub fn is_unsafe(c: char) -> bool {
 /// of U+0080..U+009F (C2), U+061C (D8), U+180E (E1), U+2000..U+2FFF (E2),
 /// U+F000..U+FFFF (EF) and the tags (F3). Chinese text begins with E4..E9.
 fn may_be_unsafe(text: &str) -> bool {
-    text.bytes()
-        .any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef | 0xf3))
+    // A fold without an early exit, which the compiler turns into a
+    // vector loop: most cells are short, and a JSON document is long.
+    text.bytes().fold(false, |hit, b| {
+        hit | (b < 0x20)
+            | (b == 0x7f)
+            | (b == 0xc2)
+            | (b == 0xd8)
+            | (b == 0xe1)
+            | (b == 0xe2)
+            | (b == 0xef)
+            | (b == 0xf3)
+    })
 }
 
 /// Writes `c` as a visible escape: `\t`, `\r`, `\n`, or `\u{1b}`.
@@ -129,7 +139,10 @@ fn replace_chars(text: &str, with: impl Fn(char) -> Option<&'static str>) -> Str
 /// [`visible`], with line breaks as spaces: text inside one cell of a
 /// table, which a break would split.
 pub fn visible_on_one_line(text: &str) -> Cow<'_, str> {
-    if text.contains(['\r', '\n']) {
+    // CR and LF are unsafe characters too: one scan passes the usual cell.
+    if !may_be_unsafe(text) {
+        Cow::Borrowed(text)
+    } else if text.contains(['\r', '\n']) {
         Cow::Owned(visible(&text.replace(['\r', '\n'], " ")).into_owned())
     } else {
         visible(text)
@@ -185,7 +198,20 @@ pub fn protect_formula(text: &str) -> Cow<'_, str> {
 /// of a cell that [`protect_formula`] protected (`'=1+1` reads `=1+1`,
 /// `''=1` reads `'=1`); any other cell as it is. A clerk who types
 /// `'=1+1` in Excel saves `=1+1`, so a hand-kept file reads the same.
+#[inline]
 pub fn unprotect_formula(cell: &str) -> &str {
+    // The loader asks this of every cell: the usual one, which does not
+    // begin with an apostrophe, costs one comparison.
+    if cell.as_bytes().first() == Some(&b'\'') {
+        unprotect_apostrophe(cell)
+    } else {
+        cell
+    }
+}
+
+/// [`unprotect_formula`] of a cell that begins with an apostrophe.
+#[cold]
+fn unprotect_apostrophe(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if formula_like(rest) => rest,
         _ => cell,
