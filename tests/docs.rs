@@ -218,3 +218,47 @@ fn the_checks_page_has_every_check() {
     }
     assert_eq!(checks.matches("\n### `").count(), REGISTRY.len());
 }
+
+/// The finding of `check` in `bangcun check` over the fixture folder named
+/// after it, as a clerk running it in that folder sees it: paths without
+/// the folder in front.
+fn fixture_finding(check: &str) -> String {
+    let folder = format!("tests/fixtures/{check}");
+    let out = assert_cmd::Command::cargo_bin("bangcun")
+        .unwrap()
+        .current_dir(root())
+        .env_remove("BANGCUN_DATA")
+        .args(["check", "--as-of", "2026-03-31", "--data", &folder])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let block = text
+        .split("\n\n")
+        .find(|b| {
+            b.lines()
+                .next()
+                .is_some_and(|l| l.contains(&format!("[{check}]")))
+        })
+        .unwrap_or_else(|| panic!("no {check} finding in {folder}:\n{text}"));
+    block.replace(&format!("{folder}/"), "")
+}
+
+#[test]
+fn the_checks_page_shows_each_finding_as_bangcun_prints_it() {
+    let checks = page("checks.md");
+    for check in REGISTRY {
+        let heading = format!("### `{}`\n", check.name);
+        let section = checks.split(&heading).nth(1).unwrap_or("");
+        let example = section
+            .split("```\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("docs/checks.md: no example under {heading}"));
+        let printed = fixture_finding(check.name);
+        assert_eq!(
+            example.trim_end(),
+            printed,
+            "docs/checks.md: the example of {} is not what bangcun prints now",
+            check.name
+        );
+    }
+}
