@@ -1010,9 +1010,10 @@ pub fn data_errors_note(errors: usize, items: &[String], strict: bool, lang: Lan
 }
 
 // ---------------------------------------------------------------------
-// What a report made from data with errors leaves out (SPEC §10), said at
-// the top of the document and on stderr, in the same words. Documents
-// name no command: their readers do not run bangcun.
+// What a report made from data with errors leaves out (docs/reports.md,
+// "Data with errors"), said at the top of the document and on stderr, in
+// the same words. Documents name no command: their readers do not run
+// bangcun.
 // ---------------------------------------------------------------------
 
 /// The first line of the notice at the top of a document.
@@ -1417,6 +1418,28 @@ pub fn monthly_title(name: &str, month: Date, lang: Lang) -> String {
 /// summary's title and the part the sheet holds.
 pub fn monthly_part(title: &str, part: &str, lang: Lang) -> String {
     tr!(lang, "{title}：{part}", "{title} — {part}")
+}
+
+/// Under the headline when last month lies before the data begins (in
+/// `first`, a month): why it has no figures and no change.
+pub fn nothing_to_compare(first: Date, lang: Lang) -> String {
+    let month = month_name(first, lang);
+    tr!(
+        lang,
+        "数据始于{month}，此前没有可比较的月份。",
+        "The data begins in {month}: there is no earlier month to compare with."
+    )
+}
+
+/// Added to the trend's note when the months before the data began (in
+/// `first`) are left out of it.
+pub fn trend_from(first: Date, lang: Lang) -> String {
+    let month = month_name(first, lang);
+    tr!(
+        lang,
+        "数据始于{month}，此前的月份不列入。",
+        " The data begins in {month}; earlier months are left out."
+    )
 }
 
 /// A change from the previous month, as people read it.

@@ -18,6 +18,7 @@ pub mod finding;
 pub mod git;
 pub mod i18n;
 pub mod index;
+pub mod inert;
 pub mod load;
 pub mod metrics;
 pub mod model;

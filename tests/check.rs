@@ -216,7 +216,7 @@ const CASES: &[Case] = &[
     case("duplicate-visit", "visits/2026-01.csv", Some(6), None, None),
 ];
 
-/// The checks that only warn (SPEC §3: an unknown column, a visit at a
+/// The checks that only warn (docs/checks.md: an unknown column, a visit at a
 /// place that is not the cadre's, outside its link, a date after today, the
 /// same visit twice); every other check is an error.
 const WARNINGS: [&str; 5] = [

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use common::{bangcun, status};
 
-/// The header of each CSV file, from the field tables of SPEC §2.
+/// The header of each CSV file, from the field tables of docs/data.md.
 const ZH_HEADERS: [(&str, &str); 5] = [
     ("regions.csv", "区划代码,名称,层级,上级代码\n"),
     (

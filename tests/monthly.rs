@@ -240,9 +240,10 @@ fn march_against_february_worked_by_hand() {
         .iter()
         .map(|t| (t["month"].as_str().unwrap(), &t["rectification_rate"]))
         .collect();
-    // Nothing found by the end of October and November 2025: undefined.
-    assert_eq!(trend[0], ("2025-10", &Value::Null));
-    assert_eq!(trend[2], ("2025-12", &serde_json::json!(1.0)));
+    // October and November 2025 lie before the data (it begins with P5,
+    // found 2025-12-01): left out. December: P5 rectified of P5.
+    assert_eq!(trend.len(), 4);
+    assert_eq!(trend[0], ("2025-12", &serde_json::json!(1.0)));
     assert_eq!(doc["overdue"]["count"], 1);
     assert_eq!(
         doc["missed"]["rows"][0]["missed"],
@@ -573,4 +574,107 @@ fn errors_are_left_out_or_refused() {
     strict.push("--strict");
     let (code, out, _) = run(&data, &strict);
     assert_eq!((code, out.len()), (1, 0));
+}
+
+#[test]
+fn a_first_month_has_no_change_and_no_months_before_the_data() {
+    // tests/fixtures/reports: the data begins in December 2025 (P5 found
+    // 2025-12-01 and rectified 12-20; the first visit is 2026-01-05).
+    // December is compared with November, which lies before the data.
+    let args = [
+        "report",
+        "monthly",
+        "--month",
+        "2025-12",
+        "--as-of",
+        "2026-04-30",
+    ];
+    let doc = json(&fixture(), &args);
+    let headline = doc["headline"].as_object().unwrap();
+    assert_eq!(headline.len(), 10);
+    for (key, h) in headline {
+        assert_eq!(
+            (&h["previous"], &h["change"]),
+            (&Value::Null, &Value::Null),
+            "{key}"
+        );
+    }
+    // December's own figures stand: P5 rectified of P5 → 1.0; one new.
+    assert_eq!(headline["rectification_rate"]["current"], 1.0);
+    assert_eq!(headline["new_problems"]["current"], 1);
+    // The trend is December alone, not five empty months before it.
+    let months: Vec<&str> = doc["trend"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["month"].as_str().unwrap())
+        .collect();
+    assert_eq!(months, ["2025-12"]);
+
+    // Markdown: last month and the change are `—` on every row, and a
+    // line says why; the trend has one row.
+    let markdown = text(&fixture(), &args);
+    let rows: Vec<&str> = markdown
+        .lines()
+        .skip_while(|l| !l.starts_with("| 指标"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert_eq!(rows.len(), 10, "{markdown}");
+    assert!(rows.iter().all(|r| r.ends_with("| — | — |")), "{rows:#?}");
+    assert!(markdown.contains("数据始于2025年12月，此前没有可比较的月份。"));
+    assert!(markdown.contains("| 2025年12月 | 1 | 1 | 100.0% |"));
+    let months_shown = markdown
+        .lines()
+        .filter(|l| l.starts_with("| 2025年"))
+        .count();
+    assert_eq!(months_shown, 1, "{markdown}");
+
+    // HTML: every card's last month and change are `—`; the two county
+    // charts, and no line chart of one month.
+    let mut html_args = args.to_vec();
+    html_args.extend(["--format", "html"]);
+    let html = text(&fixture(), &html_args);
+    assert_eq!(
+        html.matches("<div class=\"was\">上月 —</div><div class=\"was\">—</div>")
+            .count(),
+        10
+    );
+    assert_eq!(html.matches("<svg").count(), 2);
+
+    // xlsx: on 概览, each figure's last month and change are `—`, and the
+    // line under the period says why; 趋势 holds December alone, its note
+    // saying that earlier months are left out.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("first.xlsx");
+    let mut xlsx_args = args.to_vec();
+    xlsx_args.extend(["-o", file.to_str().unwrap()]);
+    ok(&fixture(), &xlsx_args);
+    let bytes = std::fs::read(&file).unwrap();
+    let overview = xlsx_sheet(&bytes, "概览");
+    assert_eq!(
+        overview[2][0],
+        Data::String("数据始于2025年12月，此前没有可比较的月份。".into())
+    );
+    let figures: Vec<&Vec<Data>> = overview[row_starting(&overview, "指标") + 1..]
+        .iter()
+        .filter(|r| matches!(r.get(1), Some(Data::Float(_) | Data::Int(_))))
+        .collect();
+    // All ten figures are defined in December (satisfaction: P5 满意).
+    assert_eq!(figures.len(), 10, "{overview:?}");
+    let dash = Data::String("—".into());
+    assert!(
+        figures.iter().all(|r| r[2] == dash && r[3] == dash),
+        "{figures:?}"
+    );
+    let trend = xlsx_sheet(&bytes, "趋势");
+    let Data::String(note) = &trend[1][0] else {
+        panic!("the trend's note: {trend:?}")
+    };
+    assert!(
+        note.ends_with("数据始于2025年12月，此前的月份不列入。"),
+        "{note}"
+    );
+    let header = row_starting(&trend, "月份");
+    assert_eq!(trend.len() - header, 2, "a header and December: {trend:?}");
 }

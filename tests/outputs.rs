@@ -1,10 +1,10 @@
-//! What reports write, end to end (issue 8; SPEC §10): `-o FILE` takes the
-//! format from its extension for every report, and refuses one the report
-//! cannot write; every report writes xlsx (read back with calamine and
-//! from the sheet's XML) and HTML; CSV files carry a BOM, standard output
-//! none; a report made from data with errors says what it left out, in the
-//! document and on stderr. Over `tests/fixtures/reports`, whose figures
-//! are worked out by hand in `tests/reports.rs`.
+//! What reports write, end to end (issue 8; docs/reports.md): `-o FILE`
+//! takes the format from its extension for every report, and refuses one
+//! the report cannot write; every report writes xlsx (read back with
+//! calamine and from the sheet's XML) and HTML; CSV files carry a BOM,
+//! standard output none; a report made from data with errors says what it
+//! left out, in the document and on stderr. Over `tests/fixtures/reports`,
+//! whose figures are worked out by hand in `tests/reports.rs`.
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! The registry of named checks (SPEC §3). Each check has a stable
+//! The registry of named checks (docs/checks.md). Each check has a stable
 //! lowercase name and a severity. Checks of the *load* stage are made by the
 //! loader while it reads cells and resolves references (it resolves them
 //! once, through indexes, as it reads); checks of the *data* stage are one

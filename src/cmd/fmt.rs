@@ -89,7 +89,7 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
     let mut failure = None;
     output::to_stdout(|out| {
         for (job, outcome) in jobs.iter().zip(outcomes) {
-            let path = job.file.path.display().to_string();
+            let path = crate::inert::visible(&job.file.path.display().to_string()).into_owned();
             let line = match outcome {
                 Ok(Outcome::Unchanged) => {
                     tally.unchanged += 1;

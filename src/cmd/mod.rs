@@ -82,7 +82,7 @@ pub fn open(global: &Global, today: Date, severities: &[Severity]) -> anyhow::Re
     Ok(open_dir(dir, global.lang, today, severities))
 }
 
-/// Finds the data folder (SPEC §2 order).
+/// Finds the data folder (in the order of docs/data.md).
 pub fn find(global: &Global) -> anyhow::Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot tell the current directory")?;
     let env = std::env::var_os("BANGCUN_DATA");

@@ -1,4 +1,4 @@
-//! Loading a data folder (SPEC §2): finding it, listing its files, reading
+//! Loading a data folder (docs/data.md): finding it, listing its files, reading
 //! each file once, and resolving references through indexes.
 //!
 //! Loading never fails: whatever cannot be read becomes a finding and the
@@ -46,7 +46,7 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
 }
 
-/// Finds the data folder, in SPEC order: `--data DIR`; `$BANGCUN_DATA`;
+/// Finds the data folder, in the order of docs/data.md: `--data DIR`; `$BANGCUN_DATA`;
 /// the current directory or its nearest ancestor holding `bangcun.toml`;
 /// `./data` if it holds one. The path returned is relative to `cwd` where
 /// it can be, so that findings print short paths.

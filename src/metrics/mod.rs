@@ -1,4 +1,4 @@
-//! The figures of SPEC §4, as pure functions over the loaded data: they
+//! The figures of docs/reports.md, as pure functions over the loaded data: they
 //! read a [`Dataset`], its [`Index`] and which records are [`Validity`]
 //! valid, and return typed results. Nothing here prints or formats; the
 //! `report` module turns results into tables.
@@ -32,7 +32,7 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The county of a cadre: the county of its first point (SPEC §4).
+    /// The county of a cadre: the county of its first point (docs/reports.md).
     pub fn cadre_county(&self, cadre: CadreId) -> Option<RegionId> {
         let point = self.data.cadre(cadre).points.first()?.id()?;
         self.index.county_of(point)

@@ -1,5 +1,5 @@
 //! `report attendance`: work days due, attended and missed per cadre; with
-//! `--missing`, one row per missed (cadre, work day) as in SPEC §5.
+//! `--missing`, one row per missed (cadre, work day) as docs/reports.md gives it.
 
 use super::{Cell, Column, Report, title};
 use crate::i18n::{self, Heading, Lang, ReportName};

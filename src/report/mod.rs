@@ -100,7 +100,7 @@ pub enum Audience {
 /// A column of a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Column {
-    /// The stable key in CSV headers and JSON objects (SPEC §5).
+    /// The stable key in CSV headers and JSON objects (docs/reports.md).
     pub key: &'static str,
     pub heading: Heading,
     pub audience: Audience,

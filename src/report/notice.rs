@@ -1,8 +1,8 @@
 //! What a report made from data with errors leaves out, so that the
-//! document can say so where its reader sees it (SPEC §10): the records
-//! not counted, per kind; the data files not read at all, or read only in
-//! part; and the settings of `bangcun.toml` whose default stands in for
-//! what was written. Worked out once from the findings and the validity
+//! document can say so where its reader sees it (docs/reports.md): the
+//! records not counted, per kind; the data files not read at all, or read
+//! only in part; and the settings of `bangcun.toml` whose default stands in
+//! for what was written. Worked out once from the findings and the validity
 //! of the records; clean data gives an empty notice at no cost.
 
 use crate::finding::Finding;

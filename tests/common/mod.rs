@@ -58,8 +58,8 @@ pub const ACROSS_MONTHS: [&str; 6] = [
     "2026-03-15",
 ];
 
-/// Runs `bangcun --data DIR ARGS…` and returns (exit code, stdout bytes,
-/// stderr).
+/// Runs `bangcun --data DIR ARGS…`: the exit status, stdout, and stderr
+/// (which must be UTF-8).
 pub fn run_on(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
     let out = bangcun()
         .arg("--data")

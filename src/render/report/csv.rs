@@ -1,5 +1,5 @@
 //! CSV for programs: a header of stable keys, the rows, then the total row
-//! (whose `county_code` is empty), as SPEC §5 lays out.
+//! (whose `county_code` is empty), as docs/reports.md lays out.
 
 use std::io::{self, Write};
 

@@ -1,9 +1,10 @@
 //! JSON for programs: `{"as_of", "from", "to", "rows": [...]}` and, for
-//! reports with one, `"total": {...}` (SPEC §5). Row keys keep column
-//! order; rates are fractions to 4 places or `null`. When the data has
-//! errors, `"data_errors"` says what the figures leave out (SPEC §10); it
-//! is absent for clean data. The rows and total ([`Table`]) and the
-//! `data_errors` entry are shared with the monthly summary.
+//! reports with one, `"total": {...}` (docs/reports.md). Row keys keep
+//! column order; rates are fractions to 4 places or `null`. When the data
+//! has errors, `"data_errors"` says what the figures leave out; it is
+//! absent for clean data. The rows and total ([`Table`]) and the
+//! `data_errors` entry are shared with the monthly summary. Text from the
+//! data is written through [`crate::inert::write_json`].
 
 use std::io::{self, Write};
 
@@ -19,10 +20,7 @@ pub(super) struct Json;
 
 impl Emitter for Json {
     fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let notice = page.notice;
-        let doc = Doc(Table::new(report), notice);
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        crate::inert::write_json(out, &Doc(Table::new(report), page.notice))
     }
 
     fn monthly(&self, doc: &Monthly<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {

@@ -114,9 +114,8 @@ pub(super) fn pipe_table<S: AsRef<str>>(
     Ok(())
 }
 
-/// Keeps a cell inside its table cell: pipes escaped, line breaks as spaces.
+/// Keeps a cell inside its table cell, and its text inert: no HTML, no
+/// Markdown of its own, no control character ([`crate::inert::markdown`]).
 pub(super) fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+    crate::inert::markdown(text)
 }

@@ -290,14 +290,10 @@ fn display_width(text: &str) -> usize {
     }
 }
 
-/// Text on one line, line breaks as spaces: a break inside a cell would
-/// break a table.
+/// Text from the data as a table shows it: on one line (a break inside a
+/// cell would break the table), control characters shown escaped.
 fn one_line(text: &str) -> Cow<'_, str> {
-    if text.contains(['\r', '\n']) {
-        Cow::Owned(text.replace(['\r', '\n'], " "))
-    } else {
-        Cow::Borrowed(text)
-    }
+    crate::inert::visible_on_one_line(text)
 }
 
 fn digits(mut n: u64) -> usize {
@@ -345,11 +341,15 @@ fn date_width(d: Date) -> usize {
     }
 }
 
-/// A cell as a CSV field: the fraction to 4 places, empty when undefined.
+/// A cell as a CSV field: the fraction to 4 places, empty when undefined;
+/// text from the data as a spreadsheet must take it ([`inert::csv_cell`]:
+/// no formula), while the numbers bangcun writes stay numbers.
+///
+/// [`inert::csv_cell`]: crate::inert::csv_cell
 fn for_machines<'c>(cell: &'c Cell<'_>) -> Cow<'c, str> {
     match cell {
         Cell::Empty | Cell::Rate(None) => Cow::Borrowed(""),
-        Cell::Text(s) => Cow::Borrowed(s),
+        Cell::Text(s) => crate::inert::csv_cell(s),
         Cell::Int(n) => Cow::Owned(n.to_string()),
         Cell::Date(d) => Cow::Owned(d.to_string()),
         // The list separator of the data files.
@@ -364,7 +364,7 @@ fn for_machines<'c>(cell: &'c Cell<'_>) -> Cow<'c, str> {
     }
 }
 
-/// A fraction rounded to 4 places (0.7858), as SPEC §4 gives rates to
+/// A fraction rounded to 4 places (0.7858), as docs/reports.md gives rates to
 /// programs.
 fn round4(rate: f64) -> f64 {
     (rate * 10_000.0).round() / 10_000.0
@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn rates_for_people_and_programs() {
-        // 3717 / 4730 = 0.785835… (SPEC §1: "rectification rate 78.6%")
+        // 3717 / 4730 = 0.785835… (a rate the programme published as 78.6%)
         let r = Cell::Rate(Some(3717.0 / 4730.0));
         assert_eq!(for_people(&r, Lang::Zh), "78.6%");
         assert_eq!(for_machines(&r), "0.7858");

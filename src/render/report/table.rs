@@ -52,7 +52,7 @@ impl Emitter for Table {
         };
 
         let (title, period) = heading_lines(report, lang);
-        writeln!(out, "{title}\n{period}\n")?;
+        writeln!(out, "{}\n{period}\n", one_line(&title))?;
         if let Some((heading, items)) = notice_lines(notice, lang) {
             writeln!(out, "{heading}")?;
             for item in items {

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::super::html::{head, notice_box, table, text};
-use super::{Body, Section, change, figure_text, sections};
+use super::{Body, Section, change, figure_text, previous_text, sections};
 use crate::i18n::{self, Lang, MonthlyText, ReportName};
 use crate::render::svg::{self, Bar, Labels, Series};
 use crate::report::monthly::{Figure, Monthly};
@@ -58,10 +58,17 @@ pub fn render(
     for section in sections(doc, lang) {
         let _ = writeln!(html, "<h2>{}</h2>", text(section.part.label(lang)));
         match section.part {
-            MonthlyText::Headline => cards(&mut html, doc, lang),
+            MonthlyText::Headline => {
+                cards(&mut html, doc, lang);
+                note(&mut html, &section);
+            }
             MonthlyText::Counties => counties(&mut html, doc, &section, lang),
             MonthlyText::Trend => {
-                figure(&mut html, &trend_chart(doc, lang));
+                // One month (the data's first) makes no line: its table
+                // says it all.
+                if doc.trend.len() > 1 {
+                    figure(&mut html, &trend_chart(doc, lang));
+                }
                 body(&mut html, &section);
             }
             // Ten columns on an upright page: across it, in smaller type,
@@ -89,7 +96,7 @@ fn cards(html: &mut String, doc: &Monthly<'_>, lang: Lang) {
             text(i18n::measure_name(h.measure, lang)),
             text(&figure_text(h.current, lang)),
             text(MonthlyText::LastMonth.label(lang)),
-            text(&figure_text(h.previous, lang)),
+            text(&previous_text(h.previous, lang)),
             text(&i18n::change_text(change(h.current, h.previous), lang)),
         );
     }
@@ -129,8 +136,10 @@ fn county_bars(counties: &Report<'_>, key: &str) -> Vec<Bar> {
         .iter()
         .chain(&counties.total)
         .map(|row| Bar {
+            // As it is shown, control characters escaped: the chart
+            // measures the label it writes.
             label: match row.get(name) {
-                Some(Cell::Text(t)) => t.to_string(),
+                Some(Cell::Text(t)) => crate::inert::visible(t).into_owned(),
                 _ => String::new(),
             },
             value: match row.get(value) {
@@ -224,6 +233,11 @@ fn body(html: &mut String, section: &Section) {
         }
         Body::Nothing => {}
     }
+    note(html, section);
+}
+
+/// The line under a section, if it has one.
+fn note(html: &mut String, section: &Section) {
     if let Some(note) = &section.note {
         let _ = writeln!(html, "<p class=\"note\">{}</p>", text(note));
     }

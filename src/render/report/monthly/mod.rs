@@ -13,7 +13,8 @@ pub(super) mod xlsx;
 use super::{Grid, for_people, push_for_people, report_grid, tenths_of_percent};
 use crate::i18n::{self, Change, Lang, MonthlyText};
 use crate::metrics::Window;
-use crate::report::monthly::{Figure, LISTED, Monthly};
+use crate::model::Date;
+use crate::report::monthly::{Figure, LISTED, Monthly, TREND_MONTHS};
 use crate::report::{Cell, Listed, Report};
 
 /// How many cadres, or places, of one county people see before the rest
@@ -77,7 +78,7 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
         Section {
             part: MonthlyText::Headline,
             body: Body::Table(headline_grid(doc, lang)),
-            note: None,
+            note: headline_note(doc, lang),
         },
         Section {
             part: MonthlyText::Counties,
@@ -87,7 +88,7 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
         Section {
             part: MonthlyText::Trend,
             body: Body::Table(trend_grid(doc, lang)),
-            note: Some(MonthlyText::TrendNote.label(lang).to_string()),
+            note: Some(trend_note(doc, lang)),
         },
         problems(
             MonthlyText::Overdue,
@@ -126,6 +127,31 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
     ]
 }
 
+/// The month the data begins on, where the headline or the trend reach
+/// back before it: the first month of the trend.
+fn first_month(doc: &Monthly<'_>) -> Date {
+    doc.trend.first().map_or(doc.window.from, |t| t.window.from)
+}
+
+/// The line under the headline when last month lies before the data
+/// begins: why it has no figures and no change.
+fn headline_note(doc: &Monthly<'_>, lang: Lang) -> Option<String> {
+    doc.headline
+        .iter()
+        .any(|h| h.previous.is_none())
+        .then(|| i18n::nothing_to_compare(first_month(doc), lang))
+}
+
+/// The line under the trend: what its rate is, and, when the months
+/// before the data began are left out, that they are.
+fn trend_note(doc: &Monthly<'_>, lang: Lang) -> String {
+    let mut note = MonthlyText::TrendNote.label(lang).to_string();
+    if doc.trend.len() < TREND_MONTHS {
+        note.push_str(&i18n::trend_from(first_month(doc), lang));
+    }
+    note
+}
+
 /// `2026-10`: a month as programs and the command line write it.
 fn month_key(window: &Window) -> String {
     window.from.format("%Y-%m").to_string()
@@ -138,6 +164,12 @@ fn figure_text(figure: Figure, lang: Lang) -> String {
     out
 }
 
+/// Last month's figure as people read it: `—` when the data begins after
+/// it.
+fn previous_text(previous: Option<Figure>, lang: Lang) -> String {
+    previous.map_or_else(|| super::UNDEFINED.to_string(), |p| figure_text(p, lang))
+}
+
 /// A figure as a report cell.
 fn figure_cell(figure: Figure) -> Cell<'static> {
     match figure {
@@ -147,14 +179,16 @@ fn figure_cell(figure: Figure) -> Cell<'static> {
 }
 
 /// The change people see: between the figures as shown (one decimal of a
-/// percent), so that it is the difference of the two numbers beside it.
-fn change(current: Figure, previous: Figure) -> Change {
+/// percent), so that it is the difference of the two numbers beside it;
+/// none against a month before the data begins.
+fn change(current: Figure, previous: Option<Figure>) -> Change {
     let (n, points) = match (current, previous) {
-        (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => {
+        (Figure::Rate(Some(c)), Some(Figure::Rate(Some(p)))) => {
             (tenths_of_percent(c) - tenths_of_percent(p), true)
         }
-        (Figure::Count(c), Figure::Count(p)) => (c as i64 - p as i64, false),
-        // An undefined rate (a rate against a count is never made).
+        (Figure::Count(c), Some(Figure::Count(p))) => (c as i64 - p as i64, false),
+        // An undefined rate, or no month before (a rate against a count
+        // is never made).
         _ => return Change::Undefined,
     };
     match (n, points) {
@@ -199,7 +233,7 @@ fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
                 vec![
                     i18n::measure_name(h.measure, lang).to_string(),
                     figure_text(h.current, lang),
-                    figure_text(h.previous, lang),
+                    previous_text(h.previous, lang),
                     i18n::change_text(change(h.current, h.previous), lang),
                 ]
             })
@@ -348,19 +382,23 @@ mod tests {
     fn changes_are_between_the_figures_shown() {
         // 82.46% shows as 82.5%, 81.04% as 81.0%: the change is 1.5 points
         // as a reader works it out, not the 1.42 between the fractions.
-        let c = change(Figure::Rate(Some(0.8246)), Figure::Rate(Some(0.8104)));
+        let c = change(Figure::Rate(Some(0.8246)), Some(Figure::Rate(Some(0.8104))));
         assert_eq!(c, Change::Points(15));
         assert_eq!(i18n::change_text(c, Lang::Zh), "↑ 1.5 个百分点");
         assert_eq!(i18n::change_text(c, Lang::En), "↑ 1.5 pts");
-        let c = change(Figure::Count(4390), Figure::Count(4502));
+        let c = change(Figure::Count(4390), Some(Figure::Count(4502)));
         assert_eq!(i18n::change_text(c, Lang::Zh), "↓ 112");
-        let c = change(Figure::Rate(Some(0.5)), Figure::Rate(Some(0.5004)));
+        let c = change(Figure::Rate(Some(0.5)), Some(Figure::Rate(Some(0.5004))));
         assert_eq!(i18n::change_text(c, Lang::Zh), "持平");
-        let c = change(Figure::Rate(Some(0.5)), Figure::Rate(None));
+        let c = change(Figure::Rate(Some(0.5)), Some(Figure::Rate(None)));
         assert_eq!(i18n::change_text(c, Lang::En), "—");
         // Down by less than a point keeps its zero.
-        let c = change(Figure::Rate(Some(0.80)), Figure::Rate(Some(0.807)));
+        let c = change(Figure::Rate(Some(0.80)), Some(Figure::Rate(Some(0.807))));
         assert_eq!(i18n::change_text(c, Lang::En), "↓ 0.7 pts");
+        // No month before the data began: no change, for a rate or a count.
+        assert_eq!(change(Figure::Rate(Some(1.0)), None), Change::Undefined);
+        assert_eq!(change(Figure::Count(5), None), Change::Undefined);
+        assert_eq!(i18n::change_text(Change::Undefined, Lang::Zh), "—");
     }
 
     /// A listing of `n` rows in 甲县 then 2 in 乙县, with the given

@@ -12,7 +12,7 @@ use rust_xlsxwriter::XlsxError;
 
 use super::super::xlsx::{Dates, Sheet, Styles, workbook};
 use super::super::{UNDEFINED, display_width, tenths_of_percent};
-use super::{figure_cell, headline_headings, trend_headings};
+use super::{figure_cell, headline_headings, headline_note, trend_headings, trend_note};
 use crate::i18n::{self, Lang, MonthlyText};
 use crate::report::monthly::{Figure, Monthly};
 use crate::report::notice::DataNotice;
@@ -39,30 +39,40 @@ fn book(doc: &Monthly<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, X
     // headline figure this month and last, and the change (rates in
     // percentage points of the figures as shown).
     let mut sheet = Sheet::new(book.add_worksheet(), MonthlyText::HeadlineSheet.label(lang))?;
-    sheet.banner(&title, std::slice::from_ref(&period), notice, lang, &s);
+    // Under the period, when last month lies before the data begins: why
+    // it has no figures.
+    let lines: Vec<String> = std::iter::once(period.clone())
+        .chain(headline_note(doc, lang))
+        .collect();
+    sheet.banner(&title, &lines, notice, lang, &s);
     sheet.header(headline_headings(doc, lang).iter().map(String::as_str), &s)?;
     for h in &doc.headline {
         let row = sheet.row;
         sheet.text(row, 0, i18n::measure_name(h.measure, lang), &s.text[0])?;
         sheet.cell(row, 1, &figure_cell(h.current), false, lang, &s)?;
-        sheet.cell(row, 2, &figure_cell(h.previous), false, lang, &s)?;
+        match h.previous {
+            Some(previous) => sheet.cell(row, 2, &figure_cell(previous), false, lang, &s)?,
+            // The data begins after last month: nothing to show.
+            None => sheet.text(row, 2, UNDEFINED, &s.undefined[0])?,
+        }
         match (h.current, h.previous) {
-            (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => {
+            (Figure::Rate(Some(c)), Some(Figure::Rate(Some(p)))) => {
                 let points = (tenths_of_percent(c) - tenths_of_percent(p)) as f64 / 10.0;
                 sheet.number(row, 3, points, 14, &s.points)?;
             }
-            (Figure::Count(c), Figure::Count(p)) => {
+            (Figure::Count(c), Some(Figure::Count(p))) => {
                 let n = c as f64 - p as f64;
                 sheet.number(row, 3, n, 8, &s.signed)?;
             }
-            // An undefined rate (a rate against a count is never made).
+            // An undefined rate, or no month before (a rate against a
+            // count is never made).
             _ => sheet.text(row, 3, UNDEFINED, &s.undefined[0])?,
         }
         sheet.row += 1;
     }
     sheet.finish(lang)?;
 
-    // 各县: the county table of SPEC §5 for the month, with its total.
+    // 各县: the county table of the summary for the month, with its total.
     let part = doc.counties.name.title(lang);
     let mut sheet = Sheet::new(book.add_worksheet(), MonthlyText::CountiesSheet.label(lang))?;
     sheet.banner(
@@ -79,10 +89,9 @@ fn book(doc: &Monthly<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, X
     // rectified problems, and the rate at its end.
     let part = MonthlyText::Trend.label(lang);
     let mut sheet = Sheet::new(book.add_worksheet(), MonthlyText::TrendSheet.label(lang))?;
-    let note = MonthlyText::TrendNote.label(lang).to_string();
     sheet.banner(
         &i18n::monthly_part(&title, part, lang),
-        &[note],
+        &[trend_note(doc, lang)],
         &DataNotice::default(),
         lang,
         &s,
