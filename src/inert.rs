@@ -9,8 +9,10 @@
 //!   as escapes, `\u{1b}`, so that the screen does what bangcun says and the
 //!   clerk sees what is in the cell. [`markdown`] and [`html`] add what
 //!   their markup needs.
-//! - For spreadsheets — CSV: [`csv_cell`]; a cell that Excel or WPS would
-//!   take for a formula gets an apostrophe in front ([`protect_formula`]).
+//! - For spreadsheets — xlsx: [`sheet_cell`], written as a string cell,
+//!   never a formula; CSV: [`csv_cell`], where a cell that Excel or WPS
+//!   would take for a formula gets an apostrophe in front
+//!   ([`protect_formula`]).
 //!   The canonical data files of `fmt` use the same rule, and the loader
 //!   reads it back ([`unprotect_formula`]), so that no value is lost.
 //! - For programs — JSON: [`json`] keeps every value exact, with the
@@ -218,11 +220,19 @@ fn unprotect_apostrophe(cell: &str) -> &str {
     }
 }
 
-/// A text cell of a report's CSV: unsafe characters [`visible`] except
-/// tab and line breaks (a quoted CSV cell holds them, and Excel shows a
-/// break as one), then [`protect_formula`].
+/// A text cell of a workbook: unsafe characters [`visible`] except tab
+/// and line breaks, which a cell holds and Excel shows as such. The xlsx
+/// writer puts it in a string cell, which is never a formula: it needs no
+/// apostrophe.
+pub fn sheet_cell(text: &str) -> Cow<'_, str> {
+    escaped(text, |c| matches!(c, '\t' | '\r' | '\n'))
+}
+
+/// A text cell of a report's CSV: [`sheet_cell`] (a quoted CSV cell holds
+/// tabs and line breaks), then [`protect_formula`], since a spreadsheet
+/// opening CSV decides for itself what a cell is.
 pub fn csv_cell(text: &str) -> Cow<'_, str> {
-    let shown = escaped(text, |c| matches!(c, '\t' | '\r' | '\n'));
+    let shown = sheet_cell(text);
     match protect_formula(&shown) {
         Cow::Borrowed(_) => shown,
         Cow::Owned(protected) => Cow::Owned(protected),
@@ -361,6 +371,16 @@ mod tests {
         assert_eq!(csv_cell("\t=1"), "'\t=1");
         assert_eq!(csv_cell("-"), "'-");
         assert!(matches!(csv_cell("魏都区"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn workbook_cells_keep_their_lines_and_show_the_rest() {
+        assert_eq!(sheet_cell("道路\r\n破损\t甲"), "道路\r\n破损\t甲");
+        assert_eq!(sheet_cell(CLEAR), "\\u{1b}[2J");
+        assert_eq!(sheet_cell(RLO), "abc\\u{202e}fed");
+        // A string cell is never a formula: no apostrophe.
+        assert_eq!(sheet_cell("=cmd|' /C calc'!A0"), "=cmd|' /C calc'!A0");
+        assert!(matches!(sheet_cell("魏都区"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -1,15 +1,16 @@
 //! Text from the data is inert in every output: the cells of
 //! `tests/fixtures/hostile` — ESC[2J, an OSC title sequence, U+202E,
 //! `<script>`, `onmouseover=`, a Markdown link, `=cmd|' /C calc'!A0` — go
-//! through `check` (human, json, github), every report in every format and
-//! the monthly summary, and come out shown, never obeyed: no control or
-//! bidi character for a terminal, no tag or link in Markdown and HTML, no
-//! formula in CSV or xlsx, and the exact values in JSON.
+//! through `check` (human, json, github), every report in every format
+//! (table, CSV, JSON, Markdown, HTML, xlsx), the monthly summary, and the
+//! notice of what a report leaves out, and come out shown, never obeyed:
+//! no control or bidi character for a terminal, no tag or link in Markdown
+//! and HTML, no formula in CSV or xlsx, and the exact values in JSON.
 
 mod common;
 
 use std::io::Cursor;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use common::{root, run_on as run};
@@ -153,16 +154,21 @@ const REPORTS: [&[&str]; 7] = [
     &["coverage"],
 ];
 
-/// A report over March 2026: its output (the data has errors, which
-/// stderr says in one line of bangcun's own).
-fn report(report: &[&str], format: &str) -> String {
+/// A report over March 2026 of the data at `dir`: its output and stderr
+/// (the data has errors, which stderr says in one line, shown escaped).
+fn report_of(dir: &Path, report: &[&str], format: &str) -> (Vec<u8>, String) {
     let mut args = vec!["report"];
     args.extend(report);
     args.extend(["--month", "2026-03", "--as-of", AS_OF, "--format", format]);
-    let (code, out, err) = run(&hostile(), &args);
+    let (code, out, err) = run(dir, &args);
     assert_eq!(code, 0, "{args:?}: {err}");
     assert_shown_not_obeyed("stderr", &err);
-    text(out)
+    (out, err)
+}
+
+/// A report over March 2026 of the hostile fixture, as text.
+fn report(report: &[&str], format: &str) -> String {
+    text(report_of(&hostile(), report, format).0)
 }
 
 #[test]
@@ -252,13 +258,20 @@ fn report_csv_holds_no_formula_and_json_the_exact_values() {
     );
 }
 
-fn monthly(format: &str) -> Vec<u8> {
+/// The monthly summary of March 2026 of the data at `dir`: its output and
+/// stderr.
+fn monthly_of(dir: &Path, format: &str) -> (Vec<u8>, String) {
     let args = [
         "report", "monthly", "--month", "2026-03", "--as-of", AS_OF, "--format", format,
     ];
-    let (code, out, err) = run(&hostile(), &args);
+    let (code, out, err) = run(dir, &args);
     assert_eq!(code, 0, "{format}: {err}");
-    out
+    assert_shown_not_obeyed("stderr", &err);
+    (out, err)
+}
+
+fn monthly(format: &str) -> Vec<u8> {
+    monthly_of(&hostile(), format).0
 }
 
 #[test]
@@ -289,25 +302,152 @@ fn the_monthly_summary_shows_hostile_text_escaped() {
     );
 }
 
-#[test]
-fn the_monthly_workbook_holds_text_as_text() {
-    let mut book = Xlsx::new(Cursor::new(monthly("xlsx"))).expect("an xlsx workbook");
-    let mut seen = 0;
+/// The text cells of a workbook, sheet by sheet, after making sure that
+/// no cell holds a formula and that each text is shown, not obeyed (a line
+/// break inside a cell is a line break).
+fn workbook_texts(what: &str, bytes: Vec<u8>) -> Vec<String> {
+    let mut book = Xlsx::new(Cursor::new(bytes)).expect("an xlsx workbook");
+    let mut texts = Vec::new();
     for name in book.sheet_names() {
         let formulas = book.worksheet_formula(&name).unwrap();
         assert!(
             formulas.used_cells().all(|(_, _, f)| f.is_empty()),
-            "a formula on sheet {name}"
+            "{what}: a formula on sheet {name}"
         );
         let range = book.worksheet_range(&name).unwrap();
         for (_, _, cell) in range.used_cells() {
             if let Data::String(s) = cell {
-                seen += usize::from(s.contains(CALC));
+                assert_shown_not_obeyed(&format!("{what}, sheet {name}"), s);
+                texts.push(s.clone());
             }
         }
     }
+    texts
+}
+
+#[test]
+fn the_monthly_workbook_holds_text_as_text() {
+    let texts = workbook_texts("monthly xlsx", monthly("xlsx"));
+    let seen = texts.iter().filter(|s| s.contains(CALC)).count();
     // P1's category in the overdue list, and the uncovered village.
     assert!(seen >= 2, "{seen} cells hold the formula as text");
+    // The title from bangcun.toml's name, its controls shown escaped.
+    let title = "<script>alert('name')</script>\\u{1b}]0;owned\\u{7}工作月报（2026年3月）";
+    assert!(texts.iter().any(|s| s == title), "{texts:?}");
+}
+
+#[test]
+fn report_pages_and_workbooks_show_hostile_text_escaped() {
+    for which in REPORTS {
+        let what = format!("{which:?} html");
+        let html = report(which, "html");
+        assert_shown_not_obeyed(&what, &html);
+        assert_no_markup(&what, &html, false);
+        let (xlsx, _) = report_of(&hostile(), which, "xlsx");
+        workbook_texts(&format!("{which:?} xlsx"), xlsx);
+    }
+    // The problem's summary as text on the page, the controls escaped.
+    let overdue = report(&["overdue"], "html");
+    assert!(
+        overdue.contains("&lt;script&gt;alert(3)&lt;/script&gt;\\u{1b}[2J\\u{202e}abc"),
+        "{overdue}"
+    );
+    // In the workbook: the formula a string cell as it is (a string cell
+    // is never computed: no apostrophe), the controls escaped.
+    let texts = workbook_texts(
+        "overdue xlsx",
+        report_of(&hostile(), &["overdue"], "xlsx").0,
+    );
+    for expected in [
+        CALC,
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "<script>alert(3)</script>\\u{1b}[2J\\u{202e}abc",
+    ] {
+        assert!(texts.iter().any(|s| s == expected), "{expected}: {texts:?}");
+    }
+    let texts = workbook_texts(
+        "summary xlsx",
+        report_of(&hostile(), &["summary"], "xlsx").0,
+    );
+    assert!(texts.iter().any(|s| s == "甲县\\u{1b}[2J"), "{texts:?}");
+}
+
+/// The hostile fixture with a visits file that cannot be read, named with
+/// an OSC title sequence and a right-to-left override, and a setting of
+/// `bangcun.toml` whose key is ESC[2J: the notice of what the figures
+/// leave out names both as the data spells them.
+fn hostile_with_notice() -> (tempfile::TempDir, PathBuf) {
+    let (temp, dir) = common::temp_copy("hostile");
+    std::fs::create_dir(dir.join("visits")).unwrap();
+    // No column of a visit: the file is left out whole.
+    std::fs::write(
+        dir.join("visits").join(format!("{TITLE}{RLO}.csv")),
+        "x,y\n1,2\n",
+    )
+    .unwrap();
+    let config = std::fs::read_to_string(dir.join("bangcun.toml")).unwrap();
+    // Under [workdays], the last table of the file.
+    let config = format!("{config}\"\\u001b[2J\" = 1\n");
+    std::fs::write(dir.join("bangcun.toml"), config).unwrap();
+    (temp, dir)
+}
+
+#[test]
+fn the_notice_of_what_is_left_out_shows_hostile_names_escaped() {
+    let (_temp, dir) = hostile_with_notice();
+    let file = "visits/\\u{1b}]0;owned\\u{7}\\u{202e}.csv";
+    let key = "workdays.\\u{1b}[2J";
+    // stderr, the table and the HTML pages: the names shown escaped.
+    for (out, err) in [
+        report_of(&dir, &["overdue"], "table"),
+        report_of(&dir, &["overdue"], "html"),
+        monthly_of(&dir, "html"),
+    ] {
+        for what in [&text(out), &err] {
+            assert_shown_not_obeyed("the notice", what);
+            assert!(what.contains(file) && what.contains(key), "{what}");
+        }
+    }
+    // Markdown escapes the escape's backslash and the bracket too.
+    let md_file = "visits/\\\\u{1b}\\]0;owned\\\\u{7}\\\\u{202e}.csv";
+    let md_key = "workdays.\\\\u{1b}\\[2J";
+    for (out, _) in [
+        report_of(&dir, &["overdue"], "markdown"),
+        monthly_of(&dir, "markdown"),
+    ] {
+        let out = text(out);
+        assert_shown_not_obeyed("markdown", &out);
+        assert!(out.contains(md_file) && out.contains(md_key), "{out}");
+    }
+    // The workbook's first sheet.
+    for (out, _) in [
+        report_of(&dir, &["overdue"], "xlsx"),
+        monthly_of(&dir, "xlsx"),
+    ] {
+        let texts = workbook_texts("notice xlsx", out);
+        assert!(
+            texts.iter().any(|s| s.contains(file) && s.contains(key)),
+            "{texts:?}"
+        );
+    }
+    // JSON: the names exactly, for programs.
+    for (out, _) in [
+        report_of(&dir, &["overdue"], "json"),
+        monthly_of(&dir, "json"),
+    ] {
+        let out = text(out);
+        assert_shown_not_obeyed("json", &out);
+        let doc: Value = serde_json::from_str(&out).unwrap();
+        let errors = &doc["data_errors"];
+        assert_eq!(
+            errors["files_not_read"],
+            serde_json::json!([format!("visits/{TITLE}{RLO}.csv")])
+        );
+        assert_eq!(
+            errors["settings_defaulted"],
+            serde_json::json!([format!("workdays.{CLEAR}")])
+        );
+    }
 }
 
 #[test]

@@ -84,10 +84,9 @@ pub(super) fn open(global: &Global, as_of: Date, strict: bool) -> anyhow::Result
     let notice = DataNotice::new(&opened.data, &opened.findings, &valid);
     if !notice.is_empty() {
         let items = notice.items(opened.lang);
-        eprintln!(
-            "{}",
-            i18n::data_errors_note(notice.errors, &items, strict, opened.lang)
-        );
+        // The items may name a file or a setting as the data spells it.
+        let note = i18n::data_errors_note(notice.errors, &items, strict, opened.lang);
+        eprintln!("{}", crate::inert::visible(&note));
         if strict {
             super::leave(opened);
             return Ok(None);

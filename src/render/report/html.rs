@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use super::{Emitter, Grid, Page, display_width, heading_lines, notice_lines, report_grid};
 use crate::i18n::{self, Lang};
-use crate::render::svg::{self, xml};
+use crate::render::svg;
 use crate::report::Report;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
@@ -113,9 +113,10 @@ impl Emitter for Html {
     }
 }
 
-/// Text from the data or the catalog, inert in HTML.
+/// Text from the data or the catalog, inert in HTML
+/// ([`crate::inert::html`]: no markup, control characters shown escaped).
 pub(super) fn text(s: &str) -> String {
-    xml(s)
+    crate::inert::html(s)
 }
 
 /// The page up to the end of its heading: the document's `lang`, its

@@ -10,10 +10,12 @@
 //! shared with the monthly summary's workbook.
 //!
 //! Every text goes through [`Sheet::text`] (or a banner), as a string
-//! cell: nothing from the data is ever written as a formula. The
+//! cell, inert ([`inert::sheet_cell`]): nothing from the data is ever
+//! written as a formula, and its control characters are shown escaped. The
 //! workbook's creation time is D, so that the same ledger gives the same
 //! bytes on any later day.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use chrono::Datelike;
@@ -27,6 +29,7 @@ use super::{
     shown,
 };
 use crate::i18n::{self, Lang};
+use crate::inert;
 use crate::model::Date;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
@@ -68,7 +71,7 @@ pub(super) fn workbook(title: &str, as_of: Date) -> Result<Workbook, XlsxError> 
     let mut book = Workbook::new();
     book.set_properties(
         &DocProperties::new()
-            .set_title(title)
+            .set_title(inert::visible(title).as_ref())
             .set_creation_datetime(&created),
     );
     Ok(book)
@@ -208,7 +211,7 @@ impl<'w> Sheet<'w> {
     fn push_banner(&mut self, text: String, format: &Format, points: f64) {
         self.banners.push(Banner {
             row: self.row,
-            text,
+            text: cut(&inert::sheet_cell(&text)).into_owned(),
             format: format.clone(),
             points,
         });
@@ -240,7 +243,8 @@ impl<'w> Sheet<'w> {
         self.widths[i] = self.widths[i].max(width);
     }
 
-    /// Writes a text cell: always a string, never a formula.
+    /// Writes a text cell: always a string, never a formula, its control
+    /// characters shown escaped; as wide as it is shown.
     pub fn text(
         &mut self,
         row: RowNum,
@@ -248,8 +252,10 @@ impl<'w> Sheet<'w> {
         text: &str,
         f: &Format,
     ) -> Result<(), XlsxError> {
-        self.fit(col, display_width(text));
-        self.ws.write_string_with_format(row, col, text, f)?;
+        let shown = inert::sheet_cell(text);
+        let shown = cut(&shown);
+        self.fit(col, display_width(&shown));
+        self.ws.write_string_with_format(row, col, shown, f)?;
         Ok(())
     }
 
@@ -415,6 +421,24 @@ impl<'w> Sheet<'w> {
     }
 }
 
+/// The most characters a cell holds (Excel's limit): the writer refuses a
+/// longer text, which would lose the whole workbook over one cell.
+const CELL_CHARS: usize = 32_767;
+
+/// `text` as a cell holds it: cut, with `…`, at [`CELL_CHARS`].
+fn cut(text: &str) -> Cow<'_, str> {
+    // A char takes a byte or more: most cells are short enough to pass
+    // without counting.
+    if text.len() <= CELL_CHARS || text.chars().count() <= CELL_CHARS {
+        return Cow::Borrowed(text);
+    }
+    let end = text
+        .char_indices()
+        .nth(CELL_CHARS - 1)
+        .map_or(text.len(), |(i, _)| i);
+    Cow::Owned(format!("{}…", &text[..end]))
+}
+
 /// Excel's number for A4 paper.
 const A4: u8 = 9;
 
@@ -449,5 +473,33 @@ mod tests {
         let cells = read.worksheet_range("T").unwrap();
         assert_eq!(cells.get((0, 0)), Some(&Data::String("1899-12-30".into())));
         assert!(matches!(cells.get((1, 0)), Some(Data::DateTime(_))));
+    }
+
+    #[test]
+    fn text_is_inert_and_never_too_long_for_a_cell() {
+        let s = Styles::new(Lang::Zh);
+        let mut book = Workbook::new();
+        let mut sheet = Sheet::new(book.add_worksheet(), "T").unwrap();
+        let long = "问".repeat(CELL_CHARS + 10);
+        sheet.text(0, 0, &long, &s.text[0]).unwrap();
+        sheet
+            .text(1, 0, "=1+1\u{1b}[2J\u{202e}", &s.text[0])
+            .unwrap();
+        sheet.text(2, 0, "道路\n破损", &s.text[0]).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let mut read = Xlsx::new(Cursor::new(bytes)).unwrap();
+        let cells = read.worksheet_range("T").unwrap();
+        // Excel's limit, the last character the mark of the cut.
+        let Some(Data::String(cut)) = cells.get((0, 0)) else {
+            panic!("{:?}", cells.get((0, 0)))
+        };
+        assert_eq!(cut.chars().count(), CELL_CHARS);
+        assert!(cut.ends_with("问…"));
+        // A string, not a formula; the controls shown, the break kept.
+        assert_eq!(
+            cells.get((1, 0)),
+            Some(&Data::String("=1+1\\u{1b}[2J\\u{202e}".into()))
+        );
+        assert_eq!(cells.get((2, 0)), Some(&Data::String("道路\n破损".into())));
     }
 }
