@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BANGCUN = ROOT / "target" / "release" / "bangcun"
 
-# SPEC §2: the Chinese alias of each English field name, per kind.
+# docs/data.md: the Chinese alias of each English field name, per kind.
 ALIASES = {
     "regions": {"区划代码": "code", "名称": "name", "层级": "level", "上级代码": "parent"},
     "cadres": {
@@ -54,7 +54,7 @@ ALIASES = {
     "leaves": {"干部编号": "cadre", "开始日期": "from", "结束日期": "to", "事由": "reason"},
 }
 
-# The figures compared, in SPEC §5 order.
+# The figures compared, in the order of docs/reports.md.
 KEYS = [
     "cadres", "townships", "townships_covered", "villages", "villages_covered",
     "workdays_due", "workdays_attended", "attendance_rate", "visits", "forums",
@@ -290,7 +290,7 @@ FROM everything ORDER BY county_code NULLS LAST
 
 
 def run_duckdb(duckdb, sql):
-    """One run: (seconds, rows as dicts keyed like SPEC §5)."""
+    """One run: (seconds, rows as dicts keyed like report summary)."""
     start = time.perf_counter()
     con = duckdb.connect()
     cur = con.execute(sql)

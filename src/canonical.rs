@@ -1,9 +1,11 @@
 //! The canonical form of a CSV data file, which `bangcun fmt` writes:
 //! UTF-8 with a BOM (without one, Excel and WPS on Chinese Windows take a
-//! CSV file for GB18030 and show UTF-8 Chinese garbled), LF line ends, quotes only where needed, dates in ISO
-//! form, enumeration words and header names in the language the file
-//! already uses, rows in a stable order (visits by date then cadre, leaves
-//! by start then cadre, the others by their id).
+//! CSV file for GB18030 and show UTF-8 Chinese garbled), LF line ends,
+//! quotes only where needed, dates in ISO form, enumeration words and
+//! header names in the language the file already uses, rows in a stable order (visits by date then cadre, leaves
+//! by start then cadre, the others by their id), and no cell a spreadsheet
+//! would take for a formula: `=1+1` is written `'=1+1`, which the loader
+//! reads as `=1+1` again ([`crate::inert::protect_formula`]).
 //!
 //! It works on the raw table of the file, not on typed records: every cell
 //! and every unknown column is kept as written, and only what the
@@ -15,6 +17,7 @@ use std::borrow::Cow;
 
 use crate::date;
 use crate::i18n::Lang;
+use crate::inert;
 use crate::load::csv::{column_fields, fits, header_text, is_blank};
 use crate::load::decode;
 use crate::load::split::Splitter;
@@ -188,7 +191,7 @@ fn canonical_table<'a>(
         .iter()
         .map(|&(c, field)| match field {
             Some(field) => Cow::Borrowed(fields[field].label(lang)),
-            None => Cow::Borrowed(cell(header, c)),
+            None => reprotect(cell(header, c)),
         })
         .collect();
     let mut canonical_rows: Vec<Vec<Cow<str>>> = rows
@@ -197,7 +200,7 @@ fn canonical_table<'a>(
             keep.iter()
                 .map(|&(c, field)| match field {
                     Some(field) => canonical_cell(cell(row, c), shape(kind, field), lang),
-                    None => Cow::Borrowed(cell(row, c)),
+                    None => reprotect(cell(row, c)),
                 })
                 .collect()
         })
@@ -230,18 +233,30 @@ fn sort_key<'r>(
         .map(move |column| column.map_or("", |c| cell(row, c)))
 }
 
+/// A cell of a field in canonical form. It works on the cell's value, as
+/// the loader reads it (trimmed, one formula apostrophe fewer), and writes
+/// the value protected again: so `=1+1` and `'=1+1` both give `'=1+1`.
 fn canonical_cell(cell: &str, shape: Shape, lang: Lang) -> Cow<'_, str> {
-    let cell = cell.trim();
+    let cell = inert::unprotect_formula(cell.trim());
     match shape {
         Shape::Date => match date::parse(cell) {
             Some(day) => Cow::Owned(day.to_string()),
             // A value canonical form cannot read (an error `check`
             // reports) is kept as written.
-            None => Cow::Borrowed(cell),
+            None => inert::protect_formula(cell),
         },
-        Shape::Enum(word) => Cow::Borrowed(word(cell, lang).unwrap_or(cell)),
-        Shape::Text => Cow::Borrowed(cell),
+        Shape::Enum(word) => match word(cell, lang) {
+            Some(word) => Cow::Borrowed(word),
+            None => inert::protect_formula(cell),
+        },
+        Shape::Text => inert::protect_formula(cell),
     }
+}
+
+/// A cell of a column no field reads, kept as written (untrimmed) but for
+/// the formula rule, which holds for every cell of the file.
+fn reprotect(cell: &str) -> Cow<'_, str> {
+    inert::protect_formula(inert::unprotect_formula(cell))
 }
 
 /// Writes records with the csv crate: quotes only where needed, LF after
@@ -318,6 +333,29 @@ mod tests {
             "问题编号,备用 ,发现日期,地点代码,类别,问题描述\n\
              P1,\"a\"\"b\",2026-01-01,411002,基础设施,路\n\
              P2,\" keep, me \",2026-01-02,411002,基础设施,\"路灯\"\"坏\"\"\nline 2\"\n"
+        );
+    }
+
+    #[test]
+    fn no_cell_is_a_formula_and_none_is_lost() {
+        // A summary, a unit and an unknown column that Excel would compute;
+        // a unit already protected; a unit whose value begins with an
+        // apostrophe before an equals sign.
+        let text = "问题编号,发现日期,地点代码,类别,问题描述,责任单位,备用\n\
+                    P1,2026-01-01,411002,基础设施,=cmd|' /C calc'!A0,'@SUM(1),-1\n\
+                    P2,2026-01-02,411002,基础设施,+86 电话,\"''=1\",ok\n";
+        let canonical = fmt(text, Kind::Problems);
+        assert_eq!(
+            canonical,
+            "问题编号,发现日期,地点代码,类别,问题描述,责任单位,备用\n\
+             P1,2026-01-01,411002,基础设施,'=cmd|' /C calc'!A0,'@SUM(1),'-1\n\
+             P2,2026-01-02,411002,基础设施,'+86 电话,''=1,ok\n"
+        );
+        // Canonical text (with its BOM) is canonical.
+        assert!(
+            !format_csv(format!("{BOM}{canonical}").as_bytes(), Kind::Problems)
+                .unwrap()
+                .changed
         );
     }
 

@@ -1,29 +1,35 @@
-//! The command line, in one place: clap derive structs, and their
-//! conversion into the typed options the commands take.
+//! The command line, in one place: clap derive structs, their conversion
+//! into the typed options the commands take, and the parsing itself in the
+//! user's language. The language is picked before clap parses
+//! ([`lang_before_parsing`]: `--lang`, else the data folder's `lang`);
+//! [`command`] then gives every command and argument its help from the
+//! one table of them ([`i18n::cli_help`]), and a usage error is told in
+//! that language too. The structs carry no help of their own.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+
+use clap::builder::StyledStr;
+use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::date;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang, ValueError};
 use crate::metrics::{By, Period};
 use crate::model::Date;
-use crate::render::{FindingFormat, MonthlyFormat, ReportFormat};
+use crate::render::{FindingFormat, Format};
 use crate::report::monthly::MonthlyRequest;
 use crate::report::{ReportJob, Request, Which};
 
-/// 联乡帮村台账检查与统计 — check and report on 联乡帮村 records.
+/// The whole command line. Its help, and that of every command and
+/// argument below, is [`i18n::cli_help`]'s, set by [`command`].
 #[derive(Debug, Parser)]
-#[command(name = "bangcun", version, about, long_about = None)]
+#[command(name = "bangcun", version)]
 pub struct Cli {
-    /// Data folder [default: $BANGCUN_DATA, the nearest folder holding
-    /// bangcun.toml, or ./data] (数据目录)
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// Language of labels and messages: zh or en [default: lang in
-    /// bangcun.toml, else zh] (语言)
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
@@ -33,56 +39,38 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate every record and list what is wrong (检查台账)
     Check(CheckArgs),
-    /// Make a new data folder: bangcun.toml and the CSV files with headers
-    /// (新建数据目录)
     Init(InitArgs),
-    /// Reports: 两率一度 per county, overdue problems, revisits, work-day
-    /// attendance, coverage (统计报表)
     Report(ReportArgs),
-    /// Rewrite the CSV data files in one canonical form, for clean git
-    /// diffs; files with errors are left alone (规范化数据文件)
     Fmt(FmtArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Output format (输出格式)
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = FormatArg::Human)]
     pub format: FormatArg,
 
-    /// Fail (exit 1) on warnings too (警告也视为失败)
     #[arg(long)]
     pub deny_warnings: bool,
 
-    /// Take DATE as today, for the future-date check [default: today]
-    /// (以该日期为今天)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
 
-    /// List the checks and exit (列出所有检查项)
     #[arg(long)]
     pub list: bool,
 
-    /// Check everything, but report only findings in files changed since
-    /// the git revision REV (committed, staged, unstaged or untracked)
-    /// (只报告自 REV 以来改动过的文件中的问题)
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Folder to make (created if missing) [default: .] (目录)
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
-    /// Change nothing: list the files that are not in canonical form, and
-    /// exit 1 if there are any (只检查，不改写)
     #[arg(long)]
     pub check: bool,
 }
@@ -90,11 +78,8 @@ pub struct FmtArgs {
 /// `--format` of `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// rustc-like text for people
     Human,
-    /// One JSON document for scripts
     Json,
-    /// GitHub Actions workflow commands (annotations)
     Github,
 }
 
@@ -116,33 +101,25 @@ pub struct ReportArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
-    /// One row per county and a total row with every figure: 两率一度,
-    /// attendance, visits, coverage (两率一度汇总)
     Summary {
-        /// One row per county or per township (汇总单位)
-        #[arg(long, value_enum, default_value_t = ByArg::County)]
+        #[arg(long, value_enum, value_name = "BY", default_value_t = ByArg::County)]
         by: ByArg,
         #[command(flatten)]
         common: ReportCommon,
     },
-    /// Problems past their deadline and not rectified, most overdue first
-    /// (逾期未整改问题)
     Overdue {
         #[command(flatten)]
         county: CountyArg,
         #[command(flatten)]
         common: ReportCommon,
     },
-    /// Rectified problems not verified within the revisit days (回访滞后问题)
     Revisits {
         #[command(flatten)]
         county: CountyArg,
         #[command(flatten)]
         common: ReportCommon,
     },
-    /// Work days due, attended and missed per cadre (工作日到岗情况)
     Attendance {
-        /// One row per missed work day instead (未到岗明细)
         #[arg(long)]
         missing: bool,
         #[command(flatten)]
@@ -150,23 +127,18 @@ pub enum ReportCommand {
         #[command(flatten)]
         common: ReportCommon,
     },
-    /// Townships and villages with no active cadre, per county (未覆盖的乡镇和村)
     Coverage {
         #[command(flatten)]
         county: CountyArg,
         #[command(flatten)]
         common: ReportCommon,
     },
-    /// The monthly summary for leaders: headline figures against the
-    /// previous month, counties, a six-month trend, and the lists that need
-    /// attention; Markdown, HTML, xlsx or JSON (工作月报)
     Monthly(MonthlyArgs),
 }
 
 /// `--county` of the listings.
 #[derive(Debug, Args)]
 pub struct CountyArg {
-    /// Only this county, by code or name (只看该县区)
     #[arg(long, value_name = "CODE")]
     pub county: Option<String>,
 }
@@ -174,40 +146,29 @@ pub struct CountyArg {
 /// The options every report takes.
 #[derive(Debug, Args)]
 pub struct ReportCommon {
-    /// Compute as of DATE: later records do not exist yet [default: today]
-    /// (数据截至日期)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
 
-    /// Period: one month, such as 2026-03 (统计月份)
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month,
           conflicts_with_all = ["year", "from", "to"])]
     pub month: Option<Date>,
 
-    /// Period: one year (统计年度)
-    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1000..=9999),
+    #[arg(long, value_name = "YYYY", value_parser = parse_year,
           conflicts_with_all = ["from", "to"])]
     pub year: Option<i32>,
 
-    /// Period: from this day [default: the month of the earliest visit]
-    /// (开始日期)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub from: Option<Date>,
 
-    /// Period: to this day [default: the as-of date] (结束日期)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<Date>,
 
-    /// Output format [default: by the extension of -o, else table] (输出格式)
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<ReportFormatArg>,
 
-    /// Write to FILE (atomically) instead of standard output (输出到文件)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Refuse (exit 1) when the data has errors, instead of leaving the
-    /// records with errors out (数据有错误时不出报表)
     #[arg(long)]
     pub strict: bool,
 }
@@ -216,26 +177,18 @@ pub struct ReportCommon {
 /// periods other than a month, and its own formats.
 #[derive(Debug, Args)]
 pub struct MonthlyArgs {
-    /// The month [default: the last complete month] (统计月份)
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub month: Option<Date>,
 
-    /// Compute as of DATE: later records do not exist yet [default: today]
-    /// (数据截至日期)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
 
-    /// Output format [default: by the extension of -o, else markdown]
-    /// (输出格式)
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<MonthlyFormatArg>,
 
-    /// Write to FILE (atomically) instead of standard output (输出到文件)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Refuse (exit 1) when the data has errors, instead of leaving the
-    /// records with errors out (数据有错误时不出报表)
     #[arg(long)]
     pub strict: bool,
 }
@@ -243,33 +196,29 @@ pub struct MonthlyArgs {
 /// `--format` of `report monthly`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum MonthlyFormatArg {
-    /// Markdown, to paste into a report or a merge request
     Markdown,
-    /// One self-contained HTML file with charts, for A4 print
     Html,
-    /// An Excel workbook, a sheet per table (needs -o FILE or a redirect)
     Xlsx,
-    /// One JSON document with every figure, for programs
     Json,
+}
+
+impl From<MonthlyFormatArg> for Format {
+    fn from(arg: MonthlyFormatArg) -> Format {
+        match arg {
+            MonthlyFormatArg::Markdown => Format::Markdown,
+            MonthlyFormatArg::Html => Format::Html,
+            MonthlyFormatArg::Xlsx => Format::Xlsx,
+            MonthlyFormatArg::Json => Format::Json,
+        }
+    }
 }
 
 impl From<MonthlyArgs> for MonthlyRequest {
     fn from(args: MonthlyArgs) -> MonthlyRequest {
-        let format = match args.format {
-            Some(MonthlyFormatArg::Markdown) => MonthlyFormat::Markdown,
-            Some(MonthlyFormatArg::Html) => MonthlyFormat::Html,
-            Some(MonthlyFormatArg::Xlsx) => MonthlyFormat::Xlsx,
-            Some(MonthlyFormatArg::Json) => MonthlyFormat::Json,
-            None => args
-                .output
-                .as_deref()
-                .and_then(MonthlyFormat::from_extension)
-                .unwrap_or(MonthlyFormat::Markdown),
-        };
         MonthlyRequest {
             month: args.month,
             as_of: args.as_of,
-            format,
+            format: args.format.map(Format::from),
             output: args.output,
             strict: args.strict,
         }
@@ -286,14 +235,25 @@ pub enum ByArg {
 /// `--format` of reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormatArg {
-    /// Aligned columns for people
     Table,
-    /// CSV with stable keys for programs
     Csv,
-    /// One JSON document for programs
     Json,
-    /// A Markdown table for documents
     Markdown,
+    Html,
+    Xlsx,
+}
+
+impl From<ReportFormatArg> for Format {
+    fn from(arg: ReportFormatArg) -> Format {
+        match arg {
+            ReportFormatArg::Table => Format::Table,
+            ReportFormatArg::Csv => Format::Csv,
+            ReportFormatArg::Json => Format::Json,
+            ReportFormatArg::Markdown => Format::Markdown,
+            ReportFormatArg::Html => Format::Html,
+            ReportFormatArg::Xlsx => Format::Xlsx,
+        }
+    }
 }
 
 impl From<ReportArgs> for ReportJob {
@@ -332,58 +292,420 @@ impl From<ReportArgs> for ReportJob {
             },
             (None, None) => Period::Whole,
         };
-        let format = match common.format {
-            Some(ReportFormatArg::Table) => ReportFormat::Table,
-            Some(ReportFormatArg::Csv) => ReportFormat::Csv,
-            Some(ReportFormatArg::Json) => ReportFormat::Json,
-            Some(ReportFormatArg::Markdown) => ReportFormat::Markdown,
-            None => common
-                .output
-                .as_deref()
-                .and_then(ReportFormat::from_extension)
-                .unwrap_or(ReportFormat::Table),
-        };
         ReportJob::Table(Request {
             which,
             period,
             as_of: common.as_of,
             county,
-            format,
+            format: common.format.map(Format::from),
             output: common.output,
             strict: common.strict,
         })
     }
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
-    text.parse()
+fn parse_lang(text: &str) -> Result<Lang, ValueError> {
+    text.parse().map_err(|_| ValueError::Lang(text.to_string()))
 }
 
 /// A month: `2026-03`, also `2026-3`, `2026/3`, `2026.3` or `2026年3月`;
 /// its first day.
-pub fn parse_month(text: &str) -> Result<Date, String> {
+pub fn parse_month(text: &str) -> Result<Date, ValueError> {
     let t = text.trim();
     let t = t.strip_suffix('月').unwrap_or(t);
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     t.split_once(['-', '/', '.', '年'])
         .filter(|(y, m)| y.len() == 4 && m.len() <= 2 && digits(y) && digits(m))
         .and_then(|(y, m)| Date::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1))
-        .ok_or_else(|| format!("\"{text}\" is not a month such as 2026-03"))
+        .ok_or_else(|| ValueError::Month(text.to_string()))
 }
 
 /// Dates on the command line take the same forms as in the data.
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    date::parse(text.trim()).ok_or_else(|| format!("\"{text}\" is not a date such as 2026-03-10"))
+pub fn parse_date(text: &str) -> Result<Date, ValueError> {
+    date::parse(text.trim()).ok_or_else(|| ValueError::Date(text.to_string()))
+}
+
+/// A year of four digits.
+fn parse_year(text: &str) -> Result<i32, ValueError> {
+    let t = text.trim();
+    t.parse()
+        .ok()
+        .filter(|y| (1000..=9999).contains(y) && t.len() == 4)
+        .ok_or_else(|| ValueError::Year(text.to_string()))
+}
+
+// ─────────────────────────────────────────────────────────────────────────
+// Parsing in the user's language.
+// ─────────────────────────────────────────────────────────────────────────
+
+/// The language of help and usage errors, known before clap parses:
+/// `--lang` (or `--lang=`) on the command line, else `lang` in the
+/// `bangcun.toml` of the data folder when one is found (from `--data`,
+/// `BANGCUN_DATA`, the current folder and its parents, `./data`), else
+/// Chinese. A value that is no language is left for clap to refuse.
+pub fn lang_before_parsing(args: &[OsString]) -> Lang {
+    let mut data = None;
+    let mut args = args.iter().skip(1);
+    while let Some(arg) = args.next() {
+        let Some(arg) = arg.to_str() else { continue };
+        let value = match arg {
+            "--" => break,
+            "--lang" => args.next().and_then(|v| v.to_str()),
+            "--data" => {
+                data = args.next().map(PathBuf::from);
+                continue;
+            }
+            _ => {
+                if let Some(dir) = arg.strip_prefix("--data=") {
+                    data = Some(PathBuf::from(dir));
+                }
+                arg.strip_prefix("--lang=")
+            }
+        };
+        if let Some(lang) = value.and_then(|v| v.parse().ok()) {
+            return lang;
+        }
+    }
+    config_lang(data.as_deref()).unwrap_or_default()
+}
+
+/// `lang` in the data folder's `bangcun.toml`, if a folder is found and
+/// says one: read as `check` reads it, at the cost of one small file.
+fn config_lang(data: Option<&std::path::Path>) -> Option<Lang> {
+    let cwd = std::env::current_dir().ok()?;
+    let env = std::env::var_os("BANGCUN_DATA");
+    let dir = crate::load::find_data_dir(data, env.as_deref(), &cwd, Lang::default()).ok()?;
+    let bytes = std::fs::read(dir.join(crate::load::CONFIG_FILE)).ok()?;
+    let decoded = crate::load::decode(&bytes).ok()?;
+    crate::config::parse(&decoded.text, crate::model::FileId(0))
+        .0
+        .lang
+}
+
+/// Parses `args` with help and usage errors in `lang`. The error is
+/// clap's (help and version are "errors" too), for [`print_error`].
+pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
+    let matches = command(lang).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// Prints what clap stopped at: help or the version on stdout, a usage
+/// error on stderr, in `lang`; its exit status (0 for help, 2 for a usage
+/// error).
+pub fn print_error(err: clap::Error, lang: Lang) -> u8 {
+    let code = u8::try_from(err.exit_code()).unwrap_or(2);
+    // A closed pipe (`bangcun --help | head`) cuts the help short: no
+    // error of its own.
+    let _ = match lang {
+        Lang::En => err.print(),
+        Lang::Zh => err.apply::<Chinese>().print(),
+    };
+    code
+}
+
+/// The command line in `lang`: every command's about and every argument's
+/// help and value name from [`i18n::cli_help`] (clap's own help flag,
+/// version flag and `help` command among them), with the defaults said in
+/// `lang`, and in Chinese the usage and the headings of the help too.
+pub fn command(lang: Lang) -> clap::Command {
+    let mut cmd = Cli::command();
+    // Built first, so that the global options and clap's own help flags
+    // and `help` commands are in place to be given their words.
+    cmd.build();
+    localize(cmd, "", lang)
+}
+
+/// `cmd` (at `path`: `""`, `"report"`, `"report summary"`) and the
+/// commands under it, in `lang`.
+fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    // clap's `help` command is the same under every command, and holds a
+    // copy of the commands beside it (`help report summary`), which read
+    // as the commands themselves.
+    let own = path
+        .split(' ')
+        .filter(|w| *w != "help")
+        .collect::<Vec<_>>()
+        .join(" ");
+    let key = if cmd.get_name() == "help" {
+        "help"
+    } else {
+        own.as_str()
+    };
+    if let Some(about) = i18n::cli_help(key, "", lang) {
+        cmd = cmd.about(about).long_about(None);
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(&id, |arg| localize_arg(arg, key, lang));
+    }
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &sub_path, lang));
+    }
+    match lang {
+        Lang::En => cmd,
+        Lang::Zh => {
+            let usage = usage(&cmd);
+            let template = template(&cmd);
+            cmd.override_usage(usage).help_template(template)
+        }
+    }
+}
+
+/// An argument in `lang`: its help from the table, its default said after
+/// it, its value names; the possible values are in the help's words.
+fn localize_arg(mut arg: Arg, command: &str, lang: Lang) -> Arg {
+    let id = arg.get_id().to_string();
+    let mut help = i18n::cli_help(command, &id, lang)
+        .map(str::to_string)
+        .unwrap_or_default();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    // A flag's default (false) says nothing.
+    let takes_value = arg.get_action().takes_values();
+    if takes_value && !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        help.push_str(&i18n::cli_default(&defaults.join(", "), lang));
+        arg = arg.hide_default_value(true);
+    }
+    if let Some(names) = arg.get_value_names() {
+        let names: Vec<clap::builder::Str> = names
+            .iter()
+            .map(|n| i18n::value_name(n.as_str(), lang).map_or_else(|| n.clone(), Into::into))
+            .collect();
+        arg = arg.value_names(names);
+    }
+    // The global options (`--data`, `--lang`) after a command's own.
+    if arg.is_global_set() && !command.is_empty() {
+        arg = arg.display_order(GLOBAL_ORDER);
+    }
+    arg.hide_possible_values(true).help(help)
+}
+
+/// Where the global options come in a command's help: after its own,
+/// before `--help`.
+const GLOBAL_ORDER: usize = 900;
+
+/// The usage line of `cmd` in Chinese: `bangcun report summary [选项]`.
+fn usage(cmd: &clap::Command) -> String {
+    let mut usage = cmd
+        .get_bin_name()
+        .unwrap_or_else(|| cmd.get_name())
+        .to_string();
+    usage.push(' ');
+    usage.push_str(i18n::cli_word(i18n::CliWord::OptionsPlaceholder, Lang::Zh));
+    for arg in cmd.get_positionals() {
+        let name = arg
+            .get_value_names()
+            .and_then(|n| n.first())
+            .map_or_else(|| arg.get_id().to_string(), |n| n.to_string());
+        let many = matches!(arg.get_action(), ArgAction::Append);
+        let (open, close) = if arg.is_required_set() {
+            ('<', '>')
+        } else {
+            ('[', ']')
+        };
+        usage.push_str(&format!(
+            " {open}{name}{close}{}",
+            if many { "..." } else { "" }
+        ));
+    }
+    if cmd.has_subcommands() {
+        usage.push(' ');
+        usage.push_str(i18n::cli_word(i18n::CliWord::CommandPlaceholder, Lang::Zh));
+    }
+    usage
+}
+
+/// The layout of `cmd`'s help with headings in Chinese, naming only the
+/// parts it has.
+fn template(cmd: &clap::Command) -> String {
+    use i18n::CliWord::{Arguments, Commands, Options, Usage};
+    let word = |w| i18n::cli_word(w, Lang::Zh);
+    let mut t = format!("{{about-with-newline}}\n{}{{usage}}\n", word(Usage));
+    if cmd.has_subcommands() {
+        t.push_str(&format!("\n{}\n{{subcommands}}\n", word(Commands)));
+    }
+    if cmd.get_positionals().next().is_some() {
+        t.push_str(&format!("\n{}\n{{positionals}}\n", word(Arguments)));
+    }
+    t.push_str(&format!("\n{}\n{{options}}", word(Options)));
+    t
+}
+
+/// clap's usage errors in Chinese: what is wrong, a suggestion where clap
+/// has one, the usage line, and where to read more.
+struct Chinese;
+
+impl ErrorFormatter for Chinese {
+    fn format_error(err: &clap::error::Error<Self>) -> StyledStr {
+        use i18n::UsageError as U;
+        let text = |kind: ContextKind| -> Option<String> {
+            match err.get(kind)? {
+                ContextValue::String(s) => Some(s.clone()),
+                ContextValue::Strings(v) => Some(v.join("、")),
+                ContextValue::StyledStr(s) => Some(s.to_string()),
+                ContextValue::StyledStrs(v) => Some(
+                    v.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                ),
+                ContextValue::Number(n) => Some(n.to_string()),
+                _ => None,
+            }
+        };
+        let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+        let value = text(ContextKind::InvalidValue).unwrap_or_default();
+        let detail = std::error::Error::source(err)
+            .and_then(|e| e.downcast_ref::<ValueError>())
+            .map(|e| e.text(Lang::Zh));
+        // (Help and the version carry their text, and never come here.)
+        let problem = match err.kind() {
+            // `--data` at the end of the line: no value at all.
+            ErrorKind::InvalidValue if value.is_empty() => U::NoValue { arg },
+            ErrorKind::InvalidValue => U::InvalidValue {
+                arg,
+                value,
+                valid: text(ContextKind::ValidValue).unwrap_or_default(),
+            },
+            // A word where no more positional arguments are taken.
+            ErrorKind::UnknownArgument if !arg.starts_with('-') => U::Unexpected { value: arg },
+            ErrorKind::UnknownArgument => U::UnknownArgument { arg },
+            ErrorKind::InvalidSubcommand => U::UnknownCommand {
+                name: text(ContextKind::InvalidSubcommand).unwrap_or_default(),
+            },
+            ErrorKind::NoEquals => U::NoEquals { arg },
+            ErrorKind::ValueValidation => U::BadValue {
+                arg,
+                value,
+                detail: detail.unwrap_or_default(),
+            },
+            ErrorKind::TooManyValues => U::Unexpected { value },
+            ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => U::ValueCount { arg },
+            ErrorKind::ArgumentConflict => {
+                let prior = text(ContextKind::PriorArg).unwrap_or_default();
+                if prior == arg {
+                    U::Twice { arg }
+                } else {
+                    U::Conflict { arg, prior }
+                }
+            }
+            ErrorKind::MissingRequiredArgument => U::Missing { arg },
+            ErrorKind::MissingSubcommand => U::MissingCommand {
+                valid: text(ContextKind::ValidSubcommand).unwrap_or_default(),
+            },
+            _ => U::Other {
+                detail: err.kind().as_str().unwrap_or_default().to_string(),
+            },
+        };
+        let suggestion = [
+            ContextKind::SuggestedSubcommand,
+            ContextKind::SuggestedArg,
+            ContextKind::SuggestedValue,
+        ]
+        .into_iter()
+        .find_map(text);
+        let usage = text(ContextKind::Usage).map(|u| {
+            u.trim_start()
+                .strip_prefix("Usage:")
+                .map_or(u.clone(), |rest| rest.trim().to_string())
+        });
+        let mut out = StyledStr::new();
+        out.push_str(&i18n::usage_error(
+            &problem,
+            suggestion.as_deref(),
+            usage.as_deref(),
+        ));
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+        command(Lang::Zh).debug_assert();
+        command(Lang::En).debug_assert();
+    }
+
+    /// Every command under `cmd` (itself first), with its path.
+    fn commands(cmd: &clap::Command, path: String, out: &mut Vec<(String, clap::Command)>) {
+        out.push((path.clone(), cmd.clone()));
+        for sub in cmd.get_subcommands() {
+            let sub_path = format!("{path} {}", sub.get_name()).trim().to_string();
+            commands(sub, sub_path, out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_help_in_both_languages() {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut all = Vec::new();
+            commands(&command(lang), String::new(), &mut all);
+            let paths: Vec<&str> = all.iter().map(|(p, _)| p.as_str()).collect();
+            for path in [
+                "",
+                "check",
+                "init",
+                "fmt",
+                "report monthly",
+                "help",
+                "report help",
+            ] {
+                assert!(paths.contains(&path), "{path}: {paths:?}");
+            }
+            for (path, cmd) in &all {
+                let about = cmd.get_about().map(ToString::to_string).unwrap_or_default();
+                assert!(!about.is_empty(), "{lang:?} {path}: no about");
+                for arg in cmd.get_arguments() {
+                    let id = arg.get_id().as_str();
+                    let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                    assert!(!help.is_empty(), "{lang:?} {path} {id}: no help");
+                    let chinese = help.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                    assert_eq!(chinese, lang == Lang::Zh, "{lang:?} {path} {id}: {help}");
+                    // The possible values are named in the words of the help.
+                    for value in arg.get_possible_values() {
+                        if !value.is_hide_set() {
+                            assert!(help.contains(value.get_name()), "{path} {id}: {help}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_language_is_known_before_parsing() {
+        let args = |list: &[&str]| -> Vec<OsString> { list.iter().map(OsString::from).collect() };
+        let at = |list: &[&str]| lang_before_parsing(&args(list));
+        assert_eq!(at(&["bangcun", "check", "--lang", "en"]), Lang::En);
+        assert_eq!(at(&["bangcun", "--lang=en", "report", "summary"]), Lang::En);
+        assert_eq!(at(&["bangcun", "--lang", "zh", "--lang", "en"]), Lang::Zh);
+        // After `--`, words are values, not options.
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/base");
+        assert_eq!(
+            at(&["bangcun", "--data", data, "--", "--lang", "en"]),
+            Lang::Zh
+        );
+        // A value that is no language is clap's to refuse.
+        assert_eq!(at(&["bangcun", "--data", data, "--lang", "fr"]), Lang::Zh);
     }
 
     #[test]
@@ -430,16 +752,13 @@ mod tests {
     fn monthly_options_become_a_request() {
         let r = monthly(&["bangcun", "report", "monthly", "--month", "2026-10"]);
         assert_eq!(r.month, Date::from_ymd_opt(2026, 10, 1));
-        assert_eq!((r.as_of, r.format), (None, MonthlyFormat::Markdown));
-        let r = monthly(&["bangcun", "report", "monthly", "-o", "m.XLSX"]);
-        assert_eq!((r.month, r.format), (None, MonthlyFormat::Xlsx));
-        let r = monthly(&["bangcun", "report", "monthly", "-o", "m.htm"]);
-        assert_eq!(r.format, MonthlyFormat::Html);
-        // --format wins over the extension.
+        assert_eq!((r.as_of, r.format), (None, None));
+        // The extension of -o is weighed by the command, against --format.
         let r = monthly(&[
             "bangcun", "report", "monthly", "--format", "json", "-o", "m.html",
         ]);
-        assert_eq!(r.format, MonthlyFormat::Json);
+        assert_eq!(r.format, Some(Format::Json));
+        assert_eq!(r.output, Some(PathBuf::from("m.html")));
         // Only a month: no other period.
         let year = ["bangcun", "report", "monthly", "--year", "2026"];
         assert_eq!(Cli::try_parse_from(year).unwrap_err().exit_code(), 2);
@@ -454,7 +773,7 @@ mod tests {
         ]);
         assert_eq!(r.which, Which::Summary(By::Township));
         assert_eq!(r.period, Period::Year(2026));
-        assert_eq!(r.format, ReportFormat::Table);
+        assert_eq!(r.format, None);
         let r = request(&[
             "bangcun",
             "report",
@@ -465,7 +784,9 @@ mod tests {
         ]);
         assert_eq!(r.which, Which::MissedWorkdays);
         assert_eq!(r.period, Period::Whole);
-        assert_eq!(r.format, ReportFormat::Csv);
+        assert_eq!(r.format, None);
+        let r = request(&["bangcun", "report", "coverage", "--format", "xlsx"]);
+        assert_eq!(r.format, Some(Format::Xlsx));
         let r = request(&["bangcun", "report", "overdue", "--to", "2026-03-31"]);
         assert_eq!(
             r.period,

@@ -1,4 +1,4 @@
-//! `bangcun.toml`: the settings of a data folder (SPEC §2). Every key has a
+//! `bangcun.toml`: the settings of a data folder (docs/data.md). Every key has a
 //! default; an unknown key or an impossible value is an `invalid-config`
 //! finding naming the key and its line, and the default is used instead.
 
@@ -100,27 +100,38 @@ impl Workdays {
 
     /// The work days of `level` from `from` to `to` (both included), in
     /// order, each moved day replaced by its new date. A day a month lacks
-    /// (the 31st in April) is no work day that month.
+    /// (the 31st in April) is no work day that month. A moved day belongs
+    /// to the range that holds its new date, however far it was moved; a
+    /// day moved onto another work day of the level is one work day.
     pub fn dates(&self, level: CadreLevel, from: Date, to: Date) -> Vec<Date> {
         let mut out = Vec::new();
         if from > to {
             return out;
         }
-        // Start a month early and end a month late: a day may be moved
-        // across a month boundary into the range.
-        let mut month = date::add_months(date::month_start(from), -1);
-        let last = date::add_months(date::month_start(to), 1);
-        while month <= last {
-            for &day in self.days(level) {
+        let days = self.days(level);
+        // The days that stay where they are …
+        let mut month = date::month_start(from);
+        while month <= to {
+            for &day in days {
                 // A day the month lacks gives None: no work day that month.
                 if let Some(original) = month.with_day(day) {
-                    let actual = self.moved.get(&original).copied().unwrap_or(original);
-                    if from <= actual && actual <= to {
-                        out.push(actual);
+                    let stays = !self.moved.contains_key(&original);
+                    if stays && from <= original && original <= to {
+                        out.push(original);
                     }
                 }
             }
-            month = date::add_months(month, 1);
+            let next = date::add_months(month, 1);
+            if next <= month {
+                break; // the last month chrono can hold
+            }
+            month = next;
+        }
+        // … and the days of this level moved into the range, from anywhere.
+        for (&original, &actual) in &self.moved {
+            if days.contains(&original.day()) && from <= actual && actual <= to {
+                out.push(actual);
+            }
         }
         out.sort_unstable();
         out.dedup();
@@ -599,5 +610,118 @@ days = 15
             w.dates(CadreLevel::City, d(2026, 4, 1), d(2026, 5, 31)),
             vec![d(2026, 5, 31)]
         );
+    }
+
+    /// The case: city = [10], 2026-01-10 moved to 2026-03-02.
+    fn far_move() -> Workdays {
+        let mut w = Config::default().workdays;
+        w.moved.insert(d(2026, 1, 10), d(2026, 3, 2));
+        w
+    }
+
+    #[test]
+    fn a_day_moved_months_away_belongs_to_the_month_of_its_new_date() {
+        let w = far_move();
+        let city = |from, to| w.dates(CadreLevel::City, from, to);
+        // March: the moved 03-02 and March's own 03-10.
+        assert_eq!(
+            city(d(2026, 3, 1), d(2026, 3, 31)),
+            [d(2026, 3, 2), d(2026, 3, 10)]
+        );
+        // January: its 10th moved away, nothing left.
+        assert_eq!(city(d(2026, 1, 1), d(2026, 1, 31)), []);
+        // The year: 12 months' 10ths, January's now on 03-02 — 12 days.
+        assert_eq!(city(d(2026, 1, 1), d(2026, 12, 31)).len(), 12);
+        // A range holding the original date but not the new one: gone.
+        assert_eq!(city(d(2026, 1, 1), d(2026, 2, 28)), [d(2026, 2, 10)]);
+        // A range holding only the new date: there.
+        assert_eq!(city(d(2026, 3, 1), d(2026, 3, 5)), [d(2026, 3, 2)]);
+        // The county's 20th is not moved by a move of the 10th.
+        assert_eq!(
+            w.dates(CadreLevel::County, d(2026, 3, 1), d(2026, 3, 31)),
+            [d(2026, 3, 20)]
+        );
+    }
+
+    #[test]
+    fn a_day_moved_back_across_the_new_year() {
+        let mut w = Config::default().workdays;
+        w.moved.insert(d(2026, 1, 10), d(2025, 12, 30));
+        let city = |from, to| w.dates(CadreLevel::City, from, to);
+        // 2025: its own twelve 10ths and the moved 12-30.
+        let y2025 = city(d(2025, 1, 1), d(2025, 12, 31));
+        assert_eq!(y2025.len(), 13);
+        assert_eq!(y2025[11..], [d(2025, 12, 10), d(2025, 12, 30)]);
+        // 2026: February to December, 11.
+        assert_eq!(city(d(2026, 1, 1), d(2026, 12, 31)).len(), 11);
+    }
+
+    #[test]
+    fn a_day_moved_onto_a_work_day_is_one_work_day() {
+        let mut w = Config::default().workdays;
+        w.city = vec![10, 20];
+        w.moved.insert(d(2026, 3, 10), d(2026, 3, 20));
+        assert_eq!(
+            w.dates(CadreLevel::City, d(2026, 3, 1), d(2026, 3, 31)),
+            [d(2026, 3, 20)]
+        );
+        // Two days of one month moved to one new date: one work day.
+        let mut w = Config::default().workdays;
+        w.moved.insert(d(2026, 1, 10), d(2026, 3, 2));
+        w.moved.insert(d(2026, 2, 10), d(2026, 3, 2));
+        assert_eq!(
+            w.dates(CadreLevel::City, d(2026, 1, 1), d(2026, 3, 31)),
+            [d(2026, 3, 2), d(2026, 3, 10)]
+        );
+    }
+
+    /// Whether `day` is a work day of a level with `days`, day by day from
+    /// the definition: a day of the month that was not moved away, or the
+    /// new date of a moved day of the level.
+    fn is_workday(w: &Workdays, days: &[u32], day: Date) -> bool {
+        (days.contains(&day.day()) && !w.moved.contains_key(&day))
+            || w.moved
+                .iter()
+                .any(|(old, new)| *new == day && days.contains(&old.day()))
+    }
+
+    fn workdays() -> impl proptest::strategy::Strategy<Value = Workdays> {
+        use proptest::prelude::*;
+        let days = || proptest::collection::btree_set(1u32..=31, 0..3);
+        // Dates from 2025-01-01 on, over three years.
+        let day = || (0u64..1095).prop_map(|n| d(2025, 1, 1) + chrono::Days::new(n));
+        let moves = proptest::collection::vec((day(), day()), 0..6);
+        (days(), days(), moves).prop_map(|(city, county, moves)| {
+            let mut w = Config::default().workdays;
+            w.city = city.into_iter().collect();
+            w.county = county.into_iter().collect();
+            w.moved = moves.into_iter().collect();
+            w
+        })
+    }
+
+    proptest::proptest! {
+        /// The work days of a range are exactly the days that are work
+        /// days by definition, and a year's are its months' together.
+        #[test]
+        fn months_make_up_the_year(w in workdays(), year in 2025i32..=2027) {
+            for level in [CadreLevel::City, CadreLevel::County] {
+                let first = d(year, 1, 1);
+                let whole = w.dates(level, first, d(year, 12, 31));
+                let by_day: Vec<Date> = first
+                    .iter_days()
+                    .take_while(|day| day.year() == year)
+                    .filter(|&day| is_workday(&w, w.days(level), day))
+                    .collect();
+                proptest::prop_assert_eq!(&whole, &by_day);
+                let months: Vec<Date> = (0..12)
+                    .flat_map(|m| {
+                        let start = date::add_months(first, m);
+                        w.dates(level, start, date::month_end(start))
+                    })
+                    .collect();
+                proptest::prop_assert_eq!(&whole, &months);
+            }
+        }
     }
 }

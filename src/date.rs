@@ -1,4 +1,4 @@
-//! Dates as clerks write them (SPEC §2): `2026-03-10`, and the Excel/WPS
+//! Dates as clerks write them (docs/data.md): `2026-03-10`, and the Excel/WPS
 //! renderings `2026/3/10`, `2026.3.10` and `2026年3月10日`, with a year from
 //! 1900 to 2099. A record of this programme is dated in neither century
 //! beyond, so `0026-11-10` is a typing error; taken at its word it would

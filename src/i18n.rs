@@ -942,6 +942,25 @@ impl ReportName {
             (Coverage, Lang::En) => "Townships and villages without an active cadre",
         }
     }
+
+    /// The name of the report's sheet in a workbook (at most 31
+    /// characters, as Excel wants).
+    pub fn sheet(self, lang: Lang) -> &'static str {
+        use ReportName::*;
+        let (zh, en) = match self {
+            SummaryByCounty => ("汇总（按县区）", "By county"),
+            SummaryByTownship => ("汇总（按乡镇）", "By township"),
+            Overdue => ("逾期问题", "Overdue"),
+            Revisits => ("回访滞后", "Revisits"),
+            Attendance => ("到岗情况", "Attendance"),
+            MissedWorkdays => ("未到岗", "Missed work days"),
+            Coverage => ("未覆盖", "Uncovered"),
+        };
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
 }
 
 /// The heading of a report column, for people (machine keys are stable
@@ -1086,6 +1105,15 @@ pub fn period_line(from: Date, to: Date, as_of: Date, lang: Lang) -> String {
     )
 }
 
+/// The footer of a printed sheet: the page and how many (Excel's codes:
+/// `&C` centre, `&P` the page, `&N` the pages).
+pub fn page_footer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "&C第 &P 页，共 &N 页",
+        Lang::En => "&CPage &P of &N",
+    }
+}
+
 /// The line under a listing: how many rows it has.
 pub fn rows_line(rows: usize, lang: Lang) -> String {
     match lang {
@@ -1094,17 +1122,23 @@ pub fn rows_line(rows: usize, lang: Lang) -> String {
     }
 }
 
-/// The one stderr line of a report run on data with errors.
-pub fn data_errors_note(errors: usize, strict: bool, lang: Lang) -> String {
+/// The one stderr line of a report run on data with errors: how many,
+/// what the figures leave out (`items`: `DataNotice::items`),
+/// or, under `--strict`, that no report is made.
+pub fn data_errors_note(errors: usize, items: &[String], strict: bool, lang: Lang) -> String {
+    let what = items.join(match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    });
     match (strict, lang) {
         (false, Lang::Zh) => format!(
-            "注意：数据中有 {errors} 个错误，报表未计入出错的记录；运行 `bangcun check` 查看详情"
+            "注意：数据中有 {errors} 个错误，报表的数字不完整（{what}）。运行 `bangcun check` 查看详情"
         ),
         (true, Lang::Zh) => {
             format!("数据中有 {errors} 个错误，--strict 下不出报表；运行 `bangcun check` 查看详情")
         }
         (false, Lang::En) => format!(
-            "note: the data has {errors} {}; these figures leave the records with errors out. Run `bangcun check` for details",
+            "note: the data has {errors} {}, so the figures are incomplete ({what}). Run `bangcun check` for details",
             plural(errors, "error", "errors"),
         ),
         (true, Lang::En) => format!(
@@ -1112,6 +1146,78 @@ pub fn data_errors_note(errors: usize, strict: bool, lang: Lang) -> String {
             plural(errors, "error", "errors"),
         ),
     }
+}
+
+// ---------------------------------------------------------------------
+// What a report made from data with errors leaves out (docs/reports.md,
+// "Data with errors"), said at the top of the document and on stderr, in
+// the same words. Documents name no command: their readers do not run
+// bangcun.
+// ---------------------------------------------------------------------
+
+/// The first line of the notice at the top of a document.
+pub fn notice_heading(errors: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("注意：数据中有 {errors} 个错误，本报表的数字不完整："),
+        Lang::En => format!(
+            "Note: the data has {errors} {}, and the figures here are incomplete:",
+            plural(errors, "error", "errors"),
+        ),
+    }
+}
+
+/// Data files left out whole.
+pub fn files_unread(names: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("整个文件未读取、未计入：{}", names.join("、")),
+        Lang::En => format!("files not read at all: {}", names.join(", ")),
+    }
+}
+
+/// Data files whose reading stopped part way.
+pub fn files_partly_read(names: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("只读取了一部分的文件：{}", names.join("、")),
+        Lang::En => format!("files read only in part: {}", names.join(", ")),
+    }
+}
+
+/// Records left out, per kind (kinds with none are not given).
+pub fn records_left_out(by_kind: &[(Kind, usize)], lang: Lang) -> String {
+    let counts: Vec<String> = by_kind
+        .iter()
+        .map(|&(kind, n)| match lang {
+            Lang::Zh => format!("{} {n} 条", kind_name(kind, lang)),
+            Lang::En => format!("{n} {}", plural(n, kind.singular(), kind.plural())),
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!("未计入有错误或引用了出错记录的记录：{}", counts.join("、")),
+        Lang::En => format!(
+            "left out, with errors or referring to a record with errors: {}",
+            counts.join(", ")
+        ),
+    }
+}
+
+/// Settings of `bangcun.toml` written wrongly, taken at their defaults.
+pub fn settings_defaulted(keys: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("bangcun.toml 中写错的设置按默认值计算：{}", keys.join("、")),
+        Lang::En => format!(
+            "written wrongly in bangcun.toml and taken at their defaults: {}",
+            keys.join(", ")
+        ),
+    }
+}
+
+/// `bangcun.toml` could not be read at all.
+pub fn config_unread(lang: Lang) -> String {
+    tr!(
+        lang,
+        "bangcun.toml 无法读取，所有设置都按默认值计算",
+        "bangcun.toml could not be read, so every setting is its default"
+    )
 }
 
 /// A period that cannot be reported on.
@@ -1494,6 +1600,34 @@ pub fn monthly_title(name: &str, month: Date, lang: Lang) -> String {
     )
 }
 
+/// The title of one sheet of the monthly summary's workbook: the
+/// summary's title and the part the sheet holds.
+pub fn monthly_part(title: &str, part: &str, lang: Lang) -> String {
+    tr!(lang, "{title}：{part}", "{title} — {part}")
+}
+
+/// Under the headline when last month lies before the data begins (in
+/// `first`, a month): why it has no figures and no change.
+pub fn nothing_to_compare(first: Date, lang: Lang) -> String {
+    let month = month_name(first, lang);
+    tr!(
+        lang,
+        "数据始于{month}，此前没有可比较的月份。",
+        "The data begins in {month}: there is no earlier month to compare with."
+    )
+}
+
+/// Added to the trend's note when the months before the data began (in
+/// `first`) are left out of it.
+pub fn trend_from(first: Date, lang: Lang) -> String {
+    let month = month_name(first, lang);
+    tr!(
+        lang,
+        "数据始于{month}，此前的月份不列入。",
+        " The data begins in {month}; earlier months are left out."
+    )
+}
+
 /// A change from the previous month, as people read it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
@@ -1528,13 +1662,13 @@ pub fn change_text(change: Change, lang: Lang) -> String {
     }
 }
 
-/// Under a list cut short: how many there are, and the command that lists
-/// them all.
-pub fn listed_of(listed: usize, total: usize, command: &str, lang: Lang) -> String {
+/// Under a list cut short: how many there are, and the sheet of the
+/// summary's workbook that holds them all.
+pub fn listed_of(listed: usize, total: usize, sheet: &str, lang: Lang) -> String {
     tr!(
         lang,
-        "共 {total} 条，此处列出 {listed} 条；完整清单请运行 `{command}`。",
-        "{total} in all, {listed} listed here; for the full list run `{command}`."
+        "共 {total} 条，此处列出 {listed} 条；全部 {total} 条见本月报 Excel 工作簿（xlsx）的“{sheet}”工作表。",
+        "{total} in all, {listed} listed here; all {total} are on the sheet “{sheet}” of this summary's Excel workbook (xlsx)."
     )
 }
 
@@ -1590,6 +1724,29 @@ pub fn no_data_in_month(month: Date, covered: Option<(Date, Date)>, lang: Lang) 
     }
 }
 
+/// `-o FILE` with an extension the document cannot be written in.
+pub fn cannot_write(ext: &str, offered: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "不能写成 .{ext} 文件：本报表可以写成的文件扩展名为 {}；没有写出任何文件",
+            offered.join(" ")
+        ),
+        Lang::En => format!(
+            "cannot write a .{ext} file: this report is written as {}; nothing was written",
+            offered.join(" ")
+        ),
+    }
+}
+
+/// `--format` says one format, the extension of `-o FILE` another.
+pub fn format_against_extension(asked: &str, file: &str, named: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "--format {asked} 与输出文件 {file} 的扩展名（{named}）不一致；去掉 --format，或改用与格式相符的扩展名",
+        "--format {asked} does not match the extension of {file} ({named}); leave out --format, or name the file for the format"
+    )
+}
+
 /// xlsx asked for on a terminal.
 pub fn binary_to_terminal(lang: Lang) -> String {
     tr!(
@@ -1597,6 +1754,433 @@ pub fn binary_to_terminal(lang: Lang) -> String {
         "xlsx 是二进制文件，不输出到终端；请用 -o 文件名.xlsx 指定输出文件，或重定向标准输出",
         "xlsx is a binary format and is not written to a terminal; give -o FILE.xlsx, or redirect standard output"
     )
+}
+
+// ─────────────────────────────────────────────────────────────────────────
+// The command line: the help of every command and argument, the words of
+// the help's layout, and usage errors (clap's own are English).
+// ─────────────────────────────────────────────────────────────────────────
+
+/// The help of the command line, one row per command (`arg` empty: its
+/// about) or argument (`arg`: clap's id): `(command, arg, 中文, English)`.
+/// `command` is a path under `bangcun` (`""`, `"report summary"`), `"report
+/// *"` for every report, or `"*"` for every command. The possible values of
+/// an option are named in its help; defaults are added after it.
+const CLI_HELP: &[(&str, &str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "联乡帮村台账检查与统计：检查每一条记录，计算两率一度、逾期问题、工作日到岗、覆盖情况，生成工作月报",
+        "Check and report on 联乡帮村 (link townships, help villages) records: every record checked; 两率一度, overdue problems, work-day attendance, coverage, the monthly summary",
+    ),
+    (
+        "check",
+        "",
+        "检查全部记录，列出每个问题：文件、行、字段、值和改法",
+        "Validate every record and list what is wrong: file, line, field, value and the fix",
+    ),
+    (
+        "init",
+        "",
+        "新建数据目录：写出 bangcun.toml 和带表头的 CSV 文件",
+        "Make a new data folder: bangcun.toml and the CSV files with headers",
+    ),
+    (
+        "report",
+        "",
+        "统计报表：各县（区）两率一度汇总、逾期问题、回访滞后、工作日到岗、覆盖情况、工作月报",
+        "Reports: 两率一度 per county, overdue problems, revisits, work-day attendance, coverage, the monthly summary",
+    ),
+    (
+        "fmt",
+        "",
+        "把 CSV 数据文件改写成统一的规范格式，便于用 git 比较；有错误的文件不改动",
+        "Rewrite the CSV data files in one canonical form, for clean git diffs; files with errors are left alone",
+    ),
+    (
+        "help",
+        "",
+        "显示帮助，或所给命令的帮助",
+        "Print this message or the help of the given subcommand(s)",
+    ),
+    (
+        "report summary",
+        "",
+        "两率一度汇总：每个县（区）一行，另加合计行，含到岗、走访、覆盖等全部指标",
+        "One row per county and a total row with every figure: 两率一度, attendance, visits, coverage",
+    ),
+    (
+        "report overdue",
+        "",
+        "逾期未整改的问题，逾期最久的在前",
+        "Problems past their deadline and not rectified, most overdue first",
+    ),
+    (
+        "report revisits",
+        "",
+        "整改后超过回访天数仍未销号的问题",
+        "Rectified problems not verified within the revisit days",
+    ),
+    (
+        "report attendance",
+        "",
+        "每名干部工作日的应到岗、实到岗和未到岗日期",
+        "Work days due, attended and missed per cadre",
+    ),
+    (
+        "report coverage",
+        "",
+        "没有在岗帮联干部的乡镇和村，按县（区）列出",
+        "Townships and villages with no active cadre, per county",
+    ),
+    (
+        "report monthly",
+        "",
+        "给领导的工作月报：主要指标与上月对比、各县（区）情况、近六个月趋势和需要关注的清单；Markdown、HTML、xlsx 或 JSON",
+        "The monthly summary for leaders: headline figures against the previous month, counties, a six-month trend, and the lists that need attention; Markdown, HTML, xlsx or JSON",
+    ),
+    (
+        "*",
+        "data",
+        "数据目录 [默认：环境变量 BANGCUN_DATA，或当前目录及其上级中最近的含 bangcun.toml 的目录，或 ./data]",
+        "Data folder [default: $BANGCUN_DATA, the nearest folder holding bangcun.toml, or ./data]",
+    ),
+    (
+        "*",
+        "lang",
+        "标签、提示和帮助的语言：zh（中文）或 en（英文）[默认：bangcun.toml 中的 lang，否则 zh]",
+        "Language of labels, messages and help: zh or en [default: lang in bangcun.toml, else zh]",
+    ),
+    ("*", "help", "显示帮助", "Print help"),
+    ("*", "version", "显示版本", "Print version"),
+    (
+        "help",
+        "subcommand",
+        "要显示帮助的命令",
+        "Print help for the subcommand(s)",
+    ),
+    (
+        "check",
+        "format",
+        "输出格式：human（供人阅读）、json（一个 JSON 文档，供程序读取）、github（GitHub Actions 注释）",
+        "Output format: human (rustc-like text for people), json (one JSON document for programs), github (GitHub Actions annotations)",
+    ),
+    (
+        "check",
+        "deny_warnings",
+        "有警告也视为失败（退出码 1）",
+        "Fail (exit 1) on warnings too",
+    ),
+    (
+        "check",
+        "as_of",
+        "把该日期当作今天，用于检查日期是否晚于今天 [默认：今天]",
+        "Take DATE as today, for the future-date check [default: today]",
+    ),
+    (
+        "check",
+        "list",
+        "列出所有检查项后退出",
+        "List the checks and exit",
+    ),
+    (
+        "check",
+        "changed_since",
+        "仍检查全部文件，但只报告自所给 git 版本以来改动过的文件（已提交、已暂存、未暂存或未跟踪）中的问题",
+        "Check everything, but report only findings in files changed since the git revision REV (committed, staged, unstaged or untracked)",
+    ),
+    (
+        "init",
+        "dir",
+        "要新建的数据目录（不存在则创建）",
+        "Folder to make (created if missing)",
+    ),
+    (
+        "fmt",
+        "check",
+        "只检查、不改写：列出不是规范格式的文件，有则退出码为 1",
+        "Change nothing: list the files that are not in canonical form, and exit 1 if there are any",
+    ),
+    (
+        "report summary",
+        "by",
+        "汇总单位：county（每个县区一行）或 township（每个乡镇一行）",
+        "One row per county or per township: county or township",
+    ),
+    (
+        "report *",
+        "county",
+        "只看该县（区），填代码或名称",
+        "Only this county, by code or name",
+    ),
+    (
+        "report attendance",
+        "missing",
+        "改为每个未到岗的工作日一行（未到岗明细）",
+        "One row per missed work day instead",
+    ),
+    (
+        "report *",
+        "as_of",
+        "数据截至该日期：之后的记录视为尚不存在 [默认：今天]",
+        "Compute as of DATE: later records do not exist yet [default: today]",
+    ),
+    (
+        "report *",
+        "month",
+        "统计期间：一个月，如 2026-03",
+        "Period: one month, such as 2026-03",
+    ),
+    (
+        "report monthly",
+        "month",
+        "月报的月份，如 2026-03 [默认：最近一个完整的月]",
+        "The month, such as 2026-03 [default: the last complete month]",
+    ),
+    (
+        "report *",
+        "year",
+        "统计期间：一年，如 2026",
+        "Period: one year, such as 2026",
+    ),
+    (
+        "report *",
+        "from",
+        "统计期间：从该日起 [默认：最早的走访记录所在月的第一天]",
+        "Period: from this day [default: the month of the earliest visit]",
+    ),
+    (
+        "report *",
+        "to",
+        "统计期间：到该日止 [默认：数据截至日期]",
+        "Period: to this day [default: the as-of date]",
+    ),
+    (
+        "report *",
+        "format",
+        "输出格式：table（对齐的表格）、csv 或 json（稳定的键，供程序读取）、markdown、html（可打印的网页）、xlsx（Excel 工作簿）[默认：按 -o 文件的扩展名，否则 table]",
+        "Output format: table (aligned columns for people), csv or json (stable keys for programs), markdown, html (a page for A4 print), xlsx (an Excel workbook) [default: by the extension of -o, else table]",
+    ),
+    (
+        "report monthly",
+        "format",
+        "输出格式：markdown、html（可打印的网页，带图表）、xlsx（Excel 工作簿，每张表一个工作表）、json [默认：按 -o 文件的扩展名，否则 markdown]",
+        "Output format: markdown, html (one page with charts, for A4 print), xlsx (an Excel workbook, a sheet per table), json [default: by the extension of -o, else markdown]",
+    ),
+    (
+        "report *",
+        "output",
+        "写入该文件（整个写好才替换，不会留下半个文件），不输出到屏幕；扩展名决定格式：.txt .csv .json .md .html .xlsx",
+        "Write to FILE (atomically) instead of standard output; its extension picks the format: .txt .csv .json .md .html .xlsx",
+    ),
+    (
+        "report monthly",
+        "output",
+        "写入该文件（整个写好才替换，不会留下半个文件），不输出到屏幕；扩展名决定格式：.md .html .xlsx .json",
+        "Write to FILE (atomically) instead of standard output; its extension picks the format: .md .html .xlsx .json",
+    ),
+    (
+        "report *",
+        "strict",
+        "数据有错误时不出报表（退出码 1），而不是略去出错的记录",
+        "Refuse (exit 1) when the data has errors, instead of leaving the records with errors out",
+    ),
+];
+
+/// The help of a command (`arg` empty) or of one of its arguments, from
+/// the one table of them (`CLI_HELP`): the row for the command itself first, then the one for
+/// every report, then the one for every command.
+pub fn cli_help(command: &str, arg: &str, lang: Lang) -> Option<&'static str> {
+    let row = |scope: &str| CLI_HELP.iter().find(|r| r.0 == scope && r.1 == arg);
+    let report = command.starts_with("report ");
+    let found = row(command)
+        .or_else(|| report.then(|| row("report *")).flatten())
+        .or_else(|| (!arg.is_empty()).then(|| row("*")).flatten())?;
+    Some(match lang {
+        Lang::Zh => found.2,
+        Lang::En => found.3,
+    })
+}
+
+/// The placeholder of an option's value in `lang`, where it is a word
+/// (`None`: as written, such as `YYYY-MM`).
+pub fn value_name(name: &str, lang: Lang) -> Option<&'static str> {
+    let zh = match name {
+        "DIR" => "目录",
+        "LANG" => "语言",
+        "DATE" => "日期",
+        "REV" => "版本",
+        "FILE" => "文件",
+        "CODE" => "代码",
+        "FORMAT" => "格式",
+        "BY" => "单位",
+        "COMMAND" => "命令",
+        _ => return None,
+    };
+    (lang == Lang::Zh).then_some(zh)
+}
+
+/// An option's default, after its help: `[默认：.]`.
+pub fn cli_default(values: &str, lang: Lang) -> String {
+    tr!(lang, "[默认：{values}]", " [default: {values}]")
+}
+
+/// The words of the help's layout in Chinese (English help keeps clap's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CliWord {
+    Usage,
+    Commands,
+    Arguments,
+    Options,
+    /// `[选项]` in a usage line.
+    OptionsPlaceholder,
+    /// `<命令>` in a usage line.
+    CommandPlaceholder,
+}
+
+pub fn cli_word(word: CliWord, lang: Lang) -> &'static str {
+    let (zh, en) = match word {
+        CliWord::Usage => ("用法：", "Usage: "),
+        CliWord::Commands => ("命令：", "Commands:"),
+        CliWord::Arguments => ("参数：", "Arguments:"),
+        CliWord::Options => ("选项：", "Options:"),
+        CliWord::OptionsPlaceholder => ("[选项]", "[OPTIONS]"),
+        CliWord::CommandPlaceholder => ("<命令>", "<COMMAND>"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// A value on the command line that its option does not take.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValueError {
+    Lang(String),
+    Month(String),
+    Date(String),
+    Year(String),
+}
+
+impl ValueError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ValueError::Lang(v) => tr!(
+                lang,
+                "“{v}”不是语言，应为 zh 或 en",
+                "\"{v}\" is no language: expected zh or en"
+            ),
+            ValueError::Month(v) => tr!(
+                lang,
+                "“{v}”不是月份，应如 2026-03",
+                "\"{v}\" is not a month such as 2026-03"
+            ),
+            ValueError::Date(v) => tr!(
+                lang,
+                "“{v}”不是日期，应如 2026-03-10",
+                "\"{v}\" is not a date such as 2026-03-10"
+            ),
+            ValueError::Year(v) => tr!(
+                lang,
+                "“{v}”不是年份，应为四位数字，如 2026",
+                "\"{v}\" is not a year of four digits such as 2026"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ValueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ValueError {}
+
+/// What is wrong with a command line, as clap finds it (the parts are
+/// clap's: options as `--format <格式>`, values as typed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UsageError {
+    InvalidValue {
+        arg: String,
+        value: String,
+        valid: String,
+    },
+    NoValue {
+        arg: String,
+    },
+    UnknownArgument {
+        arg: String,
+    },
+    UnknownCommand {
+        name: String,
+    },
+    NoEquals {
+        arg: String,
+    },
+    BadValue {
+        arg: String,
+        value: String,
+        detail: String,
+    },
+    Unexpected {
+        value: String,
+    },
+    ValueCount {
+        arg: String,
+    },
+    Twice {
+        arg: String,
+    },
+    Conflict {
+        arg: String,
+        prior: String,
+    },
+    Missing {
+        arg: String,
+    },
+    MissingCommand {
+        valid: String,
+    },
+    Other {
+        detail: String,
+    },
+}
+
+/// A usage error in Chinese: what is wrong, clap's suggestion, the usage
+/// line, and where to read more.
+pub fn usage_error(error: &UsageError, suggestion: Option<&str>, usage: Option<&str>) -> String {
+    use UsageError::*;
+    let mut out = String::from("错误：");
+    let _ = match error {
+        InvalidValue { arg, value, valid } => {
+            write!(out, "选项 {arg} 的值“{value}”无效；可用的值：{valid}")
+        }
+        NoValue { arg } => write!(out, "选项 {arg} 后面要给出值"),
+        UnknownArgument { arg } => write!(out, "没有“{arg}”这个选项"),
+        UnknownCommand { name } => write!(out, "没有“{name}”这个命令"),
+        NoEquals { arg } => write!(out, "选项 {arg} 的值要用等号连着写，如 {arg}=值"),
+        BadValue { arg, value, detail } if detail.is_empty() => {
+            write!(out, "选项 {arg} 的值“{value}”无效")
+        }
+        BadValue { arg, detail, .. } => write!(out, "选项 {arg} 的值无效：{detail}"),
+        Unexpected { value } => write!(out, "多出的参数“{value}”"),
+        ValueCount { arg } => write!(out, "选项 {arg} 的值的个数不对"),
+        Twice { arg } => write!(out, "选项 {arg} 只能给一次"),
+        Conflict { arg, prior } => write!(out, "选项 {arg} 不能与 {prior} 同时使用"),
+        Missing { arg } => write!(out, "缺少必需的参数：{arg}"),
+        MissingCommand { valid } => write!(out, "缺少命令；可用的命令：{valid}"),
+        Other { detail } => write!(out, "命令行有误（{detail}）"),
+    };
+    out.push('\n');
+    if let Some(s) = suggestion {
+        let _ = write!(out, "\n  提示：是不是要用“{s}”？\n");
+    }
+    if let Some(usage) = usage {
+        let _ = write!(out, "\n用法：{usage}\n");
+    }
+    out.push_str("\n加上 --help 可查看说明。\n");
+    out
 }
 
 #[cfg(test)]

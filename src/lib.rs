@@ -18,6 +18,7 @@ pub mod finding;
 pub mod git;
 pub mod i18n;
 pub mod index;
+pub mod inert;
 pub mod load;
 pub mod metrics;
 pub mod model;
@@ -31,10 +32,14 @@ pub mod text;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-/// Parses the command line and runs the command. Usage errors exit 2
-/// through clap; data errors are an exit status, not an `Err`.
+/// Parses the command line, in the user's language, and runs the command.
+/// Help and the version exit 0, usage errors 2; data errors are an exit
+/// status, not an `Err`.
 pub fn run() -> anyhow::Result<ExitCode> {
-    cmd::dispatch(cli::Cli::parse())
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli::lang_before_parsing(&args);
+    match cli::parse(args, lang) {
+        Ok(parsed) => cmd::dispatch(parsed, lang),
+        Err(err) => Ok(ExitCode::from(cli::print_error(err, lang))),
+    }
 }

@@ -10,7 +10,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if bangcun::output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("bangcun: {err:#}");
+            // An error may quote a path or a value from the data: each
+            // line shown with its control characters escaped.
+            let text = format!("{err:#}");
+            let lines: Vec<_> = text.split('\n').map(bangcun::inert::visible).collect();
+            eprintln!("bangcun: {}", lines.join("\n"));
             ExitCode::from(2)
         }
     }

@@ -125,6 +125,11 @@ pub struct SourceFile {
     pub rows: usize,
     /// Size and modification time as read (none if it was not read).
     pub stamp: Option<Stamp>,
+    /// Whether the file was read to its end: false for a data file that
+    /// could not be read at all (`rows` is then 0) or whose reading stopped
+    /// part way (a quote never closed), so that reports can say what they
+    /// left out.
+    pub complete: bool,
 }
 
 impl SourceFile {

@@ -10,6 +10,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context as _;
 
+/// The UTF-8 byte order mark, which Excel and WPS need to read a CSV file
+/// opened by double-click as UTF-8 rather than the system's code page.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Whether an error is a closed pipe, which ends output quietly.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain()

@@ -1,4 +1,4 @@
-//! The fields of each record kind (SPEC §2): English name, Chinese alias
+//! The fields of each record kind (docs/data.md): English name, Chinese alias
 //! and whether a value is always required. The loader maps CSV headers and
 //! TOML keys through these tables; `init`, `fmt` and the messages write
 //! them as headers.

@@ -249,7 +249,7 @@ const CASES: &[Case] = &[
     case("duplicate-visit", "visits/2026-01.csv", Some(6), None, None),
 ];
 
-/// The checks that only warn (SPEC §3: an unknown column, a visit at a
+/// The checks that only warn (docs/checks.md: an unknown column, a visit at a
 /// place that is not the cadre's, outside its link, a date after today, the
 /// same visit twice; and a link to what is read already, a temporary file
 /// left over, an encoding that could be either); every other check is an
@@ -792,7 +792,12 @@ fn check_writes_nothing_into_the_data_folder() {
 
 #[test]
 fn list_names_every_check_with_its_severity() {
-    let output = bangcun().args(["check", "--list"]).output().unwrap();
+    // In English: the words of the severities (tests/help.rs checks the
+    // Chinese list).
+    let output = bangcun()
+        .args(["check", "--list", "--lang", "en"])
+        .output()
+        .unwrap();
     assert_eq!(status(&output), 0);
     let text = String::from_utf8(output.stdout).unwrap();
     let listed: Vec<(&str, &str)> = text

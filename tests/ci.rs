@@ -1,6 +1,7 @@
 //! CI and git integration through the real binary and a real `git`: the
 //! plain pre-commit hook in `examples/hooks/`, `check --changed-since`,
-//! and the exact text of `--format github`.
+//! the exact text of `--format github`, and the step of the GitHub Actions
+//! example that finds the bangcun to build.
 
 mod common;
 
@@ -365,7 +366,9 @@ fn github_output_is_exact_workflow_commands() {
     let (_temp, dir) = temp_copy("ci-data");
     // A file name with `%`, `,`, `:` and Chinese, a date cell with a line
     // break and a `%`, a kind cell with a CR: each must be escaped (the
-    // Chinese left as it is), or GitHub would cut the command.
+    // Chinese left as it is), or GitHub would cut the command. A break
+    // inside a value is shown as `\n`, `\r` (text from the data is shown,
+    // never obeyed); the breaks between message and help are `%0A`.
     fs::write(
         dir.join("visits/补录50%,第1批:3月.csv"),
         "日期,干部编号,地点代码,类型\n\
@@ -385,13 +388,110 @@ fn github_output_is_exact_workflow_commands() {
              unknown column \"天气\" is ignored (visits)\
              %0Ahelp: known columns: date,cadre,place,kind,forums,people,note\n\
              ::error file={file},line=2,title=invalid-date::\
-             \"2026-03-10%0A%250A\" is not a valid date\
+             \"2026-03-10\\n%250A\" is not a valid date\
              %0Ahelp: write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099\n\
              ::error file={file},line=4,title=invalid-value::\
-             \"work%0Dday\" is not one of the allowed values%0Ahelp: use one of: \
+             \"work\\rday\" is not one of the allowed values%0Ahelp: use one of: \
              workday (工作日下沉), petition (接访), forum (座谈会), \
              party-day (主题党日), revisit (回访), other (其他)\n\
              checked: 2 errors, 1 warning; 7 files, 7 records read\n"
         )
     );
+}
+
+#[test]
+fn the_example_workflow_sends_no_summary_made_from_data_with_errors() {
+    // Issue 8, item 4: the scheduled monthly job would make a summary
+    // from broken data with exit 0. Each of its `report monthly` runs
+    // refuses instead (--strict), and writes a format its -o names.
+    let workflow = fs::read_to_string(root().join("examples/ci/github-actions.yml")).unwrap();
+    let runs: Vec<&str> = workflow
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("bangcun report monthly"))
+        .collect();
+    assert_eq!(runs.len(), 2, "{workflow}");
+    for run in runs {
+        assert!(run.contains(" --strict"), "{run}");
+        assert!(
+            run.ends_with(".html\"") || run.ends_with(".xlsx\""),
+            "{run}"
+        );
+    }
+}
+
+/// The shell script of the step named `name` of the GitHub Actions
+/// example: the lines of its `run: |` block, unindented.
+fn workflow_step(name: &str) -> String {
+    let workflow = fs::read_to_string(root().join("examples/ci/github-actions.yml")).unwrap();
+    let mut lines = workflow
+        .lines()
+        .skip_while(|l| l.trim() != format!("- name: {name}"))
+        .skip_while(|l| l.trim() != "run: |");
+    let run = lines
+        .next()
+        .unwrap_or_else(|| panic!("no step {name} with run: |"));
+    let indent = run.len() - run.trim_start().len() + 2;
+    let mut script = String::new();
+    for line in
+        lines.take_while(|l| l.trim().is_empty() || l.len() - l.trim_start().len() >= indent)
+    {
+        script.push_str(line.get(indent..).unwrap_or(""));
+        script.push('\n');
+    }
+    script
+}
+
+/// Runs the example's step "Which bangcun" with `BANGCUN_GIT` and
+/// `BANGCUN_REV`: its exit status, stdout, and what it wrote to
+/// `$GITHUB_OUTPUT`.
+fn which_bangcun(git: &Path, rev: &str) -> (i32, String, String) {
+    let temp = tempfile::tempdir().unwrap();
+    let output = temp.path().join("github_output");
+    fs::write(&output, "").unwrap();
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(workflow_step("Which bangcun"))
+        .env("BANGCUN_GIT", git)
+        .env("BANGCUN_REV", rev)
+        .env("GITHUB_OUTPUT", &output)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        fs::read_to_string(&output).unwrap(),
+    )
+}
+
+#[test]
+fn the_workflow_builds_the_commit_it_is_given_or_the_newest() {
+    // A bangcun repository, and a clone of it: a clone has
+    // refs/remotes/origin/HEAD too, which `git ls-remote … HEAD` also
+    // matches and the step must not take.
+    let (temp, repo) = repository(None);
+    let clone = temp.path().join("clone");
+    git(temp.path(), &["clone", "-q", "repo", "clone"]);
+    let head = git_command(&repo)
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .unwrap();
+    let head = String::from_utf8(head.stdout).unwrap().trim().to_string();
+    for source in [&repo, &clone] {
+        let (code, _, output) = which_bangcun(source, "");
+        assert_eq!((code, output), (0, format!("rev={head}\n")), "{source:?}");
+    }
+    // A commit (or tag) given is built as it is.
+    let (code, _, output) = which_bangcun(&clone, "v0.1.0");
+    assert_eq!((code, output.as_str()), (0, "rev=v0.1.0\n"));
+    // An address that cannot be read stops the run with an annotation.
+    let (code, stdout, output) = which_bangcun(&temp.path().join("nowhere"), "");
+    assert_eq!((code, output.as_str()), (1, ""));
+    assert!(
+        stdout.starts_with("::error title=bangcun::cannot read "),
+        "{stdout}"
+    );
+    assert!(stdout.contains("set BANGCUN_GIT"), "{stdout}");
 }

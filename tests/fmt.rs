@@ -506,3 +506,25 @@ fn csv_files(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+#[test]
+fn formula_cells_are_kept_as_text_and_read_back_the_same() {
+    // A problem whose summary and unit Excel would compute, in a copy of
+    // base; an unknown column too.
+    let (_temp, dir) = temp_copy("base");
+    let path = dir.join("problems.csv");
+    let mut text = read(path.clone());
+    text.push_str("P09,2026-02-01,411001001,C01,,基础设施,=cmd|' /C calc'!A0,@SUM(1),,,,\n");
+    fs::write(&path, &text).unwrap();
+    let before = snapshot(&dir);
+    fmt(&dir, &[]).success();
+    let after = read(path.clone());
+    // The cells now begin with an apostrophe, which a spreadsheet takes as
+    // "this is text" …
+    assert!(after.contains(",'=cmd|' /C calc'!A0,'@SUM(1),"), "{after}");
+    // … and the records are what they were: the loader reads the
+    // apostrophe off again.
+    assert_eq!(snapshot(&dir), before);
+    // A second fmt changes nothing.
+    fmt(&dir, &["--check"]).success();
+}

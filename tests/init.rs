@@ -13,7 +13,7 @@ use common::{bangcun, status};
 /// the canonical form `fmt` writes.
 const BOM: &str = "\u{feff}";
 
-/// The header of each CSV file, from the field tables of SPEC §2.
+/// The header of each CSV file, from the field tables of docs/data.md.
 const ZH_HEADERS: [(&str, &str); 5] = [
     ("regions.csv", "区划代码,名称,层级,上级代码\n"),
     (

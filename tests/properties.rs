@@ -93,6 +93,13 @@ const TEXTS: &[&str] = &[
     "\u{3000}全角空格\u{3000}",
     "#",
     "=1+1",
+    // Formula-looking text that fmt protects with an apostrophe, and the
+    // apostrophes the loader must read off exactly.
+    "'=1+1",
+    "''-3",
+    "@SUM(1)",
+    "＝1",
+    "'",
     "x\"y",
     "C1",
     "411002001",

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{bangcun, root, status, temp_copy};
+use common::{ACROSS_MONTHS, reports_plus, reports_with_errors, root};
 
 fn fixture() -> PathBuf {
     root().join(common::fixture("reports"))
@@ -14,34 +14,24 @@ fn fixture() -> PathBuf {
 
 /// Runs `bangcun --data DIR ARGS…` and returns (exit code, stdout, stderr).
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = bangcun()
-        .arg("--data")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("bangcun runs");
-    (
-        status(&out),
-        String::from_utf8(out.stdout).expect("UTF-8 output"),
-        String::from_utf8(out.stderr).expect("UTF-8 errors"),
-    )
+    let (code, out, err) = common::run_on(dir, args);
+    (code, String::from_utf8(out).expect("UTF-8 output"), err)
 }
 
 /// stdout of a run that must succeed without a word on stderr.
 fn ok(dir: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(dir, args);
-    assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
-    out
+    String::from_utf8(common::ok_on(dir, args)).expect("UTF-8 output")
 }
 
-/// 2026-01-15 to 2026-03-15 as of 2026-04-30: D = 03-15.
-const ACROSS_MONTHS: [&str; 6] = [
+/// `report summary` as CSV, as of 2026-03-31 (with no period: from the
+/// month of the earliest visit).
+const SUMMARY_CSV: [&str; 6] = [
+    "report",
+    "summary",
+    "--format",
+    "csv",
     "--as-of",
-    "2026-04-30",
-    "--from",
-    "2026-01-15",
-    "--to",
-    "2026-03-15",
+    "2026-03-31",
 ];
 
 #[test]
@@ -85,7 +75,7 @@ fn summary_json_keeps_the_spec_keys_in_order() {
     assert!(rows[2]["attendance_rate"].is_null()); // 丙县: 0 / 0
     assert!(doc["total"]["county_code"].is_null());
     assert_eq!(doc["total"]["workdays_due"], 5);
-    // Keys in SPEC §5 order, in the first row as written.
+    // Keys in the order of docs/reports.md, in the first row as written.
     let keys = [
         "county_code",
         "county",
@@ -282,70 +272,22 @@ county_code,county,level,code,name,township
     assert_eq!(ok(&fixture(), &one).lines().count(), 3);
 }
 
-/// A copy of the fixture with `lines` appended to its files: the
-/// temporary folder, and the data folder in it.
-fn fixture_plus(lines: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
-    let (temp, data) = temp_copy("reports");
-    for (file, line) in lines {
-        let path = data.join(file);
-        let text = std::fs::read_to_string(&path).unwrap() + line + "\n";
-        std::fs::write(&path, text).unwrap();
-    }
-    (temp, data)
-}
-
-/// A copy of the fixture with records in error appended: 4 error findings.
-/// The same lines as `metrics::fixture::BAD_LINES`, written again: that is
-/// `#[cfg(test)]` in the library, which a test crate cannot see.
-fn fixture_with_errors() -> (tempfile::TempDir, PathBuf) {
-    fixture_plus(&[
-        // unknown-region (its parent)
-        ("regions.csv", "410001001009,坏村,village,410001009"),
-        // no finding, but its point is the invalid 坏村
-        ("cadres.csv", "K5,钱五,county,,410001001009,,"),
-        (
-            "visits/2026-02.csv",
-            "2026-02-10,K5,410001001009,workday,3,30",
-        ),
-        // unknown-cadre
-        ("visits/2026-02.csv", "2026-02-11,K9,410001001,workday,5,50"),
-        // date-order
-        (
-            "problems.csv",
-            "P8,2026-02-05,410001001,K1,cadre,基础设施,整改日期早于发现日期,一镇人民政府,,2026-02-01,,",
-        ),
-        // duplicate-id
-        (
-            "problems.csv",
-            "P1,2026-02-06,410001001,K1,cadre,基础设施,编号重复,一镇人民政府,,,,",
-        ),
-    ])
-}
-
 #[test]
 fn a_mistyped_year_moves_no_figure() {
     // 0026 for 2026: an invalid date, so the visit is left out. Taken at
     // its word it would start the whole-period summary in the year 26 and
     // make every cadre due on two thousand years of work days.
     let (_temp, dir) =
-        fixture_plus(&[("visits/2026-02.csv", "0026-02-10,K1,410001001,workday,3,30")]);
-    let args = [
-        "report",
-        "summary",
-        "--format",
-        "csv",
-        "--as-of",
-        "2026-03-31",
-    ];
-    let (code, out, err) = run(&dir, &args);
+        reports_plus(&[("visits/2026-02.csv", "0026-02-10,K1,410001001,workday,3,30")]);
+    let (code, out, err) = run(&dir, &SUMMARY_CSV);
     assert_eq!(code, 0);
-    assert_eq!(out, ok(&fixture(), &args));
+    assert_eq!(out, ok(&fixture(), &SUMMARY_CSV));
     assert!(err.contains("1 个错误"), "{err}");
 }
 
 #[test]
 fn errors_are_left_out_and_said_once() {
-    let (_temp, dir) = fixture_with_errors();
+    let (_temp, dir) = reports_with_errors();
     let mut args = vec!["report", "summary", "--format", "csv"];
     args.extend(ACROSS_MONTHS);
     let (code, out, err) = run(&dir, &args);
@@ -358,7 +300,10 @@ fn errors_are_left_out_and_said_once() {
         "{err}"
     );
     let (_, _, en) = run(&dir, &[&args[..], &["--lang", "en"][..]].concat());
-    assert!(en.contains("4 errors") && en.contains("leave the records with errors out"));
+    assert!(
+        en.contains("4 errors") && en.contains("figures are incomplete"),
+        "{en}"
+    );
     // --strict refuses.
     args.push("--strict");
     let (code, out, err) = run(&dir, &args);
@@ -380,7 +325,8 @@ fn output_file_takes_its_format_from_the_extension() {
     args.extend(ACROSS_MONTHS);
     assert_eq!(ok(&fixture(), &args), "");
     let written = std::fs::read_to_string(&file).unwrap();
-    assert!(written.starts_with("cadre,name,level,county_code,date\n"));
+    // A CSV file opens in Excel by double-click: a BOM first.
+    assert!(written.starts_with("\u{feff}cadre,name,level,county_code,date\n"));
     // Nothing but the file is left in the folder.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
@@ -433,4 +379,109 @@ fn sample_october_2026_reads_the_same_every_run() {
         assert_eq!(ok(&data, &args), first);
     }
     insta::assert_snapshot!("sample_october_2026_csv", first);
+}
+
+/// A data folder with one city cadre K1 at 一镇, city work day the 10th,
+/// and 2026-01-10 moved two months on to 2026-03-02; K1 came on 03-02 and
+/// 03-10 (and on nothing else).
+fn far_moved_workday() -> tempfile::TempDir {
+    let temp = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "bangcun.toml",
+            "[workdays]\ncity = [10]\nmoved = { 2026-01-10 = 2026-03-02 }\n",
+        ),
+        (
+            "regions.csv",
+            "code,name,level,parent\n41,甲县,county,\n4101,一镇,township,41\n",
+        ),
+        ("cadres.csv", "id,name,level,points\nK1,张一,city,4101\n"),
+        (
+            "visits.csv",
+            "date,cadre,place\n2026-03-02,K1,4101\n2026-03-10,K1,4101\n",
+        ),
+    ];
+    for (file, text) in files {
+        std::fs::write(temp.path().join(file), text).unwrap();
+    }
+    temp
+}
+
+/// `workdays_due,workdays_attended` of the total row of `report summary`.
+fn workdays(dir: &Path, period: &[&str]) -> String {
+    let args = [&SUMMARY_CSV, period].concat();
+    let out = ok(dir, &args);
+    let total: Vec<&str> = out.lines().last().unwrap().split(',').collect();
+    format!("{},{}", total[7], total[8])
+}
+
+#[test]
+fn a_work_day_moved_two_months_counts_in_the_month_of_its_new_date() {
+    let temp = far_moved_workday();
+    let dir = temp.path();
+    // January: its 10th moved away → 0 due. February: 02-10, missed → 1,0.
+    // March: the moved 03-02 and 03-10, both attended → 2,2. The year to
+    // 03-31: 3 due, 2 attended — the months' sum.
+    assert_eq!(workdays(dir, &["--month", "2026-01"]), "0,0");
+    assert_eq!(workdays(dir, &["--month", "2026-02"]), "1,0");
+    assert_eq!(workdays(dir, &["--month", "2026-03"]), "2,2");
+    assert_eq!(workdays(dir, &["--year", "2026"]), "3,2");
+    // A range holding the original date and not the new one: 02-10 only.
+    assert_eq!(
+        workdays(dir, &["--from", "2026-01-01", "--to", "2026-03-01"]),
+        "1,0"
+    );
+    // Attendance and its misses follow the same days.
+    let args = [
+        "report",
+        "attendance",
+        "--format",
+        "csv",
+        "--as-of",
+        "2026-03-31",
+        "--month",
+        "2026-03",
+    ];
+    let rows = ok(dir, &args);
+    assert_eq!(rows.lines().nth(1).unwrap().split(',').nth(4), Some("2"));
+    let missing = |period: &[&str]| {
+        let mut args = vec![
+            "report",
+            "attendance",
+            "--missing",
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-03-31",
+        ];
+        args.extend(period);
+        ok(dir, &args)
+    };
+    assert_eq!(
+        missing(&["--year", "2026"]),
+        "cadre,name,level,county_code,date\nK1,张一,city,41,2026-02-10\n"
+    );
+    assert_eq!(
+        missing(&["--month", "2026-03"]),
+        "cadre,name,level,county_code,date\n"
+    );
+    // The monthly summary of March: attendance 2/2 = 1.0. February (0/1
+    // in the summary above) lies before the data, which begins with the
+    // visit of 03-02: nothing to compare with.
+    let args = [
+        "report",
+        "monthly",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-03-31",
+        "--month",
+        "2026-03",
+    ];
+    let doc: serde_json::Value = serde_json::from_str(&ok(dir, &args)).unwrap();
+    let rate = &doc["headline"]["attendance_rate"];
+    assert_eq!(
+        (rate["current"].as_f64(), rate["previous"].as_f64()),
+        (Some(1.0), None)
+    );
 }

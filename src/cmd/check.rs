@@ -20,14 +20,20 @@ use crate::render::render_findings;
 
 pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if args.list {
+        // In the language known before the data is read: the list needs
+        // no data folder.
+        let lang = global.early_lang();
         output::to_stdout(|out| {
             for check in REGISTRY {
+                let severity = i18n::severity_label(check.severity == Severity::Error, lang);
+                // Padded to 8 columns as a terminal shows them (错误 takes 4).
+                let pad = 8usize.saturating_sub(unicode_width::UnicodeWidthStr::width(severity));
                 writeln!(
                     out,
-                    "{:<20} {:<8} {}",
+                    "{:<20} {severity}{:pad$} {}",
                     check.name,
-                    check.severity.as_str(),
-                    check.about
+                    "",
+                    check.about(lang)
                 )?;
             }
             Ok(())
@@ -39,10 +45,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     // Ask git first: outside a repository, or with a revision git does not
     // know, there is nothing to load.
     let changed = match &args.changed_since {
-        Some(rev) => Some((
-            rev,
-            git::changed_since(&dir, rev, global.lang.unwrap_or_default())?,
-        )),
+        Some(rev) => Some((rev, git::changed_since(&dir, rev, global.early_lang())?)),
         None => None,
     };
     let mut opened = super::open_dir(

@@ -138,7 +138,7 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "{}", i18n::fmt_outside(&path, lang))?;
         }
         for (job, outcome) in jobs.iter().zip(outcomes) {
-            let path = job.file.path.display().to_string();
+            let path = crate::inert::visible(&job.file.path.display().to_string()).into_owned();
             let line = match outcome {
                 Ok(Outcome::Unchanged) => {
                     tally.unchanged += 1;

@@ -26,11 +26,13 @@ pub const CLEAN: u8 = 0;
 /// Exit status: the data has errors.
 pub const DATA_ERRORS: u8 = 1;
 
-/// Runs the command the user asked for.
-pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+/// Runs the command the user asked for; `early` is the language known
+/// before the data is read ([`crate::cli::lang_before_parsing`]).
+pub fn dispatch(cli: Cli, early: Lang) -> anyhow::Result<ExitCode> {
     let global = Global {
         data: cli.data,
         lang: cli.lang,
+        early,
     };
     match cli.command {
         Command::Check(args) => check::run(&global, &args),
@@ -46,7 +48,18 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Options every command takes.
 pub struct Global {
     pub data: Option<PathBuf>,
+    /// `--lang`.
     pub lang: Option<Lang>,
+    /// `--lang`, else the found data folder's `lang`, else Chinese: known
+    /// before the data is read.
+    pub early: Lang,
+}
+
+impl Global {
+    /// The language of what is said before the data is read.
+    pub fn early_lang(&self) -> Lang {
+        self.early
+    }
 }
 
 /// A data folder, loaded, indexed and checked.
@@ -69,7 +82,7 @@ pub fn open(global: &Global, today: Date, severities: &[Severity]) -> anyhow::Re
     Ok(open_dir(dir, global.lang, today, severities))
 }
 
-/// Finds the data folder (SPEC §2 order).
+/// Finds the data folder (in the order of docs/data.md).
 pub fn find(global: &Global) -> anyhow::Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot tell the current directory")?;
     let env = std::env::var_os("BANGCUN_DATA");
@@ -77,7 +90,7 @@ pub fn find(global: &Global) -> anyhow::Result<PathBuf> {
         global.data.as_deref(),
         env.as_deref(),
         &cwd,
-        global.lang.unwrap_or_default(),
+        global.early_lang(),
     )
 }
 

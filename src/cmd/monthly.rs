@@ -1,31 +1,29 @@
 //! `bangcun report monthly`: the monthly summary. Opens the data as the
 //! other reports do, computes the document, and writes it in one format.
-//! A month without data, or xlsx to a terminal, is refused (exit 2)
-//! before anything is written.
+//! A month without data, a file name it cannot be written under, or xlsx
+//! to a terminal, is refused (exit 2) before anything is written.
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 
-use super::report::open;
+use super::report::{Destination, open};
 use super::{CLEAN, DATA_ERRORS, Global};
 use crate::i18n;
-use crate::output;
-use crate::render::{MonthlyFormat, render_monthly};
+use crate::render::{Document, Format};
 use crate::report::monthly::{self, MonthlyError, MonthlyRequest};
 
 pub fn run(global: &Global, request: &MonthlyRequest) -> anyhow::Result<ExitCode> {
-    // Binary output goes to a file or a pipe, never onto a screen: decided
-    // before the data folder is opened, so that it costs no load and
-    // comes before any data error. Its language is therefore `--lang`'s,
-    // as for a data folder that cannot be found.
-    if request.format == MonthlyFormat::Xlsx
-        && request.output.is_none()
-        && std::io::stdout().is_terminal()
-    {
-        bail!(i18n::binary_to_terminal(global.lang.unwrap_or_default()));
-    }
+    // Decided before the data folder is opened, so that it costs no load
+    // and comes before any data error; its language is therefore the one
+    // known before the data is read.
+    let to = Destination::new(
+        request.format,
+        request.output.as_deref(),
+        &Format::MONTHLY,
+        Format::Markdown,
+        global.early_lang(),
+    )?;
     let as_of = request.as_of.unwrap_or_else(super::today);
     let Some(checked) = open(global, as_of, request.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));
@@ -40,11 +38,7 @@ pub fn run(global: &Global, request: &MonthlyRequest) -> anyhow::Result<ExitCode
             anyhow!(i18n::no_data_in_month(month, covered, lang))
         }
     })?;
-    let write = |out: &mut dyn std::io::Write| render_monthly(&doc, request.format, lang, out);
-    match &request.output {
-        Some(path) => output::atomic_write(path, write)?,
-        None => output::to_stdout(write)?,
-    }
+    to.write(Document::Monthly(&doc), &checked.notice, lang)?;
     checked.leave();
     Ok(ExitCode::from(CLEAN))
 }

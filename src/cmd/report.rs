@@ -1,24 +1,34 @@
 //! `bangcun report …`: load and check, work out which records are valid,
 //! compute one report over them, render it to standard output or a file.
 //! With errors in the data the report still runs on the valid records and
-//! says so on stderr; `--strict` refuses instead. The monthly summary
-//! opens its data the same way ([`open`]).
+//! says what it left out, on stderr and inside the document; `--strict`
+//! refuses instead. The monthly summary opens its data and writes its
+//! document the same way ([`open`], [`Destination`]).
 
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::anyhow;
+use anyhow::{anyhow, bail};
 
 use super::{CLEAN, DATA_ERRORS, Global, Opened};
 use crate::check::Severity;
-use crate::finding::Counts;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::metrics::{Ctx, Validity, Window};
 use crate::model::Date;
 use crate::output;
-use crate::render::render_report;
+use crate::render::{Document, Format, render};
+use crate::report::notice::DataNotice;
 use crate::report::{self, Request};
 
 pub fn run(global: &Global, request: &Request) -> anyhow::Result<ExitCode> {
+    let to = Destination::new(
+        request.format,
+        request.output.as_deref(),
+        &Format::TABLES,
+        Format::Table,
+        global.early_lang(),
+    )?;
     let as_of = request.as_of.unwrap_or_else(super::today);
     let Some(checked) = open(global, as_of, request.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));
@@ -35,19 +45,17 @@ pub fn run(global: &Global, request: &Request) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     let report = report::build(&ctx, request.which, &window, county, lang);
-    let write = |out: &mut dyn std::io::Write| render_report(&report, request.format, lang, out);
-    match &request.output {
-        Some(path) => output::atomic_write(path, write)?,
-        None => output::to_stdout(write)?,
-    }
+    to.write(Document::Report(&report), &checked.notice, lang)?;
     checked.leave();
     Ok(ExitCode::from(CLEAN))
 }
 
-/// The data a report reads: opened, checked, and which records are valid.
+/// The data a report reads: opened, checked, which records are valid, and
+/// what the figures leave out.
 pub(super) struct Checked {
     pub opened: Opened,
     pub valid: Validity,
+    pub notice: DataNotice,
 }
 
 impl Checked {
@@ -65,20 +73,102 @@ impl Checked {
     }
 }
 
-/// Opens the data for a report as of D. When it has errors, says so in one
-/// line on stderr; under `--strict`, refuses: `None`, for exit status 1.
+/// Opens the data for a report as of D. When it has errors, says in one
+/// line on stderr what the figures leave out; under `--strict`, refuses:
+/// `None`, for exit status 1.
 pub(super) fn open(global: &Global, as_of: Date, strict: bool) -> anyhow::Result<Option<Checked>> {
     // Reports need the errors (to leave invalid records out); warnings
     // change no figure, so their checks are not run.
     let opened = super::open(global, as_of, &[Severity::Error])?;
-    let errors = Counts::of(&opened.findings).errors;
-    if errors > 0 {
-        eprintln!("{}", i18n::data_errors_note(errors, strict, opened.lang));
+    let valid = Validity::new(&opened.data, &opened.findings);
+    let notice = DataNotice::new(&opened.data, &opened.findings, &valid);
+    if !notice.is_empty() {
+        let items = notice.items(opened.lang);
+        // The items may name a file or a setting as the data spells it.
+        let note = i18n::data_errors_note(notice.errors, &items, strict, opened.lang);
+        eprintln!("{}", crate::inert::visible(&note));
         if strict {
             super::leave(opened);
             return Ok(None);
         }
     }
-    let valid = Validity::new(&opened.data, &opened.findings);
-    Ok(Some(Checked { opened, valid }))
+    Ok(Some(Checked {
+        opened,
+        valid,
+        notice,
+    }))
+}
+
+/// Where a document goes, and in which format.
+pub(super) struct Destination {
+    pub format: Format,
+    /// `-o FILE`; standard output when absent.
+    pub path: Option<PathBuf>,
+}
+
+impl Destination {
+    /// The format of a document that can be written in `offered`:
+    /// `--format` (`asked`), else the extension of `-o FILE`, else
+    /// `default`. Refused, before anything is read or written (exit 2): an
+    /// extension the document cannot be written in (never text under a
+    /// misleading name), `--format` against the extension, and a binary
+    /// format onto a terminal. A file name without an extension takes
+    /// `--format` or the default.
+    pub fn new(
+        asked: Option<Format>,
+        path: Option<&Path>,
+        offered: &[Format],
+        default: Format,
+        lang: Lang,
+    ) -> anyhow::Result<Destination> {
+        let extensions = || {
+            offered
+                .iter()
+                .map(|f| format!(".{}", f.extension()))
+                .collect::<Vec<_>>()
+        };
+        let named = match path.and_then(Format::of_path) {
+            Some(Ok(format)) if offered.contains(&format) => Some(format),
+            Some(Ok(format)) => bail!(i18n::cannot_write(format.extension(), &extensions(), lang)),
+            Some(Err(ext)) => bail!(i18n::cannot_write(&ext, &extensions(), lang)),
+            None => None,
+        };
+        let format = match (asked, named) {
+            (Some(asked), Some(named)) if asked != named => {
+                let file = path.map(|p| p.display().to_string()).unwrap_or_default();
+                bail!(i18n::format_against_extension(
+                    asked.name(),
+                    &file,
+                    named.name(),
+                    lang
+                ))
+            }
+            (_, Some(named)) => named,
+            (Some(asked), None) => asked,
+            (None, None) => default,
+        };
+        if format.is_binary() && path.is_none() && std::io::stdout().is_terminal() {
+            bail!(i18n::binary_to_terminal(lang));
+        }
+        Ok(Destination {
+            format,
+            path: path.map(Path::to_path_buf),
+        })
+    }
+
+    /// Writes `doc`: to the file atomically, CSV there with a UTF-8 BOM
+    /// (so that Excel and WPS open it by double-click); or to standard
+    /// output, CSV without one (for programs).
+    pub fn write(&self, doc: Document<'_>, notice: &DataNotice, lang: Lang) -> anyhow::Result<()> {
+        let format = self.format;
+        match &self.path {
+            Some(path) => output::atomic_write(path, |out| {
+                if format == Format::Csv {
+                    out.write_all(output::UTF8_BOM)?;
+                }
+                render(doc, format, notice, lang, out)
+            }),
+            None => output::to_stdout(|out| render(doc, format, notice, lang, out)),
+        }
+    }
 }

@@ -51,7 +51,9 @@ pub struct CsvRow<'r> {
 impl Row for CsvRow<'_> {
     fn cell(&self, field: usize) -> Option<Cell<'_>> {
         let column = (*self.header.field_column.get(field)?)?;
-        let text = trim(self.cells.get(column)?);
+        // A cell `fmt` kept from reading as a formula ('=…) reads as
+        // written before (=…).
+        let text = crate::inert::unprotect_formula(trim(self.cells.get(column)?));
         (!text.is_empty()).then_some(Cell::Text(Cow::Borrowed(text)))
     }
 
@@ -155,7 +157,9 @@ fn unnamed_data(
     findings: &mut Vec<Finding>,
 ) {
     header.unnamed.retain(|&column| {
-        let cell = cells.get(column).map_or("", |c| trim(c));
+        let cell = cells
+            .get(column)
+            .map_or("", |c| crate::inert::unprotect_formula(trim(c)));
         if cell.is_empty() {
             return true;
         }
@@ -202,9 +206,10 @@ pub(crate) fn fits(cells: &[Cow<str>], width: usize) -> bool {
         || (cells.len() > width && cells.iter().skip(width).all(|c| trim(c).is_empty()))
 }
 
-/// A header cell's text: trimmed, without the BOM a file may begin with.
+/// A header cell's text: trimmed, without the BOM a file may begin with,
+/// and without the apostrophe `fmt` puts before a formula-like name.
 pub(crate) fn header_text(cell: &str) -> &str {
-    cell.trim().trim_start_matches('\u{feff}').trim()
+    crate::inert::unprotect_formula(cell.trim().trim_start_matches('\u{feff}').trim())
 }
 
 /// The field each header cell names: the first column naming a field holds

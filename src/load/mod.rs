@@ -1,4 +1,4 @@
-//! Loading a data folder (SPEC §2): finding it, listing its files, reading
+//! Loading a data folder (docs/data.md): finding it, listing its files, reading
 //! each file once, and resolving references through indexes.
 //!
 //! Loading never fails: whatever cannot be read becomes a finding and the
@@ -51,7 +51,7 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
 }
 
-/// Finds the data folder, in SPEC order: `--data DIR`; `$BANGCUN_DATA`;
+/// Finds the data folder, in the order of docs/data.md: `--data DIR`; `$BANGCUN_DATA`;
 /// the current directory or its nearest ancestor holding `bangcun.toml`;
 /// `./data` if it holds one. The path returned is relative to `cwd` where
 /// it can be, so that findings print short paths.
@@ -188,6 +188,7 @@ pub fn load(dir: &Path) -> Loaded {
         columns: Vec::new(),
         rows: 0,
         stamp: None,
+        complete: true,
     });
     let at = |line| Span {
         file: FileId(0),
@@ -285,6 +286,9 @@ pub fn load(dir: &Path) -> Loaded {
                 columns: Vec::new(),
                 rows: 0,
                 stamp: None,
+                // Until its part says otherwise: a file that cannot be
+                // opened has none.
+                complete: false,
             });
             findings.extend(finding);
         }
@@ -582,6 +586,7 @@ fn take_meta<T>(part: &mut Part<T>, files: &mut [SourceFile], findings: &mut Vec
         file.columns = std::mem::take(&mut part.columns);
         file.rows = part.rows;
         file.stamp = part.stamp;
+        file.complete = part.complete;
     }
     findings.append(&mut part.findings);
 }

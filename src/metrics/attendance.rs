@@ -1,4 +1,4 @@
-//! Work-day attendance (工作日到岗, SPEC §4): for each cadre and each work
+//! Work-day attendance (工作日到岗, docs/reports.md): for each cadre and each work
 //! day W of its level in the period with W ≤ D (moved days applied), the
 //! cadre is due if start ≤ W ≤ end and no leave covers W; it attended if it
 //! has a visit dated W.
@@ -249,5 +249,185 @@ mod tests {
         let a = Attendance::new(&ctx, &w);
         assert_eq!(a.tally(&ctx, CadreId(1)), Tally::default());
         assert_eq!(a.tally(&ctx, CadreId(1)).rate(), None);
+    }
+
+    mod months_add_up {
+        //! For random work days, moves, cadres, leaves and visits: the
+        //! months' due and attended work days, and their misses, are the
+        //! year's; so are those of two ranges that split the year.
+        use std::fmt::Write;
+
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::date;
+        use crate::metrics::{By, summary};
+
+        /// Days of the month the levels may have as work days.
+        const DAYS: [u32; 4] = [1, 10, 20, 31];
+
+        /// A day from 2025-10-01, `n` days on.
+        fn day(n: u64) -> Date {
+            d(2025, 10, 1) + chrono::Days::new(n)
+        }
+
+        /// A work day's original date: one of [`DAYS`] in a month from
+        /// 2025-11 to 2027-02 (a 31st a month lacks comes out as its 1st).
+        fn original(month: i32, day: u32) -> Date {
+            let first = date::add_months(d(2025, 11, 1), month);
+            first.with_day(day).unwrap_or(first)
+        }
+
+        #[derive(Clone, Debug)]
+        struct Case {
+            levels: [Vec<u32>; 3],
+            moves: Vec<(Date, Date)>,
+            /// Level, start, end.
+            cadres: Vec<(usize, Option<Date>, Option<Date>)>,
+            /// Cadre, from, to.
+            leaves: Vec<(usize, Date, Date)>,
+            /// Cadre, date.
+            visits: Vec<(usize, Date)>,
+        }
+
+        /// A day from 2025-10-01 to 2027-04-03.
+        fn when() -> impl Strategy<Value = Date> {
+            (0u64..550).prop_map(day)
+        }
+
+        fn case() -> impl Strategy<Value = Case> {
+            let days = || proptest::sample::subsequence(DAYS.to_vec(), 0..=2);
+            let moves = proptest::collection::vec(
+                ((0i32..16, proptest::sample::select(DAYS.to_vec())), when()),
+                0..5,
+            );
+            let cadres = proptest::collection::vec(
+                (
+                    0usize..3,
+                    proptest::option::of(when()),
+                    proptest::option::of(when()),
+                ),
+                1..5,
+            );
+            (days(), days(), days(), moves, cadres).prop_flat_map(|(a, b, c, moves, cadres)| {
+                let moves: Vec<(Date, Date)> = moves
+                    .into_iter()
+                    .map(|((m, day), new)| (original(m, day), new))
+                    .collect();
+                // Visits on the days that may be work days: every DAYS of
+                // every month, and the new dates of the moves.
+                let mut candidates: Vec<Date> = (0..16)
+                    .flat_map(|m| DAYS.map(|day| original(m, day)))
+                    .chain(moves.iter().map(|&(_, new)| new))
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                let n = cadres.len();
+                let leaves =
+                    proptest::collection::vec((0..n, when(), 0u64..40), 0..3).prop_map(|ls| {
+                        ls.into_iter()
+                            .map(|(c, from, len)| (c, from, from + chrono::Days::new(len)))
+                            .collect::<Vec<_>>()
+                    });
+                let visits =
+                    proptest::collection::vec((0..n, proptest::sample::select(candidates)), 0..60);
+                (leaves, visits).prop_map(move |(leaves, visits)| Case {
+                    levels: [a.clone(), b.clone(), c.clone()],
+                    moves: moves.clone(),
+                    cadres: cadres.clone(),
+                    leaves,
+                    visits,
+                })
+            })
+        }
+
+        fn list(days: &[u32]) -> String {
+            let days: Vec<String> = days.iter().map(u32::to_string).collect();
+            format!("[{}]", days.join(", "))
+        }
+
+        fn write(case: &Case, dir: &std::path::Path) {
+            let [city, county, township] = &case.levels;
+            let mut config = format!(
+                "[workdays]\ncity = {}\ncounty = {}\ntownship = {}\n[workdays.moved]\n",
+                list(city),
+                list(county),
+                list(township)
+            );
+            for (old, new) in &case.moves {
+                writeln!(config, "{old} = {new}").unwrap();
+            }
+            let levels = ["city", "county", "township"];
+            let mut cadres = String::from("id,name,level,points,start,end\n");
+            for (i, (level, start, end)) in case.cadres.iter().enumerate() {
+                let show = |d: &Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+                let (start, end) = (show(start), show(end));
+                writeln!(cadres, "K{i},干部{i},{},4101,{start},{end}", levels[*level]).unwrap();
+            }
+            let mut leaves = String::from("cadre,from,to\n");
+            for (c, from, to) in &case.leaves {
+                writeln!(leaves, "K{c},{from},{to}").unwrap();
+            }
+            let mut visits = String::from("date,cadre,place\n");
+            for (c, day) in &case.visits {
+                writeln!(visits, "{day},K{c},4101").unwrap();
+            }
+            let regions = "code,name,level,parent\n41,甲县,county,\n4101,一镇,township,41\n";
+            for (file, text) in [
+                ("bangcun.toml", config),
+                ("regions.csv", regions.to_string()),
+                ("cadres.csv", cadres),
+                ("leaves.csv", leaves),
+                ("visits.csv", visits),
+            ] {
+                std::fs::write(dir.join(file), text).unwrap();
+            }
+        }
+
+        /// Due and attended work days in total, and every (cadre, missed
+        /// day), of one window.
+        fn figures(opened: &fixture::Opened, period: Period) -> (u64, u64, Vec<(u32, Date)>) {
+            let ctx = opened.ctx();
+            let w = Window::new(period, d(2027, 12, 31), |_| None).unwrap();
+            let total = summary(&ctx, &w, By::County).total;
+            let a = Attendance::new(&ctx, &w);
+            let missed = (0..opened.data.cadres.len() as u32)
+                .filter(|&c| ctx.valid.cadre(CadreId(c)))
+                .flat_map(|c| a.missed(&ctx, CadreId(c)).into_iter().map(move |d| (c, d)))
+                .collect();
+            (total.workdays_due, total.workdays_attended, missed)
+        }
+
+        fn together(
+            parts: impl IntoIterator<Item = (u64, u64, Vec<(u32, Date)>)>,
+        ) -> (u64, u64, Vec<(u32, Date)>) {
+            let mut sum = (0, 0, Vec::new());
+            for (due, attended, missed) in parts {
+                sum.0 += due;
+                sum.1 += attended;
+                sum.2.extend(missed);
+            }
+            sum.2.sort_unstable();
+            sum
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(128))]
+            #[test]
+            fn months_and_ranges_add_up_to_the_year(case in case(), split in 0u64..364) {
+                let dir = tempfile::tempdir().unwrap();
+                write(&case, dir.path());
+                let opened = fixture::open(dir.path());
+                let mut year = figures(&opened, Period::Year(2026));
+                year.2.sort_unstable();
+                let months = together((1..=12).map(|m| figures(&opened, Period::Month(d(2026, m, 1)))));
+                prop_assert_eq!(&months, &year);
+                let cut = d(2026, 1, 1) + chrono::Days::new(split);
+                let first = Period::Range { from: Some(d(2026, 1, 1)), to: Some(cut) };
+                let rest = Period::Range { from: cut.succ_opt(), to: Some(d(2026, 12, 31)) };
+                let ranges = together([figures(&opened, first), figures(&opened, rest)]);
+                prop_assert_eq!(&ranges, &year);
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! Coverage (全覆盖, SPEC §4): a township is covered if a cadre active at D
+//! Coverage (全覆盖, docs/reports.md): a township is covered if a cadre active at D
 //! lists that township as a point; a village, if one lists that village.
 
 use super::Ctx;

@@ -1,4 +1,4 @@
-//! The figures of SPEC §4, as pure functions over the loaded data: they
+//! The figures of docs/reports.md, as pure functions over the loaded data: they
 //! read a [`Dataset`], its [`Index`] and which records are [`Validity`]
 //! valid, and return typed results. Nothing here prints or formats; the
 //! `report` module turns results into tables.
@@ -32,7 +32,7 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The county of a cadre: the county of its first point (SPEC §4).
+    /// The county of a cadre: the county of its first point (docs/reports.md).
     pub fn cadre_county(&self, cadre: CadreId) -> Option<RegionId> {
         let point = self.data.cadre(cadre).points.first()?.id()?;
         self.index.county_of(point)
@@ -106,6 +106,8 @@ pub(crate) mod fixture {
         pub data: Dataset,
         pub index: Index,
         pub valid: Validity,
+        /// The error findings the validity comes from.
+        pub findings: Vec<crate::finding::Finding>,
     }
 
     impl Opened {
@@ -127,6 +129,7 @@ pub(crate) mod fixture {
             data: opened.data,
             index: opened.index,
             valid,
+            findings: opened.findings,
         }
     }
 

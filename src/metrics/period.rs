@@ -1,4 +1,4 @@
-//! Periods and the as-of date (SPEC §4). A report counts flows inside a
+//! Periods and the as-of date (docs/reports.md). A report counts flows inside a
 //! period and takes stocks at its end, D: the earlier of the period's last
 //! day and the as-of date. Without a period, the period runs from the first
 //! day of the month of the earliest visit up to D.

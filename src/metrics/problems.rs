@@ -1,4 +1,4 @@
-//! The problem ledger at D (SPEC §4): which problems exist, are rectified,
+//! The problem ledger at D (docs/reports.md): which problems exist, are rectified,
 //! overdue, or wait too long for their revisit.
 
 use super::{Ctx, Window};

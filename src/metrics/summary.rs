@@ -1,4 +1,4 @@
-//! The summary of SPEC §5 — 两率一度 and the work behind them — per county
+//! The summary of docs/reports.md — 两率一度 and the work behind them — per county
 //! or per township, for any window: callable month by month for trends.
 
 use super::problems::{overdue_deadline, revisit_lags};
@@ -12,7 +12,7 @@ pub enum By {
     Township,
 }
 
-/// The figures of one row (SPEC §5). Counts only; rates are computed from
+/// The figures of one row (docs/reports.md). Counts only; rates are computed from
 /// them, so that a total's rate is the rate of its sums.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Figures {

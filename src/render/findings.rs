@@ -1,5 +1,8 @@
 //! Rendering `check` findings: `human` (rustc-like), `json` (one document)
-//! and `github` (GitHub Actions workflow commands).
+//! and `github` (GitHub Actions workflow commands). Messages, helps, column
+//! names and paths hold text from the data: human and GitHub output show
+//! their control characters escaped ([`visible`]), JSON keeps them exact
+//! and inert ([`crate::inert::write_json`]).
 
 use std::fmt::Display;
 use std::io::{self, Write};
@@ -9,6 +12,7 @@ use serde::Serialize;
 
 use crate::finding::{Counts, Finding};
 use crate::i18n::{self, Lang};
+use crate::inert::visible;
 use crate::model::{Dataset, Span};
 
 /// The output formats of `check`.
@@ -54,9 +58,11 @@ pub fn render_findings(
     }
 }
 
-/// `path:line`, or just `path` for the file as a whole.
+/// `path:line`, or just `path` for the file as a whole; a file's name is
+/// data too, shown [`visible`].
 fn place(data: &Dataset, span: Span) -> String {
-    with_line(data.file(span.file).path.display(), span.line)
+    let path = data.file(span.file).path.display().to_string();
+    with_line(visible(&path), span.line)
 }
 
 /// `path:line`, or `path` for line 0 (the file as a whole).
@@ -101,10 +107,14 @@ fn human(
     let severity = i18n::severity_label(f.is_error(), lang);
     let head = format!("{severity}[{}]", f.check.name);
     let head = style.paint(if f.is_error() { "1;31" } else { "1;33" }, &head);
-    writeln!(out, "{head}: {}", style.bold(&f.message.text(lang)))?;
+    writeln!(
+        out,
+        "{head}: {}",
+        style.bold(&visible(&f.message.text(lang)))
+    )?;
     let column = f
         .field
-        .map(|field| format!(" ({})", data.file(f.span.file).column_name(field)))
+        .map(|field| format!(" ({})", visible(data.file(f.span.file).column_name(field))))
         .unwrap_or_default();
     writeln!(
         out,
@@ -125,7 +135,7 @@ fn human(
     if let Some(help) = f.message.help(lang) {
         let label = style.paint("1;36", i18n::help_label(lang));
         let colon = if lang == Lang::Zh { "：" } else { ": " };
-        writeln!(out, "  {label}{colon}{help}")?;
+        writeln!(out, "  {label}{colon}{}", visible(&help))?;
     }
     writeln!(out)
 }
@@ -202,8 +212,7 @@ fn json(
             records: data.rows_read(),
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    crate::inert::write_json(out, &doc)
 }
 
 /// One workflow command: `::error file=…,line=…,title=…::message`.
@@ -215,7 +224,8 @@ fn github(data: &Dataset, f: &Finding, lang: Lang, out: &mut dyn Write) -> io::R
         properties.push_str(&format!(",line={}", f.span.line));
     }
     properties.push_str(&format!(",title={}", escape_property(f.check.name)));
-    let mut message = f.message.text(lang);
+    // Each part shown visible, then joined by the line breaks GitHub shows.
+    let mut message = visible(&f.message.text(lang)).into_owned();
     if let Some(related) = f.related {
         // Named as the file property names a file.
         let path = github_path(&data.file(related.file).path);
@@ -226,24 +236,26 @@ fn github(data: &Dataset, f: &Finding, lang: Lang, out: &mut dyn Write) -> io::R
         ));
     }
     if let Some(help) = f.message.help(lang) {
-        message.push_str(&format!("\n{}: {help}", i18n::help_label(lang)));
+        message.push_str(&format!("\n{}: {}", i18n::help_label(lang), visible(&help)));
     }
     writeln!(out, "::{command} {properties}::{}", escape_data(&message))
 }
 
 /// A path as GitHub matches annotations to files: no leading `./` (the
-/// data folder may be `.`), and `/` between names.
+/// data folder may be `.`), `/` between names, control characters shown
+/// [`visible`].
 fn github_path(path: &Path) -> String {
     let path: PathBuf = path
         .components()
         .filter(|c| *c != Component::CurDir)
         .collect();
     let path = path.to_string_lossy();
-    if cfg!(windows) {
+    let path = if cfg!(windows) {
         path.replace('\\', "/")
     } else {
         path.into_owned()
-    }
+    };
+    visible(&path).into_owned()
 }
 
 /// Escapes a workflow command's message: `%`, CR and LF.

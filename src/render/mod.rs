@@ -6,4 +6,4 @@ mod report;
 pub mod svg;
 
 pub use findings::{FindingFormat, render_findings};
-pub use report::{MonthlyFormat, ReportFormat, render_monthly, render_report};
+pub use report::{Document, Format, render};

@@ -45,20 +45,10 @@ fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
-/// Escapes text for XML (and so for HTML text and attributes).
+/// Escapes text for XML (and so for HTML text and attributes), control
+/// characters shown escaped: [`crate::inert::html`].
 pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::inert::html(text)
 }
 
 /// Opens a chart. Without a namespace: the charts are inline in HTML,

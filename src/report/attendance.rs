@@ -1,5 +1,5 @@
 //! `report attendance`: work days due, attended and missed per cadre; with
-//! `--missing`, one row per missed (cadre, work day) as in SPEC §5.
+//! `--missing`, one row per missed (cadre, work day) as docs/reports.md gives it.
 
 use super::{Cell, Column, Report, title};
 use crate::i18n::{self, Heading, Lang, ReportName};
@@ -98,6 +98,7 @@ pub fn per_cadre<'a>(
         })
         .collect();
     Report {
+        name: ReportName::Attendance,
         title: title(ctx, ReportName::Attendance, lang),
         window: *window,
         columns,
@@ -135,6 +136,7 @@ pub fn missed_by_cadre<'a>(
         })
         .collect();
     Report {
+        name: ReportName::MissedWorkdays,
         title: title(ctx, ReportName::MissedWorkdays, lang),
         window: *window,
         columns,
@@ -162,6 +164,7 @@ pub fn missed<'a>(
         }
     }
     Report {
+        name: ReportName::MissedWorkdays,
         title: title(ctx, ReportName::MissedWorkdays, lang),
         window: *window,
         columns,

@@ -43,6 +43,7 @@ pub fn build<'a>(
         })
         .collect();
     Report {
+        name: ReportName::Coverage,
         title: title(ctx, ReportName::Coverage, lang),
         window: *window,
         columns,

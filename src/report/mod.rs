@@ -6,6 +6,7 @@
 pub mod attendance;
 pub mod coverage;
 pub mod monthly;
+pub mod notice;
 pub mod problems;
 pub mod summary;
 
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 use crate::i18n::{Heading, Lang, ReportName};
 use crate::metrics::{By, Ctx, Period, Window};
 use crate::model::{Date, RegionId, RegionLevel};
-use crate::render::ReportFormat;
+use crate::render::Format;
 
 /// What the user asked for: the typed options of `bangcun report`.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,7 +27,9 @@ pub struct Request {
     pub as_of: Option<Date>,
     /// `--county`: a county code or name, for the listings.
     pub county: Option<String>,
-    pub format: ReportFormat,
+    /// `--format`; by the extension of `-o FILE`, else a table, when
+    /// absent.
+    pub format: Option<Format>,
     /// `-o FILE`: written atomically; standard output when absent.
     pub output: Option<PathBuf>,
     /// Refuse (exit 1) when the data has errors.
@@ -56,6 +59,8 @@ pub enum Which {
 /// A report ready to render; its cells borrow text from the dataset.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report<'a> {
+    /// Which report this is.
+    pub name: ReportName,
     /// For people: the data folder's name and the report's.
     pub title: String,
     pub window: Window,
@@ -95,7 +100,7 @@ pub enum Audience {
 /// A column of a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Column {
-    /// The stable key in CSV headers and JSON objects (SPEC §5).
+    /// The stable key in CSV headers and JSON objects (docs/reports.md).
     pub key: &'static str,
     pub heading: Heading,
     pub audience: Audience,

@@ -1,6 +1,6 @@
 //! `report monthly`: the summary the office sends its leaders every month,
 //! as one typed document — the headline figures against the previous
-//! month, the county table of SPEC §5, a six-month trend, and the lists
+//! month, the county table of `report summary`, a six-month trend, and the lists
 //! that need attention. Every figure comes from [`summary()`] (the
 //! trend's from [`problem_totals`], the same counts without the visits)
 //! and the report tables; nothing here redefines one.
@@ -17,7 +17,7 @@ use crate::metrics::{
     summary_with_attendance,
 };
 use crate::model::Date;
-use crate::render::MonthlyFormat;
+use crate::render::Format;
 
 /// What the user asked for: the typed options of `bangcun report monthly`.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,7 +26,9 @@ pub struct MonthlyRequest {
     pub month: Option<Date>,
     /// D; today when absent.
     pub as_of: Option<Date>,
-    pub format: MonthlyFormat,
+    /// `--format`; by the extension of `-o FILE`, else Markdown, when
+    /// absent.
+    pub format: Option<Format>,
     /// `-o FILE`: written atomically; standard output when absent.
     pub output: Option<PathBuf>,
     /// Refuse (exit 1) when the data has errors.
@@ -36,9 +38,9 @@ pub struct MonthlyRequest {
 /// How many months the trend shows, ending with the summary's month.
 pub const TREND_MONTHS: usize = 6;
 
-/// How many rows of a problem list the summary shows: of the most overdue
-/// problems, the only ones it holds; of the lagging revisits, which it
-/// holds whole for programs, the longest.
+/// How many rows of a problem list the summary shows people (the most
+/// overdue problems, the longest lagging revisits); it holds the lists
+/// whole, for the workbook and for programs.
 pub const LISTED: usize = 10;
 
 /// The month a summary is for when none is asked: the last complete month
@@ -83,7 +85,7 @@ impl Measure {
         Measure::NewRectified,
     ];
 
-    /// The stable key in JSON: the SPEC §5 key where there is one.
+    /// The stable key in JSON: the summary's key where there is one.
     pub fn key(self) -> &'static str {
         match self {
             Measure::RectificationRate => "rectification_rate",
@@ -129,7 +131,10 @@ pub enum Figure {
 pub struct HeadlineFigure {
     pub measure: Measure,
     pub current: Figure,
-    pub previous: Figure,
+    /// `None` when the month before lies before the month of the earliest
+    /// valid visit or problem: its figures would be zeros nobody counted,
+    /// so there is nothing to compare with, and no change.
+    pub previous: Option<Figure>,
 }
 
 /// One month of the trend: flows inside the month, the rate at its end.
@@ -155,12 +160,12 @@ pub struct Monthly<'a> {
     pub previous: Window,
     /// In [`Measure::ALL`] order.
     pub headline: Vec<HeadlineFigure>,
-    /// The summary of SPEC §5 by county for the month, with its total.
+    /// The summary (`report summary`) by county for the month, with its total.
     pub counties: Report<'a>,
-    /// [`TREND_MONTHS`] months, oldest first, ending with the month.
+    /// Up to [`TREND_MONTHS`] months, oldest first, ending with the month:
+    /// those from the month the data begins on.
     pub trend: Vec<TrendMonth>,
-    /// The [`LISTED`] most overdue problems at D, and how many are
-    /// overdue in all.
+    /// Every problem overdue at D, most overdue first.
     pub overdue: Listed<'a>,
     /// Cadres who missed a work day in the month, by county, with dates.
     pub missed: Report<'a>,
@@ -216,18 +221,26 @@ pub fn build<'a>(
             covered: data_months(ctx),
         });
     }
+    // The data begins in the month of its earliest visit or problem; a
+    // month before that has no figures, only zeros nobody counted.
+    let first = data_months(ctx).map_or(month, |(first, _)| first);
     // The month before, whole, for the headline.
     let previous = window_of(date::add_months(month, -1))?;
+    let previous_has_data = previous.from >= first;
     let before = summary(ctx, &previous, By::County).total;
 
-    // The months of the trend, each with its own window and D = its last
-    // day (they end before the month starts, so before D); only their
-    // problem figures are needed, without a pass over the visits. The
-    // last two are the month and the month before, whose totals hold
-    // them already.
+    // The months of the trend from the month the data begins on, each with
+    // its own window and D = its last day (they end before the month
+    // starts, so before D); only their problem figures are needed, without
+    // a pass over the visits. The last two are the month and the month
+    // before, whose totals hold them already.
     let mut trend = Vec::with_capacity(TREND_MONTHS);
     for back in (0..TREND_MONTHS as i32).rev() {
-        let w = window_of(date::add_months(month, -back))?;
+        let first_day = date::add_months(month, -back);
+        if first_day < first {
+            continue;
+        }
+        let w = window_of(first_day)?;
         let f = match back {
             0 => current.total,
             1 => before,
@@ -245,7 +258,7 @@ pub fn build<'a>(
         .map(|&measure| HeadlineFigure {
             measure,
             current: measure.value(&current.total),
-            previous: measure.value(&before),
+            previous: previous_has_data.then(|| measure.value(&before)),
         })
         .collect();
 
@@ -256,7 +269,7 @@ pub fn build<'a>(
         headline,
         counties: county_table::of_summary(ctx, &window, By::County, &current, lang),
         trend,
-        overdue: problems::overdue(ctx, &window, None, Some(LISTED), lang),
+        overdue: problems::overdue(ctx, &window, None, None, lang),
         missed: attendance::missed_by_cadre(ctx, &window, &attendance, lang),
         revisits: problems::revisits(ctx, &window, None, None, lang),
         uncovered: coverage::build(ctx, &window, None, lang),
@@ -326,7 +339,7 @@ mod tests {
         );
         let figure = |measure| {
             let h = m.headline.iter().find(|h| h.measure == measure).unwrap();
-            (h.current, h.previous)
+            (h.current, h.previous.expect("February holds data"))
         };
         // March, D = 03-31: problems found ≤ D are P1 P2 P3 P5 P6 P7 (P4
         // is found 05-01), rectified P1 P3 P5 P6 → 4/6. February (see
@@ -365,19 +378,13 @@ mod tests {
             (Figure::Rate(Some(0.5)), Figure::Rate(Some(0.5)))
         );
 
-        // The trend: October 2025 to March 2026, each month's flows and
-        // the stock at its end.
+        // The trend: six months back would be October 2025, but the data
+        // begins in December (P5 found 12-01): December 2025 to March
+        // 2026, each month's flows and the stock at its end.
         let months: Vec<Date> = m.trend.iter().map(|t| t.window.from).collect();
         assert_eq!(
             months,
-            [
-                d(2025, 10, 1),
-                d(2025, 11, 1),
-                d(2025, 12, 1),
-                d(2026, 1, 1),
-                d(2026, 2, 1),
-                d(2026, 3, 1)
-            ]
+            [d(2025, 12, 1), d(2026, 1, 1), d(2026, 2, 1), d(2026, 3, 1)]
         );
         let flows: Vec<(u64, u64, Option<f64>)> = m
             .trend
@@ -387,9 +394,6 @@ mod tests {
         assert_eq!(
             flows,
             [
-                // Nothing found by 10-31 and 11-30: undefined.
-                (0, 0, None),
-                (0, 0, None),
                 // P5 found 12-01 and rectified 12-20.
                 (1, 1, Some(1.0)),
                 // P1 found 01-05 (rectified 02-10): 1 of 2.
@@ -415,6 +419,41 @@ mod tests {
         assert_eq!((m.revisits.report.rows.len(), m.revisits.count), (2, 2));
         // The county table is the summary's.
         assert_eq!(m.counties.rows.len(), 3);
+    }
+
+    #[test]
+    fn the_first_month_has_nothing_to_compare_with() {
+        let opened = fixture::reports();
+        let ctx = opened.ctx();
+        // The data begins in December 2025 (P5 found 12-01, rectified
+        // 12-20; the first visit is 2026-01-05). November lies before it.
+        let m = build(&ctx, d(2025, 12, 1), d(2026, 4, 30), Lang::Zh).unwrap();
+        assert_eq!(m.previous.from, d(2025, 11, 1));
+        // No headline figure has a month before, whatever it is: rates
+        // (November's coverage would read 50%, its rectification rate
+        // nothing) and counts (November's 0 visits) alike.
+        for h in &m.headline {
+            assert_eq!(h.previous, None, "{:?}", h.measure);
+        }
+        // December's own figures are there: 1 found, 1 rectified → 100%.
+        let rate = m
+            .headline
+            .iter()
+            .find(|h| h.measure == Measure::RectificationRate);
+        assert_eq!(rate.unwrap().current, Figure::Rate(Some(1.0)));
+        // The trend is December alone: the five months before it are left
+        // out, not shown as zeros.
+        let trend: Vec<(Date, u64, u64)> = m
+            .trend
+            .iter()
+            .map(|t| (t.window.from, t.new_problems, t.new_rectified))
+            .collect();
+        assert_eq!(trend, [(d(2025, 12, 1), 1, 1)]);
+
+        // January: December holds data, so January has a month before.
+        let m = build(&ctx, d(2026, 1, 1), d(2026, 4, 30), Lang::Zh).unwrap();
+        assert!(m.headline.iter().all(|h| h.previous.is_some()));
+        assert_eq!(m.trend.len(), 2);
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! `report overdue` and `report revisits`: problems past their deadline and
-//! not rectified, and rectified problems whose revisit lags (SPEC §4, §5).
+//! not rectified, and rectified problems whose revisit lags (docs/reports.md).
 
 use super::{Cell, Column, Listed, Report, county_cells, place_name, title};
 use crate::i18n::{Heading, Lang, ReportName};
 use crate::metrics::{Ctx, Window, problems};
 use crate::model::{Problem, RegionId};
 
-/// The columns of a problem listing around its own two: SPEC §5 keys for
+/// The columns of a problem listing around its own two: stable keys for
 /// programs, names beside the codes for people.
 fn columns(own: [Column; 2]) -> Vec<Column> {
     let mut columns = vec![
@@ -80,6 +80,7 @@ fn listing<'a>(
         }
     }
     let report = Report {
+        name,
         title: title(ctx, name, lang),
         window: *window,
         columns: columns(own_columns),

@@ -1,5 +1,5 @@
 //! `report summary`: one row per county (or township) and a total row,
-//! with every key of SPEC §5 in its order.
+//! with every key of docs/reports.md in its order.
 
 use super::{Cell, Column, Report, county_cells, title};
 use crate::i18n::{self, Heading, Lang, ReportName};
@@ -8,7 +8,7 @@ use crate::metrics::{By, Ctx, Figures, Summary, Window, summary};
 /// How a column's cell is read from a row's figures.
 type Read = fn(&Figures) -> Cell<'static>;
 
-/// The columns after the row's names, in SPEC §5 order: each key, its
+/// The columns after the row's names, in the order of docs/reports.md: each key, its
 /// heading, and its cell.
 const FIGURES: [(&str, Heading, Read); 20] = [
     ("cadres", Heading::Cadres, |f| Cell::count(f.cadres)),
@@ -110,6 +110,7 @@ pub fn of_summary<'a>(
         By::Township => ReportName::SummaryByTownship,
     };
     Report {
+        name,
         title: title(ctx, name, lang),
         window: *window,
         columns,

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::fs;
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -17,6 +18,7 @@ use bangcun::finding::Finding;
 use bangcun::i18n::Message;
 use bangcun::load::{self, Loaded};
 use bangcun::model::{CadreId, Dataset, Ref, RegionId, Span};
+use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
 
 /// `--as-of` for every run over a fixture: after every date in `base`
@@ -42,6 +44,42 @@ pub fn bangcun() -> Command {
         .env_remove("BANGCUN_DATA")
         .env("NO_COLOR", "1");
     cmd
+}
+
+/// Over `tests/fixtures/reports`: 2026-01-15 to 2026-03-15 as of
+/// 2026-04-30, so D = 03-15 (its figures are worked out by hand in
+/// `tests/reports.rs`).
+pub const ACROSS_MONTHS: [&str; 6] = [
+    "--as-of",
+    "2026-04-30",
+    "--from",
+    "2026-01-15",
+    "--to",
+    "2026-03-15",
+];
+
+/// Runs `bangcun --data DIR ARGS…`: the exit status, stdout, and stderr
+/// (which must be UTF-8).
+pub fn run_on(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = bangcun()
+        .arg("--data")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("bangcun runs");
+    (
+        status(&out),
+        out.stdout,
+        String::from_utf8(out.stderr).expect("UTF-8 errors"),
+    )
+}
+
+/// stdout of `bangcun --data DIR ARGS…`, which must succeed without a
+/// word on stderr.
+pub fn ok_on(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let (code, out, err) = run_on(dir, args);
+    assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+    out
 }
 
 /// Runs `bangcun check --format json --as-of AS_OF --data DIR` plus
@@ -148,6 +186,47 @@ pub fn temp_copy_of(from: &Path) -> (tempfile::TempDir, PathBuf) {
     (temp, data)
 }
 
+/// A copy of `tests/fixtures/reports` with `lines` appended to its files: the
+/// temporary folder, and the data folder in it.
+pub fn reports_plus(lines: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let (temp, data) = temp_copy("reports");
+    for (file, line) in lines {
+        let path = data.join(file);
+        let text = std::fs::read_to_string(&path).unwrap() + line + "\n";
+        std::fs::write(&path, text).unwrap();
+    }
+    (temp, data)
+}
+
+/// A copy of `tests/fixtures/reports` with records in error appended: 4
+/// error findings; left out: 1 region, 1 cadre, 2 visits, 2 problems.
+/// The same lines as `metrics::fixture::BAD_LINES`, written again: that is
+/// `#[cfg(test)]` in the library, which a test crate cannot see.
+pub fn reports_with_errors() -> (tempfile::TempDir, PathBuf) {
+    reports_plus(&[
+        // unknown-region (its parent)
+        ("regions.csv", "410001001009,坏村,village,410001009"),
+        // no finding, but its point is the invalid 坏村
+        ("cadres.csv", "K5,钱五,county,,410001001009,,"),
+        (
+            "visits/2026-02.csv",
+            "2026-02-10,K5,410001001009,workday,3,30",
+        ),
+        // unknown-cadre
+        ("visits/2026-02.csv", "2026-02-11,K9,410001001,workday,5,50"),
+        // date-order
+        (
+            "problems.csv",
+            "P8,2026-02-05,410001001,K1,cadre,基础设施,整改日期早于发现日期,一镇人民政府,,2026-02-01,,",
+        ),
+        // duplicate-id
+        (
+            "problems.csv",
+            "P1,2026-02-06,410001001,K1,cadre,基础设施,编号重复,一镇人民政府,,,,",
+        ),
+    ])
+}
+
 // ---- records without their spans ----------------------------------------
 //
 // For comparing two folders record by record: `fmt` reorders rows, so line
@@ -240,4 +319,137 @@ fn key<Id: Copy + Debug>(r: Ref<Id>, text: impl Fn(Id) -> String) -> String {
         Ref::Known(id) => text(id),
         other => format!("{other:?}"),
     }
+}
+
+// ---- workbooks ---------------------------------------------------------
+//
+// Reading back the xlsx bangcun writes: cells through calamine; what
+// calamine does not read (frozen panes, print setup) from the sheet's XML.
+
+/// The names of a workbook's sheets, in order.
+pub fn xlsx_sheet_names(bytes: &[u8]) -> Vec<String> {
+    let book = Xlsx::new(Cursor::new(bytes.to_vec())).expect("an xlsx workbook");
+    book.sheet_names()
+}
+
+/// The cells of sheet `name`, by row from A1 (merged cells hold their
+/// value in their first cell).
+pub fn xlsx_sheet(bytes: &[u8], name: &str) -> Vec<Vec<Data>> {
+    let mut book = Xlsx::new(Cursor::new(bytes.to_vec())).expect("an xlsx workbook");
+    let range = book
+        .worksheet_range(name)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    // calamine's range starts at the first used cell; A1 is used by
+    // every sheet bangcun writes.
+    assert_eq!(range.start(), Some((0, 0)), "{name} starts at A1");
+    range.rows().map(<[Data]>::to_vec).collect()
+}
+
+/// A cell as a number: a number cell, or a failed test.
+pub fn number(cell: &Data) -> f64 {
+    match cell {
+        Data::Float(f) => *f,
+        Data::Int(n) => *n as f64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+/// The index of the row whose first cell is `text` (a table's header).
+pub fn row_starting(rows: &[Vec<Data>], text: &str) -> usize {
+    rows.iter()
+        .position(|r| r.first() == Some(&Data::String(text.into())))
+        .unwrap_or_else(|| panic!("no row starts with {text}: {rows:?}"))
+}
+
+/// How sheet number `n` (from 1) is laid out for the screen and for print.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Rows frozen at the top (`None`: nothing frozen).
+    pub frozen_rows: Option<u32>,
+    /// The rows printed on every page, as Excel writes them (`$5:$5`).
+    pub repeated_rows: Option<String>,
+    pub a4: bool,
+    pub landscape: bool,
+    /// Fitted to one page wide, as tall as it takes.
+    pub fit_to_width: bool,
+    /// The footer, in Excel's codes (`&C第 &P 页，共 &N 页`).
+    pub footer: Option<String>,
+}
+
+pub fn xlsx_layout(bytes: &[u8], n: usize) -> Layout {
+    let sheet = xlsx_part(bytes, &format!("xl/worksheets/sheet{n}.xml"));
+    let workbook = xlsx_part(bytes, "xl/workbook.xml");
+    let attr = |element: &str, name: &str| -> Option<String> {
+        let start = sheet.find(&format!("<{element} "))?;
+        let tag = &sheet[start..start + sheet[start..].find('>')?];
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[at..at + tag[at..].find('"')?].to_string())
+    };
+    let between = |text: &str, open: &str, close: &str| -> Option<String> {
+        let start = text.find(open)? + open.len();
+        Some(text[start..start + text[start..].find(close)?].to_string())
+    };
+    let titles = workbook
+        .split("<definedName ")
+        .find(|d| {
+            d.starts_with(&format!(
+                "name=\"_xlnm.Print_Titles\" localSheetId=\"{}\"",
+                n - 1
+            ))
+        })
+        .and_then(|d| between(d, "!", "<"));
+    Layout {
+        frozen_rows: attr("pane", "ySplit").map(|y| y.parse().expect("a row count")),
+        repeated_rows: titles,
+        a4: attr("pageSetup", "paperSize").as_deref() == Some("9"),
+        landscape: attr("pageSetup", "orientation").as_deref() == Some("landscape"),
+        fit_to_width: sheet.contains("<pageSetUpPr fitToPage=\"1\"/>")
+            && attr("pageSetup", "fitToHeight").as_deref() == Some("0")
+            && attr("pageSetup", "fitToWidth").is_none_or(|w| w == "1"),
+        footer: between(&sheet, "<oddFooter>", "</oddFooter>").map(|f| f.replace("&amp;", "&")),
+    }
+}
+
+/// A part of a workbook's package, as text (`xl/workbook.xml`).
+pub fn xlsx_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("an xlsx package");
+    let mut part = zip.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut part, &mut text).expect("a text part");
+    text
+}
+
+/// The number format of a cell of sheet number `n` (from 1), row and
+/// column from 0: `0.0%`, `0`, `yyyy-mm-dd`, or `General`.
+pub fn xlsx_number_format(bytes: &[u8], n: usize, row: usize, col: usize) -> String {
+    let sheet = xlsx_part(bytes, &format!("xl/worksheets/sheet{n}.xml"));
+    let styles = xlsx_part(bytes, "xl/styles.xml");
+    let mut name = String::new();
+    let mut c = col + 1;
+    while c > 0 {
+        name.insert(0, char::from(b'A' + ((c - 1) % 26) as u8));
+        c = (c - 1) / 26;
+    }
+    let cell = format!("<c r=\"{name}{}\"", row + 1);
+    let tag = sheet
+        .split(&cell)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no cell {name}{}", row + 1));
+    let tag = &tag[..tag.find('>').expect("a tag")];
+    let style: usize = tag
+        .split(" s=\"")
+        .nth(1)
+        .map_or(0, |s| s[..s.find('"').unwrap()].parse().unwrap());
+    let xfs = styles.split("<cellXfs").nth(1).expect("cellXfs");
+    let xf = xfs.split("<xf ").nth(style + 1).expect("the cell's xf");
+    let id = xf.split("numFmtId=\"").nth(1).expect("numFmtId");
+    let id = &id[..id.find('"').unwrap()];
+    if id == "0" {
+        return "General".to_string();
+    }
+    let code = styles
+        .split(&format!("<numFmt numFmtId=\"{id}\" formatCode=\""))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no format {id}"));
+    code[..code.find('"').unwrap()].replace("&quot;", "\"")
 }

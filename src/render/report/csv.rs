@@ -1,24 +1,34 @@
 //! CSV for programs: a header of stable keys, the rows, then the total row
-//! (whose `county_code` is empty), as SPEC §5 lays out.
+//! (whose `county_code` is empty), as docs/reports.md lays out.
 
 use std::io::{self, Write};
 
-use super::{for_machines, shown};
+use super::{Emitter, Format, Page, for_machines, no_monthly, shown};
 use crate::report::Report;
+use crate::report::monthly::Monthly;
 
-pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let columns = shown(report, false);
-    let mut w = ::csv::Writer::from_writer(out);
-    w.write_record(columns.iter().map(|&i| report.columns[i].key))
-        .map_err(into_io)?;
-    for row in report.rows.iter().chain(&report.total) {
-        for &i in &columns {
-            let field = row.get(i).map(for_machines).unwrap_or_default();
-            w.write_field(field.as_bytes()).map_err(into_io)?;
+/// The emitter of CSV (the monthly summary has none: it is several tables).
+pub(super) struct Csv;
+
+impl Emitter for Csv {
+    fn report(&self, report: &Report<'_>, _: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let columns = shown(report, false);
+        let mut w = ::csv::Writer::from_writer(out);
+        w.write_record(columns.iter().map(|&i| report.columns[i].key))
+            .map_err(into_io)?;
+        for row in report.rows.iter().chain(&report.total) {
+            for &i in &columns {
+                let field = row.get(i).map(for_machines).unwrap_or_default();
+                w.write_field(field.as_bytes()).map_err(into_io)?;
+            }
+            w.write_record(None::<&[u8]>).map_err(into_io)?;
         }
-        w.write_record(None::<&[u8]>).map_err(into_io)?;
+        w.flush()
     }
-    w.flush()
+
+    fn monthly(&self, _: &Monthly<'_>, _: Page<'_>, _: &mut dyn Write) -> io::Result<()> {
+        Err(no_monthly(Format::Csv))
+    }
 }
 
 /// The I/O error inside a CSV error, kept as it is so that a closed pipe

@@ -1,22 +1,34 @@
 //! JSON for programs: `{"as_of", "from", "to", "rows": [...]}` and, for
-//! reports with one, `"total": {...}` (SPEC §5). Row keys keep column
-//! order; rates are fractions to 4 places or `null`. The rows and total
-//! ([`Table`]) are shared with the monthly summary.
+//! reports with one, `"total": {...}` (docs/reports.md). Row keys keep
+//! column order; rates are fractions to 4 places or `null`. When the data
+//! has errors, `"data_errors"` says what the figures leave out; it is
+//! absent for clean data. The rows and total ([`Table`]) and the
+//! `data_errors` entry are shared with the monthly summary. Text from the
+//! data is written through [`crate::inert::write_json`].
 
 use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::{round4, shown};
+use super::{Emitter, Page, round4, shown};
+use crate::report::monthly::Monthly;
+use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
-pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let doc = Doc(Table::new(report));
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+/// The emitter of JSON documents.
+pub(super) struct Json;
+
+impl Emitter for Json {
+    fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        crate::inert::write_json(out, &Doc(Table::new(report), page.notice))
+    }
+
+    fn monthly(&self, doc: &Monthly<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        super::monthly::json::render(doc, page.notice, out)
+    }
 }
 
-struct Doc<'a>(Table<'a>);
+struct Doc<'a>(Table<'a>, &'a DataNotice);
 
 /// A report's rows, and its total where it has one, with the columns
 /// shown to programs.
@@ -49,6 +61,49 @@ impl<'a> Table<'a> {
     }
 }
 
+/// Writes `"data_errors": {...}` into an object when the data has errors:
+/// `errors` (how many), `records_left_out` (per kind, every kind named),
+/// `files_not_read` and `files_partly_read` (names in the data folder),
+/// `settings_defaulted` (keys of bangcun.toml) and `config_not_read`.
+pub(super) fn notice_entry<M: SerializeMap>(
+    map: &mut M,
+    notice: &DataNotice,
+) -> Result<(), M::Error> {
+    if notice.is_empty() {
+        return Ok(());
+    }
+    map.serialize_entry("data_errors", &Errors(notice))
+}
+
+struct Errors<'a>(&'a DataNotice);
+
+impl Serialize for Errors<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.0;
+        let mut map = s.serialize_map(Some(6))?;
+        map.serialize_entry("errors", &n.errors)?;
+        map.serialize_entry("records_left_out", &Records(n))?;
+        map.serialize_entry("files_not_read", &n.unread)?;
+        map.serialize_entry("files_partly_read", &n.partly_read)?;
+        map.serialize_entry("settings_defaulted", &n.settings)?;
+        map.serialize_entry("config_not_read", &n.config_unread)?;
+        map.end()
+    }
+}
+
+/// `{"regions": 1, "cadres": 0, …}`, in load order.
+struct Records<'a>(&'a DataNotice);
+
+impl Serialize for Records<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.records.len()))?;
+        for (kind, count) in self.0.records_by_kind() {
+            map.serialize_entry(kind.plural(), &count)?;
+        }
+        map.end()
+    }
+}
+
 /// One row as an object, keys in column order.
 struct Row<'a> {
     table: &'a Table<'a>,
@@ -67,6 +122,7 @@ impl Serialize for Doc<'_> {
         map.serialize_entry("as_of", &w.as_of.to_string())?;
         map.serialize_entry("from", &w.from.to_string())?;
         map.serialize_entry("to", &w.to.to_string())?;
+        notice_entry(&mut map, self.1)?;
         self.0.entries(&mut map)?;
         map.end()
     }

@@ -5,33 +5,65 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{for_people, heading_lines, numeric, shown};
+use super::{Emitter, Page, for_people, heading_lines, notice_lines, numeric, shown};
 use crate::i18n::{self, Lang};
+use crate::report::monthly::Monthly;
+use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
-pub fn render(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let columns = shown(report, true);
-    let (title, period) = heading_lines(report, lang);
-    writeln!(out, "## {}\n\n{}\n", escape(&title), escape(&period))?;
-    let headings: Vec<&str> = columns
-        .iter()
-        .map(|&i| report.columns[i].heading.label(lang))
-        .collect();
-    let right: Vec<bool> = columns.iter().map(|&i| numeric(report, i)).collect();
-    pipe_table(
-        out,
-        &headings,
-        &right,
-        report.rows.iter().map(|row| cells(row, &columns, lang)),
-        report
-            .total
-            .as_deref()
-            .map(|row| cells(row, &columns, lang)),
-    )?;
-    if report.total.is_none() {
-        writeln!(out, "\n{}", i18n::rows_line(report.rows.len(), lang))?;
+/// The emitter of Markdown.
+pub(super) struct Markdown;
+
+impl Emitter for Markdown {
+    fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let Page { notice, lang } = page;
+        let columns = shown(report, true);
+        let (title, period) = heading_lines(report, lang);
+        writeln!(out, "## {}\n\n{}\n", escape(&title), escape(&period))?;
+        if write_notice(out, notice, lang)? {
+            writeln!(out)?;
+        }
+        let headings: Vec<&str> = columns
+            .iter()
+            .map(|&i| report.columns[i].heading.label(lang))
+            .collect();
+        let right: Vec<bool> = columns.iter().map(|&i| numeric(report, i)).collect();
+        pipe_table(
+            out,
+            &headings,
+            &right,
+            report.rows.iter().map(|row| cells(row, &columns, lang)),
+            report
+                .total
+                .as_deref()
+                .map(|row| cells(row, &columns, lang)),
+        )?;
+        if report.total.is_none() {
+            writeln!(out, "\n{}", i18n::rows_line(report.rows.len(), lang))?;
+        }
+        Ok(())
     }
-    Ok(())
+
+    fn monthly(&self, doc: &Monthly<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        super::monthly::markdown::render(doc, page.notice, page.lang, out)
+    }
+}
+
+/// The notice when the data has errors, as a quote block with a list;
+/// nothing for clean data. Whether it wrote anything.
+pub(super) fn write_notice(
+    out: &mut dyn Write,
+    notice: &DataNotice,
+    lang: Lang,
+) -> io::Result<bool> {
+    let Some((heading, items)) = notice_lines(notice, lang) else {
+        return Ok(false);
+    };
+    writeln!(out, "> **{}**\n>", escape(&heading))?;
+    for item in items {
+        writeln!(out, "> - {}", escape(&item))?;
+    }
+    Ok(true)
 }
 
 /// The `columns` of a row, as people read them.
@@ -82,9 +114,8 @@ pub(super) fn pipe_table<S: AsRef<str>>(
     Ok(())
 }
 
-/// Keeps a cell inside its table cell: pipes escaped, line breaks as spaces.
+/// Keeps a cell inside its table cell, and its text inert: no HTML, no
+/// Markdown of its own, no control character ([`crate::inert::markdown`]).
 pub(super) fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+    crate::inert::markdown(text)
 }

@@ -1,13 +1,18 @@
-//! Rendering reports: one renderer per format behind [`render_report`],
-//! shared by every report. Tables and Markdown are for people (names,
-//! `78.6%`, `—`); CSV and JSON are for programs (stable keys, codes,
-//! `0.7858`, empty or `null`).
+//! Rendering documents: the report tables and the monthly summary, in one
+//! [`Format`] each, behind [`render`]. Each format has one emitter (an
+//! [`Emitter`], in a file of its own here), which writes the report tables
+//! and, through its part under `monthly/`, the monthly summary. Tables,
+//! Markdown, HTML and xlsx are for people (names, `78.6%`, `—`, and a
+//! notice when the data has errors); CSV and JSON are for programs (stable
+//! keys, codes, `0.7858`, empty or `null`).
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
 mod monthly;
 mod table;
+mod xlsx;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -19,46 +24,174 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{self, Lang};
 use crate::model::Date;
+use crate::report::monthly::Monthly;
+use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
-pub use monthly::{MonthlyFormat, render_monthly};
-
-/// The output formats of reports.
+/// The output formats of documents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReportFormat {
+pub enum Format {
     /// Aligned columns for a terminal (full-width characters count two).
     Table,
     Csv,
     Json,
     Markdown,
+    /// One self-contained page that prints on A4.
+    Html,
+    /// An Excel workbook (binary).
+    Xlsx,
 }
 
-impl ReportFormat {
-    /// The format a file name asks for by its extension (`-o out.csv`).
-    pub fn from_extension(path: &Path) -> Option<ReportFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "csv" => Some(ReportFormat::Csv),
-            "json" => Some(ReportFormat::Json),
-            "md" | "markdown" => Some(ReportFormat::Markdown),
-            "txt" => Some(ReportFormat::Table),
-            _ => None,
+impl Format {
+    /// The formats of the report tables (`report summary`, `overdue` …).
+    pub const TABLES: [Format; 6] = [
+        Format::Table,
+        Format::Csv,
+        Format::Json,
+        Format::Markdown,
+        Format::Html,
+        Format::Xlsx,
+    ];
+
+    /// The formats of the monthly summary: a document of several tables,
+    /// which has no one CSV or terminal table.
+    pub const MONTHLY: [Format; 4] = [Format::Markdown, Format::Html, Format::Xlsx, Format::Json];
+
+    /// The format a file name asks for by its extension (`-o out.csv`);
+    /// `None` for a name without one.
+    pub fn of_path(path: &Path) -> Option<Result<Format, String>> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" => Ok(Format::Table),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            "md" | "markdown" => Ok(Format::Markdown),
+            "html" | "htm" => Ok(Format::Html),
+            "xlsx" => Ok(Format::Xlsx),
+            _ => Err(ext),
+        })
+    }
+
+    /// The extension of files in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Table => "txt",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Xlsx => "xlsx",
         }
+    }
+
+    /// The word of `--format` for this format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Table => "table",
+            other => other.extension(),
+        }
+    }
+
+    /// Whether the format is binary, and so never written to a terminal.
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
     }
 }
 
-/// Writes `report` in `format`.
-pub fn render_report(
-    report: &Report<'_>,
-    format: ReportFormat,
+/// A document to write.
+#[derive(Clone, Copy, Debug)]
+pub enum Document<'a> {
+    /// One of the report tables.
+    Report(&'a Report<'a>),
+    /// The monthly summary.
+    Monthly(&'a Monthly<'a>),
+}
+
+/// Writes `doc` in `format`; `notice` says what its figures leave out (the
+/// formats for people show it at the top, JSON as `data_errors`). A
+/// format the document has not ([`Format::TABLES`], [`Format::MONTHLY`])
+/// is an error.
+pub fn render(
+    doc: Document<'_>,
+    format: Format,
+    notice: &DataNotice,
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        ReportFormat::Table => table::render(report, lang, out),
-        ReportFormat::Csv => csv::render(report, out),
-        ReportFormat::Json => json::render(report, out),
-        ReportFormat::Markdown => markdown::render(report, lang, out),
+    let emitter: &dyn Emitter = match format {
+        Format::Table => &table::Table,
+        Format::Csv => &csv::Csv,
+        Format::Json => &json::Json,
+        Format::Markdown => &markdown::Markdown,
+        Format::Html => &html::Html,
+        Format::Xlsx => &xlsx::Xlsx,
+    };
+    let page = Page { notice, lang };
+    match doc {
+        Document::Report(report) => emitter.report(report, page, out),
+        Document::Monthly(monthly) => emitter.monthly(monthly, page, out),
+    }
+}
+
+/// What a document is written with besides its figures.
+#[derive(Clone, Copy, Debug)]
+struct Page<'a> {
+    /// What the figures leave out (empty for clean data).
+    notice: &'a DataNotice,
+    lang: Lang,
+}
+
+/// One output format: how it writes each document. Each format has one,
+/// in its own file; the monthly summary's part of it is under `monthly/`.
+trait Emitter {
+    /// Writes a report table.
+    fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Writes the monthly summary (an error for a format it has not).
+    fn monthly(&self, doc: &Monthly<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The error of a format the monthly summary has not, which the command
+/// refuses before it gets here.
+fn no_monthly(format: Format) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        format!("the monthly summary has no {} form", format.name()),
+    )
+}
+
+/// A table as people read it: text cells, number columns aligned right,
+/// the total row set apart.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Grid {
+    headings: Vec<String>,
+    right: Vec<bool>,
+    rows: Vec<Vec<String>>,
+    total: Option<Vec<String>>,
+}
+
+/// A report's columns for people, its first `limit` rows and its total.
+pub(super) fn report_grid(report: &Report<'_>, lang: Lang, limit: usize) -> Grid {
+    let columns = shown(report, true);
+    let text = |row: &[Cell<'_>]| -> Vec<String> {
+        columns
+            .iter()
+            .map(|&i| {
+                row.get(i)
+                    .map(|c| for_people(c, lang).into_owned())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    Grid {
+        headings: columns
+            .iter()
+            .map(|&i| report.columns[i].heading.label(lang).to_string())
+            .collect(),
+        right: columns.iter().map(|&i| numeric(report, i)).collect(),
+        rows: report.rows.iter().take(limit).map(|r| text(r)).collect(),
+        total: report.total.as_deref().map(text),
     }
 }
 
@@ -157,14 +290,10 @@ fn display_width(text: &str) -> usize {
     }
 }
 
-/// Text on one line, line breaks as spaces: a break inside a cell would
-/// break a table.
+/// Text from the data as a table shows it: on one line (a break inside a
+/// cell would break the table), control characters shown escaped.
 fn one_line(text: &str) -> Cow<'_, str> {
-    if text.contains(['\r', '\n']) {
-        Cow::Owned(text.replace(['\r', '\n'], " "))
-    } else {
-        Cow::Borrowed(text)
-    }
+    crate::inert::visible_on_one_line(text)
 }
 
 fn digits(mut n: u64) -> usize {
@@ -212,11 +341,15 @@ fn date_width(d: Date) -> usize {
     }
 }
 
-/// A cell as a CSV field: the fraction to 4 places, empty when undefined.
+/// A cell as a CSV field: the fraction to 4 places, empty when undefined;
+/// text from the data as a spreadsheet must take it ([`inert::csv_cell`]:
+/// no formula), while the numbers bangcun writes stay numbers.
+///
+/// [`inert::csv_cell`]: crate::inert::csv_cell
 fn for_machines<'c>(cell: &'c Cell<'_>) -> Cow<'c, str> {
     match cell {
         Cell::Empty | Cell::Rate(None) => Cow::Borrowed(""),
-        Cell::Text(s) => Cow::Borrowed(s),
+        Cell::Text(s) => crate::inert::csv_cell(s),
         Cell::Int(n) => Cow::Owned(n.to_string()),
         Cell::Date(d) => Cow::Owned(d.to_string()),
         // The list separator of the data files.
@@ -231,10 +364,21 @@ fn for_machines<'c>(cell: &'c Cell<'_>) -> Cow<'c, str> {
     }
 }
 
-/// A fraction rounded to 4 places (0.7858), as SPEC §4 gives rates to
+/// A fraction rounded to 4 places (0.7858), as docs/reports.md gives rates to
 /// programs.
 fn round4(rate: f64) -> f64 {
     (rate * 10_000.0).round() / 10_000.0
+}
+
+/// The notice at the top of a document for people when the data has
+/// errors: its first line, and one line per thing left out.
+fn notice_lines(notice: &DataNotice, lang: Lang) -> Option<(String, Vec<String>)> {
+    (!notice.is_empty()).then(|| {
+        (
+            i18n::notice_heading(notice.errors, lang),
+            notice.items(lang),
+        )
+    })
 }
 
 /// The lines above a report for people: its title and period.
@@ -252,7 +396,7 @@ mod tests {
 
     #[test]
     fn rates_for_people_and_programs() {
-        // 3717 / 4730 = 0.785835… (SPEC §1: "rectification rate 78.6%")
+        // 3717 / 4730 = 0.785835… (a rate the programme published as 78.6%)
         let r = Cell::Rate(Some(3717.0 / 4730.0));
         assert_eq!(for_people(&r, Lang::Zh), "78.6%");
         assert_eq!(for_machines(&r), "0.7858");
@@ -305,14 +449,18 @@ mod tests {
 
     #[test]
     fn extensions_pick_formats() {
-        assert_eq!(
-            ReportFormat::from_extension(Path::new("a/out.CSV")),
-            Some(ReportFormat::Csv)
-        );
-        assert_eq!(
-            ReportFormat::from_extension(Path::new("out.md")),
-            Some(ReportFormat::Markdown)
-        );
-        assert_eq!(ReportFormat::from_extension(Path::new("out")), None);
+        let of = |name: &str| Format::of_path(Path::new(name));
+        assert_eq!(of("a/out.CSV"), Some(Ok(Format::Csv)));
+        assert_eq!(of("out.md"), Some(Ok(Format::Markdown)));
+        assert_eq!(of("m.htm"), Some(Ok(Format::Html)));
+        assert_eq!(of("s.xlsx"), Some(Ok(Format::Xlsx)));
+        assert_eq!(of("s.txt"), Some(Ok(Format::Table)));
+        assert_eq!(of("m.PDF"), Some(Err("pdf".to_string())));
+        assert_eq!(of("out"), None);
+        // Every format reads back from its own extension.
+        for format in Format::TABLES {
+            let name = format!("x.{}", format.extension());
+            assert_eq!(of(&name), Some(Ok(format)));
+        }
     }
 }

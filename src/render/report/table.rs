@@ -10,51 +10,72 @@
 
 use std::io::{self, Write};
 
-use super::{heading_lines, numeric, one_line, people_width, push_for_people, shown};
+use super::{
+    Emitter, Format, Page, heading_lines, no_monthly, notice_lines, numeric, one_line,
+    people_width, push_for_people, shown,
+};
 use crate::i18n::{self, Lang};
+use crate::report::monthly::Monthly;
 use crate::report::{Cell, Report};
 
 /// Between two columns.
 const GAP: &str = "  ";
 
-pub fn render(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let columns = shown(report, true);
-    let headings: Vec<Cell<'_>> = columns
-        .iter()
-        .map(|&i| Cell::Text(report.columns[i].heading.label(lang).into()))
-        .collect();
-    let mut widths: Vec<usize> = headings.iter().map(|h| people_width(h, lang)).collect();
-    for row in report.rows.iter().chain(&report.total) {
-        for (width, &i) in widths.iter_mut().zip(&columns) {
-            *width = (*width).max(row.get(i).map_or(0, |c| people_width(c, lang)));
-        }
-    }
-    let rules: Vec<Cell<'_>> = widths
-        .iter()
-        .map(|&w| Cell::Text("-".repeat(w).into()))
-        .collect();
-    let layout = Layout {
-        widths: &widths,
-        right: &columns
-            .iter()
-            .map(|&i| numeric(report, i))
-            .collect::<Vec<_>>(),
-        lang,
-    };
+/// The emitter of aligned text, for a terminal or a `.txt` file.
+pub(super) struct Table;
 
-    let (title, period) = heading_lines(report, lang);
-    writeln!(out, "{title}\n{period}\n")?;
-    let mut line = String::new();
-    layout.line(out, &mut line, headings.iter())?;
-    layout.line(out, &mut line, rules.iter())?;
-    for row in report.rows.iter().chain(&report.total) {
-        let cells = columns.iter().map(|&i| row.get(i).unwrap_or(&Cell::Empty));
-        layout.line(out, &mut line, cells)?;
+impl Emitter for Table {
+    fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let Page { notice, lang } = page;
+        let columns = shown(report, true);
+        let headings: Vec<Cell<'_>> = columns
+            .iter()
+            .map(|&i| Cell::Text(report.columns[i].heading.label(lang).into()))
+            .collect();
+        let mut widths: Vec<usize> = headings.iter().map(|h| people_width(h, lang)).collect();
+        for row in report.rows.iter().chain(&report.total) {
+            for (width, &i) in widths.iter_mut().zip(&columns) {
+                *width = (*width).max(row.get(i).map_or(0, |c| people_width(c, lang)));
+            }
+        }
+        let rules: Vec<Cell<'_>> = widths
+            .iter()
+            .map(|&w| Cell::Text("-".repeat(w).into()))
+            .collect();
+        let layout = Layout {
+            widths: &widths,
+            right: &columns
+                .iter()
+                .map(|&i| numeric(report, i))
+                .collect::<Vec<_>>(),
+            lang,
+        };
+
+        let (title, period) = heading_lines(report, lang);
+        writeln!(out, "{}\n{period}\n", one_line(&title))?;
+        if let Some((heading, items)) = notice_lines(notice, lang) {
+            writeln!(out, "{heading}")?;
+            for item in items {
+                writeln!(out, "  - {}", one_line(&item))?;
+            }
+            writeln!(out)?;
+        }
+        let mut line = String::new();
+        layout.line(out, &mut line, headings.iter())?;
+        layout.line(out, &mut line, rules.iter())?;
+        for row in report.rows.iter().chain(&report.total) {
+            let cells = columns.iter().map(|&i| row.get(i).unwrap_or(&Cell::Empty));
+            layout.line(out, &mut line, cells)?;
+        }
+        if report.total.is_none() {
+            writeln!(out, "{}", i18n::rows_line(report.rows.len(), lang))?;
+        }
+        Ok(())
     }
-    if report.total.is_none() {
-        writeln!(out, "{}", i18n::rows_line(report.rows.len(), lang))?;
+
+    fn monthly(&self, _: &Monthly<'_>, _: Page<'_>, _: &mut dyn Write) -> io::Result<()> {
+        Err(no_monthly(Format::Table))
     }
-    Ok(())
 }
 
 /// Column widths and alignment.
@@ -107,10 +128,26 @@ fn spaces(line: &mut String, n: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Heading;
+    use crate::i18n::{Heading, ReportName};
     use crate::metrics::Window;
     use crate::model::Date;
+    use crate::report::notice::DataNotice;
     use crate::report::{Audience, Column};
+
+    fn page(lang: Lang) -> Page<'static> {
+        static CLEAN: DataNotice = DataNotice {
+            errors: 0,
+            records: [0; 5],
+            unread: Vec::new(),
+            partly_read: Vec::new(),
+            settings: Vec::new(),
+            config_unread: false,
+        };
+        Page {
+            notice: &CLEAN,
+            lang,
+        }
+    }
 
     #[test]
     fn full_width_characters_count_two_columns() {
@@ -121,6 +158,7 @@ mod tests {
             audience: Audience::All,
         };
         let report = Report {
+            name: ReportName::Overdue,
             title: "T".to_string(),
             window: Window {
                 from: day,
@@ -135,7 +173,7 @@ mod tests {
             total: Some(vec![Cell::Text("Total".into()), Cell::Int(3)]),
         };
         let mut out = Vec::new();
-        render(&report, Lang::Zh, &mut out).unwrap();
+        Table.report(&report, page(Lang::Zh), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         // 许昌经济技术开发区: 9 characters, 18 columns; 帮联干部: 8 columns.
         let expected = "\
@@ -151,6 +189,7 @@ Total                      3
     fn a_line_break_stays_inside_its_cell() {
         let day = Date::from_ymd_opt(2026, 10, 31).unwrap();
         let report = Report {
+            name: ReportName::Overdue,
             title: "T".to_string(),
             window: Window {
                 from: day,
@@ -166,7 +205,7 @@ Total                      3
             total: None,
         };
         let mut out = Vec::new();
-        render(&report, Lang::En, &mut out).unwrap();
+        Table.report(&report, page(Lang::En), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         // "道路  破损": 2 + 2 + 2 + 2 + 2 = 10 columns, the rule as wide.
         assert!(

@@ -1,7 +1,9 @@
 //! The monthly summary as one self-contained HTML file that prints well on
 //! A4: inline `<style>`, inline SVG charts from [`crate::render::svg`], no
-//! script, no font or file from anywhere else. The sections are those of
-//! the Markdown; the headline is a grid of figures, the counties get two
+//! script, no font or file from anywhere else; its head, the notice when
+//! the data has errors, and its tables are those of the report tables'
+//! pages ([`super::super::html`]). The sections are those of the
+//! Markdown; the headline is a grid of figures, the counties get two
 //! bar charts and their table on a landscape page of its own, the trend a
 //! line chart. Everything is black and grey, so it reads the same printed
 //! in grey scale.
@@ -9,27 +11,21 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::super::display_width;
-use super::{Body, Grid, Section, change, figure_text, sections};
+use super::super::html::{head, notice_box, table, text};
+use super::{Body, Section, change, figure_text, previous_text, sections};
 use crate::i18n::{self, Lang, MonthlyText, ReportName};
-use crate::render::svg::{self, Bar, Labels, Series, xml};
+use crate::render::svg::{self, Bar, Labels, Series};
 use crate::report::monthly::{Figure, Monthly};
+use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
-/// The page: A4 portrait, the county table on an A4 landscape page; one
-/// font stack with the charts.
+/// What the summary adds to the shared style: the problem lists across
+/// the page in smaller type, the headline's cards, the per-county lists,
+/// the charts, and the county table on an A4 landscape page of its own.
 const STYLE: &str = "
-@page { size: A4; margin: 15mm 14mm; }
 @page wide { size: A4 landscape; margin: 12mm; }
-* { box-sizing: border-box; }
-html { color: #000; background: #fff; }
-body { font-family: FONT; font-size: 10.5pt; line-height: 1.45; max-width: 270mm; margin: 0 auto; padding: 8mm 4mm; }
-h1 { font-size: 17pt; margin: 0 0 1mm; }
-h2 { font-size: 13pt; margin: 7mm 0 3mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #000; break-after: avoid; }
-p { margin: 0; }
-.period { color: #333; }
-.note { margin-top: 2mm; font-size: 9pt; color: #333; }
-code { font-family: monospace; font-size: 8.5pt; }
+.list table { width: 100%; font-size: 8pt; }
+.list th, .list td { padding: 0.5mm 1mm; }
 .cards { display: grid; grid-template-columns: repeat(5, 1fr); gap: 2.5mm; }
 .card { border: 0.75pt solid #777; padding: 1.5mm 2.5mm; break-inside: avoid; }
 .card .label { font-size: 9pt; color: #333; }
@@ -40,47 +36,47 @@ ul.cols { columns: 19em; column-gap: 6mm; margin: 0; padding: 0; list-style: non
 ul.cols li { break-inside: avoid; }
 figure { margin: 3mm 0 5mm; max-width: 170mm; break-inside: avoid; }
 svg { display: block; width: 100%; height: auto; }
-table { border-collapse: collapse; max-width: 100%; font-size: 9pt; }
-caption { text-align: left; font-weight: bold; padding-bottom: 1.5mm; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; }
-th, td { border: 0.5pt solid #999; padding: 0.8mm 1.5mm; vertical-align: top; }
-th { background: #e8e8e8; font-weight: bold; text-align: center; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.k { white-space: nowrap; }
-tr.total td { font-weight: bold; border-top: 1.2pt solid #000; }
 .wide { page: wide; }
 .wide table { width: 100%; font-size: 8pt; }
 .wide th { font-size: 7.5pt; word-break: keep-all; }
 .wide th, .wide td { padding: 0.6mm 1mm; }
 .wide td:first-child { white-space: nowrap; }
-@media print { body { max-width: none; padding: 0; } }
 ";
 
-pub fn render(doc: &Monthly<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    doc: &Monthly<'_>,
+    notice: &DataNotice,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let title = i18n::monthly_title(&doc.name, doc.window.from, lang);
     let w = &doc.window;
     let mut html = String::with_capacity(64 * 1024);
-    let html_lang = match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    };
-    let _ = writeln!(
-        html,
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"period\">{}</p>",
-        xml(&title),
-        STYLE.replace("FONT", svg::FONT),
-        xml(&title),
-        xml(&i18n::period_line(w.from, w.to, w.as_of, lang)),
-    );
+    let period = i18n::period_line(w.from, w.to, w.as_of, lang);
+    head(&mut html, &title, &period, STYLE, lang);
+    notice_box(&mut html, notice, lang);
     for section in sections(doc, lang) {
-        let _ = writeln!(html, "<h2>{}</h2>", xml(section.part.label(lang)));
+        let _ = writeln!(html, "<h2>{}</h2>", text(section.part.label(lang)));
         match section.part {
-            MonthlyText::Headline => cards(&mut html, doc, lang),
+            MonthlyText::Headline => {
+                cards(&mut html, doc, lang);
+                note(&mut html, &section);
+            }
             MonthlyText::Counties => counties(&mut html, doc, &section, lang),
             MonthlyText::Trend => {
-                figure(&mut html, &trend_chart(doc, lang));
+                // One month (the data's first) makes no line: its table
+                // says it all.
+                if doc.trend.len() > 1 {
+                    figure(&mut html, &trend_chart(doc, lang));
+                }
                 body(&mut html, &section);
+            }
+            // Ten columns on an upright page: across it, in smaller type,
+            // so that places and units wrap less.
+            MonthlyText::Overdue | MonthlyText::Revisits => {
+                html.push_str("<div class=\"list\">\n");
+                body(&mut html, &section);
+                html.push_str("</div>\n");
             }
             _ => body(&mut html, &section),
         }
@@ -97,11 +93,11 @@ fn cards(html: &mut String, doc: &Monthly<'_>, lang: Lang) {
         let _ = writeln!(
             html,
             "<div class=\"card\"><div class=\"label\">{}</div><div class=\"value\">{}</div><div class=\"was\">{} {}</div><div class=\"was\">{}</div></div>",
-            xml(i18n::measure_name(h.measure, lang)),
-            xml(&figure_text(h.current, lang)),
-            xml(MonthlyText::LastMonth.label(lang)),
-            xml(&figure_text(h.previous, lang)),
-            xml(&i18n::change_text(change(h.current, h.previous), lang)),
+            text(i18n::measure_name(h.measure, lang)),
+            text(&figure_text(h.current, lang)),
+            text(MonthlyText::LastMonth.label(lang)),
+            text(&previous_text(h.previous, lang)),
+            text(&i18n::change_text(change(h.current, h.previous), lang)),
         );
     }
     html.push_str("</div>\n");
@@ -140,8 +136,10 @@ fn county_bars(counties: &Report<'_>, key: &str) -> Vec<Bar> {
         .iter()
         .chain(&counties.total)
         .map(|row| Bar {
+            // As it is shown, control characters escaped: the chart
+            // measures the label it writes.
             label: match row.get(name) {
-                Some(Cell::Text(t)) => t.to_string(),
+                Some(Cell::Text(t)) => crate::inert::visible(t).into_owned(),
                 _ => String::new(),
             },
             value: match row.get(value) {
@@ -225,75 +223,22 @@ fn body(html: &mut String, section: &Section) {
                 let _ = write!(
                     html,
                     "<h3>{}</h3>\n<ul class=\"cols\">",
-                    xml(&group.heading)
+                    text(&group.heading)
                 );
                 for item in &group.items {
-                    let _ = write!(html, "<li>{}</li>", xml(item));
+                    let _ = write!(html, "<li>{}</li>", text(item));
                 }
                 html.push_str("</ul>\n");
             }
         }
         Body::Nothing => {}
     }
+    note(html, section);
+}
+
+/// The line under a section, if it has one.
+fn note(html: &mut String, section: &Section) {
     if let Some(note) = &section.note {
-        let _ = writeln!(html, "<p class=\"note\">{}</p>", code_spans(note));
+        let _ = writeln!(html, "<p class=\"note\">{}</p>", text(note));
     }
-}
-
-/// The widest cell (in columns: a Chinese character counts two) that a
-/// table keeps on one line: a date, a name of five characters.
-const SHORT: usize = 10;
-
-fn table(html: &mut String, grid: &Grid, caption: Option<&str>) {
-    html.push_str("<table>\n");
-    if let Some(caption) = caption {
-        let _ = writeln!(html, "<caption>{}</caption>", xml(caption));
-    }
-    html.push_str("<thead><tr>");
-    for h in &grid.headings {
-        let _ = write!(html, "<th>{}</th>", xml(h));
-    }
-    html.push_str("</tr></thead>\n<tbody>\n");
-    // Numbers align right; short cells (a date, a name, a category) keep
-    // to one line, so that the long ones (places, summaries) wrap instead.
-    let class: Vec<&str> = (0..grid.headings.len())
-        .map(|i| {
-            let short = grid
-                .rows
-                .iter()
-                .all(|r| r.get(i).is_none_or(|c| display_width(c) <= SHORT));
-            match (grid.right.get(i).copied().unwrap_or(false), short) {
-                (true, _) => "<td class=\"n\">",
-                (false, true) => "<td class=\"k\">",
-                (false, false) => "<td>",
-            }
-        })
-        .collect();
-    let mut row = |cells: &[String], tr: &str| {
-        let _ = write!(html, "<tr{tr}>");
-        for (cell, td) in cells.iter().zip(&class) {
-            let _ = write!(html, "{td}{}</td>", xml(cell));
-        }
-        html.push_str("</tr>\n");
-    };
-    for cells in &grid.rows {
-        row(cells, "");
-    }
-    if let Some(total) = &grid.total {
-        row(total, " class=\"total\"");
-    }
-    html.push_str("</tbody>\n</table>\n");
-}
-
-/// A note with its Markdown code spans (`bangcun report …`) as `<code>`.
-fn code_spans(note: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in note.split('`').enumerate() {
-        if i % 2 == 1 {
-            let _ = write!(out, "<code>{}</code>", xml(part));
-        } else {
-            out.push_str(&xml(part));
-        }
-    }
-    out
 }

@@ -1,28 +1,29 @@
 //! The monthly summary as one JSON document for programs: every figure
 //! under a stable English key. The county rows, and the rows of each list,
-//! are those of the report tables (SPEC §5 keys); rates are fractions to 4
+//! are those of the report tables (their stable keys); rates are fractions to 4
 //! places or `null`. A change is the current figure less the previous one,
 //! as written here (for a rate, the difference of the two 4-place
-//! fractions), or `null` when either is undefined.
+//! fractions), or `null` when either is undefined. `data_errors` says
+//! what the figures leave out, as in the report tables.
 
 use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
-use super::super::json::Table;
+use super::super::json::{Table, notice_entry};
 use super::super::round4;
 use super::month_key;
 use crate::metrics::Window;
 use crate::report::monthly::{Figure, HeadlineFigure, Monthly, TrendMonth};
+use crate::report::notice::DataNotice;
 use crate::report::{Listed, Report};
 
-pub fn render(doc: &Monthly<'_>, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &Doc(doc))?;
-    writeln!(out)
+pub fn render(doc: &Monthly<'_>, notice: &DataNotice, out: &mut dyn Write) -> io::Result<()> {
+    crate::inert::write_json(out, &Doc(doc, notice))
 }
 
-struct Doc<'a>(&'a Monthly<'a>);
+struct Doc<'a>(&'a Monthly<'a>, &'a DataNotice);
 
 impl Serialize for Doc<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -30,6 +31,7 @@ impl Serialize for Doc<'_> {
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("name", &doc.name)?;
         month_entries(&mut map, &doc.window)?;
+        notice_entry(&mut map, self.1)?;
         map.serialize_entry("previous", &Month(&doc.previous))?;
         map.serialize_entry("headline", &Headline(&doc.headline))?;
         map.serialize_entry("counties", &Listing::whole(&doc.counties))?;
@@ -81,14 +83,17 @@ impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let h = self.0;
         let change = match (h.current, h.previous) {
-            (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => json!(round4(round4(c) - round4(p))),
-            (Figure::Count(c), Figure::Count(p)) => json!(c as i64 - p as i64),
-            // An undefined rate (a rate against a count is never made).
+            (Figure::Rate(Some(c)), Some(Figure::Rate(Some(p)))) => {
+                json!(round4(round4(c) - round4(p)))
+            }
+            (Figure::Count(c), Some(Figure::Count(p))) => json!(c as i64 - p as i64),
+            // An undefined rate, or no month before the data began (a
+            // rate against a count is never made).
             _ => Value::Null,
         };
         let mut map = s.serialize_map(Some(3))?;
         map.serialize_entry("current", &figure(h.current))?;
-        map.serialize_entry("previous", &figure(h.previous))?;
+        map.serialize_entry("previous", &h.previous.map_or(Value::Null, figure))?;
         map.serialize_entry("change", &change)?;
         map.end()
     }

@@ -4,12 +4,18 @@
 
 use std::io::{self, Write};
 
-use super::super::markdown::{escape, pipe_table};
+use super::super::markdown::{escape, pipe_table, write_notice};
 use super::{Body, sections};
 use crate::i18n::{self, Lang};
 use crate::report::monthly::Monthly;
+use crate::report::notice::DataNotice;
 
-pub fn render(doc: &Monthly<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    doc: &Monthly<'_>,
+    notice: &DataNotice,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let w = &doc.window;
     writeln!(
         out,
@@ -17,6 +23,10 @@ pub fn render(doc: &Monthly<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<
         escape(&i18n::monthly_title(&doc.name, w.from, lang)),
         i18n::period_line(w.from, w.to, w.as_of, lang)
     )?;
+    if !notice.is_empty() {
+        writeln!(out)?;
+        write_notice(out, notice, lang)?;
+    }
     for section in sections(doc, lang) {
         writeln!(out, "\n## {}\n", section.part.label(lang))?;
         let has_body = !matches!(section.body, Body::Nothing);

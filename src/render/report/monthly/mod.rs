@@ -1,77 +1,25 @@
-//! Rendering the monthly summary: one renderer per format behind
-//! [`render_monthly`]. Markdown and HTML show people the same sections —
+//! Rendering the monthly summary: one renderer per format, reached through
+//! [`super::render`]. Markdown and HTML show people the same sections —
 //! each a table ([`Grid`]) or per-county lists ([`Group`]) of text with a
 //! note under it, long lists cut per county with a word on what was left
 //! out and where to find it; xlsx and JSON hold the document whole, with
 //! typed cells and stable keys.
 
-mod html;
-mod json;
-mod markdown;
-mod xlsx;
+pub(super) mod html;
+pub(super) mod json;
+pub(super) mod markdown;
+pub(super) mod xlsx;
 
-use std::io::{self, Write};
-use std::path::Path;
-
-use super::{for_people, numeric, push_for_people, shown, tenths_of_percent};
+use super::{Grid, for_people, push_for_people, report_grid, tenths_of_percent};
 use crate::i18n::{self, Change, Lang, MonthlyText};
 use crate::metrics::Window;
-use crate::report::monthly::{Figure, LISTED, Monthly};
+use crate::model::Date;
+use crate::report::monthly::{Figure, LISTED, Monthly, TREND_MONTHS};
 use crate::report::{Cell, Listed, Report};
-
-/// The output formats of the monthly summary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MonthlyFormat {
-    Markdown,
-    /// One self-contained file with inline SVG charts, for A4 print.
-    Html,
-    /// An Excel workbook (binary).
-    Xlsx,
-    Json,
-}
-
-impl MonthlyFormat {
-    /// The format a file name asks for by its extension (`-o m.html`).
-    pub fn from_extension(path: &Path) -> Option<MonthlyFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "md" | "markdown" => Some(MonthlyFormat::Markdown),
-            "html" | "htm" => Some(MonthlyFormat::Html),
-            "xlsx" => Some(MonthlyFormat::Xlsx),
-            "json" => Some(MonthlyFormat::Json),
-            _ => None,
-        }
-    }
-}
-
-/// Writes the monthly summary in `format`.
-pub fn render_monthly(
-    doc: &Monthly<'_>,
-    format: MonthlyFormat,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match format {
-        MonthlyFormat::Markdown => markdown::render(doc, lang, out),
-        MonthlyFormat::Html => html::render(doc, lang, out),
-        MonthlyFormat::Xlsx => xlsx::render(doc, lang, out),
-        MonthlyFormat::Json => json::render(doc, out),
-    }
-}
 
 /// How many cadres, or places, of one county people see before the rest
 /// are counted instead.
 const PER_COUNTY_SHOWN: usize = 50;
-
-/// A table as people read it: text cells, number columns aligned right,
-/// the total row set apart.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Grid {
-    headings: Vec<String>,
-    right: Vec<bool>,
-    rows: Vec<Vec<String>>,
-    total: Option<Vec<String>>,
-}
 
 /// A list under a heading: one county's part of a long list.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,11 +46,11 @@ struct Section {
 
 /// The sections of the summary, in order, as Markdown and HTML show them.
 fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
-    let month = &doc.window;
-    // The line under a list: how many, and when cut, how to get them all.
-    let count = |listed: usize, total: usize, report: &str| {
+    // The line under a list: how many, and when cut, where they all are
+    // (a leader reads this: a sheet of the workbook, not a command).
+    let count = |listed: usize, total: usize, sheet: MonthlyText| {
         if listed < total {
-            i18n::listed_of(listed, total, &full_list(report, month), lang)
+            i18n::listed_of(listed, total, sheet.label(lang), lang)
         } else {
             i18n::listed_all(total, lang)
         }
@@ -116,12 +64,12 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             note
         }),
     };
-    // Both problem lists show people their first rows, whether the
-    // document holds only those (overdue) or all (revisits).
-    let problems = |part, list: &Listed<'_>, empty, report| {
+    // Both problem lists show people their first rows; the document holds
+    // them whole, for the workbook.
+    let problems = |part, list: &Listed<'_>, empty, sheet| {
         let listed = list.report.rows.len().min(LISTED);
         let grid = report_grid(&list.report, lang, LISTED);
-        let note = count(listed, list.count, report);
+        let note = count(listed, list.count, sheet);
         listing(part, list.count, empty, Body::Table(grid), note)
     };
     let (missed, missed_shown) = missed_groups(&doc.missed, lang);
@@ -130,7 +78,7 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
         Section {
             part: MonthlyText::Headline,
             body: Body::Table(headline_grid(doc, lang)),
-            note: None,
+            note: headline_note(doc, lang),
         },
         Section {
             part: MonthlyText::Counties,
@@ -140,44 +88,68 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
         Section {
             part: MonthlyText::Trend,
             body: Body::Table(trend_grid(doc, lang)),
-            note: Some(MonthlyText::TrendNote.label(lang).to_string()),
+            note: Some(trend_note(doc, lang)),
         },
         problems(
             MonthlyText::Overdue,
             &doc.overdue,
             MonthlyText::NoOverdue,
-            "overdue",
+            MonthlyText::OverdueSheet,
         ),
         listing(
             MonthlyText::Missed,
             doc.missed.rows.len(),
             MonthlyText::NoMissed,
             Body::Groups(missed),
-            count(missed_shown, doc.missed.rows.len(), "attendance --missing"),
+            count(
+                missed_shown,
+                doc.missed.rows.len(),
+                MonthlyText::MissedSheet,
+            ),
         ),
         problems(
             MonthlyText::Revisits,
             &doc.revisits,
             MonthlyText::NoRevisits,
-            "revisits",
+            MonthlyText::RevisitsSheet,
         ),
         listing(
             MonthlyText::Uncovered,
             doc.uncovered.rows.len(),
             MonthlyText::NoUncovered,
             Body::Table(uncovered),
-            count(uncovered_shown, doc.uncovered.rows.len(), "coverage"),
+            count(
+                uncovered_shown,
+                doc.uncovered.rows.len(),
+                MonthlyText::UncoveredSheet,
+            ),
         ),
     ]
 }
 
-/// The command that lists a whole list for the same month and D.
-fn full_list(report: &str, month: &Window) -> String {
-    let mut command = format!("bangcun report {report} --month {}", month_key(month));
-    if month.as_of != month.to {
-        command.push_str(&format!(" --as-of {}", month.as_of));
+/// The month the data begins on, where the headline or the trend reach
+/// back before it: the first month of the trend.
+fn first_month(doc: &Monthly<'_>) -> Date {
+    doc.trend.first().map_or(doc.window.from, |t| t.window.from)
+}
+
+/// The line under the headline when last month lies before the data
+/// begins: why it has no figures and no change.
+fn headline_note(doc: &Monthly<'_>, lang: Lang) -> Option<String> {
+    doc.headline
+        .iter()
+        .any(|h| h.previous.is_none())
+        .then(|| i18n::nothing_to_compare(first_month(doc), lang))
+}
+
+/// The line under the trend: what its rate is, and, when the months
+/// before the data began are left out, that they are.
+fn trend_note(doc: &Monthly<'_>, lang: Lang) -> String {
+    let mut note = MonthlyText::TrendNote.label(lang).to_string();
+    if doc.trend.len() < TREND_MONTHS {
+        note.push_str(&i18n::trend_from(first_month(doc), lang));
     }
-    command
+    note
 }
 
 /// `2026-10`: a month as programs and the command line write it.
@@ -192,6 +164,12 @@ fn figure_text(figure: Figure, lang: Lang) -> String {
     out
 }
 
+/// Last month's figure as people read it: `—` when the data begins after
+/// it.
+fn previous_text(previous: Option<Figure>, lang: Lang) -> String {
+    previous.map_or_else(|| super::UNDEFINED.to_string(), |p| figure_text(p, lang))
+}
+
 /// A figure as a report cell.
 fn figure_cell(figure: Figure) -> Cell<'static> {
     match figure {
@@ -201,14 +179,16 @@ fn figure_cell(figure: Figure) -> Cell<'static> {
 }
 
 /// The change people see: between the figures as shown (one decimal of a
-/// percent), so that it is the difference of the two numbers beside it.
-fn change(current: Figure, previous: Figure) -> Change {
+/// percent), so that it is the difference of the two numbers beside it;
+/// none against a month before the data begins.
+fn change(current: Figure, previous: Option<Figure>) -> Change {
     let (n, points) = match (current, previous) {
-        (Figure::Rate(Some(c)), Figure::Rate(Some(p))) => {
+        (Figure::Rate(Some(c)), Some(Figure::Rate(Some(p)))) => {
             (tenths_of_percent(c) - tenths_of_percent(p), true)
         }
-        (Figure::Count(c), Figure::Count(p)) => (c as i64 - p as i64, false),
-        // An undefined rate (a rate against a count is never made).
+        (Figure::Count(c), Some(Figure::Count(p))) => (c as i64 - p as i64, false),
+        // An undefined rate, or no month before (a rate against a count
+        // is never made).
         _ => return Change::Undefined,
     };
     match (n, points) {
@@ -253,7 +233,7 @@ fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
                 vec![
                     i18n::measure_name(h.measure, lang).to_string(),
                     figure_text(h.current, lang),
-                    figure_text(h.previous, lang),
+                    previous_text(h.previous, lang),
                     i18n::change_text(change(h.current, h.previous), lang),
                 ]
             })
@@ -281,30 +261,6 @@ fn trend_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
             })
             .collect(),
         total: None,
-    }
-}
-
-/// A report's columns for people, its first `limit` rows and its total.
-fn report_grid(report: &Report<'_>, lang: Lang, limit: usize) -> Grid {
-    let columns = shown(report, true);
-    let text = |row: &[Cell<'_>]| -> Vec<String> {
-        columns
-            .iter()
-            .map(|&i| {
-                row.get(i)
-                    .map(|c| for_people(c, lang).into_owned())
-                    .unwrap_or_default()
-            })
-            .collect()
-    };
-    Grid {
-        headings: columns
-            .iter()
-            .map(|&i| report.columns[i].heading.label(lang).to_string())
-            .collect(),
-        right: columns.iter().map(|&i| numeric(report, i)).collect(),
-        rows: report.rows.iter().take(limit).map(|r| text(r)).collect(),
-        total: report.total.as_deref().map(text),
     }
 }
 
@@ -426,41 +382,23 @@ mod tests {
     fn changes_are_between_the_figures_shown() {
         // 82.46% shows as 82.5%, 81.04% as 81.0%: the change is 1.5 points
         // as a reader works it out, not the 1.42 between the fractions.
-        let c = change(Figure::Rate(Some(0.8246)), Figure::Rate(Some(0.8104)));
+        let c = change(Figure::Rate(Some(0.8246)), Some(Figure::Rate(Some(0.8104))));
         assert_eq!(c, Change::Points(15));
         assert_eq!(i18n::change_text(c, Lang::Zh), "↑ 1.5 个百分点");
         assert_eq!(i18n::change_text(c, Lang::En), "↑ 1.5 pts");
-        let c = change(Figure::Count(4390), Figure::Count(4502));
+        let c = change(Figure::Count(4390), Some(Figure::Count(4502)));
         assert_eq!(i18n::change_text(c, Lang::Zh), "↓ 112");
-        let c = change(Figure::Rate(Some(0.5)), Figure::Rate(Some(0.5004)));
+        let c = change(Figure::Rate(Some(0.5)), Some(Figure::Rate(Some(0.5004))));
         assert_eq!(i18n::change_text(c, Lang::Zh), "持平");
-        let c = change(Figure::Rate(Some(0.5)), Figure::Rate(None));
+        let c = change(Figure::Rate(Some(0.5)), Some(Figure::Rate(None)));
         assert_eq!(i18n::change_text(c, Lang::En), "—");
         // Down by less than a point keeps its zero.
-        let c = change(Figure::Rate(Some(0.80)), Figure::Rate(Some(0.807)));
+        let c = change(Figure::Rate(Some(0.80)), Some(Figure::Rate(Some(0.807))));
         assert_eq!(i18n::change_text(c, Lang::En), "↓ 0.7 pts");
-    }
-
-    #[test]
-    fn full_lists_name_the_same_month_and_day() {
-        let d = |m, day| crate::model::Date::from_ymd_opt(2026, m, day).unwrap();
-        let whole = Window {
-            from: d(10, 1),
-            to: d(10, 31),
-            as_of: d(10, 31),
-        };
-        assert_eq!(
-            full_list("overdue", &whole),
-            "bangcun report overdue --month 2026-10"
-        );
-        let part = Window {
-            as_of: d(10, 15),
-            ..whole
-        };
-        assert_eq!(
-            full_list("coverage", &part),
-            "bangcun report coverage --month 2026-10 --as-of 2026-10-15"
-        );
+        // No month before the data began: no change, for a rate or a count.
+        assert_eq!(change(Figure::Rate(Some(1.0)), None), Change::Undefined);
+        assert_eq!(change(Figure::Count(5), None), Change::Undefined);
+        assert_eq!(i18n::change_text(Change::Undefined, Lang::Zh), "—");
     }
 
     /// A listing of `n` rows in 甲县 then 2 in 乙县, with the given
@@ -477,6 +415,7 @@ mod tests {
             audience: crate::report::Audience::All,
         };
         Report {
+            name: crate::i18n::ReportName::Overdue,
             title: String::new(),
             window: Window {
                 from: day,
@@ -559,18 +498,5 @@ mod tests {
         assert!(grid.rows[0][2].starts_with("52: 一镇村1, 一镇村2, "));
         assert!(grid.rows[0][2].ends_with("一镇村50… 2 more not listed"));
         assert_eq!(grid.rows[1], ["乙县", "", "2: 一镇村53, 一镇村54"]);
-    }
-
-    #[test]
-    fn extensions_pick_formats() {
-        assert_eq!(
-            MonthlyFormat::from_extension(Path::new("out/m.HTML")),
-            Some(MonthlyFormat::Html)
-        );
-        assert_eq!(
-            MonthlyFormat::from_extension(Path::new("m.xlsx")),
-            Some(MonthlyFormat::Xlsx)
-        );
-        assert_eq!(MonthlyFormat::from_extension(Path::new("m.csv")), None);
     }
 }

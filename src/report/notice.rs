@@ -1,0 +1,177 @@
+//! What a report made from data with errors leaves out, so that the
+//! document can say so where its reader sees it (docs/reports.md): the
+//! records not counted, per kind; the data files not read at all, or read
+//! only in part; and the settings of `bangcun.toml` whose default stands in
+//! for what was written. Worked out once from the findings and the validity
+//! of the records; clean data gives an empty notice at no cost.
+
+use crate::finding::Finding;
+use crate::i18n::{self, Lang, Message};
+use crate::metrics::Validity;
+use crate::model::{CadreId, Dataset, FileRole, Kind, RegionId};
+
+/// What the figures of a report leave out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DataNotice {
+    /// Error findings in the data (0: the data is clean, nothing is left
+    /// out).
+    pub errors: usize,
+    /// Records read but not counted, for each kind of [`Kind::ALL`]:
+    /// those with an error, and those that refer to one (a visit of a
+    /// cadre whose row is broken).
+    pub records: [usize; 5],
+    /// Data files left out whole (their names in the data folder).
+    pub unread: Vec<String>,
+    /// Data files whose reading stopped part way.
+    pub partly_read: Vec<String>,
+    /// Settings of `bangcun.toml` written wrongly, whose default is used.
+    pub settings: Vec<String>,
+    /// `bangcun.toml` could not be read at all: every setting is the
+    /// default.
+    pub config_unread: bool,
+}
+
+impl DataNotice {
+    /// Works out what is left out of the figures over `data`.
+    pub fn new(data: &Dataset, findings: &[Finding], valid: &Validity) -> DataNotice {
+        let mut notice = DataNotice {
+            errors: findings.iter().filter(|f| f.is_error()).count(),
+            ..DataNotice::default()
+        };
+        if notice.errors == 0 {
+            return notice;
+        }
+        let mut read = [0usize; 5];
+        for file in &data.files {
+            let FileRole::Data(kind) = file.role else {
+                continue;
+            };
+            read[kind as usize] += file.rows;
+            let name = file.name.to_string_lossy().replace('\\', "/");
+            match (file.complete, file.rows) {
+                (true, _) => {}
+                (false, 0) => notice.unread.push(name),
+                (false, _) => notice.partly_read.push(name),
+            }
+        }
+        let counted = [
+            (0..data.regions.len() as u32)
+                .filter(|&i| valid.region(RegionId(i)))
+                .count(),
+            (0..data.cadres.len() as u32)
+                .filter(|&i| valid.cadre(CadreId(i)))
+                .count(),
+            data.visits.iter().filter(|v| valid.visit(v)).count(),
+            data.problems.iter().filter(|p| valid.problem(p)).count(),
+            data.leaves.iter().filter(|l| valid.leave(l)).count(),
+        ];
+        for ((slot, read), counted) in notice.records.iter_mut().zip(read).zip(counted) {
+            *slot = read.saturating_sub(counted);
+        }
+        for f in findings.iter().filter(|f| f.is_error()) {
+            if data.files.get(f.span.file.0 as usize).map(|file| file.role)
+                != Some(FileRole::Config)
+            {
+                continue;
+            }
+            match &f.message {
+                Message::ConfigInvalid { key, .. } | Message::ConfigUnknownKey { key } => {
+                    if !notice.settings.contains(key) {
+                        notice.settings.push(key.clone());
+                    }
+                }
+                // Invalid TOML, bad bytes, a file that cannot be opened.
+                _ => notice.config_unread = true,
+            }
+        }
+        notice
+    }
+
+    /// Whether the figures are those of all the data (nothing to say).
+    pub fn is_empty(&self) -> bool {
+        self.errors == 0
+    }
+
+    /// Records not counted, over every kind.
+    pub fn records_left_out(&self) -> usize {
+        self.records.iter().sum()
+    }
+
+    /// What is left out, one phrase each, as the document and the stderr
+    /// line say it: files not read, files read in part, records, settings.
+    pub fn items(&self, lang: Lang) -> Vec<String> {
+        let mut items = Vec::new();
+        if !self.unread.is_empty() {
+            items.push(i18n::files_unread(&self.unread, lang));
+        }
+        if !self.partly_read.is_empty() {
+            items.push(i18n::files_partly_read(&self.partly_read, lang));
+        }
+        let records: Vec<(Kind, usize)> = self.records_by_kind().filter(|&(_, n)| n > 0).collect();
+        if !records.is_empty() {
+            items.push(i18n::records_left_out(&records, lang));
+        }
+        if self.config_unread {
+            items.push(i18n::config_unread(lang));
+        } else if !self.settings.is_empty() {
+            items.push(i18n::settings_defaulted(&self.settings, lang));
+        }
+        items
+    }
+
+    /// Each kind with its records not counted, in [`Kind::ALL`] order.
+    pub fn records_by_kind(&self) -> impl Iterator<Item = (Kind, usize)> + '_ {
+        Kind::ALL.into_iter().zip(self.records)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::fixture;
+
+    #[test]
+    fn clean_data_leaves_nothing_out() {
+        let opened = fixture::reports();
+        let notice = DataNotice::new(&opened.data, &[], &opened.valid);
+        assert!(notice.is_empty());
+        assert_eq!(notice.records_left_out(), 0);
+    }
+
+    #[test]
+    fn what_is_left_out_is_counted_per_kind() {
+        // The fixture's errors (metrics::fixture::BAD_LINES): 坏村, whose
+        // parent is unknown, and the cadre K5 whose point it is; K5's
+        // visit and K9's (an unknown cadre); P8 (rectified before found)
+        // and a second P1: 1 region, 1 cadre, 2 visits, 2 problems.
+        let (_dir, opened) = fixture::reports_with_errors();
+        let notice = DataNotice::new(&opened.data, &opened.findings, &opened.valid);
+        assert_eq!(notice.errors, 4);
+        let by_kind: Vec<(Kind, usize)> = notice.records_by_kind().collect();
+        assert_eq!(
+            by_kind,
+            [
+                (Kind::Regions, 1),
+                (Kind::Cadres, 1),
+                (Kind::Visits, 2),
+                (Kind::Problems, 2),
+                (Kind::Leaves, 0),
+            ]
+        );
+        assert_eq!(notice.records_left_out(), 6);
+        assert!(notice.unread.is_empty() && notice.partly_read.is_empty());
+        assert!(notice.settings.is_empty() && !notice.config_unread);
+        assert_eq!(
+            notice.items(Lang::Zh),
+            [
+                "未计入有错误或引用了出错记录的记录：行政区划 1 条、干部名单 1 条、走访记录 2 条、问题台账 2 条"
+            ]
+        );
+        assert_eq!(
+            notice.items(Lang::En),
+            [
+                "left out, with errors or referring to a record with errors: 1 region, 1 cadre, 2 visits, 2 problems"
+            ]
+        );
+    }
+}
