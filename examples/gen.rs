@@ -1246,9 +1246,17 @@ fn put(w: &mut impl Write, s: &str, sep: u8) -> io::Result<()> {
     w.write_all(&[sep])
 }
 
-/// Opens `path` for buffered writing, replacing any existing file.
+/// The UTF-8 byte order mark that begins every CSV file, as in the
+/// canonical form `bangcun fmt` writes (Excel and WPS need it to read
+/// UTF-8).
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Opens the CSV file `path` for buffered writing, replacing any existing
+/// file, and writes the BOM.
 fn create(path: &Path) -> io::Result<BufWriter<File>> {
-    Ok(BufWriter::with_capacity(1 << 16, File::create(path)?))
+    let mut w = BufWriter::with_capacity(1 << 16, File::create(path)?);
+    w.write_all(BOM)?;
+    Ok(w)
 }
 
 /// The `bangcun.toml` configuration.
@@ -1311,10 +1319,9 @@ fn write_all(out: &Path, scale: Scale, cal: &Calendar, data: &Data) -> io::Resul
     let geo = &data.geo;
     fs::create_dir_all(out.join("visits"))?;
     fs::write(out.join("bangcun.toml"), config_text(scale))?;
-    fs::write(
-        out.join("regions.csv"),
-        regions_in_code_order(data.regions_text),
-    )?;
+    let mut w = create(&out.join("regions.csv"))?;
+    w.write_all(regions_in_code_order(data.regions_text).as_bytes())?;
+    w.flush()?;
 
     let ids: Vec<String> = (1..=data.cadres.len())
         .map(|i| format!("C{i:06}"))

@@ -1,7 +1,8 @@
 //! The canonical form of a CSV data file, which `bangcun fmt` writes:
-//! UTF-8 without BOM, LF line ends, quotes only where needed, dates in ISO
-//! form, enumeration words and header names in the language the file
-//! already uses, rows in a stable order (visits by date then cadre, leaves
+//! UTF-8 with a BOM (without one, Excel and WPS on Chinese Windows take a
+//! CSV file for GB18030 and show UTF-8 Chinese garbled), LF line ends,
+//! quotes only where needed, dates in ISO form, enumeration words and
+//! header names in the language the file already uses, rows in a stable order (visits by date then cadre, leaves
 //! by start then cadre, the others by their id), and no cell a spreadsheet
 //! would take for a formula: `=1+1` is written `'=1+1`, which the loader
 //! reads as `=1+1` again ([`crate::inert::protect_formula`]).
@@ -30,6 +31,9 @@ use crate::schema::{self, cadre, leave, problem, region, visit};
 pub enum Unformattable {
     /// Neither UTF-8 nor GB18030.
     Encoding,
+    /// UTF-8 and GB18030 mixed, or either reading possible: rewritten in
+    /// one, the file could be garbled for good.
+    EncodingInDoubt,
     /// A quote is never closed.
     Quoting,
     /// No header row.
@@ -40,6 +44,9 @@ pub enum Unformattable {
     /// net: it means a fault in bangcun, not in the file).
     RoundTrip,
 }
+
+/// The byte order mark a canonical file begins with.
+pub const BOM: &str = "\u{feff}";
 
 /// A file in canonical form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,15 +105,21 @@ fn sort_fields(kind: Kind) -> &'static [usize] {
 
 /// Puts the bytes of a CSV file of `kind` in canonical form.
 pub fn format_csv(bytes: &[u8], kind: Kind) -> Result<Formatted, Unformattable> {
-    let (text, _) = decode(bytes).map_err(|_| Unformattable::Encoding)?;
+    let decoded = decode(bytes).map_err(|_| Unformattable::Encoding)?;
+    if decoded.doubt.is_some() {
+        return Err(Unformattable::EncodingInDoubt);
+    }
+    let text = decoded.text;
     let table = read_table(&text)?;
     let canonical = canonical_table(&table, kind)?;
-    let text = write_table(&canonical).ok_or(Unformattable::RoundTrip)?;
-    // Read the text back as the loader will: it must give the table meant.
-    let again = read_table(&text)?;
+    let table = write_table(&canonical).ok_or(Unformattable::RoundTrip)?;
+    // Read the text back as the loader will (past the BOM, which it
+    // strips): it must give the table meant.
+    let again = read_table(&table)?;
     if !again.iter().map(|(_, row)| row).eq(canonical.iter()) {
         return Err(Unformattable::RoundTrip);
     }
+    let text = format!("{BOM}{table}");
     Ok(Formatted {
         changed: text.as_bytes() != bytes,
         text,
@@ -264,8 +277,13 @@ fn write_table(records: &[Vec<Cow<str>>]) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The canonical text, which must begin with the BOM, without it.
     fn fmt(text: &str, kind: Kind) -> String {
-        format_csv(text.as_bytes(), kind).unwrap().text
+        let text = format_csv(text.as_bytes(), kind).unwrap().text;
+        let table = text
+            .strip_prefix(BOM)
+            .expect("canonical text begins with a BOM");
+        table.to_string()
     }
 
     #[test]
@@ -333,29 +351,42 @@ mod tests {
              P1,2026-01-01,411002,基础设施,'=cmd|' /C calc'!A0,'@SUM(1),'-1\n\
              P2,2026-01-02,411002,基础设施,'+86 电话,''=1,ok\n"
         );
-        // Canonical text is canonical.
+        // Canonical text (with its BOM) is canonical.
         assert!(
-            !format_csv(canonical.as_bytes(), Kind::Problems)
+            !format_csv(format!("{BOM}{canonical}").as_bytes(), Kind::Problems)
                 .unwrap()
                 .changed
         );
     }
 
     #[test]
-    fn gb18030_becomes_utf8() {
+    fn gb18030_becomes_utf8_with_a_bom() {
         let (bytes, _, _) =
             encoding_rs::GB18030.encode("编号,姓名,级别,联系点\r\nC1,张三,city,411002001\r\n");
         let out = format_csv(&bytes, Kind::Cadres).unwrap();
         assert!(out.changed);
-        assert_eq!(out.text, "编号,姓名,级别,联系点\nC1,张三,市级,411002001\n");
+        assert_eq!(
+            out.text.as_bytes(),
+            "\u{feff}编号,姓名,级别,联系点\nC1,张三,市级,411002001\n".as_bytes()
+        );
+        // EF BB BF: the BOM in UTF-8.
+        assert_eq!(&out.text.as_bytes()[..3], b"\xEF\xBB\xBF");
     }
 
     #[test]
     fn canonical_text_is_unchanged() {
-        let text = "日期,干部编号,地点代码\n2026-03-10,C1,411002\n";
+        let text = "\u{feff}日期,干部编号,地点代码\n2026-03-10,C1,411002\n";
         let out = format_csv(text.as_bytes(), Kind::Visits).unwrap();
         assert!(!out.changed);
         assert_eq!(out.text, text);
+    }
+
+    #[test]
+    fn utf8_without_a_bom_is_not_canonical() {
+        let text = "日期,干部编号,地点代码\n2026-03-10,C1,411002\n";
+        let out = format_csv(text.as_bytes(), Kind::Visits).unwrap();
+        assert!(out.changed);
+        assert_eq!(out.text, format!("{BOM}{text}"));
     }
 
     #[test]

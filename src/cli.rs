@@ -376,8 +376,10 @@ fn config_lang(data: Option<&std::path::Path>) -> Option<Lang> {
     let env = std::env::var_os("BANGCUN_DATA");
     let dir = crate::load::find_data_dir(data, env.as_deref(), &cwd, Lang::default()).ok()?;
     let bytes = std::fs::read(dir.join(crate::load::CONFIG_FILE)).ok()?;
-    let (text, _) = crate::load::decode(&bytes).ok()?;
-    crate::config::parse(&text, crate::model::FileId(0)).0.lang
+    let decoded = crate::load::decode(&bytes).ok()?;
+    crate::config::parse(&decoded.text, crate::model::FileId(0))
+        .0
+        .lang
 }
 
 /// Parses `args` with help and usage errors in `lang`. The error is

@@ -128,12 +128,24 @@ pub enum Message {
     ParentNeeded {
         level: RegionLevel,
     },
-    CadreNeeded,
+    /// A cadre-sourced problem without its cadre; `source_blank` when the
+    /// source was left empty (and so counts as cadre).
+    CadreNeeded {
+        source_blank: bool,
+    },
     InvalidDate {
         text: String,
     },
     InvalidNumber {
         text: String,
+    },
+    /// A count of digits only, beyond the largest count (u32).
+    NumberTooLarge {
+        text: String,
+    },
+    /// The header row is separated by `;` or tabs, not commas.
+    Separator {
+        separator: char,
     },
     InvalidEnum {
         text: String,
@@ -199,6 +211,30 @@ pub enum Message {
         today: Date,
     },
     DuplicateVisit,
+    /// The temporary file of process `pid` writing `target`, left behind.
+    LeftoverTemp {
+        target: String,
+        pid: u32,
+    },
+    /// A symbolic link to `target`, outside the data folder.
+    OutsideLink {
+        target: String,
+    },
+    /// A symbolic link to what is read already as `first` (`None`: the
+    /// data folder itself).
+    RepeatedLink {
+        first: Option<String>,
+    },
+    /// A line of a GB18030 file that is UTF-8: the line as read.
+    MixedEncoding {
+        text: String,
+    },
+    /// A file read as GB18030 that is valid UTF-8 too: the line as read,
+    /// and as UTF-8.
+    AmbiguousEncoding {
+        gb18030: String,
+        utf8: String,
+    },
 }
 
 impl Message {
@@ -218,8 +254,8 @@ impl Message {
             ),
             Utf16 => tr!(
                 lang,
-                "文件是 UTF-16 编码，无法读取",
-                "the file is UTF-16, which is not read"
+                "文件是 UTF-16 编码（Excel 的“Unicode 文本”），bangcun 不读取此编码，文件未读取",
+                "the file is UTF-16 (Excel's \"Unicode Text\"), which bangcun does not read; the file was not read",
             ),
             UnclosedQuote { record_line } => tr!(
                 lang,
@@ -295,10 +331,17 @@ impl Message {
                 let what = level_name(*level, lang);
                 tr!(lang, "{what}必须填写上级代码", "a {what} needs a parent")
             }
-            CadreNeeded => tr!(
+            CadreNeeded {
+                source_blank: false,
+            } => tr!(
                 lang,
                 "来源为“干部排查”的问题必须填写发现干部",
                 "a problem whose source is cadre needs the cadre who found it",
+            ),
+            CadreNeeded { source_blank: true } => tr!(
+                lang,
+                "来源未填写，按“干部排查”计，因此必须填写发现干部",
+                "the source is blank, which counts as cadre (干部排查), so the cadre who found it is needed",
             ),
             InvalidDate { text } => tr!(
                 lang,
@@ -310,6 +353,19 @@ impl Message {
                 "“{text}”不是非负整数",
                 "\"{text}\" is not a whole number ≥ 0"
             ),
+            NumberTooLarge { text } => tr!(
+                lang,
+                "“{text}”太大，最大为 4294967295",
+                "\"{text}\" is too large: a count is at most 4294967295"
+            ),
+            Separator { separator } => {
+                let (zh, en) = separator_names(*separator);
+                tr!(
+                    lang,
+                    "此文件的列以{zh}分隔，不是逗号；bangcun 只读取以逗号分隔的 CSV，文件未读取",
+                    "the columns of this file are separated by {en}, not commas; bangcun reads CSV separated by commas, so the file was not read",
+                )
+            }
             InvalidEnum { text, .. } => tr!(
                 lang,
                 "“{text}”不是可选值之一",
@@ -425,6 +481,36 @@ impl Message {
                 "同一干部、日期、地点和类型的走访记录重复",
                 "the same cadre, date, place and kind is entered twice",
             ),
+            LeftoverTemp { target, pid } => tr!(
+                lang,
+                "这是 bangcun（进程 {pid}）写入 {target} 时被中止留下的临时文件，不是数据，未读取",
+                "a temporary file that bangcun (process {pid}) left when it was stopped while writing {target}; it is no data and is not read",
+            ),
+            OutsideLink { target } => tr!(
+                lang,
+                "这是指向数据目录之外（{target}）的符号链接，不跟随，其中的数据未读取",
+                "a symbolic link to {target}, outside the data folder: it is not followed, and nothing there is read",
+            ),
+            RepeatedLink { first: Some(first) } => tr!(
+                lang,
+                "这是指向 {first} 的符号链接，该处已读取，不再重复读取",
+                "a symbolic link to {first}, which is read already: it is not read again",
+            ),
+            RepeatedLink { first: None } => tr!(
+                lang,
+                "这是指向数据目录本身的符号链接（循环），不跟随",
+                "a symbolic link to the data folder itself (a loop): it is not followed",
+            ),
+            MixedEncoding { text } => tr!(
+                lang,
+                "此行是 UTF-8 编码，文件的其余部分是 GB18030（GBK）编码（文件以两种编码保存过）；此行按 UTF-8 读作“{text}”",
+                "this line is UTF-8 while the rest of the file is GB18030 (GBK): the file was saved in two encodings; read as UTF-8, the line is \"{text}\"",
+            ),
+            AmbiguousEncoding { gb18030, utf8 } => tr!(
+                lang,
+                "编码存疑：按 GB18030（GBK）读作“{gb18030}”，按 UTF-8 则是“{utf8}”；已按 GB18030 读取",
+                "the encoding is in doubt: read as GB18030 (GBK), this line is \"{gb18030}\"; as UTF-8 it would be \"{utf8}\"; it is read as GB18030",
+            ),
         }
     }
 
@@ -442,6 +528,14 @@ impl Message {
                 "保存为 UTF-8 编码（在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”）",
                 "save it as UTF-8 (from Excel or WPS: \"CSV UTF-8 (comma delimited)\")",
             ),
+            Separator { separator } => {
+                let (zh, en) = separator_names(*separator);
+                tr!(
+                    lang,
+                    "用 Excel 或 WPS 打开（分隔符选{zh}），再另存为“CSV UTF-8（逗号分隔）”",
+                    "open it in Excel or WPS (with {en} as the separator) and save it as \"CSV UTF-8 (comma delimited)\"",
+                )
+            }
             UnclosedQuote { .. } => tr!(
                 lang,
                 "补上闭合的引号 \"，或删除多余的引号",
@@ -495,10 +589,17 @@ impl Message {
                 "填写上一级区划的代码",
                 "fill in the code of the region one level up"
             ),
-            CadreNeeded => tr!(
+            CadreNeeded {
+                source_blank: false,
+            } => tr!(
                 lang,
                 "填写发现问题的干部编号，或更正来源",
                 "fill in the cadre's id, or correct the source"
+            ),
+            CadreNeeded { source_blank: true } => tr!(
+                lang,
+                "填写发现干部（发现问题的干部编号）；不是干部排查发现的问题，在“来源”中填写“督导暗访”或“群众信访”",
+                "fill in the id of the cadre who found it; if no cadre found it, fill in the source: inspection (督导暗访) or petition (群众信访)",
             ),
             InvalidDate { .. } => tr!(
                 lang,
@@ -509,6 +610,11 @@ impl Message {
                 lang,
                 "填写 0 或正整数",
                 "write 0 or a positive whole number"
+            ),
+            NumberTooLarge { .. } => tr!(
+                lang,
+                "核对数字是否录错",
+                "check the number for a typing error"
             ),
             InvalidEnum { words, .. } => {
                 let list = words_list(words, lang);
@@ -586,6 +692,31 @@ impl Message {
                 "check the date for a typing error"
             ),
             DuplicateVisit => tr!(lang, "删除重复的一行", "remove one of the two rows"),
+            LeftoverTemp { .. } => tr!(
+                lang,
+                "删除此文件（bangcun fmt 会自动删除），不要提交到 git",
+                "delete it (bangcun fmt removes it), and do not commit it",
+            ),
+            OutsideLink { .. } => tr!(
+                lang,
+                "把文件（或目录）复制到数据目录中，不要用链接",
+                "copy the file (or folder) into the data folder instead of linking to it",
+            ),
+            RepeatedLink { .. } => tr!(
+                lang,
+                "删除此链接；其中的数据已经读取，不会丢失",
+                "remove the link; what it leads to is read already, so nothing is lost",
+            ),
+            MixedEncoding { .. } => tr!(
+                lang,
+                "在 Excel 或 WPS 中此行会显示为乱码：照上面读出的内容重新输入此行，再把整个文件另存为“CSV UTF-8（逗号分隔）”；在此之前 bangcun fmt 不改动此文件",
+                "a spreadsheet shows this line garbled: type it again as read above, then save the whole file as \"CSV UTF-8 (comma delimited)\"; until then bangcun fmt leaves the file alone",
+            ),
+            AmbiguousEncoding { .. } => tr!(
+                lang,
+                "在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”（带 BOM 的 UTF-8 不会被误认）；在此之前 bangcun fmt 不改动此文件",
+                "save it from Excel or WPS as \"CSV UTF-8 (comma delimited)\" (UTF-8 with a BOM, which leaves no doubt); until then bangcun fmt leaves the file alone",
+            ),
         })
     }
 }
@@ -699,6 +830,14 @@ pub fn level_name(level: RegionLevel, lang: Lang) -> &'static str {
 /// English and Chinese name of a field of `kind`.
 fn names(kind: Kind, field: &str) -> (&str, &str) {
     schema::by_name(kind, field).map_or((field, field), |f| (f.name, f.zh))
+}
+
+/// The name of a separator other than the comma, in Chinese and English.
+fn separator_names(separator: char) -> (&'static str, &'static str) {
+    match separator {
+        '\t' => ("制表符", "tabs"),
+        _ => ("分号（;）", "semicolons (;)"),
+    }
 }
 
 fn words_list(words: &[(&str, &str)], lang: Lang) -> String {
@@ -1197,6 +1336,13 @@ pub fn fmt_unformattable(path: &str, why: crate::canonical::Unformattable, lang:
     let why = match (why, lang) {
         (Encoding, Lang::Zh) => "编码既非 UTF-8 也非 GB18030".to_string(),
         (Encoding, Lang::En) => "neither UTF-8 nor GB18030".to_string(),
+        (EncodingInDoubt, Lang::Zh) => {
+            "编码存疑（见 bangcun check），另存为“CSV UTF-8（逗号分隔）”后再规范化".to_string()
+        }
+        (EncodingInDoubt, Lang::En) => {
+            "its encoding is in doubt (see bangcun check); save it as \"CSV UTF-8 (comma delimited)\" first"
+                .to_string()
+        }
         (Quoting, Lang::Zh) => "引号没有闭合".to_string(),
         (Quoting, Lang::En) => "a quote is never closed".to_string(),
         (NoHeader, Lang::Zh) => "没有表头".to_string(),
@@ -1215,6 +1361,46 @@ pub fn fmt_unformattable(path: &str, why: crate::canonical::Unformattable, lang:
         lang,
         "无法安全地规范化，未改动 {path}：{why}",
         "cannot be formatted safely, left alone: {path}: {why}",
+    )
+}
+
+/// A file `fmt` leaves alone because it changed after it was checked, or
+/// while it was being formatted.
+pub fn fmt_edited(path: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "文件在检查之后或规范化期间被修改，未改动 {path}（修改已保留；再运行一次 bangcun fmt）",
+        "changed after it was checked or while it was formatted, left alone: {path} (the change is kept; run bangcun fmt again)",
+    )
+}
+
+/// A CSV file `fmt` leaves alone because it is a link out of the data
+/// folder.
+pub fn fmt_outside(path: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "是指向数据目录之外的链接，未改动 {path}",
+        "a link out of the data folder, left alone: {path}",
+    )
+}
+
+/// A temporary file left over by a stopped bangcun, which `fmt` removes
+/// (with `--check`: would remove).
+pub fn fmt_leftover(path: &str, check: bool, lang: Lang) -> String {
+    match (check, lang) {
+        (false, Lang::Zh) => format!("已删除遗留的临时文件 {path}"),
+        (false, Lang::En) => format!("removed a leftover temporary file: {path}"),
+        (true, Lang::Zh) => format!("有遗留的临时文件 {path}（bangcun fmt 会删除它）"),
+        (true, Lang::En) => format!("leftover temporary file: {path} (bangcun fmt removes it)"),
+    }
+}
+
+/// A leftover temporary file `fmt` could not remove.
+pub fn fmt_leftover_failed(path: &str, error: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "无法删除遗留的临时文件 {path}：{error}",
+        "cannot remove the leftover temporary file {path}: {error}",
     )
 }
 

@@ -27,6 +27,7 @@ pub mod parallel;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod temp;
 pub mod text;
 
 use std::process::ExitCode;

@@ -76,6 +76,37 @@ impl Kind {
 pub enum FileRole {
     Config,
     Data(Kind),
+    /// Found in the folder and not read: only a finding names it.
+    Skipped(Skip),
+}
+
+/// Why a file found in the data folder is not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Skip {
+    /// The temporary file of a write that a stopped bangcun left behind.
+    Leftover,
+    /// A symbolic link that leads out of the data folder.
+    OutsideLink,
+    /// A symbolic link to a file or folder read already under another
+    /// name (or to the data folder itself).
+    RepeatedLink,
+}
+
+/// A file's size and modification time when it was read, to tell later
+/// whether it is still the file that was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
 }
 
 /// A file that was read, as it is shown to the user.
@@ -92,6 +123,8 @@ pub struct SourceFile {
     pub columns: Vec<(&'static str, Box<str>)>,
     /// Data rows (CSV) or tables (TOML) read, valid or not.
     pub rows: usize,
+    /// Size and modification time as read (none if it was not read).
+    pub stamp: Option<Stamp>,
     /// Whether the file was read to its end: false for a data file that
     /// could not be read at all (`rows` is then 0) or whose reading stopped
     /// part way (a quote never closed), so that reports can say what they
@@ -660,6 +693,12 @@ impl Dataset {
     /// Data rows read over all files, valid or not.
     pub fn rows_read(&self) -> usize {
         self.files.iter().map(|f| f.rows).sum()
+    }
+
+    /// The files read or meant to be read: all but those skipped.
+    pub fn files_read(&self) -> usize {
+        let skipped = |f: &&SourceFile| matches!(f.role, FileRole::Skipped(_));
+        self.files.len() - self.files.iter().filter(skipped).count()
     }
 }
 

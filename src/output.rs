@@ -1,6 +1,7 @@
 //! Where output goes: standard output, or a file written atomically (a
 //! temporary file beside it, then a rename), so that a crash leaves either
-//! the old file or the new one, never half of one.
+//! the old file or the new one, never half of one. The temporary file is
+//! named and cleaned up as [`crate::temp`] says.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -35,6 +36,46 @@ pub fn atomic_write(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
+    replace(path, || Ok(true), write).map(|_| ())
+}
+
+/// What became of an [`atomic_replace`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replaced {
+    /// The new content is in place.
+    Done,
+    /// `path` no longer held what was read: it is left as it is now.
+    Edited,
+}
+
+/// Writes `path` atomically, as [`atomic_write`] does, but only while it
+/// still holds `expected`, the bytes the new content was made from: when
+/// the new file is ready, `path` is read again, and should it have
+/// changed (an edit saved meanwhile), it is left alone and the new file
+/// thrown away. Only an edit saved within the rename itself, after that
+/// last look, could still be lost.
+pub fn atomic_replace(
+    path: &Path,
+    expected: &[u8],
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<Replaced> {
+    let unchanged = || -> io::Result<bool> {
+        // The size first: most edits change it, and it costs no read.
+        if fs::metadata(path)?.len() != expected.len() as u64 {
+            return Ok(false);
+        }
+        Ok(fs::read(path)? == expected)
+    };
+    replace(path, unchanged, write)
+}
+
+/// Writes a temporary file, then renames it over `path` if `still` says
+/// so when it is ready.
+fn replace(
+    path: &Path,
+    still: impl FnOnce() -> io::Result<bool>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<Replaced> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -46,8 +87,10 @@ pub fn atomic_write(
     // Unique to this write, even when threads write beside each other.
     static WRITES: AtomicU64 = AtomicU64::new(0);
     let n = WRITES.fetch_add(1, Ordering::Relaxed);
-    let temp = dir.join(format!(".{name}.bangcun-{}-{n}.tmp", std::process::id()));
-    let result = (|| -> io::Result<()> {
+    let temp = dir.join(crate::temp::name(&name, std::process::id(), n));
+    // Removed should a signal stop the process while it exists.
+    let guard = crate::temp::Guard::new(&temp);
+    let result = (|| -> io::Result<Replaced> {
         let file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -60,11 +103,17 @@ pub fn atomic_write(
         write(&mut out)?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
-        fs::rename(&temp, path)
+        drop(file);
+        if !still()? {
+            return Ok(Replaced::Edited);
+        }
+        fs::rename(&temp, path)?;
+        Ok(Replaced::Done)
     })();
-    if result.is_err() {
+    if !matches!(result, Ok(Replaced::Done)) {
         let _ = fs::remove_file(&temp);
     }
+    drop(guard);
     result.with_context(|| format!("cannot write {}", path.display()))
 }
 
@@ -103,6 +152,32 @@ mod tests {
         let text = fs::read_to_string(&path).unwrap();
         assert!(text == a || text == b);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_edit_saved_while_the_new_file_is_written_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("visits.csv");
+        fs::write(&path, "a\n").unwrap();
+        // The clerk saves a row while the new content is being written:
+        // once as an append (same file), once as a save of the same size.
+        for edit in ["a\nb\n", "x\n"] {
+            let read = fs::read(&path).unwrap();
+            let done = atomic_replace(&path, &read, |w| {
+                fs::write(&path, edit)?;
+                w.write_all(b"formatted\n")
+            })
+            .unwrap();
+            assert_eq!(done, Replaced::Edited);
+            assert_eq!(fs::read_to_string(&path).unwrap(), edit);
+            // The new file is thrown away.
+            assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        }
+        // Unedited, it is replaced.
+        let read = fs::read(&path).unwrap();
+        let done = atomic_replace(&path, &read, |w| w.write_all(b"formatted\n")).unwrap();
+        assert_eq!(done, Replaced::Done);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "formatted\n");
     }
 
     #[test]

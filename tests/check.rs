@@ -47,12 +47,45 @@ const CASES: &[Case] = &[
     // cadres.csv is a folder; the rest of the data must not cascade into
     // unknown-cadre errors for the cadres that could not be read.
     case("unreadable-file", "cadres.csv", None, None, None),
+    // visits/2025-12.csv links to base's visits, outside the fixture.
+    case("outside-link", "visits/2025-12.csv", None, None, None),
+    // visits/current.csv links to visits/2026-01.csv, read already.
+    case("repeated-link", "visits/current.csv", None, None, None),
+    // The start of visits/2026-01.csv, as a bangcun killed while writing
+    // it would leave it; no process ever has the id 4194304 (Linux's
+    // largest pid_max is 2^22, and ids are below it).
+    case(
+        "leftover-temp-file",
+        "visits/.2026-01.csv.bangcun-4194304-0.tmp",
+        None,
+        None,
+        None,
+    ),
     // Byte 0xFF on line 3 (lines 1–2 are ASCII).
     case("bad-encoding", "visits/2026-01.csv", Some(3), None, None),
+    // leaves.csv in GBK, with line 3 appended in UTF-8 (培训).
+    case(
+        "mixed-encoding",
+        "leaves.csv",
+        Some(3),
+        None,
+        Some("C04,2026-02-23,2026-02-24,培训"),
+    ),
+    // leaves.csv in GBK, whose only Chinese, 学习 on line 2, is valid
+    // UTF-8 too (ѧϰ).
+    case(
+        "ambiguous-encoding",
+        "leaves.csv",
+        Some(2),
+        None,
+        Some("C03,2026-02-18,2026-02-22,学习"),
+    ),
     // The quote opening P03's summary on line 4 is never closed.
     case("bad-quoting", "problems.csv", Some(4), None, None),
     // Line 2 has a fifth cell under a 4-column header.
     case("field-count", "leaves.csv", Some(2), None, None),
+    // leaves.csv is separated by tabs: named at its header.
+    case("bad-separator", "leaves.csv", Some(1), None, None),
     // Line 11: `cadre = "C02` — the string never ends.
     case("invalid-toml", "visits/2026-02.toml", Some(11), None, None),
     // leaves.csv is 0 bytes: the header line 1 is missing.
@@ -218,8 +251,13 @@ const CASES: &[Case] = &[
 
 /// The checks that only warn (docs/checks.md: an unknown column, a visit at a
 /// place that is not the cadre's, outside its link, a date after today, the
-/// same visit twice); every other check is an error.
-const WARNINGS: [&str; 5] = [
+/// same visit twice; and a link to what is read already, a temporary file
+/// left over, an encoding that could be either); every other check is an
+/// error.
+const WARNINGS: [&str; 8] = [
+    "repeated-link",
+    "leftover-temp-file",
+    "ambiguous-encoding",
     "unknown-column",
     "visit-place",
     "visit-outside-link",

@@ -9,6 +9,10 @@ use std::path::Path;
 
 use common::{bangcun, status};
 
+/// The UTF-8 byte order mark each CSV file begins with: the files are in
+/// the canonical form `fmt` writes.
+const BOM: &str = "\u{feff}";
+
 /// The header of each CSV file, from the field tables of docs/data.md.
 const ZH_HEADERS: [(&str, &str); 5] = [
     ("regions.csv", "区划代码,名称,层级,上级代码\n"),
@@ -101,7 +105,7 @@ fn init_makes_a_clean_data_folder_in_chinese() {
     for (name, header) in ZH_HEADERS {
         assert_eq!(
             String::from_utf8(files[name].clone()).unwrap(),
-            header,
+            format!("{BOM}{header}"),
             "{name}"
         );
     }
@@ -120,6 +124,13 @@ fn init_makes_a_clean_data_folder_in_chinese() {
             "检查完成：0 个错误，0 个警告；读取 6 个文件，0 条记录".into()
         )
     );
+    // And its files are in canonical form already.
+    let output = bangcun()
+        .args(["fmt", "--check", "--lang", "en", "--data"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(status(&output), 0, "{output:?}");
 }
 
 #[test]
@@ -133,7 +144,7 @@ fn init_in_english() {
     for (name, header) in EN_HEADERS {
         assert_eq!(
             String::from_utf8(files[name].clone()).unwrap(),
-            header,
+            format!("{BOM}{header}"),
             "{name}"
         );
     }
@@ -172,7 +183,10 @@ fn a_second_init_overwrites_nothing() {
         assert_eq!(after.get(name), Some(content), "{name}");
     }
     assert_eq!(after.len(), 6);
-    assert_eq!(after["leaves.csv"], b"cadre,from,to,reason\n");
+    assert_eq!(
+        after["leaves.csv"],
+        "\u{feff}cadre,from,to,reason\n".as_bytes()
+    );
     assert_eq!(
         out.lines()
             .filter(|l| l.starts_with("exists, left alone: "))
@@ -193,7 +207,7 @@ fn init_over_a_data_folder_leaves_its_data_alone() {
     // beside it, which check reads as a header-only file: still clean.
     assert_eq!(
         fs::read_to_string(data.join("visits.csv")).unwrap(),
-        ZH_HEADERS[2].1
+        format!("{BOM}{}", ZH_HEADERS[2].1)
     );
     let output = bangcun()
         .args(["check", "--as-of", common::AS_OF, "--data"])

@@ -631,17 +631,20 @@ fn symlinks_dangling_and_in_loops() {
     symlink(data.join("visits"), data.join("visits/again")).unwrap();
     symlink("problems.toml", data.join("problems.toml")).unwrap();
     let (code, doc) = run(&data, &[]);
-    // The loop is entered once: nothing is read twice, so there is no
-    // duplicate-visit; the dangling link and the self-link are unreadable.
+    // The loop is not entered: nothing is read twice, so there is no
+    // duplicate-visit, and a warning names it; the dangling link and the
+    // self-link are unreadable.
     assert_eq!(
         places(&doc),
         vec![
+            ("repeated-link".into(), shown("visits/again"), None),
             ("unreadable-file".into(), shown("visits/gone.csv"), None),
             ("unreadable-file".into(), shown("problems.toml"), None),
         ]
     );
-    // 7 + 2 files (the two links), 21 records.
-    assert_eq!(counts(&doc), (2, 0, 9, 21));
+    // 7 + 2 files (the two data files that cannot be read; the loop is no
+    // file read), 21 records.
+    assert_eq!(counts(&doc), (2, 1, 9, 21));
     assert_eq!(code, 1);
     // fmt leaves the unreadable CSV file alone; it rewrites no TOML file,
     // so has nothing to refuse in problems.toml.
@@ -695,4 +698,222 @@ fn hostile_files_end_in_a_finding_not_a_crash() {
         let named = places(&doc).iter().any(|p| p.1 == shown(file));
         assert_eq!(named, *file != "visits/cr.csv", "{file}");
     }
+}
+
+#[test]
+fn toml_files_are_read_in_time_linear_in_their_size() {
+    // 40,000 [[visit]] tables of 5 lines each: table i (from 0) is on lines
+    // 5i+1 (header) to 5i+5 (blank); the last (i = 39,999) has a people
+    // value on line 5 × 39,999 + 5 = 200,000 that is no count. Reading
+    // counted the lines before every key again, which took 53 s in a
+    // release build; linear, it is a second or two even unoptimised.
+    let (_temp, data) = temp_copy("base");
+    let start = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+    let mut text = String::new();
+    for i in 0..40_000 {
+        let date = start + chrono::Days::new(i);
+        text.push_str(&format!(
+            "[[visit]]\ndate = {date}\ncadre = \"C01\"\nplace = \"411001001\"\n"
+        ));
+        text.push_str(if i == 39_999 { "people = -1\n" } else { "\n" });
+    }
+    write(&data.join("visits/many.toml"), text);
+    let began = std::time::Instant::now();
+    let (code, doc) = run(&data, &[]);
+    let took = began.elapsed();
+    assert_eq!(
+        findings(&doc),
+        vec![at(
+            "visits/many.toml",
+            "invalid-number",
+            200_000,
+            "people",
+            Some("-1")
+        )]
+    );
+    // Records read, valid or not: 21 + 40,000; 7 + 1 files.
+    assert_eq!(counts(&doc), (1, 0, 8, 21 + 40_000));
+    assert_eq!(code, 1);
+    assert!(took.as_secs() < 30, "took {took:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_the_folder_above_reads_nothing_twice() {
+    use std::os::unix::fs::symlink;
+    let (_temp, data) = temp_copy("base");
+    // visits/loop leads to the data folder itself: followed, it would read
+    // regions.csv, cadres.csv, problems.csv and leaves.csv as visits (and
+    // the visits again), each a heap of findings.
+    symlink("..", data.join("visits/loop")).unwrap();
+    // visits/deeper/up leads to visits/, a folder that holds it.
+    fs::create_dir(data.join("visits/deeper")).unwrap();
+    symlink("..", data.join("visits/deeper/up")).unwrap();
+    let (code, doc) = run(&data, &["--lang", "en"]);
+    assert_eq!(
+        places(&doc),
+        vec![
+            ("repeated-link".into(), shown("visits/deeper/up"), None),
+            ("repeated-link".into(), shown("visits/loop"), None),
+        ]
+    );
+    let message = doc["findings"][1]["message"].as_str().unwrap();
+    assert!(message.contains("data folder itself"), "{message}");
+    assert_eq!(counts(&doc), (0, 2, 7, 21));
+    assert_eq!(code, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_folder_are_not_followed_and_fmt_writes_nothing_there() {
+    use std::os::unix::fs::symlink;
+    let (temp, data) = temp_copy("base");
+    // A visits file and a folder of visits outside the data folder, each
+    // in a form fmt would change (CRLF), linked from inside it.
+    let outside = temp.path().join("elsewhere");
+    fs::create_dir_all(outside.join("more")).unwrap();
+    let text = "date,cadre,place\r\n2026-01-11,C01,411001001\r\n";
+    write(&outside.join("2025-12.csv"), text);
+    write(&outside.join("more/2025-11.csv"), text);
+    symlink(outside.join("2025-12.csv"), data.join("visits/2025-12.csv")).unwrap();
+    symlink(outside.join("more"), data.join("visits/more")).unwrap();
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(
+        places(&doc),
+        vec![
+            ("outside-link".into(), shown("visits/2025-12.csv"), None),
+            ("outside-link".into(), shown("visits/more"), None),
+        ]
+    );
+    // The link's target, from the current directory (the folder holding
+    // data/).
+    let message = doc["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("elsewhere/2025-12.csv"), "{message}");
+    // Nothing is read from there: base's 21 records.
+    assert_eq!(counts(&doc), (2, 0, 7, 21));
+    assert_eq!(code, 1);
+    // fmt leaves the file outside as it was, and says so.
+    let (code, said) = fmt(&data);
+    assert!(
+        said.contains(&format!(
+            "a link out of the data folder, left alone: {}",
+            shown("visits/2025-12.csv")
+        )),
+        "{said}"
+    );
+    assert_eq!(code, 1);
+    assert_eq!(read(&outside.join("2025-12.csv")), text);
+    assert_eq!(read(&outside.join("more/2025-11.csv")), text);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_within_the_folder_are_read_once() {
+    use std::os::unix::fs::symlink;
+    let (_temp, data) = temp_copy("base");
+    // An archive folder that is no kind's, linked into visits/: read as
+    // visits, once. A link to the folder holding it reads the rest of that
+    // folder but not archive/2025 again; a link to a file read already is
+    // named and not read again.
+    let visit = "date,cadre,place\n2026-01-11,C01,411001001\n";
+    write(&data.join("archive/2025/2025-12.csv"), visit);
+    symlink("../archive/2025", data.join("visits/2025")).unwrap();
+    symlink("../archive", data.join("visits/old")).unwrap();
+    symlink("2026-01.csv", data.join("visits/now.csv")).unwrap();
+    write(
+        &data.join("archive/notes.csv"),
+        "date,cadre,place\n2026-01-12,C01,411001001\n",
+    );
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(
+        places(&doc),
+        vec![("repeated-link".into(), shown("visits/now.csv"), None)]
+    );
+    // base's 21 records, the archived visit and the note's; 7 + 2 files.
+    assert_eq!(counts(&doc), (0, 1, 9, 23));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_gbk_file_with_a_utf8_row_appended_names_the_row_and_fmt_leaves_it() {
+    let (_temp, data) = temp_copy("base");
+    // regions.csv saved by Excel in GBK, then a village appended by a
+    // script in UTF-8: line 9. Read whole as GB18030, it would be the
+    // village 鐜板満鍔炲叕村 and no finding.
+    let regions = read(&data.join("regions.csv"));
+    let mut bytes = gb18030(&regions);
+    bytes.extend_from_slice("411001002003,现场办公村,村级,411001002\n".as_bytes());
+    write(&data.join("regions.csv"), &bytes);
+    let (code, doc) = run(&data, &["--lang", "en"]);
+    assert_eq!(
+        findings(&doc),
+        vec![Seen {
+            check: "mixed-encoding".into(),
+            file: shown("regions.csv"),
+            line: Some(9),
+            field: None,
+            value: Some("411001002003,现场办公村,村级,411001002".into()),
+        }]
+    );
+    assert_eq!(code, 1);
+    let (code, said) = fmt(&data);
+    assert!(
+        said.contains(&format!("left alone, 1 error: {}", shown("regions.csv"))),
+        "{said}"
+    );
+    assert_eq!(code, 1);
+    assert_eq!(fs::read(data.join("regions.csv")).unwrap(), bytes);
+}
+
+#[test]
+fn short_gbk_that_reads_as_utf8_is_read_as_gbk_and_fmt_leaves_it() {
+    let (_temp, data) = temp_copy("base");
+    // A leave whose reason 学习 is the file's only Chinese: in GBK it is
+    // D1 A7 CF B0, valid UTF-8 for ѧϰ.
+    let bytes = gb18030("cadre,from,to,reason\nC03,2026-02-18,2026-02-22,学习\n");
+    write(&data.join("leaves.csv"), &bytes);
+    let (code, doc) = run(&data, &["--lang", "en"]);
+    assert_eq!(
+        findings(&doc),
+        vec![Seen {
+            check: "ambiguous-encoding".into(),
+            file: shown("leaves.csv"),
+            line: Some(2),
+            field: None,
+            value: Some("C03,2026-02-18,2026-02-22,学习".into()),
+        }]
+    );
+    let message = doc["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("ѧϰ"), "{message}");
+    assert_eq!(code, 0);
+    // The record holds 学习, as the clerk typed it.
+    let leaves = common::snapshot(&data).remove("leaves.csv").unwrap().0;
+    assert!(leaves[0].contains("学习"), "{leaves:?}");
+    // fmt rewrites nothing whose encoding is in doubt, with --check or not.
+    for args in [&["--check"][..], &[]] {
+        let output = bangcun()
+            .current_dir(data.parent().unwrap())
+            .args(["fmt", "--lang", "en", "--data", "data"])
+            .args(args)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            said.contains(&format!(
+                "cannot be formatted safely, left alone: {}: its encoding is in doubt",
+                shown("leaves.csv")
+            )),
+            "{said}"
+        );
+        assert_eq!(status(&output), 1);
+        assert_eq!(fs::read(data.join("leaves.csv")).unwrap(), bytes);
+    }
+    // Saved as UTF-8 with a BOM, it is in no doubt, and fmt formats it.
+    write(
+        &data.join("leaves.csv"),
+        "\u{feff}cadre,from,to,reason\r\nC03,2026-02-18,2026-02-22,学习\r\n",
+    );
+    let (code, doc) = run(&data, &[]);
+    assert_eq!((code, counts(&doc)), (0, CLEAN));
+    assert_eq!(fmt(&data).0, 0);
 }

@@ -9,8 +9,8 @@ use bangcun::model::FileId;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok((text, _)) = decode(data) {
-        let (config, _) = config::parse(&text, FileId(0));
+    if let Ok(decoded) = decode(data) {
+        let (config, _) = config::parse(&decoded.text, FileId(0));
         // Whatever was read, the work days stay days of a month.
         assert!(config.workdays.city.iter().all(|d| (1..=31).contains(d)));
     }

@@ -94,15 +94,33 @@ checks! {
     UNREADABLE_FILE = "unreadable-file", Error, None,
         "a data file cannot be read (missing permission, a directory, a symlink loop)",
         "数据文件无法读取（没有权限、是目录、符号链接循环）";
+    OUTSIDE_LINK = "outside-link", Error, None,
+        "a symbolic link that leads out of the data folder; it is not followed, and what it leads to is not read",
+        "指向数据目录之外的符号链接；不跟随，其指向的内容不读取";
+    REPEATED_LINK = "repeated-link", Warning, None,
+        "a symbolic link to a file or folder read already (or to the data folder itself); it is not read twice",
+        "指向已读取的文件或目录（或数据目录本身）的符号链接；不重复读取";
+    LEFTOVER_TEMP_FILE = "leftover-temp-file", Warning, None,
+        "a temporary file (.NAME.bangcun-PID-N.tmp) left by a bangcun that was stopped while writing; bangcun fmt removes it",
+        "bangcun 写入时被中止而遗留的临时文件（.文件名.bangcun-进程号-N.tmp）；bangcun fmt 会删除它";
     BAD_ENCODING = "bad-encoding", Error, None,
-        "a file is neither UTF-8 nor GB18030/GBK (the line where decoding fails is named)",
-        "文件既不是 UTF-8 也不是 GB18030/GBK（指出解码失败的行）";
+        "a file is neither UTF-8 nor GB18030/GBK (the line where decoding fails is named), or is UTF-16",
+        "文件既不是 UTF-8 也不是 GB18030/GBK（指出解码失败的行），或是 UTF-16 编码";
+    MIXED_ENCODING = "mixed-encoding", Error, None,
+        "a line in UTF-8 in a GB18030/GBK file, saved in two encodings (each such line is named, and read as UTF-8)",
+        "GB18030/GBK 文件中有 UTF-8 编码的行，文件以两种编码保存过（逐行指出，并按 UTF-8 读取）";
+    AMBIGUOUS_ENCODING = "ambiguous-encoding", Warning, None,
+        "a file valid as UTF-8 but without Chinese, that GB18030 reads as all Chinese: it is read as GB18030, and fmt leaves it alone",
+        "文件可按 UTF-8 读取但不含汉字，按 GB18030 读取则全是汉字：按 GB18030 读取，fmt 不改动它";
     BAD_QUOTING = "bad-quoting", Error, None,
         "a CSV quote is never closed",
         "CSV 中的引号没有闭合";
     FIELD_COUNT = "field-count", Error, None,
         "a CSV row has more or fewer fields than the header",
         "CSV 某行的字段数比表头多或少";
+    BAD_SEPARATOR = "bad-separator", Error, None,
+        "a CSV file whose columns are separated by semicolons or tabs, not commas (it is not read)",
+        "CSV 文件的列以分号或制表符分隔，而不是逗号（文件未读取）";
     INVALID_TOML = "invalid-toml", Error, None,
         "a TOML data file is not valid TOML, or holds something other than [[kind]] tables",
         "TOML 数据文件不是有效的 TOML，或含有 [[种类]] 表以外的内容";
@@ -125,8 +143,8 @@ checks! {
         "a date in none of the four accepted forms, an impossible day, or a year outside 1900-2099",
         "日期不是四种可用写法之一、日期不存在，或年份不在 1900–2099 之间";
     INVALID_NUMBER = "invalid-number", Error, None,
-        "a count that is not a whole number ≥ 0",
-        "数量不是大于等于 0 的整数";
+        "a count that is not a whole number ≥ 0, or is too large (4294967296 or more)",
+        "数量不是大于等于 0 的整数，或太大（4294967296 及以上）";
     INVALID_VALUE = "invalid-value", Error, None,
         "an enumeration value that is neither the English nor the Chinese word",
         "枚举值既不是英文词也不是中文词";

@@ -1,12 +1,17 @@
 //! `bangcun fmt [--check]`: puts every CSV data file in canonical form
 //! ([`crate::canonical`]), each written atomically. The whole folder is
 //! loaded and checked first, and a file with an error finding is left
-//! alone. TOML data files are left as they are (see docs/ci.md).
+//! alone; so is a file that is no longer the one checked, or that changes
+//! while it is being formatted (an edit saved meanwhile is never lost).
+//! TOML data files are left as they are (see docs/ci.md). Temporary files
+//! that a stopped bangcun left in the folder are removed.
 //!
-//! Exit status: 1 when a file had to be left alone for its errors, or,
-//! with `--check`, when a file is not in canonical form; 0 otherwise.
+//! Exit status: 1 when a file had to be left alone, or, with `--check`,
+//! when a file is not in canonical form or a leftover is there to remove;
+//! 0 otherwise.
 
 use std::fs;
+use std::io::Read as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -19,8 +24,8 @@ use crate::cli::FmtArgs;
 use crate::finding::Finding;
 use crate::i18n;
 use crate::load::{self, Format};
-use crate::model::{FileRole, Kind, SourceFile};
-use crate::output;
+use crate::model::{FileRole, Kind, Skip, SourceFile, Stamp};
+use crate::output::{self, Replaced};
 use crate::parallel;
 
 /// How many files came out which way.
@@ -29,6 +34,8 @@ struct Tally {
     changed: usize,
     unchanged: usize,
     refused: usize,
+    /// Leftover temporary files removed (with `--check`: to remove).
+    leftovers: usize,
 }
 
 /// A CSV data file to put in canonical form.
@@ -49,6 +56,9 @@ enum Outcome {
     HasErrors(usize),
     /// Left alone: it cannot be put in canonical form safely.
     Unformattable(Unformattable),
+    /// Left alone: it changed since it was checked, or while it was
+    /// being formatted.
+    Edited,
 }
 
 pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
@@ -77,17 +87,56 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
             _ => None,
         })
         .collect();
+    // Temporary files that a stopped bangcun left: removed (with --check,
+    // listed as something to do), so that no one commits them.
+    let leftovers: Vec<(&SourceFile, Option<std::io::Error>)> = files
+        .iter()
+        .filter(|f| f.role == FileRole::Skipped(Skip::Leftover))
+        .map(|f| {
+            (
+                f,
+                (!args.check)
+                    .then(|| fs::remove_file(&f.path).err())
+                    .flatten(),
+            )
+        })
+        .collect();
+    // A CSV file behind a link out of the folder is not bangcun's to
+    // rewrite (the loader did not read it either): left alone.
+    let outside = files.iter().filter(|f| {
+        f.role == FileRole::Skipped(Skip::OutsideLink)
+            && load::format_of(&f.path) == Some(Format::Csv)
+    });
     let outcomes = parallel::map(&jobs, |job| {
         if job.errors > 0 {
             Ok(Outcome::HasErrors(job.errors))
         } else {
-            format(&job.file.path, job.kind, args.check)
+            format(&job.file.path, job.kind, job.file.stamp, args.check)
         }
     });
 
     let mut tally = Tally::default();
     let mut failure = None;
     output::to_stdout(|out| {
+        for (file, error) in &leftovers {
+            let path = file.path.display().to_string();
+            let line = match error {
+                None => {
+                    tally.leftovers += 1;
+                    i18n::fmt_leftover(&path, args.check, lang)
+                }
+                Some(e) => {
+                    tally.refused += 1;
+                    i18n::fmt_leftover_failed(&path, &e.to_string(), lang)
+                }
+            };
+            writeln!(out, "{line}")?;
+        }
+        for file in outside {
+            tally.refused += 1;
+            let path = file.path.display().to_string();
+            writeln!(out, "{}", i18n::fmt_outside(&path, lang))?;
+        }
         for (job, outcome) in jobs.iter().zip(outcomes) {
             let path = crate::inert::visible(&job.file.path.display().to_string()).into_owned();
             let line = match outcome {
@@ -106,6 +155,10 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
                 Ok(Outcome::Unformattable(why)) => {
                     tally.refused += 1;
                     i18n::fmt_unformattable(&path, why, lang)
+                }
+                Ok(Outcome::Edited) => {
+                    tally.refused += 1;
+                    i18n::fmt_edited(&path, lang)
                 }
                 Err(e) => {
                     failure.get_or_insert(e);
@@ -126,15 +179,32 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
     if let Some(e) = failure {
         return Err(e);
     }
-    let failed = tally.refused > 0 || (args.check && tally.changed > 0);
+    let failed = tally.refused > 0 || (args.check && tally.changed + tally.leftovers > 0);
     super::leave(opened);
     Ok(ExitCode::from(if failed { DATA_ERRORS } else { CLEAN }))
 }
 
-/// Formats one file, writing it unless `check_only`.
-fn format(path: &Path, kind: Kind, check_only: bool) -> anyhow::Result<Outcome> {
+/// Formats one file, writing it unless `check_only`. `checked` is the
+/// file's size and time when the folder was loaded and checked: a file
+/// that is no longer the same was not checked, and is left alone.
+fn format(
+    path: &Path,
+    kind: Kind,
+    checked: Option<Stamp>,
+    check_only: bool,
+) -> anyhow::Result<Outcome> {
     let shown = path.display();
-    let bytes = fs::read(path).with_context(|| format!("cannot read {shown}"))?;
+    let mut bytes = Vec::new();
+    let now = fs::File::open(path)
+        .and_then(|mut file| {
+            file.read_to_end(&mut bytes)?;
+            file.metadata()
+        })
+        .with_context(|| format!("cannot read {shown}"))?;
+    let now = Stamp::of(&now);
+    if checked != Some(now) || now.len != bytes.len() as u64 {
+        return Ok(Outcome::Edited);
+    }
     let formatted = match canonical::format_csv(&bytes, kind) {
         Ok(formatted) => formatted,
         Err(why) => return Ok(Outcome::Unformattable(why)),
@@ -143,9 +213,44 @@ fn format(path: &Path, kind: Kind, check_only: bool) -> anyhow::Result<Outcome> 
         return Ok(Outcome::Unchanged);
     }
     if !check_only {
-        // Through a symlink, rewrite the file it points to and keep the link.
+        // Through a symlink (one within the data folder: the loader
+        // follows no other), rewrite the file it points to and keep the
+        // link; and only if it still holds what was formatted.
         let target = fs::canonicalize(path).with_context(|| format!("cannot read {shown}"))?;
-        output::atomic_write(&target, |out| out.write_all(formatted.text.as_bytes()))?;
+        let text = formatted.text.as_bytes();
+        match output::atomic_replace(&target, &bytes, |out| out.write_all(text))? {
+            Replaced::Done => {}
+            Replaced::Edited => return Ok(Outcome::Edited),
+        }
     }
     Ok(Outcome::Changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stamp of a file as the loader takes it.
+    fn stamp(path: &Path) -> Option<Stamp> {
+        Some(Stamp::of(&fs::metadata(path).unwrap()))
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_checked_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("leaves.csv");
+        let text = "cadre,from,to\r\nC1,2026-03-01,2026-03-02\r\n";
+        fs::write(&path, text).unwrap();
+        let checked = stamp(&path);
+        // A row saved after the folder was checked: not the file checked.
+        let edited = format!("{text}C2,2026/3/5,2026/3/6\r\n");
+        fs::write(&path, &edited).unwrap();
+        let outcome = format(&path, Kind::Leaves, checked, false).unwrap();
+        assert!(matches!(outcome, Outcome::Edited));
+        assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+        // As checked, it is formatted.
+        let outcome = format(&path, Kind::Leaves, stamp(&path), false).unwrap();
+        assert!(matches!(outcome, Outcome::Changed));
+        assert!(fs::read_to_string(&path).unwrap().contains("C2,2026-03-05"));
+    }
 }

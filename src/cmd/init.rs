@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use super::CLEAN;
+use crate::canonical::BOM;
 use crate::cli::InitArgs;
 use crate::i18n::{Lang, tr};
 use crate::load::CONFIG_FILE;
@@ -27,7 +28,8 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut files = vec![(CONFIG_FILE.to_string(), config_template(lang))];
     for kind in Kind::ALL {
         let header = schema::header_line(kind, lang);
-        files.push((format!("{}.csv", kind.plural()), format!("{header}\n")));
+        // In canonical form, BOM and all, as `fmt` would write it.
+        files.push((format!("{}.csv", kind.plural()), format!("{BOM}{header}\n")));
     }
     let mut out = std::io::stdout().lock();
     for (name, content) in files {

@@ -36,6 +36,12 @@ pub enum Cell<'a> {
 /// The most characters of a value a finding shows.
 const SHOWN_CHARS: usize = 100;
 
+/// Text from a file as a finding shows it: cut short when long, so that
+/// one huge cell cannot fill a screen or a CI log.
+pub(crate) fn shown(text: &str) -> String {
+    crate::text::clip(text.to_string(), SHOWN_CHARS)
+}
+
 impl Cell<'_> {
     /// The value as the user wrote it, for findings; cut short when long,
     /// so that one huge cell cannot fill a screen or a CI log.
@@ -318,15 +324,32 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
             _ => None,
         };
         parsed.unwrap_or_else(|| {
-            let text = cell.shown();
-            self.error(
-                field,
-                &INVALID_NUMBER,
-                Some(text.clone()),
-                Message::InvalidNumber { text },
-            );
+            self.count_error(field, &cell);
             0
         })
+    }
+
+    /// The finding for a cell that is no count, saying why. Apart, and
+    /// cold: the usual count stays as small as it was, so that it is still
+    /// inlined into the building of each visit (two counts a visit, a
+    /// million visits).
+    #[cold]
+    #[inline(never)]
+    fn count_error(&mut self, field: usize, cell: &Cell) {
+        let too_large = match cell {
+            Cell::Text(s) => digits(s),
+            Cell::Int(i) => *i > 0,
+            // A TOML integer beyond even i64.
+            Cell::Other(raw) => digits(&raw.trim_start_matches('+').replace('_', "")),
+            _ => false,
+        };
+        let text = cell.shown();
+        let message = if too_large {
+            Message::NumberTooLarge { text: text.clone() }
+        } else {
+            Message::InvalidNumber { text: text.clone() }
+        };
+        self.error(field, &INVALID_NUMBER, Some(text), message);
     }
 
     /// An optional enumeration value, English or Chinese.
@@ -397,10 +420,11 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
 }
 
 /// Reads `0`, `12`, `007`: ASCII digits only (no sign, no spaces, no
-/// full-width digits), within u32.
+/// full-width digits), within u32. Digits past its largest value are no
+/// count either ([`Reader::count_error`] says they are too many).
 fn whole_number(text: &str) -> Option<u32> {
     if text.is_empty() || text.len() > 10 {
-        return None;
+        return long_number(text);
     }
     let mut n = 0u64;
     for b in text.bytes() {
@@ -410,6 +434,26 @@ fn whole_number(text: &str) -> Option<u32> {
         n = n * 10 + u64::from(b - b'0');
     }
     u32::try_from(n).ok()
+}
+
+/// [`whole_number`] for text of no or more than ten characters: a count
+/// only when leading zeros make it long.
+#[cold]
+fn long_number(text: &str) -> Option<u32> {
+    let significant = text.trim_start_matches('0');
+    if text.is_empty() || significant.len() > 10 || !digits(text) {
+        return None;
+    }
+    whole_number(if significant.is_empty() {
+        "0"
+    } else {
+        significant
+    })
+}
+
+/// Whether `text` is one or more ASCII digits and nothing else.
+fn digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The items of a list cell.
@@ -584,7 +628,9 @@ impl Build for Problem {
         let source_bad = row.cell(problem::SOURCE).is_some() && source.is_none();
         let source = source.unwrap_or(Source::Cadre);
         if source == Source::Cadre && !source_bad && row.cell(problem::CADRE).is_none() {
-            r.error(problem::CADRE, &MISSING_VALUE, None, Message::CadreNeeded);
+            let source_blank = row.cell(problem::SOURCE).is_none();
+            let message = Message::CadreNeeded { source_blank };
+            r.error(problem::CADRE, &MISSING_VALUE, None, message);
         }
         let category = r.required_text(problem::CATEGORY);
         let summary = r.required_text(problem::SUMMARY);
@@ -732,17 +778,16 @@ mod tests {
         assert_eq!(whole_number("0"), Some(0));
         assert_eq!(whole_number("007"), Some(7));
         assert_eq!(whole_number("4294967295"), Some(u32::MAX));
-        for bad in [
-            "",
-            "-1",
-            "+1",
-            "1.0",
-            "4294967296",
-            "１２",
-            "1 2",
-            "99999999999",
-        ] {
+        assert_eq!(whole_number("000000000004294967295"), Some(u32::MAX));
+        assert_eq!(whole_number("000000000000"), Some(0));
+        for bad in ["", "-1", "+1", "1.0", "１２", "1 2", "0x10"] {
             assert_eq!(whole_number(bad), None, "{bad}");
+            assert!(!digits(bad), "{bad}");
+        }
+        // 2^32 and beyond: digits, which count_error calls too large.
+        for large in ["4294967296", "99999999999", &"9".repeat(1000)] {
+            assert_eq!(whole_number(large), None, "{large}");
+            assert!(digits(large), "{large}");
         }
     }
 

@@ -10,6 +10,7 @@ mod build;
 mod bytes;
 pub(crate) mod csv;
 mod decode;
+mod discover;
 pub(crate) mod split;
 mod toml;
 
@@ -21,20 +22,24 @@ use std::sync::{Mutex, OnceLock};
 use anyhow::bail;
 use rustc_hash::FxHashSet;
 
-use crate::check::{BAD_ENCODING, UNKNOWN_CADRE, UNKNOWN_REGION, UNREADABLE_FILE};
+use crate::check::{
+    AMBIGUOUS_ENCODING, BAD_ENCODING, LEFTOVER_TEMP_FILE, MIXED_ENCODING, OUTSIDE_LINK,
+    REPEATED_LINK, UNKNOWN_CADRE, UNKNOWN_REGION, UNREADABLE_FILE,
+};
 use crate::config;
 use crate::finding::Finding;
 use crate::i18n::{Lang, Message, Referrer, tr};
 use crate::model::{
     Cadre, CadreId, Dataset, FileId, FileRole, Key, Kind, Leave, Problem, Ref, Region, RegionId,
-    RegionLevel, SourceFile, Span, Table, Visit,
+    RegionLevel, Skip, SourceFile, Span, Stamp, Table, Visit,
 };
 use crate::parallel;
 use crate::schema;
+use discover::What;
 
 pub use build::{Cell, Row, split_list};
 pub use bytes::{FileRead, read_bytes};
-pub use decode::{Encoding, decode};
+pub use decode::{Decoded, Doubt, Encoding, decode};
 
 /// The name of the file that marks a data folder.
 pub const CONFIG_FILE: &str = "bangcun.toml";
@@ -61,8 +66,22 @@ pub fn find_data_dir(
             .map(|e| (PathBuf::from(e), "BANGCUN_DATA"))
     });
     if let Some((dir, source)) = given {
+        let shown = dir.display();
+        if !dir.exists() {
+            bail!(tr!(
+                lang,
+                "{source} 指定的目录 {shown} 不存在（可用 `bangcun init {shown}` 新建数据目录）",
+                "{source} names {shown}, which does not exist (make a data folder there with `bangcun init {shown}`)",
+            ));
+        }
+        if !dir.is_dir() {
+            bail!(tr!(
+                lang,
+                "{source} 指定的 {shown} 是文件，不是目录；应指定数据目录（含 bangcun.toml 的目录）",
+                "{source} names {shown}, which is a file, not a folder; name the data folder (the folder holding bangcun.toml)",
+            ));
+        }
         if !dir.join(CONFIG_FILE).is_file() {
-            let shown = dir.display();
             bail!(tr!(
                 lang,
                 "{source} 指定的目录 {shown} 中没有 bangcun.toml，不是数据目录（可用 `bangcun init {shown}` 新建）",
@@ -168,73 +187,110 @@ pub fn load(dir: &Path) -> Loaded {
         role: FileRole::Config,
         columns: Vec::new(),
         rows: 0,
+        stamp: None,
         complete: true,
     });
     let at = |line| Span {
         file: FileId(0),
         line,
     };
-    let config =
-        match fs::read(&config_path).map(|bytes| decode(&bytes).map(|(t, _)| t.into_owned())) {
-            Ok(Ok(text)) => {
-                let (config, found) = config::parse(&text, FileId(0));
-                findings.extend(found);
-                config
+    let config = match fs::read(&config_path).map(|bytes| decode(&bytes).map(Decoded::into_owned)) {
+        Ok(Ok((text, doubt))) => {
+            if let Some(doubt) = doubt {
+                findings.extend(doubt_findings(doubt, FileId(0), &text));
             }
-            Ok(Err((line, message))) => {
-                findings.push(Finding::new(&BAD_ENCODING, at(line), message));
-                config::Config::default()
-            }
-            Err(e) => {
-                let error = e.to_string();
-                findings.push(Finding::new(
-                    &UNREADABLE_FILE,
-                    at(0),
-                    Message::Unreadable { error },
-                ));
-                config::Config::default()
-            }
-        };
+            let (config, found) = config::parse(&text, FileId(0));
+            findings.extend(found);
+            config
+        }
+        Ok(Err((line, message))) => {
+            findings.push(Finding::new(&BAD_ENCODING, at(line), message));
+            config::Config::default()
+        }
+        Err(e) => {
+            let error = e.to_string();
+            findings.push(Finding::new(
+                &UNREADABLE_FILE,
+                at(0),
+                Message::Unreadable { error },
+            ));
+            config::Config::default()
+        }
+    };
 
     let mut jobs = Vec::new();
-    // Kinds with a file that could not be opened: their keys are not all
-    // known, so a reference to a missing one is no finding.
+    // Kinds with a file that could not be opened (or is not read, behind a
+    // link out of the folder): their keys are not all known, so a
+    // reference to a missing one is no finding.
     let mut unreadable = Vec::new();
-    for kind in Kind::ALL {
-        for found in discover(dir, kind) {
+    let discovery = discover::discover(dir);
+    let kinds = discovery.kinds.into_iter().map(|(kind, e)| (Some(kind), e));
+    for (kind, entries) in kinds.chain([(None, discovery.top)]) {
+        for entry in entries {
             let file = FileId(files.len() as u32);
+            let at = Span { file, line: 0 };
+            let (role, finding) = match entry.what {
+                What::Data { format, size } => {
+                    let Some(kind) = kind else { continue };
+                    let finding = match format {
+                        Ok(format) => {
+                            let path = entry.path.clone();
+                            jobs.push(Job {
+                                file,
+                                kind,
+                                path,
+                                format,
+                                size,
+                            });
+                            None
+                        }
+                        Err(error) => {
+                            unreadable.push(kind);
+                            let message = Message::Unreadable { error };
+                            Some(Finding::new(&UNREADABLE_FILE, at, message))
+                        }
+                    };
+                    (FileRole::Data(kind), finding)
+                }
+                What::Leftover { target, pid } => {
+                    let message = Message::LeftoverTemp { target, pid };
+                    let finding = Finding::new(&LEFTOVER_TEMP_FILE, at, message);
+                    (FileRole::Skipped(Skip::Leftover), Some(finding))
+                }
+                What::Outside { target } => {
+                    unreadable.extend(kind);
+                    // Shown as every path is: from the current directory.
+                    let target = match std::env::current_dir() {
+                        Ok(cwd) => relative_to(&target, &cwd),
+                        Err(_) => target,
+                    };
+                    let target = target.display().to_string();
+                    let finding = Finding::new(&OUTSIDE_LINK, at, Message::OutsideLink { target });
+                    (FileRole::Skipped(Skip::OutsideLink), Some(finding))
+                }
+                What::Repeated { first } => {
+                    let first = first.map(|p| p.display().to_string());
+                    let finding = Finding::new(&REPEATED_LINK, at, Message::RepeatedLink { first });
+                    (FileRole::Skipped(Skip::RepeatedLink), Some(finding))
+                }
+            };
             files.push(SourceFile {
                 // Every path found is `dir` joined with a name under it.
-                name: found
+                name: entry
                     .path
                     .strip_prefix(dir)
-                    .unwrap_or(&found.path)
+                    .unwrap_or(&entry.path)
                     .to_path_buf(),
-                path: found.path.clone(),
-                role: FileRole::Data(kind),
+                path: entry.path,
+                role,
                 columns: Vec::new(),
                 rows: 0,
+                stamp: None,
                 // Until its part says otherwise: a file that cannot be
                 // opened has none.
                 complete: false,
             });
-            match found.format {
-                Ok(format) => jobs.push(Job {
-                    file,
-                    kind,
-                    path: found.path,
-                    format,
-                    size: found.size,
-                }),
-                Err(error) => {
-                    unreadable.push(kind);
-                    findings.push(Finding::new(
-                        &UNREADABLE_FILE,
-                        Span { file, line: 0 },
-                        Message::Unreadable { error },
-                    ));
-                }
-            }
+            findings.extend(finding);
         }
     }
 
@@ -299,6 +355,8 @@ struct Part<T> {
     /// References not resolved yet (when read without a lookup).
     pending: Vec<build::Pending>,
     findings: Vec<Finding>,
+    /// The file's size and modification time as it was read.
+    stamp: Option<Stamp>,
 }
 
 impl<T> Part<T> {
@@ -313,6 +371,7 @@ impl<T> Part<T> {
             broken: Vec::new(),
             pending: Vec::new(),
             findings: Vec::new(),
+            stamp: None,
         }
     }
 }
@@ -526,6 +585,7 @@ fn take_meta<T>(part: &mut Part<T>, files: &mut [SourceFile], findings: &mut Vec
     if let Some(file) = files.get_mut(part.file.0 as usize) {
         file.columns = std::mem::take(&mut part.columns);
         file.rows = part.rows;
+        file.stamp = part.stamp;
         file.complete = part.complete;
     }
     findings.append(&mut part.findings);
@@ -614,8 +674,15 @@ fn read_file<B: build::Build>(job: &Job, base: &OnceLock<Base>) -> Part<B> {
     }
     BUFFER.with_borrow_mut(|bytes| {
         bytes.clear();
-        let read =
-            fs::File::open(&job.path).and_then(|mut f| std::io::Read::read_to_end(&mut f, bytes));
+        // Its size and time as read, taken from the file read, so that
+        // `fmt` can tell whether it is still the file that was checked.
+        let read = fs::File::open(&job.path).and_then(|mut f| {
+            std::io::Read::read_to_end(&mut f, bytes)?;
+            f.metadata()
+        });
+        if let Ok(meta) = &read {
+            part.stamp = Some(Stamp::of(meta));
+        }
         if let Err(e) = read {
             part.findings.push(Finding::new(
                 &UNREADABLE_FILE,
@@ -638,17 +705,26 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
         line,
     };
     let text = match decode(bytes) {
-        Ok((text, _)) => text,
+        Ok(decoded) => {
+            if let Some(doubt) = decoded.doubt {
+                let found = doubt_findings(doubt, job.file, &decoded.text);
+                part.findings.extend(found);
+            }
+            decoded.text
+        }
         Err((line, message)) => {
             part.findings
                 .push(Finding::new(&BAD_ENCODING, span(line), message));
             return;
         }
     };
-    // At most one record per line: sizing for that spares the copies (and
-    // page faults) of a list that grows by doubling.
-    part.records
-        .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    // At most one record per line of CSV: sizing for that spares the
+    // copies (and page faults) of a list that grows by doubling. (A TOML
+    // record spans several lines; its list grows as it is read.)
+    if job.format == Format::Csv {
+        part.records
+            .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    }
     let Part {
         records,
         broken,
@@ -684,6 +760,38 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
     part.rows = rows;
     part.complete = complete;
     part.columns = columns;
+}
+
+/// The findings that say why a file's encoding is in doubt, each with
+/// the line as read; `text` is the file as read.
+#[cold]
+fn doubt_findings(doubt: Doubt, file: FileId, text: &str) -> Vec<Finding> {
+    let line_text = |line: u32| {
+        let text = text.lines().nth(line as usize - 1).unwrap_or_default();
+        build::shown(text)
+    };
+    match doubt {
+        // One a line: the record on it is held back until it is typed again.
+        Doubt::Mixed { lines } => lines
+            .into_iter()
+            .map(|line| {
+                let span = Span { file, line };
+                let text = line_text(line);
+                let message = Message::MixedEncoding { text: text.clone() };
+                Finding::new(&MIXED_ENCODING, span, message).value(text)
+            })
+            .collect(),
+        Doubt::Ambiguous { line, utf8 } => {
+            let span = Span { file, line };
+            let gb18030 = line_text(line);
+            let utf8 = build::shown(&utf8);
+            let message = Message::AmbiguousEncoding {
+                gb18030: gb18030.clone(),
+                utf8,
+            };
+            vec![Finding::new(&AMBIGUOUS_ENCODING, span, message).value(gb18030)]
+        }
+    }
 }
 
 /// Builds the records of one file.
@@ -790,111 +898,6 @@ fn link<B: build::Build>(
         }
     }
     pending.clear();
-}
-
-/// A data file found in the folder.
-struct Found {
-    path: PathBuf,
-    /// The format, or why the file cannot be read.
-    format: Result<Format, String>,
-    size: u64,
-}
-
-/// Lists the files of `kind`: `KIND.csv`, `KIND.toml`, then every `*.csv`
-/// and `*.toml` under `KIND/`, recursively, in sorted path order.
-fn discover(dir: &Path, kind: Kind) -> Vec<Found> {
-    let mut out = Vec::new();
-    for format in ["csv", "toml"] {
-        let path = dir.join(format!("{}.{format}", kind.plural()));
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_file() => out.push(Found {
-                format: format_of(&path).ok_or_else(not_a_file),
-                path,
-                size: meta.len(),
-            }),
-            Ok(_) => out.push(Found {
-                path,
-                format: Err(not_a_file()),
-                size: 0,
-            }),
-            // Absent is fine; present but unreadable is a finding. A
-            // dangling symlink or a symlink loop ends up here too.
-            Err(e)
-                if e.kind() == std::io::ErrorKind::NotFound
-                    && fs::symlink_metadata(&path).is_err() => {}
-            Err(e) => out.push(Found {
-                path,
-                format: Err(e.to_string()),
-                size: 0,
-            }),
-        }
-    }
-    let folder = dir.join(kind.plural());
-    if folder.is_dir() {
-        let mut seen = FxHashSet::default();
-        walk(&folder, &mut seen, &mut out);
-    }
-    out
-}
-
-fn not_a_file() -> String {
-    "not a regular file".to_string()
-}
-
-/// Walks a kind's folder in sorted order, following symlinks but never
-/// entering a folder twice (a symlink loop ends there).
-fn walk(folder: &Path, seen: &mut FxHashSet<PathBuf>, out: &mut Vec<Found>) {
-    let canonical = fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
-    if !seen.insert(canonical) {
-        return;
-    }
-    let entries = match fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(e) => {
-            out.push(Found {
-                path: folder.to_path_buf(),
-                format: Err(e.to_string()),
-                size: 0,
-            });
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let name = path.file_name().and_then(OsStr::to_str).unwrap_or("");
-        // Hidden files and the lock files Excel and WPS leave beside an
-        // open file are not data.
-        if name.starts_with('.') || name.starts_with("~$") {
-            continue;
-        }
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, seen, out),
-            Ok(meta) => {
-                if let Some(format) = format_of(&path) {
-                    let format = if meta.is_file() {
-                        Ok(format)
-                    } else {
-                        Err(not_a_file())
-                    };
-                    out.push(Found {
-                        path,
-                        format,
-                        size: meta.len(),
-                    });
-                }
-            }
-            Err(e) => {
-                if format_of(&path).is_some() {
-                    out.push(Found {
-                        path,
-                        format: Err(e.to_string()),
-                        size: 0,
-                    });
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]

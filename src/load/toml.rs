@@ -10,10 +10,10 @@ use toml::de::{DeTable, DeValue};
 use crate::check::{INVALID_TOML, UNKNOWN_COLUMN};
 use crate::finding::Finding;
 use crate::i18n::Message;
-use crate::load::build::{Cell, Row};
+use crate::load::build::{Cell, Row, shown};
 use crate::model::{FileId, Kind, Span};
 use crate::schema;
-use crate::text::line_at;
+use crate::text::Lines;
 
 /// What reading a TOML file found out besides its records.
 #[derive(Debug)]
@@ -25,6 +25,7 @@ pub struct Outcome {
 /// One `[[kind]]` table.
 pub struct TomlRow<'t> {
     text: &'t str,
+    lines: &'t Lines,
     fields: Vec<Option<&'t Spanned<DeValue<'t>>>>,
     line: u32,
 }
@@ -42,7 +43,12 @@ impl Row for TomlRow<'_> {
                 Cell::Text(Cow::Borrowed(s))
             }
             DeValue::Integer(i) => {
-                match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+                // Digits are rarely grouped (`1_000`): copy only then.
+                let digits = match i.as_str() {
+                    s if s.contains('_') => Cow::Owned(s.replace('_', "")),
+                    s => Cow::Borrowed(s),
+                };
+                match i64::from_str_radix(&digits, i.radix()) {
                     Ok(n) => Cell::Int(n),
                     Err(_) => Cell::Other(raw),
                 }
@@ -68,7 +74,7 @@ impl Row for TomlRow<'_> {
 
     fn line(&self, field: usize) -> u32 {
         match self.fields.get(field).copied().flatten() {
-            Some(value) => line_at(self.text, value.span().start),
+            Some(value) => self.lines.line(value.span().start),
             None => self.line,
         }
     }
@@ -87,10 +93,12 @@ pub fn read(
     mut on_row: impl FnMut(&TomlRow, &mut Vec<Finding>),
 ) -> Outcome {
     let span = |line| Span { file, line };
+    let lines = Lines::new(text);
+    let line_at = |offset| lines.line(offset);
     let document = match DeTable::parse(text) {
         Ok(document) => document,
         Err(err) => {
-            let line = err.span().map_or(1, |s| line_at(text, s.start));
+            let line = err.span().map_or(1, |s| line_at(s.start));
             let detail = err.message().to_string();
             findings.push(Finding::new(
                 &INVALID_TOML,
@@ -112,8 +120,8 @@ pub fn read(
         let tables = match value.get_ref() {
             DeValue::Array(items) if key.get_ref() == kind.singular() => items,
             _ => {
-                let key = key.get_ref().to_string();
-                let line = line_at(text, value.span().start);
+                let key = shown(key.get_ref());
+                let line = line_at(value.span().start);
                 findings.push(
                     Finding::new(
                         &INVALID_TOML,
@@ -132,7 +140,7 @@ pub fn read(
         for item in tables.iter() {
             // The table starts at its `[[kind]]` header, the line before
             // its first key.
-            let line = line_at(text, item.span().start);
+            let line = line_at(item.span().start);
             outcome.rows += 1;
             let Some(table) = item.get_ref().as_table() else {
                 findings.push(
@@ -140,11 +148,11 @@ pub fn read(
                         &INVALID_TOML,
                         span(line),
                         Message::NotRecordTable {
-                            key: key.get_ref().to_string(),
+                            key: shown(key.get_ref()),
                             kind,
                         },
                     )
-                    .value(key.get_ref().as_ref()),
+                    .value(shown(key.get_ref())),
                 );
                 // A record was meant here and is lost, as with `[visit]`.
                 outcome.complete = false;
@@ -152,6 +160,7 @@ pub fn read(
             };
             let mut row = TomlRow {
                 text,
+                lines: &lines,
                 fields: vec![None; fields.len()],
                 line,
             };
@@ -161,13 +170,13 @@ pub fn read(
                     None => findings.push(
                         Finding::new(
                             &UNKNOWN_COLUMN,
-                            span(line_at(text, name.span().start)),
+                            span(line_at(name.span().start)),
                             Message::UnknownColumn {
                                 kind,
-                                header: name.get_ref().to_string(),
+                                header: shown(name.get_ref()),
                             },
                         )
-                        .value(name.get_ref().as_ref()),
+                        .value(shown(name.get_ref())),
                     ),
                 }
             }

@@ -36,7 +36,7 @@ pub fn render_findings(
     let summary = i18n::check_summary(
         counts.errors,
         counts.warnings,
-        data.files.len(),
+        data.files_read(),
         data.rows_read(),
         lang,
     );
@@ -208,7 +208,7 @@ fn json(
         counts: JsonCounts {
             errors: counts.errors,
             warnings: counts.warnings,
-            files: data.files.len(),
+            files: data.files_read(),
             records: data.rows_read(),
         },
     };
