@@ -804,6 +804,20 @@ fn links_out_of_the_folder_are_not_followed_and_fmt_writes_nothing_there() {
     assert_eq!(code, 1);
     assert_eq!(read(&outside.join("2025-12.csv")), text);
     assert_eq!(read(&outside.join("more/2025-11.csv")), text);
+    // A report says, on stderr and in the document, that what the links
+    // point at was left out whole.
+    let out = bangcun()
+        .args(["--lang", "en", "--data"])
+        .arg(&data)
+        .args(["report", "summary", "--format", "json", "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("visits/2025-12.csv"), "{stderr}");
+    let doc = parse_json(&out);
+    let unread = doc["data_errors"]["files_not_read"].to_string();
+    assert!(unread.contains("visits/2025-12.csv"), "{unread}");
+    assert!(unread.contains("visits/more"), "{unread}");
 }
 
 #[cfg(unix)]

@@ -8,7 +8,7 @@
 use crate::finding::Finding;
 use crate::i18n::{self, Lang, Message};
 use crate::metrics::Validity;
-use crate::model::{CadreId, Dataset, FileRole, Kind, RegionId};
+use crate::model::{CadreId, Dataset, FileRole, Kind, RegionId, Skip};
 
 /// What the figures of a report leave out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,8 +43,17 @@ impl DataNotice {
         }
         let mut read = [0usize; 5];
         for file in &data.files {
-            let FileRole::Data(kind) = file.role else {
-                continue;
+            let kind = match file.role {
+                FileRole::Data(kind) => kind,
+                // A link out of the data folder was not followed: whatever
+                // it points at is left out whole.
+                FileRole::Skipped(Skip::OutsideLink) => {
+                    notice
+                        .unread
+                        .push(file.name.to_string_lossy().replace('\\', "/"));
+                    continue;
+                }
+                _ => continue,
             };
             read[kind as usize] += file.rows;
             let name = file.name.to_string_lossy().replace('\\', "/");
