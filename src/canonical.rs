@@ -16,8 +16,8 @@
 use std::borrow::Cow;
 
 use crate::date;
-use crate::i18n::Lang;
 use crate::inert;
+use crate::lang::Lang;
 use crate::load::csv::{column_fields, fits, header_text, is_blank};
 use crate::load::decode;
 use crate::load::split::Splitter;
@@ -43,6 +43,39 @@ pub enum Unformattable {
     /// The canonical text would not read back as the same table (a safety
     /// net: it means a fault in bangcun, not in the file).
     RoundTrip,
+}
+
+impl Unformattable {
+    /// Why, as `fmt` says it.
+    pub fn text(self, lang: Lang) -> String {
+        use Unformattable::*;
+        match (self, lang) {
+            (Encoding, Lang::Zh) => "编码既非 UTF-8 也非 GB18030".to_string(),
+            (Encoding, Lang::En) => "neither UTF-8 nor GB18030".to_string(),
+            (EncodingInDoubt, Lang::Zh) => {
+                "编码存疑（见 bangcun check），另存为“CSV UTF-8（逗号分隔）”后再规范化".to_string()
+            }
+            (EncodingInDoubt, Lang::En) => {
+                "its encoding is in doubt (see bangcun check); save it as \"CSV UTF-8 (comma delimited)\" first"
+                    .to_string()
+            }
+            (Quoting, Lang::Zh) => "引号没有闭合".to_string(),
+            (Quoting, Lang::En) => "a quote is never closed".to_string(),
+            (NoHeader, Lang::Zh) => "没有表头".to_string(),
+            (NoHeader, Lang::En) => "no header".to_string(),
+            (FieldCount { line }, Lang::Zh) => format!("第 {line} 行的字段数与表头不符"),
+            (FieldCount { line }, Lang::En) => {
+                format!("line {line} has another number of fields than the header")
+            }
+            (RoundTrip, Lang::Zh) => {
+                "规范化结果读回后与原表不符（bangcun 的缺陷，请报告）".to_string()
+            }
+            (RoundTrip, Lang::En) => {
+                "the canonical text would not read back the same (a bug in bangcun: please report it)"
+                    .to_string()
+            }
+        }
+    }
 }
 
 /// The byte order mark a canonical file begins with.

@@ -15,12 +15,13 @@ use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
 use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::date;
-use crate::i18n::{self, Lang, ValueError};
+use crate::i18n::{self, ValueError};
+use crate::lang::Lang;
 use crate::metrics::{By, Period};
 use crate::model::Date;
 use crate::render::{FindingFormat, Format};
 use crate::report::monthly::MonthlyRequest;
-use crate::report::{ReportJob, Request, Which};
+use crate::report::{Request, Which};
 
 /// The whole command line. Its help, and that of every command and
 /// argument below, is [`i18n::cli_help`]'s, set by [`command`].
@@ -213,16 +214,41 @@ impl From<MonthlyFormatArg> for Format {
     }
 }
 
-impl From<MonthlyArgs> for MonthlyRequest {
-    fn from(args: MonthlyArgs) -> MonthlyRequest {
-        MonthlyRequest {
+impl From<MonthlyArgs> for ReportJob {
+    fn from(args: MonthlyArgs) -> ReportJob {
+        let request = MonthlyRequest {
             month: args.month,
             as_of: args.as_of,
+        };
+        let to = Output {
             format: args.format.map(Format::from),
-            output: args.output,
+            path: args.output,
             strict: args.strict,
-        }
+        };
+        ReportJob::Monthly(request, to)
     }
+}
+
+/// What `bangcun report …` asks for: one of the tables, or the monthly
+/// summary, and where it goes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReportJob {
+    Table(Request, Output),
+    Monthly(MonthlyRequest, Output),
+}
+
+/// Where a document goes, in which format, and whether data with errors
+/// refuses it: the command's options, apart from the report's own (as
+/// hledger keeps them in its `CliOptions`, away from `ReportOptions`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Output {
+    /// `--format`; when absent, by the extension of `-o FILE`, else the
+    /// document's first format.
+    pub format: Option<Format>,
+    /// `-o FILE`: written atomically; standard output when absent.
+    pub path: Option<PathBuf>,
+    /// `--strict`: refuse (exit 1) when the data has errors.
+    pub strict: bool,
 }
 
 /// `--by` of `report summary`.
@@ -259,7 +285,7 @@ impl From<ReportFormatArg> for Format {
 impl From<ReportArgs> for ReportJob {
     fn from(args: ReportArgs) -> ReportJob {
         let (which, county, common) = match args.report {
-            ReportCommand::Monthly(monthly) => return ReportJob::Monthly(monthly.into()),
+            ReportCommand::Monthly(monthly) => return monthly.into(),
             ReportCommand::Summary { by, common } => {
                 let by = match by {
                     ByArg::County => By::County,
@@ -292,15 +318,18 @@ impl From<ReportArgs> for ReportJob {
             },
             (None, None) => Period::Whole,
         };
-        ReportJob::Table(Request {
+        let request = Request {
             which,
             period,
             as_of: common.as_of,
             county,
+        };
+        let to = Output {
             format: common.format.map(Format::from),
-            output: common.output,
+            path: common.output,
             strict: common.strict,
-        })
+        };
+        ReportJob::Table(request, to)
     }
 }
 
@@ -734,31 +763,31 @@ mod tests {
         }
     }
 
-    fn request(args: &[&str]) -> Request {
+    fn request(args: &[&str]) -> (Request, Output) {
         match job(args) {
-            ReportJob::Table(request) => request,
+            ReportJob::Table(request, to) => (request, to),
             other => panic!("{other:?}"),
         }
     }
 
-    fn monthly(args: &[&str]) -> MonthlyRequest {
+    fn monthly(args: &[&str]) -> (MonthlyRequest, Output) {
         match job(args) {
-            ReportJob::Monthly(request) => request,
+            ReportJob::Monthly(request, to) => (request, to),
             other => panic!("{other:?}"),
         }
     }
 
     #[test]
     fn monthly_options_become_a_request() {
-        let r = monthly(&["bangcun", "report", "monthly", "--month", "2026-10"]);
+        let (r, to) = monthly(&["bangcun", "report", "monthly", "--month", "2026-10"]);
         assert_eq!(r.month, Date::from_ymd_opt(2026, 10, 1));
-        assert_eq!((r.as_of, r.format), (None, None));
+        assert_eq!((r.as_of, to.format), (None, None));
         // The extension of -o is weighed by the command, against --format.
-        let r = monthly(&[
+        let (_, to) = monthly(&[
             "bangcun", "report", "monthly", "--format", "json", "-o", "m.html",
         ]);
-        assert_eq!(r.format, Some(Format::Json));
-        assert_eq!(r.output, Some(PathBuf::from("m.html")));
+        assert_eq!(to.format, Some(Format::Json));
+        assert_eq!(to.path, Some(PathBuf::from("m.html")));
         // Only a month: no other period.
         let year = ["bangcun", "report", "monthly", "--year", "2026"];
         assert_eq!(Cli::try_parse_from(year).unwrap_err().exit_code(), 2);
@@ -768,13 +797,13 @@ mod tests {
 
     #[test]
     fn report_options_become_a_request() {
-        let r = request(&[
+        let (r, to) = request(&[
             "bangcun", "report", "summary", "--by", "township", "--year", "2026",
         ]);
         assert_eq!(r.which, Which::Summary(By::Township));
         assert_eq!(r.period, Period::Year(2026));
-        assert_eq!(r.format, None);
-        let r = request(&[
+        assert_eq!(to.format, None);
+        let (r, to) = request(&[
             "bangcun",
             "report",
             "attendance",
@@ -784,10 +813,10 @@ mod tests {
         ]);
         assert_eq!(r.which, Which::MissedWorkdays);
         assert_eq!(r.period, Period::Whole);
-        assert_eq!(r.format, None);
-        let r = request(&["bangcun", "report", "coverage", "--format", "xlsx"]);
-        assert_eq!(r.format, Some(Format::Xlsx));
-        let r = request(&["bangcun", "report", "overdue", "--to", "2026-03-31"]);
+        assert_eq!(to.format, None);
+        let (_, to) = request(&["bangcun", "report", "coverage", "--format", "xlsx"]);
+        assert_eq!(to.format, Some(Format::Xlsx));
+        let (r, _) = request(&["bangcun", "report", "overdue", "--to", "2026-03-31"]);
         assert_eq!(
             r.period,
             Period::Range {

@@ -8,12 +8,152 @@ use chrono::Datelike;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::check::INVALID_CONFIG;
 use crate::date;
-use crate::finding::Finding;
-use crate::i18n::{Expect, Lang, Message};
+use crate::finding::{Check, Describe, Finding, Severity};
+use crate::lang::{Lang, tr};
 use crate::model::{CadreLevel, Date, FileId, Problem, Span};
 use crate::text::line_at;
+
+pub static INVALID_CONFIG: Check = Check {
+    name: "invalid-config",
+    severity: Severity::Error,
+    about: "bangcun.toml has invalid TOML, an unknown key or an impossible value",
+    about_zh: "bangcun.toml 不是有效的 TOML、有未知的键或不可能的值",
+};
+
+/// TOML that does not parse (`invalid-config`, and `invalid-toml` for a
+/// TOML data file): the parser's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidToml {
+    pub detail: String,
+}
+
+impl Describe for InvalidToml {
+    fn text(&self, lang: Lang) -> String {
+        let detail = &self.detail;
+        tr!(lang, "TOML 格式错误：{detail}", "invalid TOML: {detail}")
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "按 TOML 语法修正此处",
+            "fix the TOML syntax here"
+        ))
+    }
+}
+
+/// A key no setting has (`invalid-config`): its path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownKey {
+    pub key: String,
+}
+
+impl Describe for UnknownKey {
+    fn text(&self, lang: Lang) -> String {
+        let key = &self.key;
+        tr!(
+            lang,
+            "bangcun.toml 中有未知的配置项“{key}”",
+            "unknown key \"{key}\" in bangcun.toml"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "可用的配置项：name、lang、categories、workdays、deadlines、revisit",
+            "known keys: name, lang, categories, workdays, deadlines, revisit",
+        ))
+    }
+}
+
+/// An impossible value of a setting (`invalid-config`): the key it is
+/// written under (`workdays.moved.2026-02-11`), the value as written, and
+/// what it should have been.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidSetting {
+    pub key: String,
+    pub value: String,
+    pub expect: Expect,
+}
+
+impl Describe for InvalidSetting {
+    fn text(&self, lang: Lang) -> String {
+        let (key, value) = (&self.key, &self.value);
+        tr!(
+            lang,
+            "bangcun.toml 中“{key}”的值 {value} 无效",
+            "invalid value {value} for \"{key}\" in bangcun.toml",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(self.expect.text(lang))
+    }
+}
+
+/// What a setting's value should have been.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    Text,
+    LangCode,
+    Categories,
+    /// A list of days of the month, 1 to 31.
+    Days,
+    /// A whole number of days, 0 to 3650.
+    DayCount,
+    Date,
+    /// The key of `moved` must be a work day of some level.
+    Workday,
+    /// A key of `deadlines.category` must be a configured category.
+    Category,
+    Table,
+}
+
+impl Expect {
+    fn text(self, lang: Lang) -> String {
+        match self {
+            Expect::Text => tr!(lang, "应为带引号的文本", "expected quoted text"),
+            Expect::LangCode => tr!(lang, "应为 \"zh\" 或 \"en\"", "expected \"zh\" or \"en\""),
+            Expect::Categories => tr!(
+                lang,
+                "应为不重复、非空的文本列表，如 [\"基础设施\", \"产业发展\"]",
+                "expected a list of distinct, non-empty texts, e.g. [\"基础设施\", \"产业发展\"]",
+            ),
+            Expect::Days => tr!(
+                lang,
+                "应为 1 到 31 之间的日子列表，如 [10, 20]",
+                "expected a list of days of the month from 1 to 31, e.g. [10, 20]"
+            ),
+            Expect::DayCount => tr!(
+                lang,
+                "应为 0 到 3650 之间的天数",
+                "expected a number of days from 0 to 3650"
+            ),
+            Expect::Date => tr!(
+                lang,
+                "应为日期，如 2026-02-24",
+                "expected a date such as 2026-02-24"
+            ),
+            Expect::Workday => tr!(
+                lang,
+                "调整的日期应是某一级别的工作日（workdays 中的日子）",
+                "a moved day must be a work day of some level (a day listed in workdays)",
+            ),
+            Expect::Category => tr!(
+                lang,
+                "应为 categories 中的类别",
+                "expected one of the categories"
+            ),
+            Expect::Table => tr!(
+                lang,
+                "应为表，如 [workdays]",
+                "expected a table, such as [workdays]"
+            ),
+        }
+    }
+}
 
 /// The categories used when `bangcun.toml` names none.
 pub const DEFAULT_CATEGORIES: [&str; 7] = [
@@ -158,7 +298,7 @@ pub fn parse(text: &str, file: FileId) -> (Config, Vec<Finding>) {
             p.findings.push(Finding::new(
                 &INVALID_CONFIG,
                 Span { file, line },
-                Message::InvalidToml { detail },
+                InvalidToml { detail },
             ));
         }
     }
@@ -196,7 +336,7 @@ impl Parser<'_> {
             Finding::new(
                 &INVALID_CONFIG,
                 span,
-                Message::ConfigUnknownKey {
+                UnknownKey {
                     key: path.to_string(),
                 },
             )
@@ -380,7 +520,7 @@ impl Parser<'_> {
             Finding::new(
                 &INVALID_CONFIG,
                 span,
-                Message::ConfigInvalid {
+                InvalidSetting {
                     key,
                     value: value.clone(),
                     expect,

@@ -4,9 +4,10 @@
 //! beyond, so `0026-11-10` is a typing error; taken at its word it would
 //! start a report's period 2,000 years back and make every figure wrong.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
-use crate::model::Date;
+/// A calendar date. Every date in the data is a plain day, without time.
+pub type Date = NaiveDate;
 
 /// Parses one of the four accepted date forms; `None` for anything else,
 /// including impossible days such as `2026-02-30` and years outside

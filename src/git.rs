@@ -11,7 +11,7 @@ use std::process::Command;
 
 use anyhow::bail;
 
-use crate::i18n::{self, Lang};
+use crate::lang::{Lang, tr};
 
 /// The files under `dir` that differ from `rev`: committed since, staged,
 /// changed in the work tree, or untracked (but not ignored). Paths are
@@ -20,7 +20,7 @@ use crate::i18n::{self, Lang};
 pub fn changed_since(dir: &Path, rev: &str, lang: Lang) -> anyhow::Result<HashSet<PathBuf>> {
     let inside = git(dir, &["rev-parse", "--is-inside-work-tree"], lang)?;
     if inside.as_deref().map(<[u8]>::trim_ascii) != Ok(b"true") {
-        bail!(i18n::not_in_git(&dir.display().to_string(), lang));
+        bail!(not_in_git(&dir.display().to_string(), lang));
     }
     // `--relative`: only changes under `dir`, named from it. `-z`: names
     // as they are, unquoted, whatever their bytes. `--end-of-options`: a
@@ -36,12 +36,12 @@ pub fn changed_since(dir: &Path, rev: &str, lang: Lang) -> anyhow::Result<HashSe
     ];
     let changed = match git(dir, &diff, lang)? {
         Ok(out) => out,
-        Err(stderr) => bail!(i18n::git_failed(rev, stderr.trim(), lang)),
+        Err(stderr) => bail!(git_failed(rev, stderr.trim(), lang)),
     };
     let untracked = ["ls-files", "--others", "--exclude-standard", "-z"];
     let untracked = match git(dir, &untracked, lang)? {
         Ok(out) => out,
-        Err(stderr) => bail!(i18n::git_untracked_failed(stderr.trim(), lang)),
+        Err(stderr) => bail!(git_untracked_failed(stderr.trim(), lang)),
     };
     Ok(changed
         .split(|&b| b == 0)
@@ -56,8 +56,8 @@ pub fn changed_since(dir: &Path, rev: &str, lang: Lang) -> anyhow::Result<HashSe
 fn git(dir: &Path, args: &[&str], lang: Lang) -> anyhow::Result<Result<Vec<u8>, String>> {
     let output = match Command::new("git").arg("-C").arg(dir).args(args).output() {
         Ok(output) => output,
-        Err(e) if e.kind() == ErrorKind::NotFound => bail!(i18n::git_missing(lang)),
-        Err(e) => bail!(i18n::git_not_started(&e.to_string(), lang)),
+        Err(e) if e.kind() == ErrorKind::NotFound => bail!(git_missing(lang)),
+        Err(e) => bail!(git_not_started(&e.to_string(), lang)),
     };
     Ok(if output.status.success() {
         Ok(output.stdout)
@@ -78,4 +78,49 @@ fn path_of(name: &[u8]) -> PathBuf {
 #[cfg(not(unix))]
 fn path_of(name: &[u8]) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(name).into_owned())
+}
+
+/// `--changed-since` outside a git repository.
+pub fn not_in_git(dir: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "--changed-since 需要 git 仓库，但数据目录 {dir} 不在 git 仓库中（去掉 --changed-since 即检查并报告全部文件）",
+        "--changed-since needs a git repository, but the data folder {dir} is not in one (without --changed-since every file is checked and reported)",
+    )
+}
+
+/// `--changed-since` without a `git` program on PATH.
+pub fn git_missing(lang: Lang) -> String {
+    tr!(
+        lang,
+        "--changed-since 需要 git，但找不到 git 程序（请安装 git 或把它加入 PATH）",
+        "--changed-since needs git, but there is no git program (install git or put it on PATH)",
+    )
+}
+
+/// `--changed-since` with a `git` program that could not be started.
+pub fn git_not_started(detail: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "--changed-since 需要 git，但 git 程序无法启动：{detail}",
+        "--changed-since needs git, but the git program could not be started: {detail}",
+    )
+}
+
+/// git refused to compare with a revision.
+pub fn git_failed(rev: &str, detail: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "git 无法列出自 {rev} 以来改动的文件：{detail}",
+        "git cannot list the files changed since {rev}: {detail}",
+    )
+}
+
+/// git could not list the untracked files.
+pub fn git_untracked_failed(detail: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "git 无法列出未跟踪的文件：{detail}",
+        "git cannot list the untracked files: {detail}",
+    )
 }

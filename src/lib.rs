@@ -19,6 +19,7 @@ pub mod git;
 pub mod i18n;
 pub mod index;
 pub mod inert;
+pub mod lang;
 pub mod load;
 pub mod metrics;
 pub mod model;

@@ -7,13 +7,9 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use crate::config::Config;
-
-/// A calendar date. Every date in the data is a plain day, without time.
-pub type Date = NaiveDate;
+pub use crate::date::Date;
 
 /// Index of a file in [`Dataset::files`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -359,7 +355,7 @@ pub struct Problem {
     pub category: Box<str>,
     pub summary: Box<str>,
     pub unit: Option<Box<str>>,
-    /// As written; see [`Config::deadline`] for the one that applies.
+    /// As written; see `Config::deadline` for the one that applies.
     pub deadline: Option<Date>,
     pub rectified: Option<Date>,
     pub verified: Option<Date>,
@@ -663,7 +659,6 @@ impl<'a, T> IntoIterator for &'a Table<T> {
 /// Everything read from a data folder.
 #[derive(Debug, Default)]
 pub struct Dataset {
-    pub config: Config,
     /// Every file read, `bangcun.toml` first; [`FileId`] indexes this.
     pub files: Vec<SourceFile>,
     pub regions: Vec<Region>,

@@ -3,7 +3,7 @@
 //! TOML keys through these tables; `init`, `fmt` and the messages write
 //! them as headers.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::Kind;
 
 /// One field of a record kind.

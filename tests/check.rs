@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use bangcun::check::{REGISTRY, Severity};
+use bangcun::check::REGISTRY;
+use bangcun::finding::Severity;
 use common::{AS_OF, Seen, bangcun, check_json, copy_dir, counts, findings, fixture, root, status};
 
 /// One fixture and the single finding it must produce.

@@ -24,7 +24,6 @@ struct Import {
 type Graph = BTreeMap<String, BTreeMap<String, Vec<Import>>>;
 
 #[test]
-#[ignore = "the loop of issue 9 is being taken apart"]
 fn top_level_modules_import_only_downwards() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let graph = graph(&src);

@@ -9,9 +9,9 @@ use std::fs;
 use std::path::Path;
 
 use bangcun::canonical::format_csv;
-use bangcun::check::Severity;
 use bangcun::finding::Finding;
-use bangcun::i18n::Lang;
+use bangcun::finding::Severity;
+use bangcun::lang::Lang;
 use bangcun::load::{FileRead, Format, read_bytes};
 use bangcun::model::Kind;
 use bangcun::render::{FindingFormat, render_findings};

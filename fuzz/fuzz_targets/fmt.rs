@@ -7,16 +7,15 @@
 
 use bangcun::canonical::format_csv;
 use bangcun::finding::Finding;
-use bangcun::i18n::Message;
-use bangcun::load::{Format, read_bytes};
+use bangcun::load::{Format, UnknownColumn, read_bytes};
 use bangcun::model::Kind;
 use libfuzzer_sys::fuzz_target;
 
 /// A finding without its line. The example value of an unnamed column is
 /// the first cell under it, which moves when rows are sorted.
 fn key(f: &Finding) -> String {
-    let value = match &f.message {
-        Message::UnknownColumn { header, .. } if header.is_empty() => None,
+    let value = match f.message.get::<UnknownColumn>() {
+        Some(UnknownColumn { header, .. }) if header.is_empty() => None,
         _ => f.value.as_deref(),
     };
     format!("{} {:?} {:?}", f.check.name, f.field, value)

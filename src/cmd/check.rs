@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CLEAN, DATA_ERRORS, Global};
-use crate::check::{REGISTRY, Severity};
+use crate::check::REGISTRY;
 use crate::cli::{CheckArgs, FormatArg};
+use crate::finding::Severity;
 use crate::finding::{Counts, Finding};
 use crate::git;
 use crate::i18n;

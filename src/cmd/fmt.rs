@@ -19,10 +19,11 @@ use anyhow::Context as _;
 
 use super::{CLEAN, DATA_ERRORS, Global};
 use crate::canonical::{self, Unformattable};
-use crate::check::Severity;
 use crate::cli::FmtArgs;
 use crate::finding::Finding;
-use crate::i18n;
+use crate::finding::Severity;
+use crate::i18n::plural;
+use crate::lang::{Lang, tr};
 use crate::load::{self, Format};
 use crate::model::{FileRole, Kind, Skip, SourceFile, Stamp};
 use crate::output::{self, Replaced};
@@ -123,11 +124,11 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
             let line = match error {
                 None => {
                     tally.leftovers += 1;
-                    i18n::fmt_leftover(&path, args.check, lang)
+                    fmt_leftover(&path, args.check, lang)
                 }
                 Some(e) => {
                     tally.refused += 1;
-                    i18n::fmt_leftover_failed(&path, &e.to_string(), lang)
+                    fmt_leftover_failed(&path, &e.to_string(), lang)
                 }
             };
             writeln!(out, "{line}")?;
@@ -135,7 +136,7 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
         for file in outside {
             tally.refused += 1;
             let path = file.path.display().to_string();
-            writeln!(out, "{}", i18n::fmt_outside(&path, lang))?;
+            writeln!(out, "{}", fmt_outside(&path, lang))?;
         }
         for (job, outcome) in jobs.iter().zip(outcomes) {
             let path = crate::inert::visible(&job.file.path.display().to_string()).into_owned();
@@ -146,19 +147,19 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
                 }
                 Ok(Outcome::Changed) => {
                     tally.changed += 1;
-                    i18n::fmt_changed(&path, args.check, lang)
+                    fmt_changed(&path, args.check, lang)
                 }
                 Ok(Outcome::HasErrors(n)) => {
                     tally.refused += 1;
-                    i18n::fmt_has_errors(&path, n, lang)
+                    fmt_has_errors(&path, n, lang)
                 }
                 Ok(Outcome::Unformattable(why)) => {
                     tally.refused += 1;
-                    i18n::fmt_unformattable(&path, why, lang)
+                    fmt_unformattable(&path, why, lang)
                 }
                 Ok(Outcome::Edited) => {
                     tally.refused += 1;
-                    i18n::fmt_edited(&path, lang)
+                    fmt_edited(&path, lang)
                 }
                 Err(e) => {
                     failure.get_or_insert(e);
@@ -167,7 +168,7 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
             };
             writeln!(out, "{line}")?;
         }
-        let summary = i18n::fmt_summary(
+        let summary = fmt_summary(
             tally.changed,
             tally.unchanged,
             tally.refused,
@@ -224,6 +225,103 @@ fn format(
         }
     }
     Ok(Outcome::Changed)
+}
+
+/// A file `fmt` rewrote, or with `--check` would rewrite.
+fn fmt_changed(path: &str, check: bool, lang: Lang) -> String {
+    match (check, lang) {
+        (false, Lang::Zh) => format!("已规范化 {path}"),
+        (false, Lang::En) => format!("formatted {path}"),
+        (true, Lang::Zh) => format!("需要规范化 {path}"),
+        (true, Lang::En) => format!("not in canonical form: {path}"),
+    }
+}
+
+/// A file `fmt` leaves alone because it has errors.
+fn fmt_has_errors(path: &str, errors: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("有 {errors} 个错误，未改动 {path}（运行 bangcun check 查看并修正）"),
+        Lang::En => format!(
+            "left alone, {errors} {}: {path} (run bangcun check to see and fix)",
+            plural(errors, "error", "errors"),
+        ),
+    }
+}
+
+/// A file `fmt` leaves alone because it changed after it was checked, or
+/// while it was being formatted.
+fn fmt_edited(path: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "文件在检查之后或规范化期间被修改，未改动 {path}（修改已保留；再运行一次 bangcun fmt）",
+        "changed after it was checked or while it was formatted, left alone: {path} (the change is kept; run bangcun fmt again)",
+    )
+}
+
+/// A CSV file `fmt` leaves alone because it is a link out of the data
+/// folder.
+fn fmt_outside(path: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "是指向数据目录之外的链接，未改动 {path}",
+        "a link out of the data folder, left alone: {path}",
+    )
+}
+
+/// A temporary file left over by a stopped bangcun, which `fmt` removes
+/// (with `--check`: would remove).
+fn fmt_leftover(path: &str, check: bool, lang: Lang) -> String {
+    match (check, lang) {
+        (false, Lang::Zh) => format!("已删除遗留的临时文件 {path}"),
+        (false, Lang::En) => format!("removed a leftover temporary file: {path}"),
+        (true, Lang::Zh) => format!("有遗留的临时文件 {path}（bangcun fmt 会删除它）"),
+        (true, Lang::En) => format!("leftover temporary file: {path} (bangcun fmt removes it)"),
+    }
+}
+
+/// A leftover temporary file `fmt` could not remove.
+fn fmt_leftover_failed(path: &str, error: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "无法删除遗留的临时文件 {path}：{error}",
+        "cannot remove the leftover temporary file {path}: {error}",
+    )
+}
+
+/// The closing line of `fmt`.
+fn fmt_summary(
+    changed: usize,
+    unchanged: usize,
+    refused: usize,
+    check: bool,
+    lang: Lang,
+) -> String {
+    match (check, lang) {
+        (false, Lang::Zh) => format!(
+            "规范化完成：改写 {changed} 个文件，{unchanged} 个已是规范格式，{refused} 个未改动"
+        ),
+        (true, Lang::Zh) => format!(
+            "格式检查：{changed} 个文件需要规范化（运行 bangcun fmt），{unchanged} 个已是规范格式，{refused} 个无法检查"
+        ),
+        (false, Lang::En) => format!(
+            "formatted {changed} {}; {unchanged} already canonical, {refused} left alone",
+            plural(changed, "file", "files"),
+        ),
+        (true, Lang::En) => format!(
+            "{changed} {} not in canonical form (run bangcun fmt); {unchanged} canonical, {refused} not checked",
+            plural(changed, "file", "files"),
+        ),
+    }
+}
+
+/// A file `fmt` cannot rewrite safely.
+fn fmt_unformattable(path: &str, why: Unformattable, lang: Lang) -> String {
+    let why = why.text(lang);
+    tr!(
+        lang,
+        "无法安全地规范化，未改动 {path}：{why}",
+        "cannot be formatted safely, left alone: {path}: {why}",
+    )
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use super::CLEAN;
 use crate::canonical::BOM;
 use crate::cli::InitArgs;
-use crate::i18n::{Lang, tr};
+use crate::lang::{Lang, tr};
 use crate::load::CONFIG_FILE;
 use crate::model::Kind;
 use crate::schema;

@@ -12,14 +12,14 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::check::{Context, Severity, run as run_checks};
-use crate::cli::{Cli, Command};
-use crate::finding::Finding;
-use crate::i18n::Lang;
+use crate::check::{Context, run as run_checks};
+use crate::cli::{Cli, Command, ReportJob};
+use crate::config::Config;
+use crate::finding::{Finding, Severity};
 use crate::index::Index;
-use crate::load;
+use crate::lang::Lang;
+use crate::load::{self, Loaded};
 use crate::model::{Dataset, Date};
-use crate::report::ReportJob;
 
 /// Exit status: the data is clean.
 pub const CLEAN: u8 = 0;
@@ -38,8 +38,8 @@ pub fn dispatch(cli: Cli, early: Lang) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(&global, &args),
         Command::Init(args) => init::run(&args, global.lang.unwrap_or_default()),
         Command::Report(args) => match args.into() {
-            ReportJob::Table(request) => report::run(&global, &request),
-            ReportJob::Monthly(request) => monthly::run(&global, &request),
+            ReportJob::Table(request, to) => report::run(&global, &request, &to),
+            ReportJob::Monthly(request, to) => monthly::run(&global, &request, &to),
         },
         Command::Fmt(args) => fmt::run(&global, &args),
     }
@@ -67,6 +67,7 @@ pub struct Opened {
     /// The data folder, as found (relative to the current directory where
     /// it can be).
     pub dir: PathBuf,
+    pub config: Config,
     pub data: Dataset,
     pub index: Index,
     /// Load and check findings, ordered by file and line.
@@ -96,21 +97,25 @@ pub fn find(global: &Global) -> anyhow::Result<PathBuf> {
 
 /// Loads, indexes and checks the data folder at `dir`; `lang` is `--lang`.
 pub fn open_dir(dir: PathBuf, lang: Option<Lang>, today: Date, severities: &[Severity]) -> Opened {
-    let loaded = load::load(&dir);
-    let data = loaded.data;
-    let mut findings = loaded.findings;
+    let Loaded {
+        config,
+        data,
+        mut findings,
+    } = load::load(&dir);
     let index = Index::build(&data);
     let context = Context {
         data: &data,
+        config: &config,
         index: &index,
         today,
     };
     findings.extend(run_checks(&context, severities));
     // Stable: within a line, load findings come before data checks.
     findings.sort_by_key(|f| f.span);
-    let lang = lang.or(data.config.lang).unwrap_or_default();
+    let lang = lang.or(config.lang).unwrap_or_default();
     Opened {
         dir,
+        config,
         data,
         index,
         findings,

@@ -12,8 +12,10 @@ use std::process::ExitCode;
 use anyhow::{anyhow, bail};
 
 use super::{CLEAN, DATA_ERRORS, Global, Opened};
-use crate::check::Severity;
-use crate::i18n::{self, Lang};
+use crate::cli::Output;
+use crate::finding::Severity;
+use crate::i18n;
+use crate::lang::Lang;
 use crate::metrics::{Ctx, Validity, Window};
 use crate::model::Date;
 use crate::output;
@@ -21,22 +23,22 @@ use crate::render::{Document, Format, render};
 use crate::report::notice::DataNotice;
 use crate::report::{self, Request};
 
-pub fn run(global: &Global, request: &Request) -> anyhow::Result<ExitCode> {
+pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Result<ExitCode> {
     let to = Destination::new(
-        request.format,
-        request.output.as_deref(),
+        output.format,
+        output.path.as_deref(),
         &Format::TABLES,
         Format::Table,
         global.early_lang(),
     )?;
     let as_of = request.as_of.unwrap_or_else(super::today);
-    let Some(checked) = open(global, as_of, request.strict)? else {
+    let Some(checked) = open(global, as_of, output.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));
     };
     let lang = checked.opened.lang;
     let ctx = checked.ctx();
     let window = Window::new(request.period, as_of, |d| ctx.earliest_visit(d))
-        .map_err(|e| anyhow!(i18n::period_error(e, lang)))?;
+        .map_err(|e| anyhow!(e.text(lang)))?;
     let county = match request.county.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => Some(
             report::find_county(&ctx, text)
@@ -62,6 +64,7 @@ impl Checked {
     pub fn ctx(&self) -> Ctx<'_> {
         Ctx {
             data: &self.opened.data,
+            config: &self.opened.config,
             index: &self.opened.index,
             valid: &self.valid,
         }

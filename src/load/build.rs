@@ -2,16 +2,19 @@
 //! seen through [`Row`]; each bad cell becomes one finding, and a row with
 //! any bad cell yields no record (its key is remembered as *broken*, so
 //! references to it make no follow-on findings). References are collected
-//! as [`Pending`] and resolved by the loader in batches.
+//! as [`Pending`] and resolved by the loader in batches. The checks of
+//! cells are here with their words: `missing-value`, `invalid-date`,
+//! `invalid-number`, `invalid-value`.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use rustc_hash::FxHashSet;
 
-use crate::check::{Check, INVALID_DATE, INVALID_NUMBER, INVALID_VALUE, MISSING_VALUE};
 use crate::date;
-use crate::finding::Finding;
-use crate::i18n::Message;
+use crate::finding::{Check, Describe, Finding, Severity, shown};
+use crate::i18n::{field_names, level_name};
+use crate::lang::{Lang, tr};
 use crate::model::{
     Cadre, CadreId, CadreLevel, Date, Enumeration, FileId, Key, KeyIndex, Kind, Leave, Problem,
     Ref, Region, RegionId, RegionLevel, Satisfaction, Source, Span, Visit, VisitKind,
@@ -33,27 +36,256 @@ pub enum Cell<'a> {
     Other(&'a str),
 }
 
-/// The most characters of a value a finding shows.
-const SHOWN_CHARS: usize = 100;
-
-/// Text from a file as a finding shows it: cut short when long, so that
-/// one huge cell cannot fill a screen or a CI log.
-pub(crate) fn shown(text: &str) -> String {
-    crate::text::clip(text.to_string(), SHOWN_CHARS)
-}
-
 impl Cell<'_> {
     /// The value as the user wrote it, for findings; cut short when long,
     /// so that one huge cell cannot fill a screen or a CI log.
     fn shown(&self) -> String {
-        let text = match self {
-            Cell::Text(s) => s.to_string(),
-            Cell::Int(i) => i.to_string(),
-            Cell::Date(d) => d.to_string(),
-            Cell::List(items) => items.join(";"),
-            Cell::Other(raw) => raw.to_string(),
-        };
-        crate::text::clip(text, SHOWN_CHARS)
+        match self {
+            Cell::Text(s) => shown(s),
+            Cell::Int(i) => shown(&i.to_string()),
+            Cell::Date(d) => shown(&d.to_string()),
+            Cell::List(items) => shown(&items.join(";")),
+            Cell::Other(raw) => shown(raw),
+        }
+    }
+}
+
+pub static MISSING_VALUE: Check = Check {
+    name: "missing-value",
+    severity: Severity::Error,
+    about: "a required value is empty (also: a township or village without parent, a cadre-sourced problem without cadre)",
+    about_zh: "必填的值为空（包括乡镇或村没有上级、来源为干部排查的问题没有发现干部）",
+};
+
+pub static INVALID_DATE: Check = Check {
+    name: "invalid-date",
+    severity: Severity::Error,
+    about: "a date in none of the four accepted forms, an impossible day, or a year outside 1900-2099",
+    about_zh: "日期不是四种可用写法之一、日期不存在，或年份不在 1900–2099 之间",
+};
+
+pub static INVALID_NUMBER: Check = Check {
+    name: "invalid-number",
+    severity: Severity::Error,
+    about: "a count that is not a whole number ≥ 0, or is too large (4294967296 or more)",
+    about_zh: "数量不是大于等于 0 的整数，或太大（4294967296 及以上）",
+};
+
+pub static INVALID_VALUE: Check = Check {
+    name: "invalid-value",
+    severity: Severity::Error,
+    about: "an enumeration value that is neither the English nor the Chinese word",
+    about_zh: "枚举值既不是英文词也不是中文词",
+};
+
+/// A required value left empty (`missing-value`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingValue {
+    pub kind: Kind,
+    pub field: &'static str,
+}
+
+impl Describe for MissingValue {
+    fn text(&self, lang: Lang) -> String {
+        let (en, zh) = field_names(self.kind, self.field);
+        tr!(lang, "缺少“{zh}”", "{en} is missing")
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        let (en, zh) = field_names(self.kind, self.field);
+        Some(tr!(lang, "填写“{zh}”", "fill in {en}"))
+    }
+}
+
+/// A township or village without its parent (`missing-value`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParentNeeded {
+    pub level: RegionLevel,
+}
+
+impl Describe for ParentNeeded {
+    fn text(&self, lang: Lang) -> String {
+        let what = level_name(self.level, lang);
+        tr!(lang, "{what}必须填写上级代码", "a {what} needs a parent")
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "填写上一级区划的代码",
+            "fill in the code of the region one level up"
+        ))
+    }
+}
+
+/// A cadre-sourced problem without its cadre (`missing-value`);
+/// `source_blank` when the source was left empty (and so counts as
+/// cadre).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CadreNeeded {
+    pub source_blank: bool,
+}
+
+impl Describe for CadreNeeded {
+    fn text(&self, lang: Lang) -> String {
+        if self.source_blank {
+            tr!(
+                lang,
+                "来源未填写，按“干部排查”计，因此必须填写发现干部",
+                "the source is blank, which counts as cadre (干部排查), so the cadre who found it is needed",
+            )
+        } else {
+            tr!(
+                lang,
+                "来源为“干部排查”的问题必须填写发现干部",
+                "a problem whose source is cadre needs the cadre who found it",
+            )
+        }
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(if self.source_blank {
+            tr!(
+                lang,
+                "填写发现干部（发现问题的干部编号）；不是干部排查发现的问题，在“来源”中填写“督导暗访”或“群众信访”",
+                "fill in the id of the cadre who found it; if no cadre found it, fill in the source: inspection (督导暗访) or petition (群众信访)",
+            )
+        } else {
+            tr!(
+                lang,
+                "填写发现问题的干部编号，或更正来源",
+                "fill in the cadre's id, or correct the source"
+            )
+        })
+    }
+}
+
+/// A date in none of the accepted forms (`invalid-date`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidDate {
+    pub text: String,
+}
+
+impl Describe for InvalidDate {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”不是有效日期",
+            "\"{text}\" is not a valid date"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "日期写作 2026-03-10（也可写 2026/3/10、2026.3.10 或 2026年3月10日），年份在 1900 至 2099 之间",
+            "write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099",
+        ))
+    }
+}
+
+/// A count that is no whole number ≥ 0 (`invalid-number`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidNumber {
+    pub text: String,
+}
+
+impl Describe for InvalidNumber {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”不是非负整数",
+            "\"{text}\" is not a whole number ≥ 0"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "填写 0 或正整数",
+            "write 0 or a positive whole number"
+        ))
+    }
+}
+
+/// A count of digits only, beyond the largest count (`invalid-number`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumberTooLarge {
+    pub text: String,
+}
+
+impl Describe for NumberTooLarge {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”太大，最大为 4294967295",
+            "\"{text}\" is too large: a count is at most 4294967295"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "核对数字是否录错",
+            "check the number for a typing error"
+        ))
+    }
+}
+
+/// A word that is none of an enumeration's (`invalid-value`): the words
+/// there are, English and Chinese.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidEnum {
+    pub text: String,
+    pub words: Vec<(&'static str, &'static str)>,
+}
+
+impl Describe for InvalidEnum {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”不是可选值之一",
+            "\"{text}\" is not one of the allowed values"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        let mut list = String::new();
+        for (i, (en, zh)) in self.words.iter().enumerate() {
+            if i > 0 {
+                list.push_str(lang.pick("、", ", "));
+            }
+            let _ = match lang {
+                Lang::Zh => write!(list, "{zh}（{en}）"),
+                Lang::En => write!(list, "{en} ({zh})"),
+            };
+        }
+        Some(tr!(lang, "可选值：{list}", "use one of: {list}"))
+    }
+}
+
+/// A TOML value where text is wanted (`invalid-value`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidText {
+    pub text: String,
+}
+
+impl Describe for InvalidText {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(lang, "{text} 不是文本", "{text} is not text")
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "写成带引号的字符串",
+            "write it as a quoted string"
+        ))
     }
 }
 
@@ -207,7 +439,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         field: usize,
         check: &'static Check,
         value: Option<String>,
-        message: Message,
+        message: impl Describe,
     ) {
         self.ok = false;
         let span = Span {
@@ -237,7 +469,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
     }
 
     fn missing(&mut self, field: usize) {
-        let message = Message::MissingValue {
+        let message = MissingValue {
             kind: self.kind,
             field: self.name(field),
         };
@@ -267,7 +499,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
                     field,
                     &INVALID_VALUE,
                     Some(text.clone()),
-                    Message::InvalidText { text },
+                    InvalidText { text },
                 );
                 None
             }
@@ -307,7 +539,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
                 field,
                 &INVALID_DATE,
                 Some(text.clone()),
-                Message::InvalidDate { text },
+                InvalidDate { text },
             );
         }
         parsed
@@ -344,12 +576,12 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
             _ => false,
         };
         let text = cell.shown();
-        let message = if too_large {
-            Message::NumberTooLarge { text: text.clone() }
+        let value = Some(text.clone());
+        if too_large {
+            self.error(field, &INVALID_NUMBER, value, NumberTooLarge { text });
         } else {
-            Message::InvalidNumber { text: text.clone() }
-        };
-        self.error(field, &INVALID_NUMBER, Some(text), message);
+            self.error(field, &INVALID_NUMBER, value, InvalidNumber { text });
+        }
     }
 
     /// An optional enumeration value, English or Chinese.
@@ -376,7 +608,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
                 field,
                 &INVALID_VALUE,
                 Some(text.clone()),
-                Message::InvalidEnum { text, words },
+                InvalidEnum { text, words },
             );
         }
         parsed
@@ -406,7 +638,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
                     field,
                     &INVALID_VALUE,
                     Some(text.clone()),
-                    Message::InvalidText { text },
+                    InvalidText { text },
                 );
                 return Vec::new();
             }
@@ -497,12 +729,7 @@ impl Build for Region {
         let parent = r.text(region::PARENT);
         if let Some(level @ (RegionLevel::Township | RegionLevel::Village)) = level {
             if row.cell(region::PARENT).is_none() {
-                r.error(
-                    region::PARENT,
-                    &MISSING_VALUE,
-                    None,
-                    Message::ParentNeeded { level },
-                );
+                r.error(region::PARENT, &MISSING_VALUE, None, ParentNeeded { level });
             }
         }
         let span = r.span();
@@ -629,7 +856,7 @@ impl Build for Problem {
         let source = source.unwrap_or(Source::Cadre);
         if source == Source::Cadre && !source_bad && row.cell(problem::CADRE).is_none() {
             let source_blank = row.cell(problem::SOURCE).is_none();
-            let message = Message::CadreNeeded { source_blank };
+            let message = CadreNeeded { source_blank };
             r.error(problem::CADRE, &MISSING_VALUE, None, message);
         }
         let category = r.required_text(problem::CATEGORY);

@@ -1,24 +1,302 @@
 //! Reading a decoded CSV file: the header is mapped to fields by English
 //! name or Chinese alias in any order; each data row is handed on as a
 //! [`Row`]. Rows whose every cell is empty (Excel leaves them at the end)
-//! hold no data and are passed over.
+//! hold no data and are passed over. The checks of a CSV file's shape are
+//! here with their words: `bad-quoting`, `field-count`, `bad-separator`,
+//! `empty-file`, `missing-column`, `duplicate-column` and `unknown-column`
+//! (which TOML keys no field has are too).
 //!
-//! `fmt` ([`crate::canonical`]) reads a file's table by the same rules
+//! `fmt` (`crate::canonical`) reads a file's table by the same rules
 //! ([`is_blank`], [`fits`], [`header_text`], [`column_fields`]), so that it
 //! writes the table `check` read.
 
 use std::borrow::Cow;
 
 use super::split::Splitter;
-use crate::check::{
-    BAD_QUOTING, BAD_SEPARATOR, DUPLICATE_COLUMN, EMPTY_FILE, FIELD_COUNT, MISSING_COLUMN,
-    UNKNOWN_COLUMN,
-};
-use crate::finding::Finding;
-use crate::i18n::Message;
-use crate::load::build::{Cell, Row, shown};
+use crate::finding::{Check, Describe, Finding, Severity, shown};
+use crate::i18n::{field_names, kind_name};
+use crate::lang::{Lang, tr};
+use crate::load::build::{Cell, Row};
 use crate::model::{FileId, Kind, Span};
 use crate::schema;
+
+pub static BAD_QUOTING: Check = Check {
+    name: "bad-quoting",
+    severity: Severity::Error,
+    about: "a CSV quote is never closed",
+    about_zh: "CSV 中的引号没有闭合",
+};
+
+pub static FIELD_COUNT: Check = Check {
+    name: "field-count",
+    severity: Severity::Error,
+    about: "a CSV row has more or fewer fields than the header",
+    about_zh: "CSV 某行的字段数比表头多或少",
+};
+
+pub static BAD_SEPARATOR: Check = Check {
+    name: "bad-separator",
+    severity: Severity::Error,
+    about: "a CSV file whose columns are separated by semicolons or tabs, not commas (it is not read)",
+    about_zh: "CSV 文件的列以分号或制表符分隔，而不是逗号（文件未读取）",
+};
+
+pub static EMPTY_FILE: Check = Check {
+    name: "empty-file",
+    severity: Severity::Error,
+    about: "a CSV file has no header row",
+    about_zh: "CSV 文件没有表头行",
+};
+
+pub static MISSING_COLUMN: Check = Check {
+    name: "missing-column",
+    severity: Severity::Error,
+    about: "a required column is missing from a CSV header",
+    about_zh: "CSV 表头缺少必需的列",
+};
+
+pub static DUPLICATE_COLUMN: Check = Check {
+    name: "duplicate-column",
+    severity: Severity::Error,
+    about: "two columns of a CSV header name the same field",
+    about_zh: "CSV 表头中有两列对应同一个字段",
+};
+
+pub static UNKNOWN_COLUMN: Check = Check {
+    name: "unknown-column",
+    severity: Severity::Warning,
+    about: "a CSV column or TOML key that no field has; it is ignored",
+    about_zh: "没有对应字段的 CSV 列或 TOML 键，已忽略",
+};
+
+/// A quote that is never closed (`bad-quoting`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnclosedQuote {
+    /// Where the record holding it begins.
+    pub record_line: u32,
+}
+
+impl Describe for UnclosedQuote {
+    fn text(&self, lang: Lang) -> String {
+        let record_line = self.record_line;
+        tr!(
+            lang,
+            "此行的引号没有闭合；从第 {record_line} 行起的内容未读取",
+            "a quote opened on this line is never closed; nothing from line {record_line} on was read",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "补上闭合的引号 \"，或删除多余的引号",
+            "close the quote \", or remove the stray one"
+        ))
+    }
+}
+
+/// A row of another width than the header (`field-count`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldCount {
+    pub expected: usize,
+    pub found: usize,
+}
+
+impl Describe for FieldCount {
+    fn text(&self, lang: Lang) -> String {
+        let (expected, found) = (self.expected, self.found);
+        tr!(
+            lang,
+            "此行有 {found} 个字段，表头有 {expected} 列；此行未读取",
+            "this row has {found} fields but the header has {expected}; the row was not read",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "含逗号的单元格要用引号括起来；或补齐、删除多余的字段",
+            "quote cells that contain a comma, or add or remove fields",
+        ))
+    }
+}
+
+/// A header row separated by `;` or tabs, not commas (`bad-separator`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Separator {
+    pub separator: char,
+}
+
+impl Separator {
+    /// The separator's name, in Chinese and English.
+    fn names(&self) -> (&'static str, &'static str) {
+        match self.separator {
+            '\t' => ("制表符", "tabs"),
+            _ => ("分号（;）", "semicolons (;)"),
+        }
+    }
+}
+
+impl Describe for Separator {
+    fn text(&self, lang: Lang) -> String {
+        let (zh, en) = self.names();
+        tr!(
+            lang,
+            "此文件的列以{zh}分隔，不是逗号；bangcun 只读取以逗号分隔的 CSV，文件未读取",
+            "the columns of this file are separated by {en}, not commas; bangcun reads CSV separated by commas, so the file was not read",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        let (zh, en) = self.names();
+        Some(tr!(
+            lang,
+            "用 Excel 或 WPS 打开（分隔符选{zh}），再另存为“CSV UTF-8（逗号分隔）”",
+            "open it in Excel or WPS (with {en} as the separator) and save it as \"CSV UTF-8 (comma delimited)\"",
+        ))
+    }
+}
+
+/// A file without a header row (`empty-file`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmptyFile {
+    pub kind: Kind,
+}
+
+impl Describe for EmptyFile {
+    fn text(&self, lang: Lang) -> String {
+        let name = kind_name(self.kind, lang);
+        tr!(
+            lang,
+            "文件为空，没有表头（{name}）",
+            "the file is empty: no header ({name})"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        let header = schema::header_line(self.kind, lang);
+        Some(tr!(
+            lang,
+            "第一行写表头：{header}",
+            "put the header on line 1: {header}"
+        ))
+    }
+}
+
+/// A header without a required field (`missing-column`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingColumn {
+    pub kind: Kind,
+    pub field: &'static str,
+}
+
+impl Describe for MissingColumn {
+    fn text(&self, lang: Lang) -> String {
+        let (en, zh) = field_names(self.kind, self.field);
+        tr!(
+            lang,
+            "缺少必需的列“{zh}”（{en}）；此文件未读取",
+            "required column \"{en}\" ({zh}) is missing; the file was not read"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        let (en, zh) = field_names(self.kind, self.field);
+        Some(tr!(
+            lang,
+            "在表头加上“{zh}”或“{en}”列",
+            "add a column \"{en}\" or \"{zh}\" to the header"
+        ))
+    }
+}
+
+/// A column naming a field an earlier column holds (`duplicate-column`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateColumn {
+    pub header: String,
+    /// The earlier column, counted from 1.
+    pub first: usize,
+}
+
+impl Describe for DuplicateColumn {
+    fn text(&self, lang: Lang) -> String {
+        let (header, first) = (&self.header, self.first);
+        tr!(
+            lang,
+            "列“{header}”与第 {first} 列重复",
+            "column \"{header}\" repeats column {first}",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "删除或改名重复的列",
+            "remove or rename the repeated column"
+        ))
+    }
+}
+
+/// A column or TOML key no field has (`unknown-column`); an empty
+/// `header`: data under a column without a header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownColumn {
+    pub kind: Kind,
+    pub header: String,
+}
+
+impl Describe for UnknownColumn {
+    fn text(&self, lang: Lang) -> String {
+        let name = kind_name(self.kind, lang);
+        let header = &self.header;
+        if header.is_empty() {
+            tr!(
+                lang,
+                "没有表头的列中有数据，已忽略（{name}）",
+                "a column without a header holds data, which is ignored ({name})"
+            )
+        } else {
+            tr!(
+                lang,
+                "未知的列“{header}”，已忽略（{name}）",
+                "unknown column \"{header}\" is ignored ({name})"
+            )
+        }
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(known_columns(self.kind, lang))
+    }
+}
+
+/// Unknown columns past the ones named one by one (`unknown-column`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MoreUnknownColumns {
+    pub kind: Kind,
+    pub count: usize,
+}
+
+impl Describe for MoreUnknownColumns {
+    fn text(&self, lang: Lang) -> String {
+        let name = kind_name(self.kind, lang);
+        let count = self.count;
+        tr!(
+            lang,
+            "另有 {count} 个未知的列，已忽略（{name}）",
+            "{count} more unknown columns are ignored ({name})"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(known_columns(self.kind, lang))
+    }
+}
+
+/// The help of `unknown-column`: the columns there are.
+fn known_columns(kind: Kind, lang: Lang) -> String {
+    let header = schema::header_line(kind, lang);
+    tr!(lang, "可用的列：{header}", "known columns: {header}")
+}
 
 /// What reading a CSV file found out besides its rows.
 #[derive(Debug, Default)]
@@ -86,7 +364,7 @@ pub fn read(
         let line = match next {
             Ok(line) => line,
             Err(unclosed) => {
-                let message = Message::UnclosedQuote {
+                let message = UnclosedQuote {
                     record_line: unclosed.record_line,
                 };
                 findings.push(Finding::new(
@@ -113,7 +391,7 @@ pub fn read(
         };
         outcome.rows += 1;
         if !fits(&cells, header.width) {
-            let message = Message::FieldCount {
+            let message = FieldCount {
                 expected: header.width,
                 found: cells.len(),
             };
@@ -133,11 +411,7 @@ pub fn read(
         );
     }
     if header.is_none() && outcome.complete {
-        findings.push(Finding::new(
-            &EMPTY_FILE,
-            span(1),
-            Message::EmptyFile { kind },
-        ));
+        findings.push(Finding::new(&EMPTY_FILE, span(1), EmptyFile { kind }));
         outcome.complete = false;
     }
     outcome
@@ -163,7 +437,7 @@ fn unnamed_data(
         if cell.is_empty() {
             return true;
         }
-        let message = Message::UnknownColumn {
+        let message = UnknownColumn {
             kind,
             header: String::new(),
         };
@@ -271,7 +545,7 @@ fn map_header(
     let fields = schema::fields(kind);
     let span = Span { file, line };
     if let Some(separator) = other_separator(cells, kind) {
-        let message = Message::Separator { separator };
+        let message = Separator { separator };
         findings.push(Finding::new(&BAD_SEPARATOR, span, message));
         return None;
     }
@@ -295,7 +569,7 @@ fn map_header(
         } else if let Some(field) = schema::lookup(kind, text) {
             // A field an earlier column holds.
             if let Some(first) = header.field_column[field] {
-                let message = Message::DuplicateColumn {
+                let message = DuplicateColumn {
                     header: text_shown(),
                     first: first + 1,
                 };
@@ -308,7 +582,7 @@ fn map_header(
         } else {
             unknown += 1;
             if unknown <= UNKNOWN_SHOWN {
-                let message = Message::UnknownColumn {
+                let message = UnknownColumn {
                     kind,
                     header: text_shown(),
                 };
@@ -317,7 +591,7 @@ fn map_header(
         }
     }
     if unknown > UNKNOWN_SHOWN {
-        let message = Message::MoreUnknownColumns {
+        let message = MoreUnknownColumns {
             kind,
             count: unknown - UNKNOWN_SHOWN,
         };
@@ -326,7 +600,7 @@ fn map_header(
     let mut complete = true;
     for (field, def) in fields.iter().enumerate() {
         if def.required && header.field_column[field].is_none() {
-            let message = Message::MissingColumn {
+            let message = MissingColumn {
                 kind,
                 field: def.name,
             };
@@ -356,7 +630,7 @@ mod tests {
         assert_eq!(findings[19].value.as_deref(), Some("x19"));
         assert_eq!(
             findings[20].message,
-            Message::MoreUnknownColumns {
+            MoreUnknownColumns {
                 kind: Kind::Leaves,
                 count: 980
             }

@@ -1,11 +1,157 @@
 //! Telling the encoding of a file: UTF-8 with or without BOM, or GB18030
 //! (a superset of GBK), as Excel and WPS save "CSV" on Chinese Windows.
-//! Detected, not configured.
+//! Detected, not configured. The checks of encodings — `bad-encoding`,
+//! `mixed-encoding`, `ambiguous-encoding` — are here with their words.
 
 use std::borrow::Cow;
 
-use crate::i18n::Message;
+use crate::finding::{Check, Describe, Finding, Severity, shown};
+use crate::lang::{Lang, tr};
+use crate::model::{FileId, Span};
 use crate::text::line_of_byte;
+
+pub static BAD_ENCODING: Check = Check {
+    name: "bad-encoding",
+    severity: Severity::Error,
+    about: "a file is neither UTF-8 nor GB18030/GBK (the line where decoding fails is named), or is UTF-16",
+    about_zh: "文件既不是 UTF-8 也不是 GB18030/GBK（指出解码失败的行），或是 UTF-16 编码",
+};
+
+pub static MIXED_ENCODING: Check = Check {
+    name: "mixed-encoding",
+    severity: Severity::Error,
+    about: "a line in UTF-8 in a GB18030/GBK file, saved in two encodings (each such line is named, and read as UTF-8)",
+    about_zh: "GB18030/GBK 文件中有 UTF-8 编码的行，文件以两种编码保存过（逐行指出，并按 UTF-8 读取）",
+};
+
+pub static AMBIGUOUS_ENCODING: Check = Check {
+    name: "ambiguous-encoding",
+    severity: Severity::Warning,
+    about: "a file valid as UTF-8 but without Chinese, that GB18030 reads as all Chinese: it is read as GB18030, and fmt leaves it alone",
+    about_zh: "文件可按 UTF-8 读取但不含汉字，按 GB18030 读取则全是汉字：按 GB18030 读取，fmt 不改动它",
+};
+
+/// Why a file's bytes cannot be read as text (`bad-encoding`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undecodable {
+    NotUtf8OrGb18030,
+    Utf16,
+}
+
+impl Describe for Undecodable {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Undecodable::NotUtf8OrGb18030 => tr!(
+                lang,
+                "此行有既非 UTF-8 也非 GB18030 的字节，文件无法读取",
+                "this line has bytes that are neither UTF-8 nor GB18030; the file cannot be read",
+            ),
+            Undecodable::Utf16 => tr!(
+                lang,
+                "文件是 UTF-16 编码（Excel 的“Unicode 文本”），bangcun 不读取此编码，文件未读取",
+                "the file is UTF-16 (Excel's \"Unicode Text\"), which bangcun does not read; the file was not read",
+            ),
+        }
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "保存为 UTF-8 编码（在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”）",
+            "save it as UTF-8 (from Excel or WPS: \"CSV UTF-8 (comma delimited)\")",
+        ))
+    }
+}
+
+/// A line of a GB18030 file that is UTF-8 (`mixed-encoding`): the line as
+/// read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MixedEncoding {
+    pub text: String,
+}
+
+impl Describe for MixedEncoding {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "此行是 UTF-8 编码，文件的其余部分是 GB18030（GBK）编码（文件以两种编码保存过）；此行按 UTF-8 读作“{text}”",
+            "this line is UTF-8 while the rest of the file is GB18030 (GBK): the file was saved in two encodings; read as UTF-8, the line is \"{text}\"",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "在 Excel 或 WPS 中此行会显示为乱码：照上面读出的内容重新输入此行，再把整个文件另存为“CSV UTF-8（逗号分隔）”；在此之前 bangcun fmt 不改动此文件",
+            "a spreadsheet shows this line garbled: type it again as read above, then save the whole file as \"CSV UTF-8 (comma delimited)\"; until then bangcun fmt leaves the file alone",
+        ))
+    }
+}
+
+/// A file read as GB18030 that is valid UTF-8 too (`ambiguous-encoding`):
+/// the line as read, and as UTF-8.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmbiguousEncoding {
+    pub gb18030: String,
+    pub utf8: String,
+}
+
+impl Describe for AmbiguousEncoding {
+    fn text(&self, lang: Lang) -> String {
+        let (gb18030, utf8) = (&self.gb18030, &self.utf8);
+        tr!(
+            lang,
+            "编码存疑：按 GB18030（GBK）读作“{gb18030}”，按 UTF-8 则是“{utf8}”；已按 GB18030 读取",
+            "the encoding is in doubt: read as GB18030 (GBK), this line is \"{gb18030}\"; as UTF-8 it would be \"{utf8}\"; it is read as GB18030",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”（带 BOM 的 UTF-8 不会被误认）；在此之前 bangcun fmt 不改动此文件",
+            "save it from Excel or WPS as \"CSV UTF-8 (comma delimited)\" (UTF-8 with a BOM, which leaves no doubt); until then bangcun fmt leaves the file alone",
+        ))
+    }
+}
+
+/// The `bad-encoding` finding of a file that cannot be decoded.
+pub fn undecodable(file: FileId, (line, why): (u32, Undecodable)) -> Finding {
+    Finding::new(&BAD_ENCODING, Span { file, line }, why)
+}
+
+/// The findings that say why a file's encoding is in doubt, each with
+/// the line as read; `text` is the file as read.
+#[cold]
+pub fn doubt_findings(doubt: Doubt, file: FileId, text: &str) -> Vec<Finding> {
+    let line_text = |line: u32| {
+        let text = text.lines().nth(line as usize - 1).unwrap_or_default();
+        shown(text)
+    };
+    match doubt {
+        // One a line: the record on it is held back until it is typed again.
+        Doubt::Mixed { lines } => lines
+            .into_iter()
+            .map(|line| {
+                let span = Span { file, line };
+                let text = line_text(line);
+                let message = MixedEncoding { text: text.clone() };
+                Finding::new(&MIXED_ENCODING, span, message).value(text)
+            })
+            .collect(),
+        Doubt::Ambiguous { line, utf8 } => {
+            let span = Span { file, line };
+            let gb18030 = line_text(line);
+            let utf8 = shown(&utf8);
+            let message = AmbiguousEncoding {
+                gb18030: gb18030.clone(),
+                utf8,
+            };
+            vec![Finding::new(&AMBIGUOUS_ENCODING, span, message).value(gb18030)]
+        }
+    }
+}
 
 /// The encoding a file turned out to be in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,7 +193,7 @@ pub enum Doubt {
 }
 
 /// Decodes `bytes`, or says on which line decoding fails.
-pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u32, Message)> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u32, Undecodable)> {
     let decoded = |text, encoding| Decoded {
         text,
         encoding,
@@ -60,13 +206,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u32, Message)> {
             .map_err(|e| {
                 (
                     line_of_byte(rest, e.valid_up_to()),
-                    Message::NotUtf8OrGb18030,
+                    Undecodable::NotUtf8OrGb18030,
                 )
             });
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || utf16_without_bom(bytes)
     {
-        return Err((1, Message::Utf16));
+        return Err((1, Undecodable::Utf16));
     }
     let utf8_error = match utf8(bytes) {
         // Chinese text in UTF-8 ends the look for doubt at its first
@@ -78,13 +224,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u32, Message)> {
         Err(e) => e.valid_up_to(),
     };
     if mostly_utf8(bytes) {
-        return Err((line_of_byte(bytes, utf8_error), Message::NotUtf8OrGb18030));
+        return Err((
+            line_of_byte(bytes, utf8_error),
+            Undecodable::NotUtf8OrGb18030,
+        ));
     }
     let in_utf8 = utf8_lines(bytes);
     if in_utf8.is_empty() {
         return gb18030(bytes)
             .map(|text| decoded(Cow::Owned(text), Encoding::Gb18030))
-            .map_err(|at| (line_of_byte(bytes, at), Message::NotUtf8OrGb18030));
+            .map_err(|at| (line_of_byte(bytes, at), Undecodable::NotUtf8OrGb18030));
     }
     // Each line in its own encoding.
     let mut text = String::with_capacity(bytes.len() * 3 / 2);
@@ -93,7 +242,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u32, Message)> {
         if utf8_lines.next_if(|&&l| l == n).is_some() {
             text.push_str(std::str::from_utf8(line).unwrap_or_default());
         } else {
-            let part = gb18030(line).map_err(|_| (n, Message::NotUtf8OrGb18030))?;
+            let part = gb18030(line).map_err(|_| (n, Undecodable::NotUtf8OrGb18030))?;
             text.push_str(&part);
         }
     }
@@ -364,7 +513,10 @@ mod tests {
             .to_vec();
         let (gbk, _, _) = encoding_rs::GB18030.encode("2026-01-20,C02,411001002001,座谈\n");
         bytes.extend_from_slice(&gbk);
-        assert_eq!(decode(&bytes).unwrap_err(), (3, Message::NotUtf8OrGb18030));
+        assert_eq!(
+            decode(&bytes).unwrap_err(),
+            (3, Undecodable::NotUtf8OrGb18030)
+        );
     }
 
     #[test]
@@ -384,16 +536,22 @@ mod tests {
         bytes.extend_from_slice(&gbk);
         assert_eq!(
             decode(&bytes).unwrap_err(),
-            (2203, Message::NotUtf8OrGb18030)
+            (2203, Undecodable::NotUtf8OrGb18030)
         );
     }
 
     #[test]
     fn utf16_is_refused() {
-        assert_eq!(decode(b"\xFF\xFEa\x00").unwrap_err().1, Message::Utf16);
+        assert_eq!(decode(b"\xFF\xFEa\x00").unwrap_err().1, Undecodable::Utf16);
         // Without a BOM, in either byte order.
-        assert_eq!(decode(b"i\x00d\x00,\x00").unwrap_err(), (1, Message::Utf16));
-        assert_eq!(decode(b"\x00i\x00d\x00,").unwrap_err(), (1, Message::Utf16));
+        assert_eq!(
+            decode(b"i\x00d\x00,\x00").unwrap_err(),
+            (1, Undecodable::Utf16)
+        );
+        assert_eq!(
+            decode(b"\x00i\x00d\x00,").unwrap_err(),
+            (1, Undecodable::Utf16)
+        );
         // NULs at both parities are no UTF-16 (and no text either: the
         // loader reports the file for what it holds).
         assert!(decode(b"date\n\x00\x00\x00,\x00\n").is_ok());

@@ -1,6 +1,6 @@
-//! Finding the files of a data folder (SPEC §2): `KIND.csv`, `KIND.toml`,
-//! then every `*.csv` and `*.toml` under `KIND/`, recursively, in sorted
-//! path order; and what is found there that is not to be read.
+//! Finding the files of a data folder (docs/data.md): `KIND.csv`,
+//! `KIND.toml`, then every `*.csv` and `*.toml` under `KIND/`, recursively,
+//! in sorted path order; and what is found there that is not to be read.
 //!
 //! Symbolic links are followed only within the data folder, and nothing
 //! is read twice: every file and folder is known by its real path, the
@@ -9,7 +9,9 @@
 //! link: a loop) is passed over with a warning, whichever kind it is
 //! found under. A link that leads out of the folder is not followed: the
 //! data there is not read, and an error says so. Temporary files that a
-//! stopped bangcun left behind are named too.
+//! stopped bangcun left behind are named too. The checks of what is found
+//! are here with their words: `unreadable-file`, `outside-link`,
+//! `repeated-link` and `leftover-temp-file`.
 
 use std::ffi::OsStr;
 use std::fs;
@@ -18,8 +20,148 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashMap;
 
 use super::{Format, format_of};
+use crate::finding::{Check, Describe, Severity};
+use crate::lang::{Lang, tr};
 use crate::model::Kind;
 use crate::temp;
+
+pub static UNREADABLE_FILE: Check = Check {
+    name: "unreadable-file",
+    severity: Severity::Error,
+    about: "a data file cannot be read (missing permission, a directory, a symlink loop)",
+    about_zh: "数据文件无法读取（没有权限、是目录、符号链接循环）",
+};
+
+pub static OUTSIDE_LINK: Check = Check {
+    name: "outside-link",
+    severity: Severity::Error,
+    about: "a symbolic link that leads out of the data folder; it is not followed, and what it leads to is not read",
+    about_zh: "指向数据目录之外的符号链接；不跟随，其指向的内容不读取",
+};
+
+pub static REPEATED_LINK: Check = Check {
+    name: "repeated-link",
+    severity: Severity::Warning,
+    about: "a symbolic link to a file or folder read already (or to the data folder itself); it is not read twice",
+    about_zh: "指向已读取的文件或目录（或数据目录本身）的符号链接；不重复读取",
+};
+
+pub static LEFTOVER_TEMP_FILE: Check = Check {
+    name: "leftover-temp-file",
+    severity: Severity::Warning,
+    about: "a temporary file (.NAME.bangcun-PID-N.tmp) left by a bangcun that was stopped while writing; bangcun fmt removes it",
+    about_zh: "bangcun 写入时被中止而遗留的临时文件（.文件名.bangcun-进程号-N.tmp）；bangcun fmt 会删除它",
+};
+
+/// A file that cannot be opened or read (`unreadable-file`): why, as the
+/// system says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub error: String,
+}
+
+impl Describe for Unreadable {
+    fn text(&self, lang: Lang) -> String {
+        let error = &self.error;
+        tr!(
+            lang,
+            "无法读取文件：{error}",
+            "cannot read the file: {error}"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "检查文件是否存在、可读，且是普通文件",
+            "make sure it exists, is readable and is a regular file"
+        ))
+    }
+}
+
+/// The temporary file of process `pid` writing `target`, left behind
+/// (`leftover-temp-file`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftoverTemp {
+    pub target: String,
+    pub pid: u32,
+}
+
+impl Describe for LeftoverTemp {
+    fn text(&self, lang: Lang) -> String {
+        let (target, pid) = (&self.target, self.pid);
+        tr!(
+            lang,
+            "这是 bangcun（进程 {pid}）写入 {target} 时被中止留下的临时文件，不是数据，未读取",
+            "a temporary file that bangcun (process {pid}) left when it was stopped while writing {target}; it is no data and is not read",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "删除此文件（bangcun fmt 会自动删除），不要提交到 git",
+            "delete it (bangcun fmt removes it), and do not commit it",
+        ))
+    }
+}
+
+/// A symbolic link to `target`, outside the data folder (`outside-link`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutsideLink {
+    pub target: String,
+}
+
+impl Describe for OutsideLink {
+    fn text(&self, lang: Lang) -> String {
+        let target = &self.target;
+        tr!(
+            lang,
+            "这是指向数据目录之外（{target}）的符号链接，不跟随，其中的数据未读取",
+            "a symbolic link to {target}, outside the data folder: it is not followed, and nothing there is read",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "把文件（或目录）复制到数据目录中，不要用链接",
+            "copy the file (or folder) into the data folder instead of linking to it",
+        ))
+    }
+}
+
+/// A symbolic link to what is read already as `first` (`None`: the data
+/// folder itself) (`repeated-link`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RepeatedLink {
+    pub first: Option<String>,
+}
+
+impl Describe for RepeatedLink {
+    fn text(&self, lang: Lang) -> String {
+        match &self.first {
+            Some(first) => tr!(
+                lang,
+                "这是指向 {first} 的符号链接，该处已读取，不再重复读取",
+                "a symbolic link to {first}, which is read already: it is not read again",
+            ),
+            None => tr!(
+                lang,
+                "这是指向数据目录本身的符号链接（循环），不跟随",
+                "a symbolic link to the data folder itself (a loop): it is not followed",
+            ),
+        }
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "删除此链接；其中的数据已经读取，不会丢失",
+            "remove the link; what it leads to is read already, so nothing is lost",
+        ))
+    }
+}
 
 /// What the folder holds, kind by kind, in the order files are read.
 pub(super) struct Discovery {

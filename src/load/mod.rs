@@ -11,6 +11,7 @@ mod bytes;
 pub(crate) mod csv;
 mod decode;
 mod discover;
+mod link;
 pub(crate) mod split;
 mod toml;
 
@@ -22,31 +23,47 @@ use std::sync::{Mutex, OnceLock};
 use anyhow::bail;
 use rustc_hash::FxHashSet;
 
-use crate::check::{
-    AMBIGUOUS_ENCODING, BAD_ENCODING, LEFTOVER_TEMP_FILE, MIXED_ENCODING, OUTSIDE_LINK,
-    REPEATED_LINK, UNKNOWN_CADRE, UNKNOWN_REGION, UNREADABLE_FILE,
-};
-use crate::config;
+use crate::config::{self, Config};
 use crate::finding::Finding;
-use crate::i18n::{Lang, Message, Referrer, tr};
+use crate::lang::{Lang, tr};
 use crate::model::{
-    Cadre, CadreId, Dataset, FileId, FileRole, Key, Kind, Leave, Problem, Ref, Region, RegionId,
-    RegionLevel, Skip, SourceFile, Span, Stamp, Table, Visit,
+    Cadre, CadreId, Dataset, FileId, FileRole, Kind, Leave, Problem, Region, RegionId, Skip,
+    SourceFile, Span, Stamp, Table, Visit,
 };
 use crate::parallel;
-use crate::schema;
-use discover::What;
+use decode::{doubt_findings, undecodable};
+use discover::{LeftoverTemp, OutsideLink, RepeatedLink, Unreadable, What};
+use link::{Lookup, link, resolve_parents};
 
-pub use build::{Cell, Row, split_list};
+pub use build::{
+    CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_VALUE, InvalidDate, InvalidEnum,
+    InvalidNumber, InvalidText, MISSING_VALUE, MissingValue, NumberTooLarge, ParentNeeded, Row,
+    split_list,
+};
 pub use bytes::{FileRead, read_bytes};
-pub use decode::{Decoded, Doubt, Encoding, decode};
+pub use csv::{
+    BAD_QUOTING, BAD_SEPARATOR, DUPLICATE_COLUMN, DuplicateColumn, EMPTY_FILE, EmptyFile,
+    FIELD_COUNT, FieldCount, MISSING_COLUMN, MissingColumn, MoreUnknownColumns, Separator,
+    UNKNOWN_COLUMN, UnclosedQuote, UnknownColumn,
+};
+pub use decode::{
+    AMBIGUOUS_ENCODING, AmbiguousEncoding, BAD_ENCODING, Decoded, Doubt, Encoding, MIXED_ENCODING,
+    MixedEncoding, Undecodable, decode,
+};
+pub use discover::{LEFTOVER_TEMP_FILE, OUTSIDE_LINK, REPEATED_LINK, UNREADABLE_FILE};
+pub use link::{UNKNOWN_CADRE, UNKNOWN_REGION, UnknownCadre, UnknownRegion};
+pub use toml::{INVALID_TOML, NotRecordTable};
 
 /// The name of the file that marks a data folder.
 pub const CONFIG_FILE: &str = "bangcun.toml";
 
-/// A loaded data folder and everything found wrong while reading it.
+/// A loaded data folder: its settings, its records, and everything found
+/// wrong while reading them (as beancount's `load_file` returns options,
+/// entries and errors).
 #[derive(Debug)]
 pub struct Loaded {
+    /// `bangcun.toml`, defaults standing in for what it lacks or has wrong.
+    pub config: Config,
     pub data: Dataset,
     pub findings: Vec<Finding>,
 }
@@ -203,18 +220,14 @@ pub fn load(dir: &Path) -> Loaded {
             findings.extend(found);
             config
         }
-        Ok(Err((line, message))) => {
-            findings.push(Finding::new(&BAD_ENCODING, at(line), message));
-            config::Config::default()
+        Ok(Err(undecoded)) => {
+            findings.push(undecodable(FileId(0), undecoded));
+            Config::default()
         }
         Err(e) => {
             let error = e.to_string();
-            findings.push(Finding::new(
-                &UNREADABLE_FILE,
-                at(0),
-                Message::Unreadable { error },
-            ));
-            config::Config::default()
+            findings.push(Finding::new(&UNREADABLE_FILE, at(0), Unreadable { error }));
+            Config::default()
         }
     };
 
@@ -246,14 +259,14 @@ pub fn load(dir: &Path) -> Loaded {
                         }
                         Err(error) => {
                             unreadable.push(kind);
-                            let message = Message::Unreadable { error };
+                            let message = Unreadable { error };
                             Some(Finding::new(&UNREADABLE_FILE, at, message))
                         }
                     };
                     (FileRole::Data(kind), finding)
                 }
                 What::Leftover { target, pid } => {
-                    let message = Message::LeftoverTemp { target, pid };
+                    let message = LeftoverTemp { target, pid };
                     let finding = Finding::new(&LEFTOVER_TEMP_FILE, at, message);
                     (FileRole::Skipped(Skip::Leftover), Some(finding))
                 }
@@ -265,12 +278,12 @@ pub fn load(dir: &Path) -> Loaded {
                         Err(_) => target,
                     };
                     let target = target.display().to_string();
-                    let finding = Finding::new(&OUTSIDE_LINK, at, Message::OutsideLink { target });
+                    let finding = Finding::new(&OUTSIDE_LINK, at, OutsideLink { target });
                     (FileRole::Skipped(Skip::OutsideLink), Some(finding))
                 }
                 What::Repeated { first } => {
                     let first = first.map(|p| p.display().to_string());
-                    let finding = Finding::new(&REPEATED_LINK, at, Message::RepeatedLink { first });
+                    let finding = Finding::new(&REPEATED_LINK, at, RepeatedLink { first });
                     (FileRole::Skipped(Skip::RepeatedLink), Some(finding))
                 }
             };
@@ -328,8 +341,8 @@ pub fn load(dir: &Path) -> Loaded {
     }
 
     Loaded {
+        config,
         data: Dataset {
-            config,
             files,
             regions,
             cadres,
@@ -606,55 +619,6 @@ fn index_keys<'a, Id: Copy>(
     keys.complete = complete;
 }
 
-/// Resolves each township's and village's parent, once every region is
-/// read. A county's parent (a city code, in statistical lists) is not ours
-/// to check.
-fn resolve_parents(
-    regions: &mut [Region],
-    keys: &build::Keys<RegionId>,
-    findings: &mut Vec<Finding>,
-) {
-    for region in regions
-        .iter_mut()
-        .filter(|r| r.level != RegionLevel::County)
-    {
-        let Some(code) = &region.parent_code else {
-            continue;
-        };
-        let parent = keys.resolve(&Key::new(code));
-        if parent == Ref::Unknown {
-            findings.push(
-                Finding::new(
-                    &UNKNOWN_REGION,
-                    region.span,
-                    Message::UnknownRegion {
-                        from: Referrer::Region,
-                        code: code.to_string(),
-                    },
-                )
-                .field("parent")
-                .value(code.clone()),
-            );
-        }
-        region.parent = Some(parent);
-    }
-}
-
-/// The keys references resolve against.
-struct Lookup<'k> {
-    regions: &'k build::Keys<RegionId>,
-    cadres: &'k build::Keys<CadreId>,
-}
-
-impl Lookup<'_> {
-    fn prefetch(&self, p: &build::Pending) {
-        match p.target {
-            build::Target::Region => self.regions.index.prefetch(&p.key),
-            build::Target::Cadre => self.cadres.index.prefetch(&p.key),
-        }
-    }
-}
-
 /// How many references to collect before resolving them together: enough
 /// for the lookups to overlap, few enough that the records they patch are
 /// still in cache.
@@ -684,12 +648,11 @@ fn read_file<B: build::Build>(job: &Job, base: &OnceLock<Base>) -> Part<B> {
             part.stamp = Some(Stamp::of(meta));
         }
         if let Err(e) = read {
+            let error = e.to_string();
             part.findings.push(Finding::new(
                 &UNREADABLE_FILE,
                 span(0),
-                Message::Unreadable {
-                    error: e.to_string(),
-                },
+                Unreadable { error },
             ));
             return;
         }
@@ -700,10 +663,6 @@ fn read_file<B: build::Build>(job: &Job, base: &OnceLock<Base>) -> Part<B> {
 
 /// Decodes a file's bytes and reads its rows into `part`.
 fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, part: &mut Part<B>) {
-    let span = |line| Span {
-        file: job.file,
-        line,
-    };
     let text = match decode(bytes) {
         Ok(decoded) => {
             if let Some(doubt) = decoded.doubt {
@@ -712,9 +671,8 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
             }
             decoded.text
         }
-        Err((line, message)) => {
-            part.findings
-                .push(Finding::new(&BAD_ENCODING, span(line), message));
+        Err(undecoded) => {
+            part.findings.push(undecodable(job.file, undecoded));
             return;
         }
     };
@@ -762,38 +720,6 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
     part.columns = columns;
 }
 
-/// The findings that say why a file's encoding is in doubt, each with
-/// the line as read; `text` is the file as read.
-#[cold]
-fn doubt_findings(doubt: Doubt, file: FileId, text: &str) -> Vec<Finding> {
-    let line_text = |line: u32| {
-        let text = text.lines().nth(line as usize - 1).unwrap_or_default();
-        build::shown(text)
-    };
-    match doubt {
-        // One a line: the record on it is held back until it is typed again.
-        Doubt::Mixed { lines } => lines
-            .into_iter()
-            .map(|line| {
-                let span = Span { file, line };
-                let text = line_text(line);
-                let message = Message::MixedEncoding { text: text.clone() };
-                Finding::new(&MIXED_ENCODING, span, message).value(text)
-            })
-            .collect(),
-        Doubt::Ambiguous { line, utf8 } => {
-            let span = Span { file, line };
-            let gb18030 = line_text(line);
-            let utf8 = build::shown(&utf8);
-            let message = Message::AmbiguousEncoding {
-                gb18030: gb18030.clone(),
-                utf8,
-            };
-            vec![Finding::new(&AMBIGUOUS_ENCODING, span, message).value(gb18030)]
-        }
-    }
-}
-
 /// Builds the records of one file.
 struct Taker<'t, B> {
     file: FileId,
@@ -836,68 +762,6 @@ impl<B: build::Build> Taker<'_, B> {
             }
         }
     }
-}
-
-/// Resolves pending references of one file's records, reporting keys
-/// nothing has.
-fn link<B: build::Build>(
-    records: &mut [B],
-    pending: &mut Vec<build::Pending>,
-    file: FileId,
-    lookup: &Lookup,
-    findings: &mut Vec<Finding>,
-) {
-    let from = Referrer::from(B::KIND);
-    // Touch the slots of a few keys ahead, so that their cache misses
-    // overlap instead of queueing.
-    const AHEAD: usize = 16;
-    for p in pending.iter().take(AHEAD) {
-        lookup.prefetch(p);
-    }
-    for i in 0..pending.len() {
-        if let Some(ahead) = pending.get(i + AHEAD) {
-            lookup.prefetch(ahead);
-        }
-        let p = &pending[i];
-        let (resolved, unknown) = match p.target {
-            build::Target::Region => {
-                let r = lookup.regions.resolve(&p.key);
-                (build::Resolved::Region(r), r == Ref::Unknown)
-            }
-            build::Target::Cadre => {
-                let r = lookup.cadres.resolve(&p.key);
-                (build::Resolved::Cadre(r), r == Ref::Unknown)
-            }
-        };
-        if let Some(record) = records.get_mut(p.record as usize) {
-            record.set_ref(p.slot, resolved);
-        }
-        if unknown {
-            let key = p.key.text();
-            let (check, message) = match p.target {
-                build::Target::Region => (
-                    &UNKNOWN_REGION,
-                    Message::UnknownRegion {
-                        from,
-                        code: key.clone(),
-                    },
-                ),
-                build::Target::Cadre => (
-                    &UNKNOWN_CADRE,
-                    Message::UnknownCadre {
-                        from,
-                        id: key.clone(),
-                    },
-                ),
-            };
-            let span = Span { file, line: p.line };
-            let field = schema::fields(B::KIND)
-                .get(usize::from(p.field))
-                .map_or("", |f| f.name);
-            findings.push(Finding::new(check, span, message).field(field).value(key));
-        }
-    }
-    pending.clear();
 }
 
 #[cfg(test)]

@@ -1,19 +1,56 @@
 //! Reading a TOML data file: records are arrays of tables named by the kind
 //! in the singular (`[[visit]]`), with the English field names (the Chinese
-//! aliases are accepted too). Dates may be TOML dates or strings.
+//! aliases are accepted too). Dates may be TOML dates or strings. The
+//! check `invalid-toml` is here with its words; a key no field has is an
+//! `unknown-column`, as a CSV column is.
 
 use std::borrow::Cow;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::check::{INVALID_TOML, UNKNOWN_COLUMN};
-use crate::finding::Finding;
-use crate::i18n::Message;
-use crate::load::build::{Cell, Row, shown};
+use super::csv::{UNKNOWN_COLUMN, UnknownColumn};
+use crate::config::InvalidToml;
+use crate::finding::{Check, Describe, Finding, Severity, shown};
+use crate::lang::{Lang, tr};
+use crate::load::build::{Cell, Row};
 use crate::model::{FileId, Kind, Span};
 use crate::schema;
 use crate::text::Lines;
+
+pub static INVALID_TOML: Check = Check {
+    name: "invalid-toml",
+    severity: Severity::Error,
+    about: "a TOML data file is not valid TOML, or holds something other than [[kind]] tables",
+    about_zh: "TOML 数据文件不是有效的 TOML，或含有 [[种类]] 表以外的内容",
+};
+
+/// A key of a TOML data file that is no `[[kind]]` table (`invalid-toml`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotRecordTable {
+    pub key: String,
+    pub kind: Kind,
+}
+
+impl Describe for NotRecordTable {
+    fn text(&self, lang: Lang) -> String {
+        let (key, table) = (&self.key, self.kind.singular());
+        tr!(
+            lang,
+            "“{key}”不是 [[{table}]] 记录表；此文件只应包含 [[{table}]]",
+            "\"{key}\" is not a [[{table}]] table; this file should hold only [[{table}]] records",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        let table = self.kind.singular();
+        Some(tr!(
+            lang,
+            "把记录写成 [[{table}]] 表",
+            "write the records as [[{table}]] tables"
+        ))
+    }
+}
 
 /// What reading a TOML file found out besides its records.
 #[derive(Debug)]
@@ -103,7 +140,7 @@ pub fn read(
             findings.push(Finding::new(
                 &INVALID_TOML,
                 span(line),
-                Message::InvalidToml { detail },
+                InvalidToml { detail },
             ));
             return Outcome {
                 rows: 0,
@@ -126,7 +163,7 @@ pub fn read(
                     Finding::new(
                         &INVALID_TOML,
                         span(line),
-                        Message::NotRecordTable {
+                        NotRecordTable {
                             key: key.clone(),
                             kind,
                         },
@@ -147,7 +184,7 @@ pub fn read(
                     Finding::new(
                         &INVALID_TOML,
                         span(line),
-                        Message::NotRecordTable {
+                        NotRecordTable {
                             key: shown(key.get_ref()),
                             kind,
                         },
@@ -171,7 +208,7 @@ pub fn read(
                         Finding::new(
                             &UNKNOWN_COLUMN,
                             span(line_at(name.span().start)),
-                            Message::UnknownColumn {
+                            UnknownColumn {
                                 kind,
                                 header: shown(name.get_ref()),
                             },

@@ -75,7 +75,7 @@ impl Attendance {
 
     /// The work days of the window, with no visit marked yet.
     pub(crate) fn plan(ctx: &Ctx, window: &Window) -> Attendance {
-        let workdays = &ctx.data.config.workdays;
+        let workdays = &ctx.config.workdays;
         let days = [CadreLevel::City, CadreLevel::County, CadreLevel::Township]
             .map(|level| workdays.dates(level, window.from, window.as_of));
         let first_year = window.from.year();

@@ -13,6 +13,7 @@ pub mod problems;
 pub mod summary;
 pub mod valid;
 
+use crate::config::Config;
 use crate::index::Index;
 use crate::model::{CadreId, Dataset, Date, RegionId, Visit};
 use crate::parallel;
@@ -27,6 +28,7 @@ pub use valid::Validity;
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub data: &'a Dataset,
+    pub config: &'a Config,
     pub index: &'a Index,
     pub valid: &'a Validity,
 }
@@ -98,38 +100,57 @@ pub(crate) mod fixture {
     use std::path::Path;
 
     use super::{Ctx, Validity};
+    use crate::check::{self, Context};
+    use crate::config::Config;
+    use crate::finding::{Finding, Severity};
     use crate::index::Index;
+    use crate::load::{self, Loaded};
     use crate::model::{Dataset, Date};
 
     /// A loaded, indexed and checked data folder.
     pub struct Opened {
+        pub config: Config,
         pub data: Dataset,
         pub index: Index,
         pub valid: Validity,
         /// The error findings the validity comes from.
-        pub findings: Vec<crate::finding::Finding>,
+        pub findings: Vec<Finding>,
     }
 
     impl Opened {
         pub fn ctx(&self) -> Ctx<'_> {
             Ctx {
                 data: &self.data,
+                config: &self.config,
                 index: &self.index,
                 valid: &self.valid,
             }
         }
     }
 
-    /// As `bangcun report` opens a folder: errors only.
+    /// As `bangcun report` opens a folder: the load findings and the
+    /// errors of the data checks.
     pub fn open(dir: &Path) -> Opened {
-        let errors = [crate::check::Severity::Error];
-        let opened = crate::cmd::open_dir(dir.to_path_buf(), None, d(2026, 12, 31), &errors);
-        let valid = Validity::new(&opened.data, &opened.findings);
+        let Loaded {
+            config,
+            data,
+            mut findings,
+        } = load::load(dir);
+        let index = Index::build(&data);
+        let context = Context {
+            data: &data,
+            config: &config,
+            index: &index,
+            today: d(2026, 12, 31),
+        };
+        findings.extend(check::run(&context, &[Severity::Error]));
+        let valid = Validity::new(&data, &findings);
         Opened {
-            data: opened.data,
-            index: opened.index,
+            config,
+            data,
+            index,
             valid,
-            findings: opened.findings,
+            findings,
         }
     }
 

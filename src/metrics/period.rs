@@ -4,6 +4,7 @@
 //! day of the month of the earliest visit up to D.
 
 use crate::date;
+use crate::lang::{Lang, tr};
 use crate::model::Date;
 
 /// The period asked for.
@@ -30,6 +31,24 @@ pub enum PeriodError {
     Reversed { from: Date, to: Date },
     /// The period starts after the as-of date: nothing in it exists yet.
     AfterAsOf { from: Date, as_of: Date },
+}
+
+impl PeriodError {
+    /// What is wrong with the period, for the user who asked for it.
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            PeriodError::Reversed { from, to } => tr!(
+                lang,
+                "统计期间的结束日期 {to} 早于开始日期 {from}",
+                "the period ends ({to}) before it starts ({from})"
+            ),
+            PeriodError::AfterAsOf { from, as_of } => tr!(
+                lang,
+                "统计期间从 {from} 开始，晚于数据截至日期 {as_of}；请用 --as-of 指定更晚的日期",
+                "the period starts on {from}, after the as-of date {as_of}; give a later --as-of"
+            ),
+        }
+    }
 }
 
 /// The days a computation covers.

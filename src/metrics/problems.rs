@@ -52,7 +52,7 @@ pub fn overdue(ctx: &Ctx, window: &Window) -> Vec<Overdue> {
         .enumerate()
         .filter(|(_, p)| ctx.valid.problem(p))
         .filter_map(|(i, p)| {
-            let deadline = overdue_deadline(&ctx.data.config, p, d)?;
+            let deadline = overdue_deadline(ctx.config, p, d)?;
             Some(Overdue {
                 problem: i,
                 deadline,
@@ -72,7 +72,7 @@ pub fn revisits(ctx: &Ctx, window: &Window) -> Vec<Lagging> {
     let mut out: Vec<Lagging> = problems
         .iter()
         .enumerate()
-        .filter(|(_, p)| ctx.valid.problem(p) && revisit_lags(&ctx.data.config, p, d))
+        .filter(|(_, p)| ctx.valid.problem(p) && revisit_lags(ctx.config, p, d))
         .filter_map(|(i, p)| {
             let rectified = p.rectified?;
             Some(Lagging {

@@ -263,7 +263,7 @@ fn count_problems(
     figures: &mut [Figures],
 ) {
     let d = window.as_of;
-    let config = &ctx.data.config;
+    let config = ctx.config;
     for p in &ctx.data.problems {
         if p.found > d || !ctx.valid.problem(p) {
             continue;

@@ -11,8 +11,9 @@ use std::path::{Component, Path, PathBuf};
 use serde::Serialize;
 
 use crate::finding::{Counts, Finding};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::inert::visible;
+use crate::lang::Lang;
 use crate::model::{Dataset, Span};
 
 /// The output formats of `check`.

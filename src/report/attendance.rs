@@ -2,7 +2,8 @@
 //! `--missing`, one row per missed (cadre, work day) as docs/reports.md gives it.
 
 use super::{Cell, Column, Report, title};
-use crate::i18n::{self, Heading, Lang, ReportName};
+use crate::i18n::{self, Heading, ReportName};
+use crate::lang::Lang;
 use crate::metrics::attendance::Tally;
 use crate::metrics::{Attendance, Ctx, Window};
 use crate::model::{Cadre, CadreId, Enumeration, RegionId};

@@ -2,7 +2,8 @@
 //! per county.
 
 use super::{Cell, Column, Report, county_cells, title};
-use crate::i18n::{self, Heading, Lang, ReportName};
+use crate::i18n::{self, Heading, ReportName};
+use crate::lang::Lang;
 use crate::metrics::{Ctx, Window, coverage};
 use crate::model::{Enumeration, RegionId, RegionLevel};
 

@@ -11,14 +11,14 @@ pub mod problems;
 pub mod summary;
 
 use std::borrow::Cow;
-use std::path::PathBuf;
 
-use crate::i18n::{Heading, Lang, ReportName};
+use crate::i18n::{Heading, ReportName};
+use crate::lang::Lang;
 use crate::metrics::{By, Ctx, Period, Window};
 use crate::model::{Date, RegionId, RegionLevel};
-use crate::render::Format;
 
-/// What the user asked for: the typed options of `bangcun report`.
+/// Which report over which days: the typed options of `bangcun report`
+/// (where it goes, and in which format, is the command's business).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Request {
     pub which: Which,
@@ -27,21 +27,6 @@ pub struct Request {
     pub as_of: Option<Date>,
     /// `--county`: a county code or name, for the listings.
     pub county: Option<String>,
-    /// `--format`; by the extension of `-o FILE`, else a table, when
-    /// absent.
-    pub format: Option<Format>,
-    /// `-o FILE`: written atomically; standard output when absent.
-    pub output: Option<PathBuf>,
-    /// Refuse (exit 1) when the data has errors.
-    pub strict: bool,
-}
-
-/// What `bangcun report …` asks for: one of the tables, or the monthly
-/// summary.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ReportJob {
-    Table(Request),
-    Monthly(monthly::MonthlyRequest),
 }
 
 /// Which report.
@@ -175,7 +160,7 @@ impl<'a> Cell<'a> {
 
 /// The title of report `name` over the data of `ctx`.
 fn title(ctx: &Ctx, name: ReportName, lang: Lang) -> String {
-    format!("{} {}", ctx.data.config.name, name.title(lang))
+    format!("{} {}", ctx.config.name, name.title(lang))
 }
 
 /// A place as people name it: a village with its township (五女店镇胡庄村),

@@ -7,32 +7,22 @@
 //! Renderers in `render::report::monthly` write it as Markdown, HTML, xlsx
 //! or JSON.
 
-use std::path::PathBuf;
-
 use super::{Listed, Report, attendance, coverage, problems, summary as county_table};
 use crate::date;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::metrics::{
     By, Ctx, Figures, Period, PeriodError, Window, problem_totals, rate, summary,
     summary_with_attendance,
 };
 use crate::model::Date;
-use crate::render::Format;
 
-/// What the user asked for: the typed options of `bangcun report monthly`.
+/// Which month, as of when: the typed options of `bangcun report monthly`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MonthlyRequest {
     /// The month, by its first day; [`default_month`] when absent.
     pub month: Option<Date>,
     /// D; today when absent.
     pub as_of: Option<Date>,
-    /// `--format`; by the extension of `-o FILE`, else Markdown, when
-    /// absent.
-    pub format: Option<Format>,
-    /// `-o FILE`: written atomically; standard output when absent.
-    pub output: Option<PathBuf>,
-    /// Refuse (exit 1) when the data has errors.
-    pub strict: bool,
 }
 
 /// How many months the trend shows, ending with the summary's month.
@@ -99,6 +89,24 @@ impl Measure {
             Measure::NewProblems => "new_problems",
             Measure::NewRectified => "new_rectified",
         }
+    }
+
+    /// The figure's name, for people.
+    pub fn name(self, lang: Lang) -> &'static str {
+        use Measure::*;
+        let (zh, en) = match self {
+            RectificationRate => ("问题整改率", "Rectification rate"),
+            IdentificationRate => ("问题识别率", "Identification rate"),
+            SatisfactionRate => ("群众满意度", "Satisfaction"),
+            AttendanceRate => ("工作日到岗率", "Work-day attendance"),
+            VillageCoverage => ("村覆盖率", "Village coverage"),
+            Visits => ("走访次数", "Visits"),
+            Forums => ("座谈会场次", "Forums"),
+            People => ("走访人次", "Residents visited"),
+            NewProblems => ("新发现问题", "New problems"),
+            NewRectified => ("新整改问题", "Newly rectified"),
+        };
+        lang.pick(zh, en)
     }
 
     /// This figure in a summary's total.
@@ -263,7 +271,7 @@ pub fn build<'a>(
         .collect();
 
     Ok(Monthly {
-        name: ctx.data.config.name.to_string(),
+        name: ctx.config.name.to_string(),
         window,
         previous,
         headline,

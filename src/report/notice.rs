@@ -5,8 +5,10 @@
 //! for what was written. Worked out once from the findings and the validity
 //! of the records; clean data gives an empty notice at no cost.
 
+use crate::config::{InvalidSetting, UnknownKey};
 use crate::finding::Finding;
-use crate::i18n::{self, Lang, Message};
+use crate::i18n;
+use crate::lang::Lang;
 use crate::metrics::Validity;
 use crate::model::{CadreId, Dataset, FileRole, Kind, RegionId, Skip};
 
@@ -83,14 +85,16 @@ impl DataNotice {
             {
                 continue;
             }
-            match &f.message {
-                Message::ConfigInvalid { key, .. } | Message::ConfigUnknownKey { key } => {
+            let key = (f.message.get::<InvalidSetting>().map(|m| &m.key))
+                .or_else(|| f.message.get::<UnknownKey>().map(|m| &m.key));
+            match key {
+                Some(key) => {
                     if !notice.settings.contains(key) {
                         notice.settings.push(key.clone());
                     }
                 }
                 // Invalid TOML, bad bytes, a file that cannot be opened.
-                _ => notice.config_unread = true,
+                None => notice.config_unread = true,
             }
         }
         notice

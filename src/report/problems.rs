@@ -2,7 +2,8 @@
 //! not rectified, and rectified problems whose revisit lags (docs/reports.md).
 
 use super::{Cell, Column, Listed, Report, county_cells, place_name, title};
-use crate::i18n::{Heading, Lang, ReportName};
+use crate::i18n::{Heading, ReportName};
+use crate::lang::Lang;
 use crate::metrics::{Ctx, Window, problems};
 use crate::model::{Problem, RegionId};
 

@@ -2,7 +2,8 @@
 //! with every key of docs/reports.md in its order.
 
 use super::{Cell, Column, Report, county_cells, title};
-use crate::i18n::{self, Heading, Lang, ReportName};
+use crate::i18n::{self, Heading, ReportName};
+use crate::lang::Lang;
 use crate::metrics::{By, Ctx, Figures, Summary, Window, summary};
 
 /// How a column's cell is read from a row's figures.

@@ -15,8 +15,7 @@ use std::process::Output;
 
 use assert_cmd::Command;
 use bangcun::finding::Finding;
-use bangcun::i18n::Message;
-use bangcun::load::{self, Loaded};
+use bangcun::load::{self, Loaded, UnknownColumn};
 use bangcun::model::{CadreId, Dataset, Ref, RegionId, Span};
 use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
@@ -240,7 +239,7 @@ pub type Snapshot = BTreeMap<String, (Vec<String>, Vec<String>)>;
 
 /// Loads the data folder at `dir` and takes its snapshot.
 pub fn snapshot(dir: &Path) -> Snapshot {
-    let Loaded { data, findings } = load::load(dir);
+    let Loaded { data, findings, .. } = load::load(dir);
     let mut records: Vec<(Span, String)> = Vec::new();
     for r in &data.regions {
         records.push((
@@ -299,8 +298,8 @@ pub fn snapshot(dir: &Path) -> Snapshot {
 /// its line (rows move when sorted), and without the example value of a
 /// column with no header (the first cell under it, which moves too).
 pub fn finding_key(f: &Finding) -> String {
-    let value = match &f.message {
-        Message::UnknownColumn { header, .. } if header.is_empty() => None,
+    let value = match f.message.get::<UnknownColumn>() {
+        Some(UnknownColumn { header, .. }) if header.is_empty() => None,
         _ => f.value.as_deref(),
     };
     format!("{:?}", (f.check.name, f.field, value))

@@ -10,7 +10,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{Emitter, Grid, Page, display_width, heading_lines, notice_lines, report_grid};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::lang::Lang;
 use crate::render::svg;
 use crate::report::Report;
 use crate::report::monthly::Monthly;

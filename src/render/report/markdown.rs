@@ -6,7 +6,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::{Emitter, Page, for_people, heading_lines, notice_lines, numeric, shown};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::lang::Lang;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};

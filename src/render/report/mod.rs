@@ -22,7 +22,8 @@ use std::path::Path;
 use chrono::Datelike;
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::lang::Lang;
 use crate::model::Date;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;

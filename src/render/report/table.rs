@@ -14,7 +14,8 @@ use super::{
     Emitter, Format, Page, heading_lines, no_monthly, notice_lines, numeric, one_line,
     people_width, push_for_people, shown,
 };
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::lang::Lang;
 use crate::report::monthly::Monthly;
 use crate::report::{Cell, Report};
 

@@ -28,8 +28,9 @@ use super::{
     Emitter, Page, UNDEFINED, display_width, for_people, heading_lines, notice_lines, people_width,
     shown,
 };
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::inert;
+use crate::lang::Lang;
 use crate::model::Date;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;

@@ -13,7 +13,8 @@ use std::io::{self, Write};
 
 use super::super::html::{head, notice_box, table, text};
 use super::{Body, Section, change, figure_text, previous_text, sections};
-use crate::i18n::{self, Lang, MonthlyText, ReportName};
+use crate::i18n::{self, MonthlyText, ReportName};
+use crate::lang::Lang;
 use crate::render::svg::{self, Bar, Labels, Series};
 use crate::report::monthly::{Figure, Monthly};
 use crate::report::notice::DataNotice;
@@ -93,7 +94,7 @@ fn cards(html: &mut String, doc: &Monthly<'_>, lang: Lang) {
         let _ = writeln!(
             html,
             "<div class=\"card\"><div class=\"label\">{}</div><div class=\"value\">{}</div><div class=\"was\">{} {}</div><div class=\"was\">{}</div></div>",
-            text(i18n::measure_name(h.measure, lang)),
+            text(h.measure.name(lang)),
             text(&figure_text(h.current, lang)),
             text(MonthlyText::LastMonth.label(lang)),
             text(&previous_text(h.previous, lang)),
@@ -166,7 +167,7 @@ fn trend_chart(doc: &Monthly<'_>, lang: Lang) -> String {
         .collect();
     let series = [
         Series {
-            name: i18n::measure_name(Measure::NewProblems, lang).to_string(),
+            name: Measure::NewProblems.name(lang).to_string(),
             values: doc
                 .trend
                 .iter()
@@ -175,7 +176,7 @@ fn trend_chart(doc: &Monthly<'_>, lang: Lang) -> String {
             right_axis: false,
         },
         Series {
-            name: i18n::measure_name(Measure::NewRectified, lang).to_string(),
+            name: Measure::NewRectified.name(lang).to_string(),
             values: doc
                 .trend
                 .iter()

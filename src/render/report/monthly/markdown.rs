@@ -6,7 +6,8 @@ use std::io::{self, Write};
 
 use super::super::markdown::{escape, pipe_table, write_notice};
 use super::{Body, sections};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::lang::Lang;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
 

@@ -11,7 +11,8 @@ pub(super) mod markdown;
 pub(super) mod xlsx;
 
 use super::{Grid, for_people, push_for_people, report_grid, tenths_of_percent};
-use crate::i18n::{self, Change, Lang, MonthlyText};
+use crate::i18n::{self, Change, MonthlyText};
+use crate::lang::Lang;
 use crate::metrics::Window;
 use crate::model::Date;
 use crate::report::monthly::{Figure, LISTED, Monthly, TREND_MONTHS};
@@ -215,8 +216,8 @@ fn trend_headings(lang: Lang) -> [&'static str; 4] {
     use crate::report::monthly::Measure;
     [
         MonthlyText::Month.label(lang),
-        i18n::measure_name(Measure::NewProblems, lang),
-        i18n::measure_name(Measure::NewRectified, lang),
+        Measure::NewProblems.name(lang),
+        Measure::NewRectified.name(lang),
         MonthlyText::TrendRate.label(lang),
     ]
 }
@@ -231,7 +232,7 @@ fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
             .iter()
             .map(|h| {
                 vec![
-                    i18n::measure_name(h.measure, lang).to_string(),
+                    h.measure.name(lang).to_string(),
                     figure_text(h.current, lang),
                     previous_text(h.previous, lang),
                     i18n::change_text(change(h.current, h.previous), lang),

@@ -13,7 +13,8 @@ use rust_xlsxwriter::XlsxError;
 use super::super::xlsx::{Dates, Sheet, Styles, workbook};
 use super::super::{UNDEFINED, display_width, tenths_of_percent};
 use super::{figure_cell, headline_headings, headline_note, trend_headings, trend_note};
-use crate::i18n::{self, Lang, MonthlyText};
+use crate::i18n::{self, MonthlyText};
+use crate::lang::Lang;
 use crate::report::monthly::{Figure, Monthly};
 use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
@@ -48,7 +49,7 @@ fn book(doc: &Monthly<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, X
     sheet.header(headline_headings(doc, lang).iter().map(String::as_str), &s)?;
     for h in &doc.headline {
         let row = sheet.row;
-        sheet.text(row, 0, i18n::measure_name(h.measure, lang), &s.text[0])?;
+        sheet.text(row, 0, h.measure.name(lang), &s.text[0])?;
         sheet.cell(row, 1, &figure_cell(h.current), false, lang, &s)?;
         match h.previous {
             Some(previous) => sheet.cell(row, 2, &figure_cell(previous), false, lang, &s)?,
