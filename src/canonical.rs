@@ -21,8 +21,8 @@ use crate::lang::Lang;
 use crate::load::csv::{column_fields, fits, header_text, is_blank};
 use crate::load::decode;
 use crate::load::split::Splitter;
-use crate::model::{CadreLevel, Enumeration, Kind, RegionLevel, Satisfaction, Source, VisitKind};
-use crate::schema::{self, cadre, leave, problem, region, visit};
+use crate::model::Kind;
+use crate::schema::{self, Type};
 
 /// Why a file cannot be put in canonical form. Each of these is an error
 /// finding of `check` too; `fmt` normally refuses such a file before it
@@ -87,53 +87,6 @@ pub struct Formatted {
     pub text: String,
     /// Whether `text` differs from the bytes given.
     pub changed: bool,
-}
-
-/// What canonical form does with a field's cells.
-#[derive(Clone, Copy)]
-enum Shape {
-    /// Written in ISO form.
-    Date,
-    /// Written as the English or Chinese word, in the file's language.
-    Enum(fn(&str, Lang) -> Option<&'static str>),
-    /// Kept as written (trimmed).
-    Text,
-}
-
-fn word<E: Enumeration + PartialEq>(text: &str, lang: Lang) -> Option<&'static str> {
-    E::parse(text).map(|value| match lang {
-        Lang::Zh => value.chinese(),
-        Lang::En => value.english(),
-    })
-}
-
-fn shape(kind: Kind, field: usize) -> Shape {
-    match (kind, field) {
-        (Kind::Regions, region::LEVEL) => Shape::Enum(word::<RegionLevel>),
-        (Kind::Cadres, cadre::LEVEL) => Shape::Enum(word::<CadreLevel>),
-        (Kind::Cadres, cadre::START | cadre::END) => Shape::Date,
-        (Kind::Visits, visit::DATE) => Shape::Date,
-        (Kind::Visits, visit::KIND) => Shape::Enum(word::<VisitKind>),
-        (
-            Kind::Problems,
-            problem::FOUND | problem::DEADLINE | problem::RECTIFIED | problem::VERIFIED,
-        ) => Shape::Date,
-        (Kind::Problems, problem::SOURCE) => Shape::Enum(word::<Source>),
-        (Kind::Problems, problem::SATISFACTION) => Shape::Enum(word::<Satisfaction>),
-        (Kind::Leaves, leave::FROM | leave::TO) => Shape::Date,
-        _ => Shape::Text,
-    }
-}
-
-/// The fields rows are ordered by, most significant first.
-fn sort_fields(kind: Kind) -> &'static [usize] {
-    match kind {
-        Kind::Regions => &[region::CODE],
-        Kind::Cadres => &[cadre::ID],
-        Kind::Visits => &[visit::DATE, visit::CADRE],
-        Kind::Problems => &[problem::ID],
-        Kind::Leaves => &[leave::FROM, leave::CADRE],
-    }
 }
 
 /// Puts the bytes of a CSV file of `kind` in canonical form.
@@ -232,7 +185,7 @@ fn canonical_table<'a>(
         .map(|(_, row)| {
             keep.iter()
                 .map(|&(c, field)| match field {
-                    Some(field) => canonical_cell(cell(row, c), shape(kind, field), lang),
+                    Some(field) => canonical_cell(cell(row, c), fields[field].ty, lang),
                     None => reprotect(cell(row, c)),
                 })
                 .collect()
@@ -241,9 +194,14 @@ fn canonical_table<'a>(
 
     // Sort keys are cells of canonical rows: ISO dates sort as dates, ids
     // and codes by their text (a region's code just before its children's).
-    let key_columns: Vec<Option<usize>> = sort_fields(kind)
+    let key_columns: Vec<Option<usize>> = kind
+        .def()
+        .sort
         .iter()
-        .map(|&field| keep.iter().position(|&(_, f)| f == Some(field)))
+        .map(|&name| {
+            let field = schema::position(kind, name);
+            keep.iter().position(|&(_, f)| f.is_some() && f == field)
+        })
         .collect();
     // Stable: rows with equal keys keep their order, so that formatting
     // twice changes nothing.
@@ -266,24 +224,21 @@ fn sort_key<'r>(
         .map(move |column| column.map_or("", |c| cell(row, c)))
 }
 
-/// A cell of a field in canonical form. It works on the cell's value, as
-/// the loader reads it (trimmed, one formula apostrophe fewer), and writes
-/// the value protected again: so `=1+1` and `'=1+1` both give `'=1+1`.
-fn canonical_cell(cell: &str, shape: Shape, lang: Lang) -> Cow<'_, str> {
+/// A cell of a field of type `ty` in canonical form: a date in ISO form,
+/// a word in the file's language, anything else kept as written (trimmed).
+/// It works on the cell's value, as the loader reads it (trimmed, one
+/// formula apostrophe fewer), and writes the value protected again: so
+/// `=1+1` and `'=1+1` both give `'=1+1`.
+fn canonical_cell(cell: &str, ty: Type, lang: Lang) -> Cow<'_, str> {
     let cell = inert::unprotect_formula(cell.trim());
-    match shape {
-        Shape::Date => match date::parse(cell) {
-            Some(day) => Cow::Owned(day.to_string()),
-            // A value canonical form cannot read (an error `check`
-            // reports) is kept as written.
-            None => inert::protect_formula(cell),
-        },
-        Shape::Enum(word) => match word(cell, lang) {
-            Some(word) => Cow::Borrowed(word),
-            None => inert::protect_formula(cell),
-        },
-        Shape::Text => inert::protect_formula(cell),
-    }
+    let canonical = match ty {
+        Type::Date => date::parse(cell).map(|day| Cow::Owned(day.to_string())),
+        Type::Word { translate } => translate(cell, lang).map(Cow::Borrowed),
+        Type::Text | Type::Count | Type::Ref(_) | Type::Refs(_) => None,
+    };
+    // A value canonical form cannot read (an error `check` reports) is
+    // kept as written.
+    canonical.unwrap_or_else(|| inert::protect_formula(cell))
 }
 
 /// A cell of a column no field reads, kept as written (untrimmed) but for

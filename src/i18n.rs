@@ -8,8 +8,7 @@
 use std::fmt::Write as _;
 
 use crate::lang::{Lang, tr};
-use crate::model::{Date, Kind, RegionLevel};
-use crate::schema;
+use crate::model::{Date, Kind};
 
 /// How a second place of a finding is introduced (`first here`).
 pub fn related_label(lang: Lang) -> &'static str {
@@ -62,51 +61,6 @@ pub fn check_summary(
 /// The English word for one or for many, by `n`.
 pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
-}
-
-/// The name of a record kind.
-pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => kind.plural(),
-        Lang::Zh => match kind {
-            Kind::Regions => "行政区划",
-            Kind::Cadres => "干部名单",
-            Kind::Visits => "走访记录",
-            Kind::Problems => "问题台账",
-            Kind::Leaves => "请假记录",
-        },
-    }
-}
-
-/// The name of a kind's key (区划代码, cadre id).
-pub fn id_name(kind: Kind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (Kind::Regions, Lang::Zh) => "区划代码",
-        (Kind::Cadres, Lang::Zh) => "干部编号",
-        (Kind::Problems, Lang::Zh) => "问题编号",
-        (_, Lang::Zh) => "编号",
-        (Kind::Regions, Lang::En) => "region code",
-        (Kind::Cadres, Lang::En) => "cadre id",
-        (Kind::Problems, Lang::En) => "problem id",
-        (_, Lang::En) => "id",
-    }
-}
-
-/// The name of a region level: 县（区）, township …
-pub fn level_name(level: RegionLevel, lang: Lang) -> &'static str {
-    match (level, lang) {
-        (RegionLevel::County, Lang::Zh) => "县（区）",
-        (RegionLevel::Township, Lang::Zh) => "乡镇（街道）",
-        (RegionLevel::Village, Lang::Zh) => "村（社区）",
-        (RegionLevel::County, Lang::En) => "county",
-        (RegionLevel::Township, Lang::En) => "township",
-        (RegionLevel::Village, Lang::En) => "village",
-    }
-}
-
-/// English and Chinese name of a field of `kind`.
-pub fn field_names(kind: Kind, field: &str) -> (&str, &str) {
-    schema::by_name(kind, field).map_or((field, field), |f| (f.name, f.zh))
 }
 
 // ─────────────────────────────────────────────────────────────────────────
@@ -271,19 +225,6 @@ impl Heading {
     }
 }
 
-/// The word of a cadre level, for people.
-pub fn cadre_level_name(level: crate::model::CadreLevel, lang: Lang) -> &'static str {
-    use crate::model::CadreLevel::*;
-    match (level, lang) {
-        (City, Lang::Zh) => "市级",
-        (County, Lang::Zh) => "县级",
-        (Township, Lang::Zh) => "乡级",
-        (City, Lang::En) => "city",
-        (County, Lang::En) => "county",
-        (Township, Lang::En) => "township",
-    }
-}
-
 /// The label of a summary's total row.
 pub fn total_label(lang: Lang) -> &'static str {
     match lang {
@@ -391,7 +332,7 @@ pub fn records_left_out(by_kind: &[(Kind, usize)], lang: Lang) -> String {
     let counts: Vec<String> = by_kind
         .iter()
         .map(|&(kind, n)| match lang {
-            Lang::Zh => format!("{} {n} 条", kind_name(kind, lang)),
+            Lang::Zh => format!("{} {n} 条", kind.name(lang)),
             Lang::En => format!("{n} {}", plural(n, kind.singular(), kind.plural())),
         })
         .collect();

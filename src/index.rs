@@ -2,7 +2,7 @@
 //! the metrics: each region's township and county, and each cadre's leaves.
 //! Built in one pass over each; every lookup after that is an array index.
 
-use crate::model::{Dataset, Ref, RegionId, RegionLevel};
+use crate::model::{Dataset, RegionId, RegionLevel};
 
 /// Items grouped by an integer key, in one flat array (compressed rows):
 /// a counting sort, two passes over the items.
@@ -104,7 +104,7 @@ impl Index {
 /// Each region's county and township, through parents of the right level.
 fn hierarchy(data: &Dataset) -> (Vec<Option<RegionId>>, Vec<Option<RegionId>>) {
     let level = |id: RegionId| data.region(id).level;
-    let parent = |id: RegionId| data.region(id).parent.as_ref().and_then(Ref::id);
+    let parent = |id: RegionId| data.region(id).parent.region.and_then(|p| p.id());
     let mut county = Vec::with_capacity(data.regions.len());
     let mut township = Vec::with_capacity(data.regions.len());
     for (i, region) in data.regions.iter().enumerate() {

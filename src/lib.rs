@@ -28,6 +28,7 @@ pub mod parallel;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod span;
 pub mod temp;
 pub mod text;
 

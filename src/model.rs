@@ -1,5 +1,6 @@
-//! The records of a data folder, as loaded: regions, cadres, visits,
-//! problems and leaves, each carrying the span (file, line) it came from.
+//! A data folder as loaded: the files read, the records of every kind
+//! (declared in `schema`), each carrying the span (file, line) it came
+//! from, and the indexes of their keys.
 //!
 //! References between records (a visit's cadre, a problem's place) are
 //! resolved once at load time into [`Ref`]s, so that checks and metrics work
@@ -10,62 +11,11 @@ use std::path::PathBuf;
 use rustc_hash::FxHashMap;
 
 pub use crate::date::Date;
-
-/// Index of a file in [`Dataset::files`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FileId(pub u32);
-
-/// Where a record or a finding comes from: a file and a 1-based line
-/// (the line a text editor shows; the CSV header is line 1). Line 0 means
-/// the file as a whole.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Span {
-    pub file: FileId,
-    pub line: u32,
-}
-
-/// The record kinds of a data folder, in load order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Regions,
-    Cadres,
-    Visits,
-    Problems,
-    Leaves,
-}
-
-impl Kind {
-    /// Every kind, in the order they are loaded (each may refer to the ones before).
-    pub const ALL: [Kind; 5] = [
-        Kind::Regions,
-        Kind::Cadres,
-        Kind::Visits,
-        Kind::Problems,
-        Kind::Leaves,
-    ];
-
-    /// The file and folder name: `regions` for `regions.csv` and `regions/`.
-    pub fn plural(self) -> &'static str {
-        match self {
-            Kind::Regions => "regions",
-            Kind::Cadres => "cadres",
-            Kind::Visits => "visits",
-            Kind::Problems => "problems",
-            Kind::Leaves => "leaves",
-        }
-    }
-
-    /// The TOML table name: `[[region]]`.
-    pub fn singular(self) -> &'static str {
-        match self {
-            Kind::Regions => "region",
-            Kind::Cadres => "cadre",
-            Kind::Visits => "visit",
-            Kind::Problems => "problem",
-            Kind::Leaves => "leave",
-        }
-    }
-}
+pub use crate::schema::{
+    Cadre, CadreId, CadreLevel, Enumeration, Id, Kind, Leave, Parent, Problem, Record, Ref, Region,
+    RegionId, RegionLevel, Satisfaction, Source, Visit, VisitKind,
+};
+pub use crate::span::{FileId, Span};
 
 /// What a file in [`Dataset::files`] holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,240 +87,6 @@ impl SourceFile {
             .find(|(f, _)| *f == field)
             .map_or(field, |(_, header)| header)
     }
-}
-
-/// Typed index of a region in [`Dataset::regions`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RegionId(pub u32);
-
-/// Typed index of a cadre in [`Dataset::cadres`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CadreId(pub u32);
-
-/// A reference from one record to another, resolved at load time. The key
-/// as written is not kept: the loader reports an unknown one as it
-/// resolves it, and nothing later needs the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ref<Id> {
-    /// The referenced record exists.
-    Known(Id),
-    /// The key names a record whose own row is broken (it has an error of
-    /// its own), or the kind could not be read in full; no finding is made
-    /// for it, so that one bad row does not bury the user in follow-on errors.
-    Broken,
-    /// No record has this key (an `unknown-region`/`unknown-cadre` error).
-    Unknown,
-}
-
-impl<Id: Copy> Ref<Id> {
-    /// The id, when the reference resolved.
-    pub fn id(&self) -> Option<Id> {
-        match *self {
-            Ref::Known(id) => Some(id),
-            _ => None,
-        }
-    }
-}
-
-/// Administrative level of a region (行政区划层级).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RegionLevel {
-    County,
-    Township,
-    Village,
-}
-
-/// Level of a cadre (干部级别); decides which work days apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CadreLevel {
-    City,
-    County,
-    Township,
-}
-
-/// What a visit was (走访类型).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum VisitKind {
-    Workday,
-    Petition,
-    Forum,
-    PartyDay,
-    Revisit,
-    Other,
-}
-
-/// How a problem came to the ledger (问题来源).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Source {
-    Cadre,
-    Inspection,
-    Petition,
-}
-
-/// What residents said of a rectification (群众满意度).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Satisfaction {
-    Satisfied,
-    Basic,
-    Unsatisfied,
-}
-
-/// An enumeration as written in the data: each value has one English and
-/// one Chinese word, and either is accepted.
-pub trait Enumeration: Sized + Copy + 'static {
-    /// Every value with its English and Chinese word.
-    const WORDS: &'static [(Self, &'static str, &'static str)];
-
-    /// Reads an English (any case) or Chinese word.
-    fn parse(text: &str) -> Option<Self> {
-        Self::WORDS
-            .iter()
-            .find(|(_, en, zh)| *zh == text || en.eq_ignore_ascii_case(text))
-            .map(|(value, _, _)| *value)
-    }
-
-    /// The English word (the stable machine-readable value).
-    fn english(self) -> &'static str
-    where
-        Self: PartialEq,
-    {
-        Self::WORDS
-            .iter()
-            .find(|(v, _, _)| *v == self)
-            .map_or("", |(_, en, _)| en)
-    }
-
-    /// The Chinese word.
-    fn chinese(self) -> &'static str
-    where
-        Self: PartialEq,
-    {
-        Self::WORDS
-            .iter()
-            .find(|(v, _, _)| *v == self)
-            .map_or("", |(_, _, zh)| zh)
-    }
-}
-
-impl Enumeration for RegionLevel {
-    const WORDS: &'static [(Self, &'static str, &'static str)] = &[
-        (RegionLevel::County, "county", "县级"),
-        (RegionLevel::Township, "township", "乡级"),
-        (RegionLevel::Village, "village", "村级"),
-    ];
-}
-
-impl Enumeration for CadreLevel {
-    const WORDS: &'static [(Self, &'static str, &'static str)] = &[
-        (CadreLevel::City, "city", "市级"),
-        (CadreLevel::County, "county", "县级"),
-        (CadreLevel::Township, "township", "乡级"),
-    ];
-}
-
-impl Enumeration for VisitKind {
-    const WORDS: &'static [(Self, &'static str, &'static str)] = &[
-        (VisitKind::Workday, "workday", "工作日下沉"),
-        (VisitKind::Petition, "petition", "接访"),
-        (VisitKind::Forum, "forum", "座谈会"),
-        (VisitKind::PartyDay, "party-day", "主题党日"),
-        (VisitKind::Revisit, "revisit", "回访"),
-        (VisitKind::Other, "other", "其他"),
-    ];
-}
-
-impl Enumeration for Source {
-    const WORDS: &'static [(Self, &'static str, &'static str)] = &[
-        (Source::Cadre, "cadre", "干部排查"),
-        (Source::Inspection, "inspection", "督导暗访"),
-        (Source::Petition, "petition", "群众信访"),
-    ];
-}
-
-impl Enumeration for Satisfaction {
-    const WORDS: &'static [(Self, &'static str, &'static str)] = &[
-        (Satisfaction::Satisfied, "satisfied", "满意"),
-        (Satisfaction::Basic, "basic", "基本满意"),
-        (Satisfaction::Unsatisfied, "unsatisfied", "不满意"),
-    ];
-}
-
-/// An administrative unit (行政区划).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Region {
-    pub code: Box<str>,
-    pub name: Box<str>,
-    pub level: RegionLevel,
-    /// The parent's code as written (a county's may name a city, which is
-    /// not ours to check).
-    pub parent_code: Option<Box<str>>,
-    /// The parent, resolved; `None` for counties.
-    pub parent: Option<Ref<RegionId>>,
-    pub span: Span,
-}
-
-/// A linked cadre (帮联干部).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Cadre {
-    pub id: Box<str>,
-    pub name: Box<str>,
-    pub level: CadreLevel,
-    pub unit: Option<Box<str>>,
-    /// Contact points (联系点), in the order written; never empty.
-    pub points: Vec<Ref<RegionId>>,
-    pub start: Option<Date>,
-    pub end: Option<Date>,
-    pub span: Span,
-}
-
-impl Cadre {
-    /// Whether the link is in force on `day` (start ≤ day ≤ end).
-    pub fn active_on(&self, day: Date) -> bool {
-        self.start.is_none_or(|s| s <= day) && self.end.is_none_or(|e| day <= e)
-    }
-}
-
-/// What a cadre did at a point on a day (下沉走访记录).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Visit {
-    pub date: Date,
-    pub cadre: Ref<CadreId>,
-    pub place: Ref<RegionId>,
-    pub kind: VisitKind,
-    pub forums: u32,
-    pub people: u32,
-    pub note: Option<Box<str>>,
-    pub span: Span,
-}
-
-/// An entry of the problem ledger (问题台账).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Problem {
-    pub id: Box<str>,
-    pub found: Date,
-    pub place: Ref<RegionId>,
-    /// Required when the source is [`Source::Cadre`].
-    pub cadre: Option<Ref<CadreId>>,
-    pub source: Source,
-    pub category: Box<str>,
-    pub summary: Box<str>,
-    pub unit: Option<Box<str>>,
-    /// As written; see `Config::deadline` for the one that applies.
-    pub deadline: Option<Date>,
-    pub rectified: Option<Date>,
-    pub verified: Option<Date>,
-    pub satisfaction: Option<Satisfaction>,
-    pub span: Span,
-}
-
-/// An approved absence (请假、公差).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Leave {
-    pub cadre: Ref<CadreId>,
-    pub from: Date,
-    pub to: Date,
-    pub reason: Option<Box<str>>,
-    pub span: Span,
 }
 
 /// A key (region code, cadre id) ready for lookup. Keys of up to 15 bytes
@@ -543,6 +259,23 @@ impl<Id: Copy> KeyIndex<Id> {
         }
     }
 
+    /// The same index with every id turned into another type.
+    pub fn map<J: Copy>(self, f: impl Fn(Id) -> J) -> KeyIndex<J> {
+        KeyIndex {
+            slots: self
+                .slots
+                .into_iter()
+                .map(|s| Slot {
+                    key: s.key,
+                    id: s.id.map(&f),
+                })
+                .collect(),
+            shift: self.shift,
+            len: self.len,
+            long: self.long.into_iter().map(|(k, id)| (k, f(id))).collect(),
+        }
+    }
+
     /// Makes room for `n` short keys, keeping the table at most half full.
     pub fn reserve(&mut self, n: usize) {
         if (self.len + n) * 2 > self.slots.len() {
@@ -695,6 +428,78 @@ impl Dataset {
         let skipped = |f: &&SourceFile| matches!(f.role, FileRole::Skipped(_));
         self.files.len() - self.files.iter().filter(skipped).count()
     }
+
+    /// The records of kind `R`.
+    pub fn all<R: Stored>(&self) -> impl Iterator<Item = &R> + Clone {
+        R::all(self)
+    }
+}
+
+/// Where a dataset keeps the records of a kind: how the loader stores
+/// them, and how code that handles every kind alike reads them.
+pub trait Stored: Record {
+    /// Every record of the kind, in file order.
+    fn all(data: &Dataset) -> impl Iterator<Item = &Self> + Clone;
+    /// Stores the records read, file by file.
+    fn store(data: &mut Dataset, files: Vec<Vec<Self>>);
+    /// Stores the index of the kind's keys (for kinds others refer to).
+    fn store_index(_data: &mut Dataset, _index: KeyIndex<u32>) {}
+}
+
+/// Work to do with a kind's record type, whichever kind it is
+/// ([`visit`]): how code that handles every kind alike (the loader) gets
+/// at the type.
+pub trait KindVisitor {
+    type Out;
+    fn visit<R: Stored>(self) -> Self::Out;
+}
+
+/// The [`Stored`] of each kind: its field of [`Dataset`], kept as a list
+/// or file by file (`table`), and the field of its key index; and
+/// [`visit`], which dispatches on the kind.
+macro_rules! stored {
+    ($( $kind:ident: $record:ty => $field:ident $(($index:ident))?, $store:ident; )*) => {
+        $(
+            impl Stored for $record {
+                fn all(data: &Dataset) -> impl Iterator<Item = &Self> + Clone {
+                    data.$field.iter()
+                }
+                fn store(data: &mut Dataset, files: Vec<Vec<Self>>) {
+                    stored!(@$store data.$field, files);
+                }
+                $(
+                    fn store_index(data: &mut Dataset, index: KeyIndex<u32>) {
+                        data.$index = index.map(Id::new);
+                    }
+                )?
+            }
+        )*
+
+        /// Calls `visitor` with the record type of `kind`.
+        pub fn visit<V: KindVisitor>(kind: Kind, visitor: V) -> V::Out {
+            match kind {
+                $( Kind::$kind => visitor.visit::<$record>(), )*
+            }
+        }
+    };
+    (@list $into:expr, $files:ident) => {
+        for mut file in $files {
+            $into.append(&mut file);
+        }
+    };
+    (@table $into:expr, $files:ident) => {
+        for file in $files {
+            $into.push_chunk(file);
+        }
+    };
+}
+
+stored! {
+    Regions: Region => regions (region_index), list;
+    Cadres: Cadre => cadres (cadre_index), list;
+    Visits: Visit => visits, table;
+    Problems: Problem => problems, list;
+    Leaves: Leave => leaves, list;
 }
 
 #[cfg(test)]

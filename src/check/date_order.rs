@@ -3,9 +3,9 @@
 
 use super::Context;
 use crate::finding::{Check, Describe, Finding, Severity};
-use crate::i18n::field_names;
 use crate::lang::{Lang, tr};
 use crate::model::{Date, Kind, Span};
+use crate::schema::field_names;
 
 pub static DATE_ORDER: Check = Check {
     name: "date-order",

@@ -4,7 +4,6 @@ use rustc_hash::FxHashMap;
 
 use super::Context;
 use crate::finding::{Check, Describe, Finding, Severity};
-use crate::i18n::id_name;
 use crate::lang::{Lang, tr};
 use crate::model::{Kind, Span};
 
@@ -24,7 +23,8 @@ pub struct DuplicateId {
 
 impl Describe for DuplicateId {
     fn text(&self, lang: Lang) -> String {
-        let (what, key) = (id_name(self.kind, lang), &self.key);
+        let (zh, en) = self.kind.def().key_name;
+        let (what, key) = (lang.pick(zh, en), &self.key);
         tr!(
             lang,
             "{what}“{key}”重复出现",

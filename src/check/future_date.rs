@@ -2,7 +2,6 @@
 
 use super::Context;
 use crate::finding::{Check, Describe, Finding, Severity};
-use crate::i18n::kind_name;
 use crate::lang::{Lang, tr};
 use crate::model::{Date, Kind};
 
@@ -25,7 +24,7 @@ impl Describe for FutureDate {
     fn text(&self, lang: Lang) -> String {
         // One record: "visit", "problem" in English.
         let what = match lang {
-            Lang::Zh => kind_name(self.kind, lang),
+            Lang::Zh => self.kind.name(lang),
             Lang::En => self.kind.singular(),
         };
         let (date, today) = (self.date, self.today);

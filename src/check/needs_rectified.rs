@@ -2,9 +2,9 @@
 
 use super::Context;
 use crate::finding::{Check, Describe, Finding, Severity};
-use crate::i18n::field_names;
 use crate::lang::{Lang, tr};
 use crate::model::{Enumeration, Kind};
+use crate::schema::field_names;
 
 pub static NEEDS_RECTIFIED: Check = Check {
     name: "needs-rectified",

@@ -3,9 +3,8 @@
 
 use super::Context;
 use crate::finding::{Check, Describe, Finding, Severity};
-use crate::i18n::level_name;
 use crate::lang::{Lang, tr};
-use crate::model::{Ref, RegionLevel};
+use crate::model::RegionLevel;
 
 pub static PARENT_LEVEL: Check = Check {
     name: "parent-level",
@@ -24,8 +23,8 @@ pub struct ParentLevel {
 
 impl Describe for ParentLevel {
     fn text(&self, lang: Lang) -> String {
-        let what = level_name(self.level, lang);
-        let up = level_name(self.parent_level, lang);
+        let what = self.level.name(lang);
+        let up = self.parent_level.name(lang);
         let parent = &self.parent;
         tr!(
             lang,
@@ -53,7 +52,7 @@ impl Describe for ParentLevel {
 pub fn run(ctx: &Context, out: &mut Vec<Finding>) {
     let data = ctx.data;
     for r in &data.regions {
-        let Some(parent) = r.parent.as_ref().and_then(Ref::id) else {
+        let Some(parent) = r.parent.region.and_then(|p| p.id()) else {
             continue;
         };
         let want = match r.level {

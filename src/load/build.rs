@@ -13,13 +13,11 @@ use rustc_hash::FxHashSet;
 
 use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity, shown};
-use crate::i18n::{field_names, level_name};
 use crate::lang::{Lang, tr};
 use crate::model::{
-    Cadre, CadreId, CadreLevel, Date, Enumeration, FileId, Key, KeyIndex, Kind, Leave, Problem,
-    Ref, Region, RegionId, RegionLevel, Satisfaction, Source, Span, Visit, VisitKind,
+    Date, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source, Span,
 };
-use crate::schema::{self, cadre, leave, problem, region, visit};
+use crate::schema::{self, Builder, field_names};
 
 /// One raw value, from a CSV cell or a TOML value.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,7 +103,7 @@ pub struct ParentNeeded {
 
 impl Describe for ParentNeeded {
     fn text(&self, lang: Lang) -> String {
-        let what = level_name(self.level, lang);
+        let what = self.level.name(lang);
         tr!(lang, "{what}必须填写上级代码", "a {what} needs a parent")
     }
 
@@ -302,9 +300,9 @@ pub trait Row {
 
 /// Keys of one referenced kind (region codes, cadre ids) as far as loaded.
 #[derive(Debug)]
-pub struct Keys<Id> {
+pub struct Keys {
     /// Key → the first valid record with it.
-    pub index: KeyIndex<Id>,
+    pub index: KeyIndex<u32>,
     /// Keys of rows that failed to build.
     pub broken: FxHashSet<Box<str>>,
     /// False when a file of the kind could not be read in full: then an
@@ -312,7 +310,7 @@ pub struct Keys<Id> {
     pub complete: bool,
 }
 
-impl<Id: Copy> Keys<Id> {
+impl Keys {
     pub fn new() -> Self {
         Keys {
             index: KeyIndex::default(),
@@ -321,7 +319,7 @@ impl<Id: Copy> Keys<Id> {
         }
     }
 
-    pub fn resolve(&self, key: &Key) -> Ref<Id> {
+    pub fn resolve(&self, key: &Key) -> Ref<u32> {
         if let Some(id) = self.index.get_key(key) {
             Ref::Known(id)
         } else if !self.complete || self.broken.contains(key.text().as_str()) {
@@ -330,20 +328,6 @@ impl<Id: Copy> Keys<Id> {
             Ref::Unknown
         }
     }
-}
-
-/// What a reference points to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Target {
-    Region,
-    Cadre,
-}
-
-/// A reference of either target, resolved.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Resolved {
-    Region(Ref<RegionId>),
-    Cadre(Ref<CadreId>),
 }
 
 /// A reference read from a row, waiting to be resolved. References are
@@ -355,12 +339,13 @@ pub enum Resolved {
 pub struct Pending {
     /// Index of the record, among the records of its file.
     pub record: u32,
-    /// Which reference of the record: see [`Build::set_ref`].
-    pub slot: u16,
+    /// Which item of the field's list (0 for a single reference).
+    pub item: u16,
     /// The field's position in [`schema::fields`].
     pub field: u8,
     pub line: u32,
-    pub target: Target,
+    /// The kind whose keys it names.
+    pub target: Kind,
     pub key: Key,
 }
 
@@ -400,14 +385,30 @@ impl DateMemo {
     }
 }
 
-/// Reads the fields of one row, turning each bad cell into a finding.
+/// Builds the record of one row of kind `R`: its cells read as the kind's
+/// table says ([`Record::build`] through [`Reader`]), each bad cell a
+/// finding.
+pub fn build<Rec: Record, R: Row>(row: &R, sink: &mut Sink) -> Option<Rec> {
+    Rec::build(&mut Reader::new(row, Rec::KIND, sink))
+}
+
+/// The key of a row of `kind` as written, when the kind has one.
+pub fn key_text<R: Row>(row: &R, kind: Kind) -> Option<String> {
+    match row.cell(kind.key()?)? {
+        Cell::Text(s) => Some(s.into_owned()),
+        Cell::Int(i) => Some(i.to_string()),
+        _ => None,
+    }
+}
+
+/// Reads the fields of one row, turning each bad cell into a finding: the
+/// loader's [`Builder`].
 pub struct Reader<'a, 's, R: Row> {
     row: &'a R,
     kind: Kind,
     sink: &'a mut Sink<'s>,
-    slot: u16,
     /// No error so far.
-    pub ok: bool,
+    ok: bool,
 }
 
 impl<'a, 's, R: Row> Reader<'a, 's, R> {
@@ -416,7 +417,6 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
             row,
             kind,
             sink,
-            slot: 0,
             ok: true,
         }
     }
@@ -425,16 +425,8 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         schema::fields(self.kind)[field].name
     }
 
-    /// The span of the row as a whole.
-    pub fn span(&self) -> Span {
-        Span {
-            file: self.sink.file,
-            line: self.row.row_line(),
-        }
-    }
-
     /// Records an error about `field` that makes the row unusable.
-    pub fn error(
+    fn error(
         &mut self,
         field: usize,
         check: &'static Check,
@@ -442,10 +434,7 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         message: impl Describe,
     ) {
         self.ok = false;
-        let span = Span {
-            file: self.sink.file,
-            line: self.row.line(field),
-        };
+        let span = Span::at(self.sink.file, self.row.line(field));
         let mut finding = Finding::new(check, span, message).field(self.name(field));
         if let Some(value) = value {
             finding = finding.value(value);
@@ -453,19 +442,18 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         self.sink.findings.push(finding);
     }
 
-    /// Registers the reference in `field` for resolution; the record gets
-    /// it through [`Build::set_ref`], slot by slot in the order of these
-    /// calls. Until then the record holds `Ref::Broken`.
-    pub fn reference(&mut self, field: usize, key: &str, target: Target) {
+    /// Registers the key `key` in `field` (item `item` of its list) for
+    /// resolution against `target`'s keys; the record gets it through
+    /// [`Record::set_ref`], and holds `Ref::Broken` until then.
+    fn register(&mut self, field: usize, item: usize, key: &str, target: Kind) {
         self.sink.pending.push(Pending {
             record: self.sink.record,
-            slot: self.slot,
+            item: item as u16,
             field: field as u8,
             line: self.row.line(field),
             target,
             key: Key::new(key),
         });
-        self.slot += 1;
     }
 
     fn missing(&mut self, field: usize) {
@@ -476,16 +464,13 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         self.error(field, &MISSING_VALUE, None, message);
     }
 
-    /// An optional text field.
-    pub fn text(&mut self, field: usize) -> Option<Cow<'a, str>> {
-        let cell = self.row.cell(field)?;
-        self.text_of(field, cell)
-    }
-
-    /// A required text field.
-    pub fn required_text(&mut self, field: usize) -> Option<Cow<'a, str>> {
-        let cell = self.required(field)?;
-        self.text_of(field, cell)
+    /// The cell of a field; when it is absent and `required`, a finding.
+    fn cell(&mut self, field: usize, required: bool) -> Option<Cell<'a>> {
+        let cell = self.row.cell(field);
+        if cell.is_none() && required {
+            self.missing(field);
+        }
+        cell
     }
 
     fn text_of(&mut self, field: usize, cell: Cell<'a>) -> Option<Cow<'a, str>> {
@@ -504,61 +489,6 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
                 None
             }
         }
-    }
-
-    /// The cell of a required field, or a finding that it is missing.
-    fn required(&mut self, field: usize) -> Option<Cell<'a>> {
-        let cell = self.row.cell(field);
-        if cell.is_none() {
-            self.missing(field);
-        }
-        cell
-    }
-
-    /// An optional date field.
-    pub fn date(&mut self, field: usize) -> Option<Date> {
-        let cell = self.row.cell(field)?;
-        self.date_of(field, cell)
-    }
-
-    /// A required date field.
-    pub fn required_date(&mut self, field: usize) -> Option<Date> {
-        let cell = self.required(field)?;
-        self.date_of(field, cell)
-    }
-
-    fn date_of(&mut self, field: usize, cell: Cell<'a>) -> Option<Date> {
-        let parsed = match &cell {
-            Cell::Text(s) => self.sink.dates.parse(s),
-            Cell::Date(d) => Some(*d),
-            _ => None,
-        };
-        if parsed.is_none() {
-            let text = cell.shown();
-            self.error(
-                field,
-                &INVALID_DATE,
-                Some(text.clone()),
-                InvalidDate { text },
-            );
-        }
-        parsed
-    }
-
-    /// A whole number ≥ 0; absent is 0.
-    pub fn count(&mut self, field: usize) -> u32 {
-        let Some(cell) = self.row.cell(field) else {
-            return 0;
-        };
-        let parsed = match &cell {
-            Cell::Text(s) => whole_number(s),
-            Cell::Int(i) => u32::try_from(*i).ok(),
-            _ => None,
-        };
-        parsed.unwrap_or_else(|| {
-            self.count_error(field, &cell);
-            0
-        })
     }
 
     /// The finding for a cell that is no count, saying why. Apart, and
@@ -584,40 +514,11 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         }
     }
 
-    /// An optional enumeration value, English or Chinese.
-    pub fn enumeration<E: Enumeration>(&mut self, field: usize) -> Option<E> {
-        let cell = self.row.cell(field)?;
-        self.enumeration_of(field, cell)
-    }
-
-    /// A required enumeration value.
-    pub fn required_enumeration<E: Enumeration>(&mut self, field: usize) -> Option<E> {
-        let cell = self.required(field)?;
-        self.enumeration_of(field, cell)
-    }
-
-    fn enumeration_of<E: Enumeration>(&mut self, field: usize, cell: Cell<'a>) -> Option<E> {
-        let parsed = match &cell {
-            Cell::Text(s) => E::parse(s),
-            _ => None,
-        };
-        if parsed.is_none() {
-            let text = cell.shown();
-            let words = E::WORDS.iter().map(|(_, en, zh)| (*en, *zh)).collect();
-            self.error(
-                field,
-                &INVALID_VALUE,
-                Some(text.clone()),
-                InvalidEnum { text, words },
-            );
-        }
-        parsed
-    }
-
-    /// A required list: separated by `;` `；` `、` `,` `，` in a CSV cell, or
-    /// a TOML array.
-    pub fn required_list(&mut self, field: usize) -> Vec<Cow<'a, str>> {
-        let items: Vec<Cow<'a, str>> = match self.row.cell(field) {
+    /// The items of a list cell: separated by `;` `；` `、` `,` `，` in a
+    /// CSV cell, or a TOML array; `None` for a value that is no list (a
+    /// finding).
+    fn list(&mut self, field: usize) -> Option<Vec<Cow<'a, str>>> {
+        Some(match self.row.cell(field) {
             Some(Cell::Text(Cow::Borrowed(s))) => split_list(s).map(Cow::Borrowed).collect(),
             Some(Cell::Text(Cow::Owned(s))) => {
                 split_list(&s).map(|i| Cow::Owned(i.to_string())).collect()
@@ -640,14 +541,155 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
                     Some(text.clone()),
                     InvalidText { text },
                 );
-                return Vec::new();
+                return None;
             }
             None => Vec::new(),
+        })
+    }
+
+    /// The word of the field called `name`, without a finding (for a rule
+    /// that reads another field's value).
+    fn peek<E: Enumeration>(&self, name: &str) -> Peeked<E> {
+        let Some(field) = schema::position(self.kind, name) else {
+            return Peeked::Absent;
+        };
+        match self.row.cell(field) {
+            None => Peeked::Absent,
+            Some(Cell::Text(s)) => E::parse(&s).map_or(Peeked::Bad, Peeked::Word),
+            Some(_) => Peeked::Bad,
+        }
+    }
+}
+
+/// Another field's value, as a rule reads it.
+enum Peeked<E> {
+    Absent,
+    Word(E),
+    /// A value that is none of the words (it has a finding of its own).
+    Bad,
+}
+
+impl<R: Row> Builder for Reader<'_, '_, R> {
+    fn absent(&self, field: usize) -> bool {
+        self.row.cell(field).is_none()
+    }
+
+    fn text(&mut self, field: usize, required: bool) -> Option<Box<str>> {
+        let cell = self.cell(field, required)?;
+        self.text_of(field, cell).map(Into::into)
+    }
+
+    fn date(&mut self, field: usize, required: bool) -> Option<Date> {
+        let cell = self.cell(field, required)?;
+        let parsed = match &cell {
+            Cell::Text(s) => self.sink.dates.parse(s),
+            Cell::Date(d) => Some(*d),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let text = cell.shown();
+            self.error(
+                field,
+                &INVALID_DATE,
+                Some(text.clone()),
+                InvalidDate { text },
+            );
+        }
+        parsed
+    }
+
+    fn count(&mut self, field: usize) -> u32 {
+        let Some(cell) = self.row.cell(field) else {
+            return 0;
+        };
+        let parsed = match &cell {
+            Cell::Text(s) => whole_number(s),
+            Cell::Int(i) => u32::try_from(*i).ok(),
+            _ => None,
+        };
+        parsed.unwrap_or_else(|| {
+            self.count_error(field, &cell);
+            0
+        })
+    }
+
+    fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E> {
+        let cell = self.cell(field, required)?;
+        let parsed = match &cell {
+            Cell::Text(s) => E::parse(s),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let text = cell.shown();
+            let words = E::WORDS.iter().map(|(_, en, zh)| (*en, *zh)).collect();
+            self.error(
+                field,
+                &INVALID_VALUE,
+                Some(text.clone()),
+                InvalidEnum { text, words },
+            );
+        }
+        parsed
+    }
+
+    fn reference(&mut self, field: usize, target: Kind, required: bool) -> bool {
+        let Some(cell) = self.cell(field, required) else {
+            return false;
+        };
+        match self.text_of(field, cell) {
+            Some(key) => {
+                self.register(field, 0, &key, target);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn references(&mut self, field: usize, target: Kind) -> usize {
+        let Some(items) = self.list(field) else {
+            return 0;
         };
         if items.is_empty() {
             self.missing(field);
         }
-        items
+        for (item, key) in items.iter().enumerate() {
+            self.register(field, item, key, target);
+        }
+        items.len()
+    }
+
+    /// The rules of the fields needed only sometimes (`sometimes` in the
+    /// tables): a township's or village's parent, and the cadre who found
+    /// a problem whose source is cadre (or blank, which counts as cadre;
+    /// not when the source is unreadable: it has its own finding, and
+    /// "cadre needed" would only guess at what was meant).
+    fn when_absent(&mut self, field: usize) {
+        match (self.kind, self.name(field)) {
+            (Kind::Regions, "parent") => {
+                if let Peeked::Word(level @ (RegionLevel::Township | RegionLevel::Village)) =
+                    self.peek::<RegionLevel>("level")
+                {
+                    self.error(field, &MISSING_VALUE, None, ParentNeeded { level });
+                }
+            }
+            (Kind::Problems, "cadre") => {
+                let source_blank = match self.peek::<Source>("source") {
+                    Peeked::Absent => true,
+                    Peeked::Word(Source::Cadre) => false,
+                    Peeked::Word(_) | Peeked::Bad => return,
+                };
+                self.error(field, &MISSING_VALUE, None, CadreNeeded { source_blank });
+            }
+            _ => {}
+        }
+    }
+
+    fn span(&self) -> Span {
+        Span::at(self.sink.file, self.row.row_line())
+    }
+
+    fn ok(&self) -> bool {
+        self.ok
     }
 }
 
@@ -695,241 +737,10 @@ pub fn split_list(text: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
-/// A kind of record that can be built from a row.
-pub trait Build: Sized {
-    const KIND: Kind;
-    /// Builds the record; `None` when any cell is bad (each bad cell has
-    /// made a finding). References are registered with the reader, and the
-    /// record holds `Ref::Broken` in their place until they are resolved.
-    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self>;
-    /// Sets the reference registered as `slot`.
-    fn set_ref(&mut self, _slot: u16, _to: Resolved) {}
-    /// The key of the row, when the kind has one that others refer to.
-    fn key<R: Row>(_row: &R) -> Option<String> {
-        None
-    }
-}
-
-fn key_text<R: Row>(row: &R, field: usize) -> Option<String> {
-    match row.cell(field)? {
-        Cell::Text(s) => Some(s.into_owned()),
-        Cell::Int(i) => Some(i.to_string()),
-        _ => None,
-    }
-}
-
-impl Build for Region {
-    const KIND: Kind = Kind::Regions;
-
-    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self> {
-        let mut r = Reader::new(row, Self::KIND, sink);
-        let code = r.required_text(region::CODE);
-        let name = r.required_text(region::NAME);
-        let level = r.required_enumeration::<RegionLevel>(region::LEVEL);
-        let parent = r.text(region::PARENT);
-        if let Some(level @ (RegionLevel::Township | RegionLevel::Village)) = level {
-            if row.cell(region::PARENT).is_none() {
-                r.error(region::PARENT, &MISSING_VALUE, None, ParentNeeded { level });
-            }
-        }
-        let span = r.span();
-        if !r.ok {
-            return None;
-        }
-        Some(Region {
-            code: code?.into(),
-            name: name?.into(),
-            level: level?,
-            parent_code: parent.map(Into::into),
-            // Resolved once every region is read: a parent may come later.
-            parent: None,
-            span,
-        })
-    }
-
-    fn key<R: Row>(row: &R) -> Option<String> {
-        key_text(row, region::CODE)
-    }
-}
-
-impl Build for Cadre {
-    const KIND: Kind = Kind::Cadres;
-
-    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self> {
-        let mut r = Reader::new(row, Self::KIND, sink);
-        let id = r.required_text(cadre::ID);
-        let name = r.required_text(cadre::NAME);
-        let level = r.required_enumeration::<CadreLevel>(cadre::LEVEL);
-        let unit = r.text(cadre::UNIT);
-        let points = r.required_list(cadre::POINTS);
-        for point in &points {
-            r.reference(cadre::POINTS, point, Target::Region);
-        }
-        let start = r.date(cadre::START);
-        let end = r.date(cadre::END);
-        let span = r.span();
-        if !r.ok {
-            return None;
-        }
-        Some(Cadre {
-            id: id?.into(),
-            name: name?.into(),
-            level: level?,
-            unit: unit.map(Into::into),
-            points: vec![Ref::Broken; points.len()],
-            start,
-            end,
-            span,
-        })
-    }
-
-    fn set_ref(&mut self, slot: u16, to: Resolved) {
-        if let (Some(point), Resolved::Region(to)) = (self.points.get_mut(usize::from(slot)), to) {
-            *point = to;
-        }
-    }
-
-    fn key<R: Row>(row: &R) -> Option<String> {
-        key_text(row, cadre::ID)
-    }
-}
-
-impl Build for Visit {
-    const KIND: Kind = Kind::Visits;
-
-    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self> {
-        let mut r = Reader::new(row, Self::KIND, sink);
-        let date = r.required_date(visit::DATE);
-        if let Some(cadre) = r.required_text(visit::CADRE) {
-            r.reference(visit::CADRE, &cadre, Target::Cadre);
-        }
-        if let Some(place) = r.required_text(visit::PLACE) {
-            r.reference(visit::PLACE, &place, Target::Region);
-        }
-        let kind = r.enumeration::<VisitKind>(visit::KIND);
-        let forums = r.count(visit::FORUMS);
-        let people = r.count(visit::PEOPLE);
-        let note = r.text(visit::NOTE);
-        let span = r.span();
-        if !r.ok {
-            return None;
-        }
-        Some(Visit {
-            date: date?,
-            cadre: Ref::Broken,
-            place: Ref::Broken,
-            kind: kind.unwrap_or(VisitKind::Workday),
-            forums,
-            people,
-            note: note.map(Into::into),
-            span,
-        })
-    }
-
-    fn set_ref(&mut self, slot: u16, to: Resolved) {
-        match (slot, to) {
-            (0, Resolved::Cadre(to)) => self.cadre = to,
-            (1, Resolved::Region(to)) => self.place = to,
-            _ => {}
-        }
-    }
-}
-
-impl Build for Problem {
-    const KIND: Kind = Kind::Problems;
-
-    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self> {
-        let mut r = Reader::new(row, Self::KIND, sink);
-        let id = r.required_text(problem::ID);
-        let found = r.required_date(problem::FOUND);
-        if let Some(place) = r.required_text(problem::PLACE) {
-            r.reference(problem::PLACE, &place, Target::Region);
-        }
-        let cadre = r.text(problem::CADRE);
-        if let Some(cadre) = &cadre {
-            r.reference(problem::CADRE, cadre, Target::Cadre);
-        }
-        let source = r.enumeration::<Source>(problem::SOURCE);
-        // An unreadable source is its own finding; "cadre needed" would only
-        // guess at what was meant.
-        let source_bad = row.cell(problem::SOURCE).is_some() && source.is_none();
-        let source = source.unwrap_or(Source::Cadre);
-        if source == Source::Cadre && !source_bad && row.cell(problem::CADRE).is_none() {
-            let source_blank = row.cell(problem::SOURCE).is_none();
-            let message = CadreNeeded { source_blank };
-            r.error(problem::CADRE, &MISSING_VALUE, None, message);
-        }
-        let category = r.required_text(problem::CATEGORY);
-        let summary = r.required_text(problem::SUMMARY);
-        let unit = r.text(problem::UNIT);
-        let deadline = r.date(problem::DEADLINE);
-        let rectified = r.date(problem::RECTIFIED);
-        let verified = r.date(problem::VERIFIED);
-        let satisfaction = r.enumeration::<Satisfaction>(problem::SATISFACTION);
-        let span = r.span();
-        if !r.ok {
-            return None;
-        }
-        Some(Problem {
-            id: id?.into(),
-            found: found?,
-            place: Ref::Broken,
-            cadre: cadre.map(|_| Ref::Broken),
-            source,
-            category: category?.into(),
-            summary: summary?.into(),
-            unit: unit.map(Into::into),
-            deadline,
-            rectified,
-            verified,
-            satisfaction,
-            span,
-        })
-    }
-
-    fn set_ref(&mut self, slot: u16, to: Resolved) {
-        match (slot, to) {
-            (0, Resolved::Region(to)) => self.place = to,
-            (1, Resolved::Cadre(to)) => self.cadre = Some(to),
-            _ => {}
-        }
-    }
-}
-
-impl Build for Leave {
-    const KIND: Kind = Kind::Leaves;
-
-    fn build<R: Row>(row: &R, sink: &mut Sink) -> Option<Self> {
-        let mut r = Reader::new(row, Self::KIND, sink);
-        if let Some(cadre) = r.required_text(leave::CADRE) {
-            r.reference(leave::CADRE, &cadre, Target::Cadre);
-        }
-        let from = r.required_date(leave::FROM);
-        let to = r.required_date(leave::TO);
-        let reason = r.text(leave::REASON);
-        let span = r.span();
-        if !r.ok {
-            return None;
-        }
-        Some(Leave {
-            cadre: Ref::Broken,
-            from: from?,
-            to: to?,
-            reason: reason.map(Into::into),
-            span,
-        })
-    }
-
-    fn set_ref(&mut self, slot: u16, to: Resolved) {
-        if let (0, Resolved::Cadre(to)) = (slot, to) {
-            self.cadre = to;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Cadre;
 
     /// A row of given cells, all on line 2.
     struct Cells(Vec<Option<Cell<'static>>>);
@@ -958,7 +769,7 @@ mod tests {
             pending: &mut pending,
             dates: &mut dates,
         };
-        let cadre = Cadre::build(&Cells(cells), &mut sink);
+        let cadre = build::<Cadre, _>(&Cells(cells), &mut sink);
         (cadre, findings, pending)
     }
 

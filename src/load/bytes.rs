@@ -9,10 +9,9 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use super::build::Build;
 use super::{Format, Job, Part, read_text};
 use crate::finding::Finding;
-use crate::model::{Cadre, FileId, Kind, Leave, Problem, Region, Visit};
+use crate::model::{self, FileId, Kind, KindVisitor, Stored};
 
 /// What reading one file's bytes gave.
 #[derive(Debug)]
@@ -35,24 +34,28 @@ pub fn read_bytes(bytes: &[u8], kind: Kind, format: Format) -> FileRead {
         format,
         size: bytes.len() as u64,
     };
-    match kind {
-        Kind::Regions => read::<Region>(bytes, &job),
-        Kind::Cadres => read::<Cadre>(bytes, &job),
-        Kind::Visits => read::<Visit>(bytes, &job),
-        Kind::Problems => read::<Problem>(bytes, &job),
-        Kind::Leaves => read::<Leave>(bytes, &job),
-    }
+    model::visit(kind, Read { bytes, job: &job })
 }
 
-fn read<B: Build>(bytes: &[u8], job: &Job) -> FileRead {
-    let mut part: Part<B> = Part::new(job.file);
-    // No base: references stay pending, as nothing is loaded to resolve
-    // them against.
-    read_text(bytes, job, &OnceLock::new(), &mut part);
-    FileRead {
-        rows: part.rows,
-        records: part.records.len(),
-        findings: part.findings,
+/// Reads one file's bytes, of whichever kind it is.
+struct Read<'a> {
+    bytes: &'a [u8],
+    job: &'a Job,
+}
+
+impl KindVisitor for Read<'_> {
+    type Out = FileRead;
+
+    fn visit<R: Stored>(self) -> FileRead {
+        let mut part: Part<R> = Part::new(self.job.file);
+        // No base: references stay pending, as nothing is loaded to
+        // resolve them against.
+        read_text(self.bytes, self.job, &OnceLock::new(), &mut part);
+        FileRead {
+            rows: part.meta.rows,
+            records: part.records.len(),
+            findings: part.meta.findings,
+        }
     }
 }
 

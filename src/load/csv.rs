@@ -14,11 +14,10 @@ use std::borrow::Cow;
 
 use super::split::Splitter;
 use crate::finding::{Check, Describe, Finding, Severity, shown};
-use crate::i18n::{field_names, kind_name};
 use crate::lang::{Lang, tr};
 use crate::load::build::{Cell, Row};
 use crate::model::{FileId, Kind, Span};
-use crate::schema;
+use crate::schema::{self, field_names};
 
 pub static BAD_QUOTING: Check = Check {
     name: "bad-quoting",
@@ -165,7 +164,7 @@ pub struct EmptyFile {
 
 impl Describe for EmptyFile {
     fn text(&self, lang: Lang) -> String {
-        let name = kind_name(self.kind, lang);
+        let name = self.kind.name(lang);
         tr!(
             lang,
             "文件为空，没有表头（{name}）",
@@ -247,7 +246,7 @@ pub struct UnknownColumn {
 
 impl Describe for UnknownColumn {
     fn text(&self, lang: Lang) -> String {
-        let name = kind_name(self.kind, lang);
+        let name = self.kind.name(lang);
         let header = &self.header;
         if header.is_empty() {
             tr!(
@@ -278,7 +277,7 @@ pub struct MoreUnknownColumns {
 
 impl Describe for MoreUnknownColumns {
     fn text(&self, lang: Lang) -> String {
-        let name = kind_name(self.kind, lang);
+        let name = self.kind.name(lang);
         let count = self.count;
         tr!(
             lang,

@@ -3,10 +3,10 @@
 //! names, in batches, prefetched ahead. The checks of references to nothing
 //! are here with their words: `unknown-region` and `unknown-cadre`.
 
-use super::build::{self, Build, Keys, Pending, Resolved, Target};
+use super::build::{Keys, Pending};
 use crate::finding::{Check, Describe, Finding, Severity};
 use crate::lang::{Lang, tr};
-use crate::model::{CadreId, FileId, Key, Kind, Ref, Region, RegionId, RegionLevel, Span};
+use crate::model::{FileId, Id, Key, Kind, Record, Ref, Region, RegionId, RegionLevel, Span};
 use crate::schema;
 
 pub static UNKNOWN_REGION: Check = Check {
@@ -79,32 +79,21 @@ impl Describe for UnknownCadre {
 
 /// Who refers, as a message about a reference names it.
 fn referrer_name(from: Kind, lang: Lang) -> &'static str {
-    match (from, lang) {
-        (Kind::Regions, Lang::Zh) => "区划",
-        (Kind::Cadres, Lang::Zh) => "干部联系点",
-        (Kind::Visits, Lang::Zh) => "走访记录",
-        (Kind::Problems, Lang::Zh) => "问题",
-        (Kind::Leaves, Lang::Zh) => "请假记录",
-        (kind, Lang::En) => kind.singular(),
-    }
+    lang.pick(from.def().referrer_zh, from.singular())
 }
 
 /// Resolves each township's and village's parent, once every region is
 /// read. A county's parent (a city code, in statistical lists) is not ours
 /// to check.
-pub(super) fn resolve_parents(
-    regions: &mut [Region],
-    keys: &Keys<RegionId>,
-    findings: &mut Vec<Finding>,
-) {
+pub(super) fn resolve_parents(regions: &mut [Region], keys: &Keys, findings: &mut Vec<Finding>) {
     for region in regions
         .iter_mut()
         .filter(|r| r.level != RegionLevel::County)
     {
-        let Some(code) = &region.parent_code else {
+        let Some(code) = &region.parent.code else {
             continue;
         };
-        let parent = keys.resolve(&Key::new(code));
+        let parent = keys.resolve(&Key::new(code)).map(RegionId::new);
         if parent == Ref::Unknown {
             let message = UnknownRegion {
                 from: Kind::Regions,
@@ -116,30 +105,33 @@ pub(super) fn resolve_parents(
                     .value(code.clone()),
             );
         }
-        region.parent = Some(parent);
+        region.parent.region = Some(parent);
     }
 }
 
-/// The keys references resolve against.
+/// The keys references resolve against: for each kind (by [`Kind`] order),
+/// its keys when others refer to it and they are read.
 pub(super) struct Lookup<'k> {
-    pub regions: &'k Keys<RegionId>,
-    pub cadres: &'k Keys<CadreId>,
+    pub keys: &'k [Option<Keys>],
 }
 
 impl Lookup<'_> {
+    fn keys(&self, kind: Kind) -> Option<&Keys> {
+        self.keys.get(kind as usize)?.as_ref()
+    }
+
     fn prefetch(&self, p: &Pending) {
-        match p.target {
-            Target::Region => self.regions.index.prefetch(&p.key),
-            Target::Cadre => self.cadres.index.prefetch(&p.key),
+        if let Some(keys) = self.keys(p.target) {
+            keys.index.prefetch(&p.key);
         }
     }
 }
 
 /// Resolves pending references of one file's records, reporting keys
 /// nothing has.
-pub(super) fn link<B: Build>(
-    records: &mut [B],
-    pending: &mut Vec<build::Pending>,
+pub(super) fn link<R: Record>(
+    records: &mut [R],
+    pending: &mut Vec<Pending>,
     file: FileId,
     lookup: &Lookup,
     findings: &mut Vec<Finding>,
@@ -155,48 +147,46 @@ pub(super) fn link<B: Build>(
             lookup.prefetch(ahead);
         }
         let p = &pending[i];
-        let (resolved, unknown) = match p.target {
-            Target::Region => {
-                let r = lookup.regions.resolve(&p.key);
-                (Resolved::Region(r), r == Ref::Unknown)
-            }
-            Target::Cadre => {
-                let r = lookup.cadres.resolve(&p.key);
-                (Resolved::Cadre(r), r == Ref::Unknown)
-            }
-        };
+        // A kind whose keys are not read yet has none to name: the tables
+        // refer only to kinds loaded before.
+        let resolved = lookup
+            .keys(p.target)
+            .map_or(Ref::Broken, |k| k.resolve(&p.key));
         if let Some(record) = records.get_mut(p.record as usize) {
-            record.set_ref(p.slot, resolved);
+            record.set_ref(usize::from(p.field), usize::from(p.item), resolved);
         }
-        if unknown {
-            findings.push(unknown_reference::<B>(p, file));
+        if resolved == Ref::Unknown {
+            findings.push(unknown_reference(R::KIND, p, file));
         }
     }
     pending.clear();
 }
 
-/// The finding of a reference to a key no record has.
+/// The finding of a reference from a record of kind `from` to a key no
+/// record has: one check for each kind others refer to.
 #[cold]
-fn unknown_reference<B: Build>(p: &Pending, file: FileId) -> Finding {
-    let (from, key) = (B::KIND, p.key.text());
-    let span = Span { file, line: p.line };
+fn unknown_reference(from: Kind, p: &Pending, file: FileId) -> Finding {
+    let key = p.key.text();
+    let span = Span::at(file, p.line);
     let finding = match p.target {
-        Target::Region => {
-            let message = UnknownRegion {
-                from,
-                code: key.clone(),
-            };
-            Finding::new(&UNKNOWN_REGION, span, message)
-        }
-        Target::Cadre => {
+        Kind::Cadres => {
             let message = UnknownCadre {
                 from,
                 id: key.clone(),
             };
             Finding::new(&UNKNOWN_CADRE, span, message)
         }
+        // The regions, and (should a table refer to another kind without
+        // a check of its own) any kind: a key not there.
+        _ => {
+            let message = UnknownRegion {
+                from,
+                code: key.clone(),
+            };
+            Finding::new(&UNKNOWN_REGION, span, message)
+        }
     };
-    let field = schema::fields(B::KIND)
+    let field = schema::fields(from)
         .get(usize::from(p.field))
         .map_or("", |f| f.name);
     finding.field(field).value(key)

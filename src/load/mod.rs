@@ -20,6 +20,8 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
+use std::any::Any;
+
 use anyhow::bail;
 use rustc_hash::FxHashSet;
 
@@ -27,17 +29,18 @@ use crate::config::{self, Config};
 use crate::finding::Finding;
 use crate::lang::{Lang, tr};
 use crate::model::{
-    Cadre, CadreId, Dataset, FileId, FileRole, Kind, Leave, Problem, Region, RegionId, Skip,
-    SourceFile, Span, Stamp, Table, Visit,
+    self, Dataset, FileId, FileRole, KeyIndex, Kind, KindVisitor, Record, Region, Skip, SourceFile,
+    Span, Stamp, Stored,
 };
 use crate::parallel;
+use build::{Keys, Row};
 use decode::{doubt_findings, undecodable};
 use discover::{LeftoverTemp, OutsideLink, RepeatedLink, Unreadable, What};
 use link::{Lookup, link, resolve_parents};
 
 pub use build::{
     CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_VALUE, InvalidDate, InvalidEnum,
-    InvalidNumber, InvalidText, MISSING_VALUE, MissingValue, NumberTooLarge, ParentNeeded, Row,
+    InvalidNumber, InvalidText, MISSING_VALUE, MissingValue, NumberTooLarge, ParentNeeded,
     split_list,
 };
 pub use bytes::{FileRead, read_bytes};
@@ -307,316 +310,378 @@ pub fn load(dir: &Path) -> Loaded {
         }
     }
 
-    let (rest, base) = read_all(&jobs, &unreadable);
-    // Every file's columns, rows and findings, in path order.
-    let Base {
-        regions,
-        cadres,
-        region_keys,
-        cadre_keys,
-        region_parts,
-        cadre_parts,
-        findings: parent_findings,
-    } = base;
-    for mut part in region_parts {
-        take_meta(&mut part, &mut files, &mut findings);
+    let read = read_all(&jobs, &unreadable);
+    // Every file's columns, rows and findings, in path order; the records
+    // into the dataset, kind by kind.
+    let mut data = Dataset::default();
+    for kind in read {
+        for meta in kind.metas {
+            meta.into_file(&mut files, &mut findings);
+        }
+        findings.extend(kind.findings);
+        model::visit(kind.kind, Store(kind.records, &mut data));
+        if let Some(keys) = kind.keys {
+            model::visit(kind.kind, StoreIndex(keys.index, &mut data));
+        }
     }
-    findings.extend(parent_findings);
-    for mut part in cadre_parts {
-        take_meta(&mut part, &mut files, &mut findings);
-    }
-    let mut visits = Table::default();
-    for mut part in rest.visits {
-        take_meta(&mut part, &mut files, &mut findings);
-        visits.push_chunk(part.records);
-    }
-    let (mut problems, mut leaves) = (Vec::new(), Vec::new());
-    for mut part in rest.problems {
-        take_meta(&mut part, &mut files, &mut findings);
-        problems.append(&mut part.records);
-    }
-    for mut part in rest.leaves {
-        take_meta(&mut part, &mut files, &mut findings);
-        leaves.append(&mut part.records);
-    }
-
+    data.files = files;
     Loaded {
         config,
-        data: Dataset {
-            files,
-            regions,
-            cadres,
-            visits,
-            problems,
-            leaves,
-            region_index: region_keys.index,
-            cadre_index: cadre_keys.index,
-        },
+        data,
         findings,
     }
 }
 
-/// What reading one file gave.
-struct Part<T> {
+/// What reading one file found out about it besides its records.
+struct Meta {
     file: FileId,
     columns: Vec<(&'static str, Box<str>)>,
     rows: usize,
     complete: bool,
-    records: Vec<T>,
-    /// Keys of rows that failed to build.
-    broken: Vec<String>,
-    /// References not resolved yet (when read without a lookup).
-    pending: Vec<build::Pending>,
     findings: Vec<Finding>,
     /// The file's size and modification time as it was read.
     stamp: Option<Stamp>,
 }
 
-impl<T> Part<T> {
+impl Meta {
     /// Nothing read yet (and not complete until the file is read through).
     fn new(file: FileId) -> Self {
-        Part {
+        Meta {
             file,
             columns: Vec::new(),
             rows: 0,
             complete: false,
-            records: Vec::new(),
-            broken: Vec::new(),
-            pending: Vec::new(),
             findings: Vec::new(),
             stamp: None,
         }
     }
+
+    /// Moves what was found out into the file list and the findings.
+    fn into_file(self, files: &mut [SourceFile], findings: &mut Vec<Finding>) {
+        if let Some(file) = files.get_mut(self.file.0 as usize) {
+            file.columns = self.columns;
+            file.rows = self.rows;
+            file.stamp = self.stamp;
+            file.complete = self.complete;
+        }
+        findings.extend(self.findings);
+    }
 }
 
-/// A part of any kind, as the parallel readers hand them back.
-enum Batch {
-    Regions(Part<Region>),
-    Cadres(Part<Cadre>),
-    Visits(Part<Visit>),
-    Problems(Part<Problem>),
-    Leaves(Part<Leave>),
+/// What reading one file gave.
+struct Part<R> {
+    meta: Meta,
+    records: Vec<R>,
+    /// Keys of rows that failed to build.
+    broken: Vec<String>,
+    /// References not resolved yet (when read without a lookup).
+    pending: Vec<build::Pending>,
 }
 
-/// The parts of the kinds that refer to regions and cadres, in path order.
-#[derive(Default)]
-struct Parts {
-    visits: Vec<Part<Visit>>,
-    problems: Vec<Part<Problem>>,
-    leaves: Vec<Part<Leave>>,
+impl<R> Part<R> {
+    fn new(file: FileId) -> Self {
+        Part {
+            meta: Meta::new(file),
+            records: Vec::new(),
+            broken: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
 }
 
-/// Regions and cadres, read, indexed and linked: what the references of
-/// every other kind resolve against.
-struct Base {
-    regions: Vec<Region>,
-    cadres: Vec<Cadre>,
-    region_keys: build::Keys<RegionId>,
-    cadre_keys: build::Keys<CadreId>,
-    /// The parts the records came from, kept for their files' columns,
-    /// rows and findings.
-    region_parts: Vec<Part<Region>>,
-    cadre_parts: Vec<Part<Cadre>>,
-    /// Unknown parents.
+/// A part of any kind, as the parallel readers hand them back: a
+/// `Part<R>` of the kind's record type.
+struct AnyPart {
+    kind: Kind,
+    part: Box<dyn Any + Send + Sync>,
+}
+
+/// Everything read of one kind, linked: what the dataset takes.
+struct KindRead {
+    kind: Kind,
+    /// The records, file by file: a `Vec<Vec<R>>` of the kind's type.
+    records: Box<dyn Any + Send + Sync>,
+    /// The files they came from, in path order.
+    metas: Vec<Meta>,
+    /// Findings made after the files were read (unknown parents).
     findings: Vec<Finding>,
+    /// For a kind others refer to, its keys.
+    keys: Option<Keys>,
+}
+
+/// The parts of `kind` among `parts`, as `Part<R>`s, in path order.
+fn parts_of<R: 'static>(parts: &mut Vec<AnyPart>, kind: Kind) -> Vec<Part<R>> {
+    let (mine, rest): (Vec<AnyPart>, Vec<AnyPart>) = std::mem::take(parts)
+        .into_iter()
+        .partition(|p| p.kind == kind);
+    *parts = rest;
+    let mut mine: Vec<Part<R>> = mine
+        .into_iter()
+        .filter_map(|p| p.part.downcast::<Part<R>>().ok().map(|p| *p))
+        .collect();
+    mine.sort_by_key(|p| p.meta.file);
+    mine
+}
+
+/// The kinds others refer to, read, linked and indexed in load order:
+/// what the references of every other kind resolve against.
+struct Base {
+    /// For each kind (by [`Kind`] order), its keys when others refer to it.
+    keys: Vec<Option<Keys>>,
+    kinds: Vec<KindRead>,
 }
 
 impl Base {
-    /// Builds the base from the parts of every regions and cadres file, in
-    /// path order; `unreadable` names kinds with a file that could not be
+    /// Builds the base from the parts of every file of the kinds others
+    /// refer to; `unreadable` names kinds with a file that could not be
     /// opened at all (their keys are not all known).
-    fn build(
-        mut region_parts: Vec<Part<Region>>,
-        mut cadre_parts: Vec<Part<Cadre>>,
-        unreadable: &[Kind],
-    ) -> Base {
-        let (mut regions, broken, complete) = take_records(&mut region_parts);
-        let mut region_keys = build::Keys::new();
-        let complete = complete && !unreadable.contains(&Kind::Regions);
-        let codes = regions.iter().map(|r| &*r.code);
-        index_keys(&mut region_keys, codes, broken, complete, RegionId);
-        let mut findings = Vec::new();
-        resolve_parents(&mut regions, &region_keys, &mut findings);
-
-        // Cadres refer to regions only.
-        let mut cadre_keys = build::Keys::new();
-        let lookup = Lookup {
-            regions: &region_keys,
-            cadres: &cadre_keys,
+    fn build(mut parts: Vec<AnyPart>, unreadable: &[Kind]) -> Base {
+        let mut base = Base {
+            keys: Kind::ALL.iter().map(|_| None).collect(),
+            kinds: Vec::new(),
         };
-        for part in &mut cadre_parts {
-            link(
-                &mut part.records,
-                &mut part.pending,
-                part.file,
-                &lookup,
-                &mut part.findings,
+        for kind in Kind::ALL.into_iter().filter(|k| k.referenced()) {
+            let (read, keys) = model::visit(
+                kind,
+                BuildBase {
+                    parts: &mut parts,
+                    keys: &base.keys,
+                    complete: !unreadable.contains(&kind),
+                },
             );
+            base.keys[kind as usize] = Some(keys);
+            base.kinds.push(read);
         }
-        let (cadres, broken, complete) = take_records(&mut cadre_parts);
-        let complete = complete && !unreadable.contains(&Kind::Cadres);
-        let ids = cadres.iter().map(|c| &*c.id);
-        index_keys(&mut cadre_keys, ids, broken, complete, CadreId);
-        Base {
-            regions,
-            cadres,
-            region_keys,
-            cadre_keys,
-            region_parts,
-            cadre_parts,
-            findings,
-        }
+        base
     }
 
     fn lookup(&self) -> Lookup<'_> {
-        Lookup {
-            regions: &self.region_keys,
-            cadres: &self.cadre_keys,
+        Lookup { keys: &self.keys }
+    }
+}
+
+/// Builds one kind of the base: links its records against the kinds
+/// before it, indexes their keys (a region's parent is resolved then,
+/// against the regions' own).
+struct BuildBase<'p> {
+    parts: &'p mut Vec<AnyPart>,
+    keys: &'p [Option<Keys>],
+    complete: bool,
+}
+
+impl KindVisitor for BuildBase<'_> {
+    type Out = (KindRead, Keys);
+
+    fn visit<R: Stored>(self) -> (KindRead, Keys) {
+        let mut parts = parts_of::<R>(self.parts, R::KIND);
+        let lookup = Lookup { keys: self.keys };
+        for part in &mut parts {
+            link(
+                &mut part.records,
+                &mut part.pending,
+                part.meta.file,
+                &lookup,
+                &mut part.meta.findings,
+            );
+        }
+        let mut records = Vec::with_capacity(parts.iter().map(|p| p.records.len()).sum());
+        let mut broken = Vec::new();
+        let mut complete = self.complete;
+        let mut metas = Vec::with_capacity(parts.len());
+        for mut part in parts {
+            records.append(&mut part.records);
+            broken.append(&mut part.broken);
+            complete &= part.meta.complete;
+            metas.push(part.meta);
+        }
+        let mut keys = Keys::new();
+        keys.index.reserve(records.len());
+        for (i, record) in records.iter().enumerate() {
+            if let Some(key) = record.key() {
+                keys.index.insert_first(key, i as u32);
+            }
+        }
+        keys.broken = broken.into_iter().map(Into::into).collect::<FxHashSet<_>>();
+        keys.complete = complete;
+        let mut findings = Vec::new();
+        // Regions are the root: their parents are their own kind's keys.
+        if let Some(regions) = (&mut records as &mut dyn Any).downcast_mut::<Vec<Region>>() {
+            resolve_parents(regions, &keys, &mut findings);
+        }
+        let read = KindRead {
+            kind: R::KIND,
+            records: Box::new(vec![records]),
+            metas,
+            findings,
+            keys: None,
+        };
+        (read, keys)
+    }
+}
+
+/// Links the parts of one kind others do not refer to, read before the
+/// base was ready, and hands its records on file by file.
+struct Linked<'p> {
+    parts: &'p mut Vec<AnyPart>,
+    lookup: &'p Lookup<'p>,
+}
+
+impl KindVisitor for Linked<'_> {
+    type Out = KindRead;
+
+    fn visit<R: Stored>(self) -> KindRead {
+        let parts = parts_of::<R>(self.parts, R::KIND);
+        let mut records = Vec::with_capacity(parts.len());
+        let mut metas = Vec::with_capacity(parts.len());
+        for mut part in parts {
+            if !part.pending.is_empty() {
+                link(
+                    &mut part.records,
+                    &mut part.pending,
+                    part.meta.file,
+                    self.lookup,
+                    &mut part.meta.findings,
+                );
+            }
+            records.push(part.records);
+            metas.push(part.meta);
+        }
+        KindRead {
+            kind: R::KIND,
+            records: Box::new(records),
+            metas,
+            findings: Vec::new(),
+            keys: None,
         }
     }
 }
 
-/// Regions and cadres parts gathered while they are read.
+/// Stores the records of one kind into the dataset.
+struct Store<'d>(Box<dyn Any + Send + Sync>, &'d mut Dataset);
+
+impl KindVisitor for Store<'_> {
+    type Out = ();
+
+    fn visit<R: Stored>(self) {
+        if let Ok(files) = self.0.downcast::<Vec<Vec<R>>>() {
+            R::store(self.1, *files);
+        }
+    }
+}
+
+/// Stores the index of one kind's keys into the dataset.
+struct StoreIndex<'d>(KeyIndex<u32>, &'d mut Dataset);
+
+impl KindVisitor for StoreIndex<'_> {
+    type Out = ();
+
+    fn visit<R: Stored>(self) {
+        R::store_index(self.1, self.0);
+    }
+}
+
+/// Reads one file, of whichever kind it is.
+struct ReadFile<'a> {
+    job: &'a Job,
+    base: &'a OnceLock<Base>,
+}
+
+impl KindVisitor for ReadFile<'_> {
+    type Out = AnyPart;
+
+    fn visit<R: Stored>(self) -> AnyPart {
+        AnyPart {
+            kind: self.job.kind,
+            part: Box::new(read_file::<R>(self.job, self.base)),
+        }
+    }
+}
+
+/// The parts of the kinds others refer to, gathered while they are read.
 #[derive(Default)]
 struct First {
-    regions: Vec<Part<Region>>,
-    cadres: Vec<Part<Cadre>>,
+    parts: Vec<AnyPart>,
     done: usize,
 }
 
-/// Reads every data file on every core, biggest first within regions and
-/// cadres (read first: everything else refers to them), then the rest.
+/// Reads every data file on every core, biggest first within the kinds
+/// others refer to (read first: regions and cadres), then the rest.
 ///
-/// The worker that finishes the last regions or cadres file builds the
-/// [`Base`] while the other goes on reading; a file read before the base is
-/// ready keeps its references pending until the base is there, and the
-/// rest link theirs as they read. No core waits for the base to be built.
-fn read_all(jobs: &[Job], unreadable: &[Kind]) -> (Parts, Base) {
+/// The worker that finishes the last of those files builds the [`Base`]
+/// while the other goes on reading; a file read before the base is ready
+/// keeps its references pending until the base is there, and the rest
+/// link theirs as they read. No core waits for the base to be built.
+fn read_all(jobs: &[Job], unreadable: &[Kind]) -> Vec<KindRead> {
     let mut order: Vec<&Job> = jobs.iter().collect();
-    order.sort_by_key(|j| (j.kind > Kind::Cadres, std::cmp::Reverse(j.size)));
-    let first_jobs = order.iter().filter(|j| j.kind <= Kind::Cadres).count();
+    order.sort_by_key(|j| (!j.kind.referenced(), std::cmp::Reverse(j.size)));
+    let first_jobs = order.iter().filter(|j| j.kind.referenced()).count();
     let base = OnceLock::new();
     let first = Mutex::new(First::default());
-    let build_base = |first: First| {
-        let (mut regions, mut cadres) = (first.regions, first.cadres);
-        regions.sort_by_key(|p| p.file);
-        cadres.sort_by_key(|p| p.file);
-        Base::build(regions, cadres, unreadable)
-    };
-    let finish_first = |batch: Batch| {
+    let finish_first = |part: AnyPart| {
         let mut gathered = first
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        match batch {
-            Batch::Regions(p) => gathered.regions.push(p),
-            Batch::Cadres(p) => gathered.cadres.push(p),
-            _ => {}
-        }
+        gathered.parts.push(part);
         gathered.done += 1;
         if gathered.done == first_jobs {
             let all = std::mem::take(&mut *gathered);
             drop(gathered);
-            let _ = base.set(build_base(all));
+            let _ = base.set(Base::build(all.parts, unreadable));
         }
     };
     if first_jobs == 0 {
-        let _ = base.set(build_base(First::default()));
+        let _ = base.set(Base::build(Vec::new(), unreadable));
     }
-    let mut done: Vec<(FileId, Batch)> = parallel::map(&order, |job| {
-        let batch = match job.kind {
-            Kind::Regions => Batch::Regions(read_file(job, &base)),
-            Kind::Cadres => Batch::Cadres(read_file(job, &base)),
-            Kind::Visits => Batch::Visits(read_file(job, &base)),
-            Kind::Problems => Batch::Problems(read_file(job, &base)),
-            Kind::Leaves => Batch::Leaves(read_file(job, &base)),
-        };
-        match batch {
-            Batch::Regions(_) | Batch::Cadres(_) => {
-                finish_first(batch);
-                None
-            }
-            batch => Some((job.file, batch)),
+    let mut rest: Vec<AnyPart> = parallel::map(&order, |job| {
+        let part = model::visit(job.kind, ReadFile { job, base: &base });
+        if job.kind.referenced() {
+            finish_first(part);
+            None
+        } else {
+            Some(part)
         }
     })
     .into_iter()
     .flatten()
     .collect();
-    // Every regions and cadres file is read, so the base is there (built
+    // Every file others refer to is read, so the base is there (built
     // here should the worker building it have failed).
     let base = match base.into_inner() {
         Some(base) => base,
-        None => build_base(first.into_inner().unwrap_or_else(|p| p.into_inner())),
-    };
-
-    // Back into path order, so that records and findings keep file order;
-    // link what was read before the base was ready.
-    done.sort_by_key(|(file, _)| *file);
-    let lookup = base.lookup();
-    let mut parts = Parts::default();
-    for (_, batch) in done {
-        match batch {
-            Batch::Visits(p) => parts.visits.push(linked(p, &lookup)),
-            Batch::Problems(p) => parts.problems.push(linked(p, &lookup)),
-            Batch::Leaves(p) => parts.leaves.push(linked(p, &lookup)),
-            Batch::Regions(_) | Batch::Cadres(_) => {}
+        None => {
+            let first = first.into_inner().unwrap_or_else(|p| p.into_inner());
+            Base::build(first.parts, unreadable)
         }
+    };
+    // Link what was read before the base was ready, kind by kind, each in
+    // path order.
+    let lookup = base.lookup();
+    let mut kinds = Vec::with_capacity(Kind::ALL.len());
+    let linked: Vec<KindRead> = Kind::ALL
+        .into_iter()
+        .filter(|k| !k.referenced())
+        .map(|kind| {
+            let parts = &mut rest;
+            model::visit(
+                kind,
+                Linked {
+                    parts,
+                    lookup: &lookup,
+                },
+            )
+        })
+        .collect();
+    let Base {
+        mut keys,
+        kinds: first,
+    } = base;
+    for mut read in first {
+        read.keys = keys.get_mut(read.kind as usize).and_then(Option::take);
+        kinds.push(read);
     }
-    (parts, base)
-}
-
-/// A part with its pending references, if any, resolved.
-fn linked<B: build::Build>(mut part: Part<B>, lookup: &Lookup) -> Part<B> {
-    if !part.pending.is_empty() {
-        link(
-            &mut part.records,
-            &mut part.pending,
-            part.file,
-            lookup,
-            &mut part.findings,
-        );
-    }
-    part
-}
-
-/// Moves the records and broken keys out of parts, leaving what they found
-/// out about their files; says whether every file was read in full.
-fn take_records<T>(parts: &mut [Part<T>]) -> (Vec<T>, Vec<String>, bool) {
-    let mut records = Vec::with_capacity(parts.iter().map(|p| p.records.len()).sum());
-    let mut broken = Vec::new();
-    let mut complete = true;
-    for part in parts {
-        records.append(&mut part.records);
-        broken.append(&mut part.broken);
-        complete &= part.complete;
-    }
-    (records, broken, complete)
-}
-
-/// Moves what a part found out about its file into the file list and the
-/// findings.
-fn take_meta<T>(part: &mut Part<T>, files: &mut [SourceFile], findings: &mut Vec<Finding>) {
-    if let Some(file) = files.get_mut(part.file.0 as usize) {
-        file.columns = std::mem::take(&mut part.columns);
-        file.rows = part.rows;
-        file.stamp = part.stamp;
-        file.complete = part.complete;
-    }
-    findings.append(&mut part.findings);
-}
-
-fn index_keys<'a, Id: Copy>(
-    keys: &mut build::Keys<Id>,
-    records: impl Iterator<Item = &'a str>,
-    broken: Vec<String>,
-    complete: bool,
-    make_id: fn(u32) -> Id,
-) {
-    keys.index.reserve(records.size_hint().0);
-    for (i, key) in records.enumerate() {
-        keys.index.insert_first(key, make_id(i as u32));
-    }
-    keys.broken = broken.into_iter().map(Into::into).collect::<FxHashSet<_>>();
-    keys.complete = complete;
+    kinds.extend(linked);
+    kinds.sort_by_key(|k| k.kind);
+    kinds
 }
 
 /// How many references to collect before resolving them together: enough
@@ -624,13 +689,9 @@ fn index_keys<'a, Id: Copy>(
 /// still in cache.
 const LINK_BATCH: usize = 4096;
 
-/// Reads one file into records of kind `B`.
-fn read_file<B: build::Build>(job: &Job, base: &OnceLock<Base>) -> Part<B> {
+/// Reads one file into records of kind `R`.
+fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>) -> Part<R> {
     let mut part = Part::new(job.file);
-    let span = |line| Span {
-        file: job.file,
-        line,
-    };
     // Each worker reads into one buffer it keeps: a fresh buffer per file
     // would cost a page fault per 4 KiB of every file.
     thread_local! {
@@ -644,17 +705,16 @@ fn read_file<B: build::Build>(job: &Job, base: &OnceLock<Base>) -> Part<B> {
             std::io::Read::read_to_end(&mut f, bytes)?;
             f.metadata()
         });
-        if let Ok(meta) = &read {
-            part.stamp = Some(Stamp::of(meta));
-        }
-        if let Err(e) = read {
-            let error = e.to_string();
-            part.findings.push(Finding::new(
-                &UNREADABLE_FILE,
-                span(0),
-                Unreadable { error },
-            ));
-            return;
+        match read {
+            Ok(meta) => part.meta.stamp = Some(Stamp::of(&meta)),
+            Err(e) => {
+                let error = e.to_string();
+                let span = Span::file(job.file);
+                part.meta
+                    .findings
+                    .push(Finding::new(&UNREADABLE_FILE, span, Unreadable { error }));
+                return;
+            }
         }
         read_text(bytes, job, base, &mut part);
     });
@@ -662,17 +722,17 @@ fn read_file<B: build::Build>(job: &Job, base: &OnceLock<Base>) -> Part<B> {
 }
 
 /// Decodes a file's bytes and reads its rows into `part`.
-fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, part: &mut Part<B>) {
+fn read_text<R: Record>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, part: &mut Part<R>) {
     let text = match decode(bytes) {
         Ok(decoded) => {
             if let Some(doubt) = decoded.doubt {
                 let found = doubt_findings(doubt, job.file, &decoded.text);
-                part.findings.extend(found);
+                part.meta.findings.extend(found);
             }
             decoded.text
         }
         Err(undecoded) => {
-            part.findings.push(undecodable(job.file, undecoded));
+            part.meta.findings.push(undecodable(job.file, undecoded));
             return;
         }
     };
@@ -684,11 +744,10 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
             .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     }
     let Part {
+        meta,
         records,
         broken,
         pending,
-        findings,
-        ..
     } = part;
     let mut taker = Taker {
         file: job.file,
@@ -698,15 +757,16 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
         pending,
         dates: build::DateMemo::default(),
     };
+    let findings = &mut meta.findings;
     let (rows, complete, columns) = match job.format {
         Format::Csv => {
-            let outcome = csv::read(&text, B::KIND, job.file, findings, |row, findings| {
+            let outcome = csv::read(&text, R::KIND, job.file, findings, |row, findings| {
                 taker.take(row, findings)
             });
             (outcome.rows, outcome.complete, outcome.columns)
         }
         Format::Toml => {
-            let outcome = toml::read(&text, B::KIND, job.file, findings, |row, findings| {
+            let outcome = toml::read(&text, R::KIND, job.file, findings, |row, findings| {
                 taker.take(row, findings)
             });
             (outcome.rows, outcome.complete, Vec::new())
@@ -715,23 +775,23 @@ fn read_text<B: build::Build>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, pa
     if let Some(base) = base.get() {
         link(records, pending, job.file, &base.lookup(), findings);
     }
-    part.rows = rows;
-    part.complete = complete;
-    part.columns = columns;
+    meta.rows = rows;
+    meta.complete = complete;
+    meta.columns = columns;
 }
 
 /// Builds the records of one file.
-struct Taker<'t, B> {
+struct Taker<'t, R> {
     file: FileId,
     /// Once built, what references resolve against.
     base: &'t OnceLock<Base>,
-    records: &'t mut Vec<B>,
+    records: &'t mut Vec<R>,
     broken: &'t mut Vec<String>,
     pending: &'t mut Vec<build::Pending>,
     dates: build::DateMemo,
 }
 
-impl<B: build::Build> Taker<'_, B> {
+impl<Rec: Record> Taker<'_, Rec> {
     /// Builds a record from a row, or remembers the row's key as broken.
     fn take<R: Row>(&mut self, row: &R, findings: &mut Vec<Finding>) {
         let mark = self.pending.len();
@@ -742,12 +802,12 @@ impl<B: build::Build> Taker<'_, B> {
             pending: self.pending,
             dates: &mut self.dates,
         };
-        match B::build(row, &mut sink) {
+        match build::build::<Rec, R>(row, &mut sink) {
             Some(record) => self.records.push(record),
             None => {
                 // No record: its references go with it.
                 self.pending.truncate(mark);
-                self.broken.extend(B::key(row));
+                self.broken.extend(build::key_text(row, Rec::KIND));
             }
         }
         if self.pending.len() >= LINK_BATCH {

@@ -227,14 +227,17 @@ pub fn read(
 mod tests {
     use super::*;
     use crate::model::Date;
-    use crate::schema::{cadre, visit};
 
     /// A table as read: its line and, for each field asked for, the line a
     /// finding would name and the cell.
     type Read = (u32, Vec<(u32, Option<String>)>);
 
-    /// Reads `text` as `kind`, and each table's `fields`.
-    fn read_rows(text: &str, kind: Kind, fields: &[usize]) -> (Vec<Read>, Vec<Finding>, Outcome) {
+    /// Reads `text` as `kind`, and each table's `fields` (by name).
+    fn read_rows(text: &str, kind: Kind, fields: &[&str]) -> (Vec<Read>, Vec<Finding>, Outcome) {
+        let fields: Vec<usize> = fields
+            .iter()
+            .map(|name| schema::position(kind, name).unwrap())
+            .collect();
         let mut rows = Vec::new();
         let mut findings = Vec::new();
         let outcome = read(text, kind, FileId(1), &mut findings, |row, _| {
@@ -261,13 +264,7 @@ mod tests {
             "# 二月\n[[visit]]\ndate = 2026-02-10\ncadre = \"C01\"\npeople = 10\n\n\
              [[visit]]\ndate = \"2026/2/20\"\nkind = \" 座谈会 \"\nforums = \"\"\n",
             Kind::Visits,
-            &[
-                visit::DATE,
-                visit::CADRE,
-                visit::KIND,
-                visit::PEOPLE,
-                visit::FORUMS,
-            ],
+            &["date", "cadre", "kind", "people", "forums"],
         );
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!((outcome.rows, outcome.complete), (2, true));
@@ -307,7 +304,7 @@ mod tests {
         let (rows, findings, _) = read_rows(
             "[[cadre]]\nid = \"C01\"\npoints = [\"411001001\", 411001002]\nstart = 2025-06-01\n",
             Kind::Cadres,
-            &[cadre::POINTS, cadre::START],
+            &["points", "start"],
         );
         assert!(findings.is_empty(), "{findings:?}");
         let list = Cell::List(vec!["411001001".into(), "411001002".into()]);

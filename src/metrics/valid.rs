@@ -53,7 +53,9 @@ impl Validity {
                 }
                 let parent_ok = match r.level {
                     RegionLevel::County => true,
-                    _ => valid.region_ref(r.parent.unwrap_or(Ref::Broken)).is_some(),
+                    _ => valid
+                        .region_ref(r.parent.region.unwrap_or(Ref::Broken))
+                        .is_some(),
                 };
                 valid.regions[i] = parent_ok && valid.clean(r.span);
             }

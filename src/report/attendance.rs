@@ -2,7 +2,7 @@
 //! `--missing`, one row per missed (cadre, work day) as docs/reports.md gives it.
 
 use super::{Cell, Column, Report, title};
-use crate::i18n::{self, Heading, ReportName};
+use crate::i18n::{Heading, ReportName};
 use crate::lang::Lang;
 use crate::metrics::attendance::Tally;
 use crate::metrics::{Attendance, Ctx, Window};
@@ -52,7 +52,7 @@ fn cadre_cells<'a>(ctx: &Ctx<'a>, c: &'a Cadre, county: RegionId, lang: Lang) ->
         Cell::text(&c.name),
         Cell::Word {
             key: c.level.english(),
-            label: i18n::cadre_level_name(c.level, lang),
+            label: c.level.word(lang),
         },
         Cell::text(&county.code),
         Cell::text(&county.name),

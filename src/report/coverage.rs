@@ -2,7 +2,7 @@
 //! per county.
 
 use super::{Cell, Column, Report, county_cells, title};
-use crate::i18n::{self, Heading, ReportName};
+use crate::i18n::{Heading, ReportName};
 use crate::lang::Lang;
 use crate::metrics::{Ctx, Window, coverage};
 use crate::model::{Enumeration, RegionId, RegionLevel};
@@ -34,7 +34,7 @@ pub fn build<'a>(
             row.extend([
                 Cell::Word {
                     key: r.level.english(),
-                    label: i18n::level_name(r.level, lang),
+                    label: r.level.name(lang),
                 },
                 Cell::text(&r.code),
                 Cell::text(&r.name),

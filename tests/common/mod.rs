@@ -244,7 +244,7 @@ pub fn snapshot(dir: &Path) -> Snapshot {
     for r in &data.regions {
         records.push((
             r.span,
-            format!("{:?}", (&r.code, &r.name, r.level, &r.parent_code)),
+            format!("{:?}", (&r.code, &r.name, r.level, &r.parent.code)),
         ));
     }
     for c in &data.cadres {

@@ -1,0 +1,644 @@
+//! The data contract (docs/data.md), declared once. Each record kind is one
+//! file here: a [`record!`] that declares the kind's record type and its
+//! table together — for each field, one line: the struct field and its
+//! Rust type, the English name (CSV header, TOML key, JSON key), the
+//! Chinese headings (the first is the one bangcun writes; the others are
+//! read too), and, where the type does not say it, whether a value may be
+//! absent (`default …`, `sometimes`) or is the kind's key. The table's
+//! type and whether a value is required follow from the Rust type
+//! ([`FieldType`]): `Box<str>` is required text, `Option<Date>` an optional
+//! date, `Ref<CadreId>` a cadre's id, `Vec<Ref<RegionId>>` a list of region
+//! codes, an [`Enumeration`] one of its words. Beside it, a [`KindDef`]
+//! gives the kind's file names and words.
+//!
+//! Header matching and TOML keys ([`lookup`]), record building (the
+//! [`Record`] that `record!` writes, reading cells through the loader's
+//! [`Builder`]), `fmt`'s canonical form (each field's [`Type`]), column
+//! headings in both languages ([`header_line`]) and `init`'s templates all
+//! follow these tables.
+//!
+//! # Adding a field to a kind
+//!
+//! One line in the kind's `record!` (and its row in docs/data.md). A field
+//! of a type no field has yet (a yes/no, a text deadline) first needs its
+//! [`FieldType`], and the loader a way to read it ([`Builder`]).
+//!
+//! # Adding a kind
+//!
+//! 1. `schema/KIND.rs`: its `record!` and its `KindDef`; its line in
+//!    `kinds!` below (after the kinds it refers to, before those that
+//!    refer to it).
+//! 2. `model.rs`: the `Dataset` field holding its records, and its line in
+//!    `stored!`.
+//! 3. If other kinds refer to it: the check of a key it lacks, in
+//!    `load/link.rs` (its message, and its arm in `unknown_reference`).
+//! 4. Its new checks (a file each in `check/`, a line each in the
+//!    registry), metrics and reports.
+//! 5. Its table in docs/data.md.
+
+mod cadres;
+mod leaves;
+mod problems;
+mod regions;
+mod visits;
+mod words;
+
+use crate::date::Date;
+use crate::lang::Lang;
+use crate::span::Span;
+
+pub use cadres::{CADRES, Cadre, CadreId};
+pub use leaves::{LEAVES, Leave};
+pub use problems::{PROBLEMS, Problem};
+pub use regions::{Parent, REGIONS, Region, RegionId};
+pub use visits::{VISITS, Visit};
+pub use words::{CadreLevel, Enumeration, RegionLevel, Satisfaction, Source, VisitKind};
+
+/// Declares the record kinds, in load order: each may refer only to the
+/// ones before it (regions first: everything lies in a region).
+macro_rules! kinds {
+    ($( $(#[$doc:meta])* $kind:ident => $def:expr; )*) => {
+        /// The record kinds of a data folder, in load order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Kind {
+            $( $(#[$doc])* $kind, )*
+        }
+
+        impl Kind {
+            /// Every kind, in the order they are loaded (each may refer to
+            /// the ones before).
+            pub const ALL: [Kind; [$(Kind::$kind),*].len()] = [$(Kind::$kind),*];
+
+            /// The kind's declaration.
+            pub fn def(self) -> &'static KindDef {
+                match self {
+                    $( Kind::$kind => &$def, )*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    Regions => REGIONS;
+    Cadres => CADRES;
+    Visits => VISITS;
+    Problems => PROBLEMS;
+    Leaves => LEAVES;
+}
+
+/// What a kind is: its names and its fields.
+#[derive(Debug)]
+pub struct KindDef {
+    /// The file and folder name: `regions` for `regions.csv` and `regions/`.
+    pub plural: &'static str,
+    /// The TOML table name (`[[region]]`); one record, in English.
+    pub singular: &'static str,
+    /// The kind's name in Chinese (行政区划).
+    pub zh: &'static str,
+    /// One record in Chinese, as a message names who refers (区划).
+    pub referrer_zh: &'static str,
+    /// The name of its key (区划代码, region code), in Chinese and English.
+    pub key_name: (&'static str, &'static str),
+    /// The fields, in the order `init` writes them.
+    pub fields: &'static [Field],
+    /// The fields `fmt` orders rows by, most significant first.
+    pub sort: &'static [&'static str],
+}
+
+impl Kind {
+    /// The file and folder name: `regions` for `regions.csv` and `regions/`.
+    pub fn plural(self) -> &'static str {
+        self.def().plural
+    }
+
+    /// The TOML table name: `[[region]]`.
+    pub fn singular(self) -> &'static str {
+        self.def().singular
+    }
+
+    /// The kind's name: 行政区划, regions.
+    pub fn name(self, lang: Lang) -> &'static str {
+        lang.pick(self.def().zh, self.def().plural)
+    }
+
+    /// The fields of the kind, in the order `init` writes them.
+    pub fn fields(self) -> &'static [Field] {
+        self.def().fields
+    }
+
+    /// The position of the kind's key field, if it has one.
+    pub fn key(self) -> Option<usize> {
+        self.fields().iter().position(|f| f.key)
+    }
+
+    /// Whether records of another kind (or of this one) refer to this
+    /// kind's: its keys are then needed before those records are linked.
+    pub fn referenced(self) -> bool {
+        Kind::ALL.iter().any(|k| {
+            k.fields()
+                .iter()
+                .any(|f| matches!(f.ty, Type::Ref(to) | Type::Refs(to) if to == self))
+        })
+    }
+}
+
+/// One field of a record kind.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    /// English field name: the CSV header, the TOML key, the JSON key.
+    pub name: &'static str,
+    /// The Chinese heading bangcun writes (区划代码 for `code`) …
+    pub zh: &'static str,
+    /// … and the others clerks use, read as well.
+    pub also: &'static [&'static str],
+    /// A value is needed on every record. Fields required only in some
+    /// cases (a village's parent, a cadre-sourced problem's cadre) are
+    /// checked by the loader's rules, not here.
+    pub required: bool,
+    /// The field is the kind's key: unique, and what references name.
+    pub key: bool,
+    pub ty: Type,
+}
+
+impl Field {
+    /// The field's column header in `lang`: the Chinese heading or the
+    /// English name.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.zh, self.name)
+    }
+
+    /// Whether `header` (trimmed) names this field: its English name in
+    /// any case, or one of its Chinese headings.
+    pub fn named(&self, header: &str) -> bool {
+        self.zh == header || self.also.contains(&header) || self.name.eq_ignore_ascii_case(header)
+    }
+}
+
+/// What a field's values are.
+#[derive(Clone, Copy, Debug)]
+pub enum Type {
+    Text,
+    /// A date in one of the accepted forms; written in ISO form.
+    Date,
+    /// A whole number ≥ 0 (0 when absent).
+    Count,
+    /// One of an enumeration's words, English or Chinese: `translate`
+    /// gives the word in a language for a word in either.
+    Word {
+        translate: fn(&str, Lang) -> Option<&'static str>,
+    },
+    /// The key of a record of a kind.
+    Ref(Kind),
+    /// One or more keys of records of a kind, in one cell.
+    Refs(Kind),
+}
+
+/// The fields of `kind`, in the order `init` writes them.
+pub fn fields(kind: Kind) -> &'static [Field] {
+    kind.fields()
+}
+
+/// The header line of a CSV file of `kind` (no line end): every field, in
+/// order, named in `lang`.
+pub fn header_line(kind: Kind, lang: Lang) -> String {
+    let labels: Vec<&str> = fields(kind).iter().map(|f| f.label(lang)).collect();
+    labels.join(",")
+}
+
+/// Finds the field a CSV header or TOML key names: the English name (any
+/// case) or a Chinese heading, ignoring surrounding spaces.
+pub fn lookup(kind: Kind, header: &str) -> Option<usize> {
+    let header = header.trim();
+    fields(kind).iter().position(|f| f.named(header))
+}
+
+/// The field called `name` (English) of `kind`.
+pub fn by_name(kind: Kind, name: &str) -> Option<&'static Field> {
+    fields(kind).iter().find(|f| f.name == name)
+}
+
+/// The position of the field called `name` (English) of `kind`.
+pub fn position(kind: Kind, name: &str) -> Option<usize> {
+    fields(kind).iter().position(|f| f.name == name)
+}
+
+/// English and Chinese name of a field of `kind` (the name itself, twice,
+/// for a name no field has).
+pub fn field_names(kind: Kind, field: &str) -> (&str, &str) {
+    by_name(kind, field).map_or((field, field), |f| (f.name, f.zh))
+}
+
+/// A typed index of a record of a kind others refer to.
+pub trait Id: Copy + PartialEq + std::fmt::Debug + Send + Sync + 'static {
+    /// The kind it indexes.
+    const KIND: Kind;
+    fn new(index: u32) -> Self;
+    fn index(self) -> u32;
+}
+
+/// A reference from one record to another, resolved at load time. The key
+/// as written is not kept: the loader reports an unknown one as it
+/// resolves it, and nothing later needs the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ref<Id> {
+    /// The referenced record exists.
+    Known(Id),
+    /// The key names a record whose own row is broken (it has an error of
+    /// its own), or the kind could not be read in full; no finding is made
+    /// for it, so that one bad row does not bury the user in follow-on errors.
+    Broken,
+    /// No record has this key (an `unknown-region`/`unknown-cadre` error).
+    Unknown,
+}
+
+impl<I: Copy> Ref<I> {
+    /// The id, when the reference resolved.
+    pub fn id(&self) -> Option<I> {
+        match *self {
+            Ref::Known(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The same reference with its id turned into another.
+    pub fn map<J>(self, f: impl FnOnce(I) -> J) -> Ref<J> {
+        match self {
+            Ref::Known(id) => Ref::Known(f(id)),
+            Ref::Broken => Ref::Broken,
+            Ref::Unknown => Ref::Unknown,
+        }
+    }
+}
+
+/// A record of a kind, built from a row through the loader's [`Builder`];
+/// [`record!`] writes it from the kind's table.
+pub trait Record: Sized + Send + Sync + 'static {
+    const KIND: Kind;
+
+    /// Builds the record; `None` when any cell is bad (each bad cell has
+    /// made a finding). References are registered with the builder, and
+    /// the record holds `Ref::Broken` in their place until they are
+    /// resolved ([`Record::set_ref`]).
+    fn build(b: &mut impl Builder) -> Option<Self>;
+
+    /// Sets item `item` of the reference in field `field`.
+    fn set_ref(&mut self, field: usize, item: usize, to: Ref<u32>);
+
+    /// Where the record was read.
+    fn span(&self) -> Span;
+
+    /// The record's key, for a kind with one.
+    fn key(&self) -> Option<&str>;
+
+    /// Calls `each` with every reference the record makes.
+    fn each_ref(&self, each: &mut impl FnMut(Kind, Ref<u32>));
+}
+
+/// How the loader reads the cells of one row, each by its field's
+/// position: every bad or missing value is a finding it makes, and marks
+/// the row as failed. It is the loader's; records are built through it.
+pub trait Builder {
+    /// Whether the field's cell is absent or empty.
+    fn absent(&self, field: usize) -> bool;
+    /// Text; a finding when `required` and absent.
+    fn text(&mut self, field: usize, required: bool) -> Option<Box<str>>;
+    /// A date; a finding when it is none, or `required` and absent.
+    fn date(&mut self, field: usize, required: bool) -> Option<Date>;
+    /// A whole number ≥ 0; absent is 0.
+    fn count(&mut self, field: usize) -> u32;
+    /// One of `E`'s words.
+    fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E>;
+    /// The key in the cell, registered to be resolved against `target`'s
+    /// keys; whether there is one.
+    fn reference(&mut self, field: usize, target: Kind, required: bool) -> bool;
+    /// The keys of a list cell, each registered; how many (at least one:
+    /// a finding when there is none).
+    fn references(&mut self, field: usize, target: Kind) -> usize;
+    /// The rule of a field needed only sometimes, whose cell is absent:
+    /// a finding when this row needs it.
+    fn when_absent(&mut self, field: usize);
+    /// The span of the row as a whole.
+    fn span(&self) -> Span;
+    /// No bad cell so far.
+    fn ok(&self) -> bool;
+}
+
+/// A Rust type a field can have: what the table says of it, and how the
+/// loader reads it.
+pub trait FieldType: Sized {
+    /// The field's type in the table.
+    const TYPE: Type;
+    /// Whether a value is needed (an `Option` needs none).
+    const REQUIRED: bool;
+    /// Reads the field; a bad or missing value gives a placeholder (the
+    /// builder has made its finding, and the record will be dropped).
+    fn take(b: &mut impl Builder, field: usize) -> Self;
+    /// Reads the field, `default` when it is absent.
+    fn take_or(b: &mut impl Builder, field: usize, default: Self) -> Self {
+        if b.absent(field) {
+            default
+        } else {
+            Self::take(b, field)
+        }
+    }
+    /// Sets item `item` of a reference (for reference types).
+    fn set_ref(&mut self, _item: usize, _to: Ref<u32>) {}
+    /// Calls `each` with each reference held (for reference types).
+    fn each_ref(&self, _each: &mut impl FnMut(Kind, Ref<u32>)) {}
+}
+
+impl FieldType for Box<str> {
+    const TYPE: Type = Type::Text;
+    const REQUIRED: bool = true;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.text(field, true).unwrap_or_default()
+    }
+}
+
+impl FieldType for Option<Box<str>> {
+    const TYPE: Type = Type::Text;
+    const REQUIRED: bool = false;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.text(field, false)
+    }
+}
+
+impl FieldType for Date {
+    const TYPE: Type = Type::Date;
+    const REQUIRED: bool = true;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.date(field, true).unwrap_or_default()
+    }
+}
+
+impl FieldType for Option<Date> {
+    const TYPE: Type = Type::Date;
+    const REQUIRED: bool = false;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.date(field, false)
+    }
+}
+
+impl FieldType for u32 {
+    const TYPE: Type = Type::Count;
+    const REQUIRED: bool = false;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.count(field)
+    }
+}
+
+impl<E: Enumeration> FieldType for E {
+    const TYPE: Type = Type::Word {
+        translate: words::translate::<E>,
+    };
+    const REQUIRED: bool = true;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.word(field, true).unwrap_or(E::WORDS[0].0)
+    }
+    fn take_or(b: &mut impl Builder, field: usize, default: Self) -> Self {
+        b.word(field, false).unwrap_or(default)
+    }
+}
+
+impl<E: Enumeration> FieldType for Option<E> {
+    const TYPE: Type = E::TYPE;
+    const REQUIRED: bool = false;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.word(field, false)
+    }
+}
+
+impl<I: Id> FieldType for Ref<I> {
+    const TYPE: Type = Type::Ref(I::KIND);
+    const REQUIRED: bool = true;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.reference(field, I::KIND, true);
+        Ref::Broken
+    }
+    fn set_ref(&mut self, _item: usize, to: Ref<u32>) {
+        *self = to.map(I::new);
+    }
+    fn each_ref(&self, each: &mut impl FnMut(Kind, Ref<u32>)) {
+        each(I::KIND, self.map(I::index));
+    }
+}
+
+impl<I: Id> FieldType for Option<Ref<I>> {
+    const TYPE: Type = Type::Ref(I::KIND);
+    const REQUIRED: bool = false;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.reference(field, I::KIND, false).then_some(Ref::Broken)
+    }
+    fn set_ref(&mut self, _item: usize, to: Ref<u32>) {
+        *self = Some(to.map(I::new));
+    }
+    fn each_ref(&self, each: &mut impl FnMut(Kind, Ref<u32>)) {
+        if let Some(r) = self {
+            each(I::KIND, r.map(I::index));
+        }
+    }
+}
+
+impl<I: Id> FieldType for Vec<Ref<I>> {
+    const TYPE: Type = Type::Refs(I::KIND);
+    const REQUIRED: bool = true;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        vec![Ref::Broken; b.references(field, I::KIND)]
+    }
+    fn set_ref(&mut self, item: usize, to: Ref<u32>) {
+        if let Some(slot) = self.get_mut(item) {
+            *slot = to.map(I::new);
+        }
+    }
+    fn each_ref(&self, each: &mut impl FnMut(Kind, Ref<u32>)) {
+        for r in self {
+            each(I::KIND, r.map(I::index));
+        }
+    }
+}
+
+/// Declares a record kind's type and its table together, one line per
+/// field (see the module's header):
+///
+/// ```text
+/// record! {
+///     /// What a cadre did at a point on a day (下沉走访记录).
+///     pub struct Visit in Visits {
+///         /// The day of the visit.
+///         date: Date = "date" ("日期");
+///         kind: VisitKind = "kind" ("类型") default VisitKind::Workday;
+///     }
+/// }
+/// ```
+///
+/// After the headings, at most one of: `key` (the kind's key: required,
+/// unique, what references name), `default EXPR` (the value when the cell
+/// is absent), `sometimes` (required in some cases only, which the
+/// loader's rules say). Every record also gets its `span`.
+macro_rules! record {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident in $kind:ident {
+            $(
+                $(#[$field_meta:meta])*
+                $field:ident: $ty:ty = $column:literal ($zh:literal $(, $also:literal)* $(,)?)
+                    $($opt:ident $($default:expr)?)?;
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct $name {
+            $( $(#[$field_meta])* pub $field: $ty, )*
+            /// Where the record was read.
+            pub span: $crate::span::Span,
+        }
+
+        impl $name {
+            /// The kind's table: its fields, in the order `init` writes them.
+            pub const FIELDS: &'static [$crate::schema::Field] = &[
+                $( $crate::schema::Field {
+                    name: $column,
+                    zh: $zh,
+                    also: &[$($also),*],
+                    required: $crate::schema::record!(@required $ty $(, $opt)?),
+                    key: $crate::schema::record!(@key $($opt)?),
+                    ty: <$ty as $crate::schema::FieldType>::TYPE,
+                }, )*
+            ];
+        }
+
+        impl $crate::schema::Record for $name {
+            const KIND: $crate::schema::Kind = $crate::schema::Kind::$kind;
+
+            fn build(b: &mut impl $crate::schema::Builder) -> Option<Self> {
+                // Fields are read in the order written: a struct
+                // expression evaluates its fields in order.
+                let mut field = 0;
+                let record = $name {
+                    $( $field: {
+                        let value = $crate::schema::record!(
+                            @take b, field, $ty $(, $opt $($default)?)?
+                        );
+                        field += 1;
+                        value
+                    }, )*
+                    span: b.span(),
+                };
+                let _ = field;
+                b.ok().then_some(record)
+            }
+
+            fn set_ref(&mut self, field: usize, item: usize, to: $crate::schema::Ref<u32>) {
+                let mut at = 0;
+                $(
+                    if at == field {
+                        return <$ty as $crate::schema::FieldType>::set_ref(&mut self.$field, item, to);
+                    }
+                    at += 1;
+                )*
+                let _ = (at, item, to);
+            }
+
+            fn span(&self) -> $crate::span::Span {
+                self.span
+            }
+
+            fn key(&self) -> Option<&str> {
+                None $( .or($crate::schema::record!(@key_of &self.$field $(, $opt)?)) )*
+            }
+
+            fn each_ref(
+                &self,
+                each: &mut impl FnMut($crate::schema::Kind, $crate::schema::Ref<u32>),
+            ) {
+                $( <$ty as $crate::schema::FieldType>::each_ref(&self.$field, each); )*
+                let _ = each;
+            }
+        }
+    };
+    (@required $ty:ty) => { <$ty as $crate::schema::FieldType>::REQUIRED };
+    (@required $ty:ty, key) => { <$ty as $crate::schema::FieldType>::REQUIRED };
+    (@required $ty:ty, default) => { false };
+    (@required $ty:ty, sometimes) => { false };
+    (@key key) => { true };
+    (@key $($other:ident)?) => { false };
+    (@key_of $value:expr, key) => { Some(&**$value) };
+    (@key_of $value:expr $(, $other:ident)?) => { None };
+    (@take $b:ident, $i:ident, $ty:ty) => {
+        <$ty as $crate::schema::FieldType>::take($b, $i)
+    };
+    (@take $b:ident, $i:ident, $ty:ty, key) => {
+        <$ty as $crate::schema::FieldType>::take($b, $i)
+    };
+    (@take $b:ident, $i:ident, $ty:ty, default $default:expr) => {
+        <$ty as $crate::schema::FieldType>::take_or($b, $i, $default)
+    };
+    (@take $b:ident, $i:ident, $ty:ty, sometimes) => {{
+        if $crate::schema::Builder::absent($b, $i) {
+            $crate::schema::Builder::when_absent($b, $i);
+        }
+        <$ty as $crate::schema::FieldType>::take($b, $i)
+    }};
+}
+pub(crate) use record;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_those_of_the_records() {
+        assert_eq!(fields(Kind::Regions)[3].name, "parent");
+        assert_eq!(fields(Kind::Cadres)[6].name, "end");
+        assert_eq!(fields(Kind::Visits)[6].name, "note");
+        assert_eq!(fields(Kind::Problems)[11].name, "satisfaction");
+        assert_eq!(fields(Kind::Leaves)[3].name, "reason");
+        // Types and requirement follow the Rust types.
+        let visit = |name| by_name(Kind::Visits, name).unwrap();
+        assert!(matches!(visit("cadre").ty, Type::Ref(Kind::Cadres)));
+        assert!(visit("date").required && visit("cadre").required);
+        assert!(!visit("kind").required && !visit("forums").required);
+        assert!(matches!(
+            by_name(Kind::Cadres, "points").unwrap().ty,
+            Type::Refs(Kind::Regions)
+        ));
+        let keys: Vec<Option<usize>> = Kind::ALL.iter().map(|k| k.key()).collect();
+        assert_eq!(keys, [Some(0), Some(0), None, Some(0), None]);
+        let referenced: Vec<bool> = Kind::ALL.iter().map(|k| k.referenced()).collect();
+        assert_eq!(referenced, [true, true, false, false, false]);
+    }
+
+    #[test]
+    fn headers_in_either_language() {
+        let cadre = position(Kind::Visits, "cadre");
+        assert_eq!(lookup(Kind::Visits, "干部编号"), cadre);
+        assert_eq!(lookup(Kind::Visits, " Cadre "), cadre);
+        assert_eq!(lookup(Kind::Visits, "cadre_id"), None);
+    }
+
+    #[test]
+    fn names_are_unique_within_a_kind() {
+        for kind in Kind::ALL {
+            let fs = fields(kind);
+            for (i, a) in fs.iter().enumerate() {
+                for b in &fs[i + 1..] {
+                    assert_ne!(a.name, b.name);
+                    assert!(!b.named(a.zh) && a.also.iter().all(|h| !b.named(h)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_kind_refers_only_to_kinds_before_it() {
+        for kind in Kind::ALL {
+            for f in kind.fields() {
+                if let Type::Ref(to) | Type::Refs(to) = f.ty {
+                    assert!(to <= kind, "{kind:?}.{} refers to {to:?}", f.name);
+                }
+            }
+        }
+    }
+}
