@@ -444,6 +444,13 @@ pub trait Stored: Record {
     fn store(data: &mut Dataset, files: Vec<Vec<Self>>);
     /// Stores the index of the kind's keys (for kinds others refer to).
     fn store_index(_data: &mut Dataset, _index: KeyIndex<u32>) {}
+    /// The first record with `key`, for a kind whose keys are indexed
+    /// (`None` for the others).
+    fn first(_data: &Dataset, _key: &str) -> Option<usize> {
+        None
+    }
+    /// Whether the kind's keys are indexed (see [`Stored::first`]).
+    const INDEXED: bool = false;
 }
 
 /// Work to do with a kind's record type, whichever kind it is
@@ -471,6 +478,10 @@ macro_rules! stored {
                     fn store_index(data: &mut Dataset, index: KeyIndex<u32>) {
                         data.$index = index.map(Id::new);
                     }
+                    fn first(data: &Dataset, key: &str) -> Option<usize> {
+                        data.$index.get(key).map(|id| id.index() as usize)
+                    }
+                    const INDEXED: bool = true;
                 )?
             }
         )*

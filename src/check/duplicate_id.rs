@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use super::Context;
 use crate::finding::{Check, Describe, Finding, Severity};
 use crate::lang::{Lang, tr};
-use crate::model::{Kind, Span};
+use crate::model::{self, Dataset, Kind, KindVisitor, Span, Stored};
 
 pub static DUPLICATE_ID: Check = Check {
     name: "duplicate-id",
@@ -41,44 +41,57 @@ impl Describe for DuplicateId {
     }
 }
 
-/// The later record is at fault; the first is named beside it.
+/// The later record is at fault; the first is named beside it. Every kind
+/// with a key, in load order.
 pub fn run(ctx: &Context, out: &mut Vec<Finding>) {
-    let data = ctx.data;
-    let mut report = |kind: Kind, field: &'static str, key: &str, span: Span, first: Span| {
-        let message = DuplicateId {
-            kind,
-            key: key.to_string(),
+    for kind in Kind::ALL.into_iter().filter(|k| k.key().is_some()) {
+        model::visit(kind, Duplicates(ctx.data, out));
+    }
+}
+
+/// The duplicate keys of one kind.
+struct Duplicates<'a>(&'a Dataset, &'a mut Vec<Finding>);
+
+impl KindVisitor for Duplicates<'_> {
+    type Out = ();
+
+    fn visit<R: Stored>(self) {
+        let Duplicates(data, out) = self;
+        let Some(field) = R::KIND.key().map(|k| R::KIND.fields()[k].name) else {
+            return;
         };
-        out.push(
-            Finding::new(&DUPLICATE_ID, span, message)
-                .field(field)
-                .value(key)
-                .related(first),
-        );
-    };
-    for (i, r) in data.regions.iter().enumerate() {
-        if let Some(first) = data.region_index.get(&r.code).filter(|f| f.0 as usize != i) {
-            report(
-                Kind::Regions,
-                "code",
-                &r.code,
-                r.span,
-                data.region(first).span,
+        let mut report = |key: &str, span: Span, first: Span| {
+            let message = DuplicateId {
+                kind: R::KIND,
+                key: key.to_string(),
+            };
+            out.push(
+                Finding::new(&DUPLICATE_ID, span, message)
+                    .field(field)
+                    .value(key)
+                    .related(first),
             );
+        };
+        let records: Vec<&R> = data.all::<R>().collect();
+        if R::INDEXED {
+            // The index holds the first record of each key already.
+            for (i, r) in records.iter().enumerate() {
+                let Some(key) = r.key() else { continue };
+                if let Some(first) = R::first(data, key).filter(|&f| f != i) {
+                    report(key, r.span(), records[first].span());
+                }
+            }
+            return;
         }
-    }
-    for (i, c) in data.cadres.iter().enumerate() {
-        if let Some(first) = data.cadre_index.get(&c.id).filter(|f| f.0 as usize != i) {
-            report(Kind::Cadres, "id", &c.id, c.span, data.cadre(first).span);
-        }
-    }
-    let mut seen: FxHashMap<&str, Span> = FxHashMap::default();
-    seen.reserve(data.problems.len());
-    for p in &data.problems {
-        match seen.get(&*p.id) {
-            Some(&first) => report(Kind::Problems, "id", &p.id, p.span, first),
-            None => {
-                seen.insert(&p.id, p.span);
+        let mut seen: FxHashMap<&str, Span> = FxHashMap::default();
+        seen.reserve(records.len());
+        for r in records {
+            let Some(key) = r.key() else { continue };
+            match seen.get(key) {
+                Some(&first) => report(key, r.span(), first),
+                None => {
+                    seen.insert(key, r.span());
+                }
             }
         }
     }

@@ -149,7 +149,7 @@ impl Attendance {
         let on_leave = |day: Date| {
             leaves.iter().any(|&l| {
                 let l = &ctx.data.leaves[l as usize];
-                l.from <= day && day <= l.to && ctx.valid.leave(l)
+                l.from <= day && day <= l.to && ctx.valid.record(l)
             })
         };
         let base = cadre.0 as usize * self.words;

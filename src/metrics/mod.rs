@@ -46,7 +46,7 @@ impl Ctx<'_> {
         self.data
             .visits
             .iter()
-            .filter(|v| v.date <= as_of && self.valid.visit(v))
+            .filter(|v| v.date <= as_of && self.valid.record(*v))
             .map(|v| v.date)
             .min()
     }
@@ -86,7 +86,7 @@ pub(crate) fn fold_visits<A: Send>(
     parallel::map(&runs, |run| {
         let mut acc = init();
         for v in run.iter().flatten() {
-            if window.contains(v.date) && ctx.valid.visit(v) {
+            if window.contains(v.date) && ctx.valid.record(v) {
                 add(&mut acc, v);
             }
         }

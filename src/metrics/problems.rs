@@ -50,7 +50,7 @@ pub fn overdue(ctx: &Ctx, window: &Window) -> Vec<Overdue> {
     let mut out: Vec<Overdue> = problems
         .iter()
         .enumerate()
-        .filter(|(_, p)| ctx.valid.problem(p))
+        .filter(|(_, p)| ctx.valid.record(*p))
         .filter_map(|(i, p)| {
             let deadline = overdue_deadline(ctx.config, p, d)?;
             Some(Overdue {
@@ -72,7 +72,7 @@ pub fn revisits(ctx: &Ctx, window: &Window) -> Vec<Lagging> {
     let mut out: Vec<Lagging> = problems
         .iter()
         .enumerate()
-        .filter(|(_, p)| ctx.valid.problem(p) && revisit_lags(ctx.config, p, d))
+        .filter(|(_, p)| ctx.valid.record(*p) && revisit_lags(ctx.config, p, d))
         .filter_map(|(i, p)| {
             let rectified = p.rectified?;
             Some(Lagging {

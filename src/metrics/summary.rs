@@ -265,7 +265,7 @@ fn count_problems(
     let d = window.as_of;
     let config = ctx.config;
     for p in &ctx.data.problems {
-        if p.found > d || !ctx.valid.problem(p) {
+        if p.found > d || !ctx.valid.record(p) {
             continue;
         }
         let Some(f) = p

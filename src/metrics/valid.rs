@@ -7,11 +7,13 @@
 use rustc_hash::FxHashSet;
 
 use crate::finding::Finding;
-use crate::model::{CadreId, Dataset, Leave, Problem, Ref, RegionId, RegionLevel, Span, Visit};
+use crate::model::{
+    self, CadreId, Dataset, Kind, KindVisitor, Record, Ref, RegionId, RegionLevel, Span, Stored,
+};
 
-/// Validity of every record: kept as masks for regions and cadres (which
-/// others refer to), and decided on the fly for visits, problems and
-/// leaves, so that a province's million visits need no mask of their own.
+/// Validity of every record: kept as masks for the kinds others refer to
+/// (regions, cadres), and decided on the fly for the rest, so that a
+/// province's million visits need no mask of their own.
 #[derive(Debug)]
 pub struct Validity {
     /// Where error findings point.
@@ -19,8 +21,9 @@ pub struct Validity {
     /// Per file: whether any error finding points into it, so that clean
     /// files skip the lookup.
     dirty_files: Vec<bool>,
-    regions: Vec<bool>,
-    cadres: Vec<bool>,
+    /// For each kind others refer to (by [`Kind`] order), whether each of
+    /// its records is valid; empty for the others.
+    masks: [Vec<bool>; Kind::ALL.len()],
 }
 
 impl Validity {
@@ -37,11 +40,11 @@ impl Validity {
         let mut valid = Validity {
             error_spans,
             dirty_files,
-            regions: vec![false; data.regions.len()],
-            cadres: Vec::new(),
+            masks: Default::default(),
         };
         // Level by level, so that a parent's validity is known before its
         // children's: a village under an invalid township is invalid too.
+        valid.masks[Kind::Regions as usize] = vec![false; data.regions.len()];
         for level in [
             RegionLevel::County,
             RegionLevel::Township,
@@ -57,14 +60,17 @@ impl Validity {
                         .region_ref(r.parent.region.unwrap_or(Ref::Broken))
                         .is_some(),
                 };
-                valid.regions[i] = parent_ok && valid.clean(r.span);
+                valid.masks[Kind::Regions as usize][i] = parent_ok && valid.clean(r.span);
             }
         }
-        valid.cadres = data
-            .cadres
-            .iter()
-            .map(|c| valid.clean(c.span) && c.points.iter().all(|&p| valid.region_ref(p).is_some()))
-            .collect();
+        // The other kinds others refer to, in load order: each refers only
+        // to kinds before it.
+        for kind in Kind::ALL
+            .into_iter()
+            .filter(|&k| k != Kind::Regions && k.referenced())
+        {
+            valid.masks[kind as usize] = model::visit(kind, Mask(&valid, data));
+        }
         valid
     }
 
@@ -78,12 +84,30 @@ impl Validity {
             || !self.error_spans.contains(&span)
     }
 
+    /// Whether record `id` of `kind` (a kind others refer to) is valid.
+    #[inline]
+    fn known(&self, kind: Kind, id: u32) -> bool {
+        self.masks[kind as usize]
+            .get(id as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether a record is valid: no error finding points at it, and every
+    /// reference it makes resolves to a valid record. (Inlined: the
+    /// metrics ask it of every visit, several times over.)
+    #[inline]
+    pub fn record<R: Record>(&self, record: &R) -> bool {
+        record.all_refs(&mut |kind, to| to.id().is_some_and(|id| self.known(kind, id)))
+            && self.clean(record.span())
+    }
+
     pub fn region(&self, id: RegionId) -> bool {
-        self.regions.get(id.0 as usize).copied().unwrap_or(false)
+        self.known(Kind::Regions, id.0)
     }
 
     pub fn cadre(&self, id: CadreId) -> bool {
-        self.cadres.get(id.0 as usize).copied().unwrap_or(false)
+        self.known(Kind::Cadres, id.0)
     }
 
     /// The region a reference names, when it resolved to a valid one.
@@ -95,21 +119,16 @@ impl Validity {
     pub fn cadre_ref(&self, r: Ref<CadreId>) -> Option<CadreId> {
         r.id().filter(|&id| self.cadre(id))
     }
+}
 
-    pub fn visit(&self, v: &Visit) -> bool {
-        self.cadre_ref(v.cadre).is_some()
-            && self.region_ref(v.place).is_some()
-            && self.clean(v.span)
-    }
+/// The mask of one kind others refer to: whether each record is valid.
+struct Mask<'v>(&'v Validity, &'v Dataset);
 
-    pub fn problem(&self, p: &Problem) -> bool {
-        self.region_ref(p.place).is_some()
-            && p.cadre.is_none_or(|c| self.cadre_ref(c).is_some())
-            && self.clean(p.span)
-    }
+impl KindVisitor for Mask<'_> {
+    type Out = Vec<bool>;
 
-    pub fn leave(&self, l: &Leave) -> bool {
-        self.cadre_ref(l.cadre).is_some() && self.clean(l.span)
+    fn visit<R: Stored>(self) -> Vec<bool> {
+        self.1.all::<R>().map(|r| self.0.record(r)).collect()
     }
 }
 
@@ -131,7 +150,7 @@ mod tests {
         let bad_visits: Vec<u32> = data
             .visits
             .iter()
-            .filter(|v| !valid.visit(v))
+            .filter(|v| !valid.record(*v))
             .map(|v| v.people)
             .collect();
         // K5's visit (30 people) and K9's (50 people).
@@ -139,7 +158,7 @@ mod tests {
         let problems: Vec<(&str, bool)> = data
             .problems
             .iter()
-            .map(|p| (&*p.id, valid.problem(p)))
+            .map(|p| (&*p.id, valid.record(p)))
             .collect();
         assert!(problems.contains(&("P1", true)));
         assert!(problems.contains(&("P1", false)));

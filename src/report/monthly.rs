@@ -292,13 +292,13 @@ fn data_months(ctx: &Ctx) -> Option<(Date, Date)> {
         .data
         .visits
         .iter()
-        .filter(|v| ctx.valid.visit(v))
+        .filter(|v| ctx.valid.record(*v))
         .map(|v| v.date);
     let problems = ctx
         .data
         .problems
         .iter()
-        .filter(|p| ctx.valid.problem(p))
+        .filter(|p| ctx.valid.record(*p))
         .flat_map(|p| [Some(p.found), p.rectified])
         .flatten();
     let (first, last) =

@@ -10,7 +10,7 @@ use crate::finding::Finding;
 use crate::i18n;
 use crate::lang::Lang;
 use crate::metrics::Validity;
-use crate::model::{CadreId, Dataset, FileRole, Kind, RegionId, Skip};
+use crate::model::{self, Dataset, FileRole, Kind, KindVisitor, Skip, Stored};
 
 /// What the figures of a report leave out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct DataNotice {
     /// Records read but not counted, for each kind of [`Kind::ALL`]:
     /// those with an error, and those that refer to one (a visit of a
     /// cadre whose row is broken).
-    pub records: [usize; 5],
+    pub records: [usize; Kind::ALL.len()],
     /// Data files left out whole (their names in the data folder).
     pub unread: Vec<String>,
     /// Data files whose reading stopped part way.
@@ -43,7 +43,7 @@ impl DataNotice {
         if notice.errors == 0 {
             return notice;
         }
-        let mut read = [0usize; 5];
+        let mut read = [0usize; Kind::ALL.len()];
         for file in &data.files {
             let kind = match file.role {
                 FileRole::Data(kind) => kind,
@@ -65,17 +65,7 @@ impl DataNotice {
                 (false, _) => notice.partly_read.push(name),
             }
         }
-        let counted = [
-            (0..data.regions.len() as u32)
-                .filter(|&i| valid.region(RegionId(i)))
-                .count(),
-            (0..data.cadres.len() as u32)
-                .filter(|&i| valid.cadre(CadreId(i)))
-                .count(),
-            data.visits.iter().filter(|v| valid.visit(v)).count(),
-            data.problems.iter().filter(|p| valid.problem(p)).count(),
-            data.leaves.iter().filter(|l| valid.leave(l)).count(),
-        ];
+        let counted = Kind::ALL.map(|kind| model::visit(kind, Counted(data, valid)));
         for ((slot, read), counted) in notice.records.iter_mut().zip(read).zip(counted) {
             *slot = read.saturating_sub(counted);
         }
@@ -135,6 +125,17 @@ impl DataNotice {
     /// Each kind with its records not counted, in [`Kind::ALL`] order.
     pub fn records_by_kind(&self) -> impl Iterator<Item = (Kind, usize)> + '_ {
         Kind::ALL.into_iter().zip(self.records)
+    }
+}
+
+/// How many records of a kind are valid.
+struct Counted<'a>(&'a Dataset, &'a Validity);
+
+impl KindVisitor for Counted<'_> {
+    type Out = usize;
+
+    fn visit<R: Stored>(self) -> usize {
+        self.0.all::<R>().filter(|r| self.1.record(*r)).count()
     }
 }
 

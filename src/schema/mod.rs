@@ -291,8 +291,9 @@ pub trait Record: Sized + Send + Sync + 'static {
     /// The record's key, for a kind with one.
     fn key(&self) -> Option<&str>;
 
-    /// Calls `each` with every reference the record makes.
-    fn each_ref(&self, each: &mut impl FnMut(Kind, Ref<u32>));
+    /// Whether `test` holds for every reference the record makes (asked
+    /// in field order, until one fails).
+    fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool;
 }
 
 /// How the loader reads the cells of one row, each by its field's
@@ -344,8 +345,10 @@ pub trait FieldType: Sized {
     }
     /// Sets item `item` of a reference (for reference types).
     fn set_ref(&mut self, _item: usize, _to: Ref<u32>) {}
-    /// Calls `each` with each reference held (for reference types).
-    fn each_ref(&self, _each: &mut impl FnMut(Kind, Ref<u32>)) {}
+    /// Whether `test` holds for each reference held (for reference types).
+    fn all_refs(&self, _test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
+        true
+    }
 }
 
 impl FieldType for Box<str> {
@@ -419,8 +422,8 @@ impl<I: Id> FieldType for Ref<I> {
     fn set_ref(&mut self, _item: usize, to: Ref<u32>) {
         *self = to.map(I::new);
     }
-    fn each_ref(&self, each: &mut impl FnMut(Kind, Ref<u32>)) {
-        each(I::KIND, self.map(I::index));
+    fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
+        test(I::KIND, self.map(I::index))
     }
 }
 
@@ -433,10 +436,8 @@ impl<I: Id> FieldType for Option<Ref<I>> {
     fn set_ref(&mut self, _item: usize, to: Ref<u32>) {
         *self = Some(to.map(I::new));
     }
-    fn each_ref(&self, each: &mut impl FnMut(Kind, Ref<u32>)) {
-        if let Some(r) = self {
-            each(I::KIND, r.map(I::index));
-        }
+    fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
+        self.is_none_or(|r| test(I::KIND, r.map(I::index)))
     }
 }
 
@@ -451,10 +452,8 @@ impl<I: Id> FieldType for Vec<Ref<I>> {
             *slot = to.map(I::new);
         }
     }
-    fn each_ref(&self, each: &mut impl FnMut(Kind, Ref<u32>)) {
-        for r in self {
-            each(I::KIND, r.map(I::index));
-        }
+    fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
+        self.iter().all(|r| test(I::KIND, r.map(I::index)))
     }
 }
 
@@ -549,12 +548,12 @@ macro_rules! record {
                 None $( .or($crate::schema::record!(@key_of &self.$field $(, $opt)?)) )*
             }
 
-            fn each_ref(
+            fn all_refs(
                 &self,
-                each: &mut impl FnMut($crate::schema::Kind, $crate::schema::Ref<u32>),
-            ) {
-                $( <$ty as $crate::schema::FieldType>::each_ref(&self.$field, each); )*
-                let _ = each;
+                test: &mut impl FnMut($crate::schema::Kind, $crate::schema::Ref<u32>) -> bool,
+            ) -> bool {
+                let _ = &test;
+                true $( && <$ty as $crate::schema::FieldType>::all_refs(&self.$field, test) )*
             }
         }
     };

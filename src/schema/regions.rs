@@ -58,9 +58,8 @@ impl FieldType for Parent {
             region: None,
         }
     }
-    fn each_ref(&self, each: &mut impl FnMut(Kind, Ref<u32>)) {
-        if let Some(r) = self.region {
-            each(Kind::Regions, r.map(RegionId::index));
-        }
+    fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
+        self.region
+            .is_none_or(|r| test(Kind::Regions, r.map(RegionId::index)))
     }
 }

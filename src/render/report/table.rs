@@ -138,7 +138,7 @@ mod tests {
     fn page(lang: Lang) -> Page<'static> {
         static CLEAN: DataNotice = DataNotice {
             errors: 0,
-            records: [0; 5],
+            records: [0; crate::model::Kind::ALL.len()],
             unread: Vec::new(),
             partly_read: Vec::new(),
             settings: Vec::new(),
