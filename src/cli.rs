@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::ffi::OsString;
 
 use clap::builder::StyledStr;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
 use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
@@ -19,7 +20,8 @@ use crate::i18n::{self, ValueError};
 use crate::lang::Lang;
 use crate::metrics::{By, Period};
 use crate::model::Date;
-use crate::render::{FindingFormat, Format};
+use crate::render::findings::{self, FindingFormat};
+use crate::render::{DocKind, Format};
 use crate::report::monthly::MonthlyRequest;
 use crate::report::{Request, Which};
 
@@ -48,8 +50,9 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = FormatArg::Human)]
-    pub format: FormatArg,
+    #[arg(long, value_name = "FORMAT", default_value = findings::FORMATS[0].name(),
+          value_parser = finding_format())]
+    pub format: &'static dyn FindingFormat,
 
     #[arg(long)]
     pub deny_warnings: bool,
@@ -74,24 +77,6 @@ pub struct InitArgs {
 pub struct FmtArgs {
     #[arg(long)]
     pub check: bool,
-}
-
-/// `--format` of `check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Human,
-    Json,
-    Github,
-}
-
-impl From<FormatArg> for FindingFormat {
-    fn from(arg: FormatArg) -> Self {
-        match arg {
-            FormatArg::Human => FindingFormat::Human,
-            FormatArg::Json => FindingFormat::Json,
-            FormatArg::Github => FindingFormat::Github,
-        }
-    }
 }
 
 #[derive(Debug, Args)]
@@ -164,8 +149,8 @@ pub struct ReportCommon {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<Date>,
 
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<ReportFormatArg>,
+    #[arg(long, value_name = "FORMAT", value_parser = format_of(DocKind::Tables))]
+    pub format: Option<Format>,
 
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -184,34 +169,14 @@ pub struct MonthlyArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
 
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<MonthlyFormatArg>,
+    #[arg(long, value_name = "FORMAT", value_parser = format_of(DocKind::Monthly))]
+    pub format: Option<Format>,
 
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 
     #[arg(long)]
     pub strict: bool,
-}
-
-/// `--format` of `report monthly`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum MonthlyFormatArg {
-    Markdown,
-    Html,
-    Xlsx,
-    Json,
-}
-
-impl From<MonthlyFormatArg> for Format {
-    fn from(arg: MonthlyFormatArg) -> Format {
-        match arg {
-            MonthlyFormatArg::Markdown => Format::Markdown,
-            MonthlyFormatArg::Html => Format::Html,
-            MonthlyFormatArg::Xlsx => Format::Xlsx,
-            MonthlyFormatArg::Json => Format::Json,
-        }
-    }
 }
 
 impl From<MonthlyArgs> for ReportJob {
@@ -221,7 +186,7 @@ impl From<MonthlyArgs> for ReportJob {
             as_of: args.as_of,
         };
         let to = Output {
-            format: args.format.map(Format::from),
+            format: args.format,
             path: args.output,
             strict: args.strict,
         };
@@ -256,30 +221,6 @@ pub struct Output {
 pub enum ByArg {
     County,
     Township,
-}
-
-/// `--format` of reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormatArg {
-    Table,
-    Csv,
-    Json,
-    Markdown,
-    Html,
-    Xlsx,
-}
-
-impl From<ReportFormatArg> for Format {
-    fn from(arg: ReportFormatArg) -> Format {
-        match arg {
-            ReportFormatArg::Table => Format::Table,
-            ReportFormatArg::Csv => Format::Csv,
-            ReportFormatArg::Json => Format::Json,
-            ReportFormatArg::Markdown => Format::Markdown,
-            ReportFormatArg::Html => Format::Html,
-            ReportFormatArg::Xlsx => Format::Xlsx,
-        }
-    }
 }
 
 impl From<ReportArgs> for ReportJob {
@@ -325,12 +266,32 @@ impl From<ReportArgs> for ReportJob {
             county,
         };
         let to = Output {
-            format: common.format.map(Format::from),
+            format: common.format,
             path: common.output,
             strict: common.strict,
         };
         ReportJob::Table(request, to)
     }
+}
+
+/// `--format` of `check`: one of the formats of findings.
+fn finding_format() -> impl TypedValueParser<Value = &'static dyn FindingFormat> {
+    let names = findings::FORMATS.map(|f| f.name());
+    PossibleValuesParser::new(names)
+        .map(|name| findings::format_named(&name).unwrap_or(findings::FORMATS[0]))
+}
+
+/// `--format` of a report: one of the formats of its document.
+fn format_of(doc: DocKind) -> impl TypedValueParser<Value = Format> {
+    let formats = doc.formats();
+    let names: Vec<&'static str> = formats.iter().map(|f| f.name()).collect();
+    PossibleValuesParser::new(names).map(move |name| {
+        formats
+            .iter()
+            .copied()
+            .find(|f| f.name() == name)
+            .unwrap_or(formats[0])
+    })
 }
 
 fn parse_lang(text: &str) -> Result<Lang, ValueError> {
@@ -786,7 +747,7 @@ mod tests {
         let (_, to) = monthly(&[
             "bangcun", "report", "monthly", "--format", "json", "-o", "m.html",
         ]);
-        assert_eq!(to.format, Some(Format::Json));
+        assert_eq!(to.format, Format::named("json"));
         assert_eq!(to.path, Some(PathBuf::from("m.html")));
         // Only a month: no other period.
         let year = ["bangcun", "report", "monthly", "--year", "2026"];
@@ -815,7 +776,7 @@ mod tests {
         assert_eq!(r.period, Period::Whole);
         assert_eq!(to.format, None);
         let (_, to) = request(&["bangcun", "report", "coverage", "--format", "xlsx"]);
-        assert_eq!(to.format, Some(Format::Xlsx));
+        assert_eq!(to.format, Format::named("xlsx"));
         let (r, _) = request(&["bangcun", "report", "overdue", "--to", "2026-03-31"]);
         assert_eq!(
             r.period,

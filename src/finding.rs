@@ -25,10 +25,19 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The stable word, for programs.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The word for people: 错误 / 警告, error / warning.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("错误", "error"),
+            Severity::Warning => lang.pick("警告", "warning"),
         }
     }
 }

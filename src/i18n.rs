@@ -10,54 +10,6 @@ use std::fmt::Write as _;
 use crate::lang::{Lang, tr};
 use crate::model::{Date, Kind};
 
-/// How a second place of a finding is introduced (`first here`).
-pub fn related_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "首次出现于",
-        Lang::En => "first at",
-    }
-}
-
-/// The word before the help text.
-pub fn help_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "帮助",
-        Lang::En => "help",
-    }
-}
-
-/// `error` / `warning` in human output.
-pub fn severity_label(error: bool, lang: Lang) -> &'static str {
-    match (error, lang) {
-        (true, Lang::Zh) => "错误",
-        (false, Lang::Zh) => "警告",
-        (true, Lang::En) => "error",
-        (false, Lang::En) => "warning",
-    }
-}
-
-/// The closing line of `check`.
-pub fn check_summary(
-    errors: usize,
-    warnings: usize,
-    files: usize,
-    records: usize,
-    lang: Lang,
-) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "检查完成：{errors} 个错误，{warnings} 个警告；读取 {files} 个文件，{records} 条记录"
-        ),
-        Lang::En => format!(
-            "checked: {errors} {}, {warnings} {}; {files} {}, {records} {} read",
-            plural(errors, "error", "errors"),
-            plural(warnings, "warning", "warnings"),
-            plural(files, "file", "files"),
-            plural(records, "record", "records"),
-        ),
-    }
-}
-
 /// The English word for one or for many, by `n`.
 pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
@@ -267,32 +219,6 @@ pub fn rows_line(rows: usize, lang: Lang) -> String {
     }
 }
 
-/// The one stderr line of a report run on data with errors: how many,
-/// what the figures leave out (`items`: `DataNotice::items`),
-/// or, under `--strict`, that no report is made.
-pub fn data_errors_note(errors: usize, items: &[String], strict: bool, lang: Lang) -> String {
-    let what = items.join(match lang {
-        Lang::Zh => "；",
-        Lang::En => "; ",
-    });
-    match (strict, lang) {
-        (false, Lang::Zh) => format!(
-            "注意：数据中有 {errors} 个错误，报表的数字不完整（{what}）。运行 `bangcun check` 查看详情"
-        ),
-        (true, Lang::Zh) => {
-            format!("数据中有 {errors} 个错误，--strict 下不出报表；运行 `bangcun check` 查看详情")
-        }
-        (false, Lang::En) => format!(
-            "note: the data has {errors} {}, so the figures are incomplete ({what}). Run `bangcun check` for details",
-            plural(errors, "error", "errors"),
-        ),
-        (true, Lang::En) => format!(
-            "the data has {errors} {}; with --strict no report is made. Run `bangcun check` for details",
-            plural(errors, "error", "errors"),
-        ),
-    }
-}
-
 // ---------------------------------------------------------------------
 // What a report made from data with errors leaves out (docs/reports.md,
 // "Data with errors"), said at the top of the document and on stderr, in
@@ -363,33 +289,6 @@ pub fn config_unread(lang: Lang) -> String {
         "bangcun.toml 无法读取，所有设置都按默认值计算",
         "bangcun.toml could not be read, so every setting is its default"
     )
-}
-
-/// `--county` names no county.
-pub fn unknown_county(text: &str, lang: Lang) -> String {
-    tr!(
-        lang,
-        "没有代码或名称为“{text}”的县（区）",
-        "no county has the code or name \"{text}\""
-    )
-}
-
-// ---------------------------------------------------------------------
-// CI and formatting (issue 5): `check --changed-since` and `bangcun fmt`.
-// ---------------------------------------------------------------------
-
-/// The closing line of `check --changed-since REV`: what was left out.
-pub fn hidden_findings(errors: usize, warnings: usize, rev: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "只显示自 {rev} 以来改动过的文件中的问题；未改动的文件中另有 {errors} 个错误、{warnings} 个警告未显示"
-        ),
-        Lang::En => format!(
-            "only files changed since {rev} are shown; {errors} {}, {warnings} {} in unchanged files are not",
-            plural(errors, "error", "errors"),
-            plural(warnings, "warning", "warnings"),
-        ),
-    }
 }
 
 // ─────────────────────────────────────────────────────────────────────────
@@ -643,58 +542,6 @@ pub fn missed_line(name: &str, level: &str, id: &str, dates: &str, lang: Lang) -
 /// A count of places, before their names: `6 个：`.
 pub fn places_count(n: usize, lang: Lang) -> String {
     tr!(lang, "{n} 个：", "{n}: ")
-}
-
-/// The month asked for holds no visit and no problem.
-pub fn no_data_in_month(month: Date, covered: Option<(Date, Date)>, lang: Lang) -> String {
-    let month = month_name(month, lang);
-    match covered {
-        Some((first, last)) => {
-            let (first, last) = (month_name(first, lang), month_name(last, lang));
-            tr!(
-                lang,
-                "{month}没有走访记录，也没有发现或整改的问题，不生成月报；数据中的记录从 {first} 到 {last}",
-                "{month} has no visit and no problem found or rectified, so no summary is made; the data runs from {first} to {last}"
-            )
-        }
-        None => tr!(
-            lang,
-            "{month}没有走访记录，也没有发现或整改的问题，不生成月报；数据中没有任何有效的走访或问题记录",
-            "{month} has no visit and no problem found or rectified, so no summary is made; the data holds no valid visit or problem at all"
-        ),
-    }
-}
-
-/// `-o FILE` with an extension the document cannot be written in.
-pub fn cannot_write(ext: &str, offered: &[String], lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "不能写成 .{ext} 文件：本报表可以写成的文件扩展名为 {}；没有写出任何文件",
-            offered.join(" ")
-        ),
-        Lang::En => format!(
-            "cannot write a .{ext} file: this report is written as {}; nothing was written",
-            offered.join(" ")
-        ),
-    }
-}
-
-/// `--format` says one format, the extension of `-o FILE` another.
-pub fn format_against_extension(asked: &str, file: &str, named: &str, lang: Lang) -> String {
-    tr!(
-        lang,
-        "--format {asked} 与输出文件 {file} 的扩展名（{named}）不一致；去掉 --format，或改用与格式相符的扩展名",
-        "--format {asked} does not match the extension of {file} ({named}); leave out --format, or name the file for the format"
-    )
-}
-
-/// xlsx asked for on a terminal.
-pub fn binary_to_terminal(lang: Lang) -> String {
-    tr!(
-        lang,
-        "xlsx 是二进制文件，不输出到终端；请用 -o 文件名.xlsx 指定输出文件，或重定向标准输出",
-        "xlsx is a binary format and is not written to a terminal; give -o FILE.xlsx, or redirect standard output"
-    )
 }
 
 // ─────────────────────────────────────────────────────────────────────────
@@ -1122,17 +969,4 @@ pub fn usage_error(error: &UsageError, suggestion: Option<&str>, usage: Option<&
     }
     out.push_str("\n加上 --help 可查看说明。\n");
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn summary_line() {
-        assert_eq!(
-            check_summary(1, 0, 2, 3, Lang::En),
-            "checked: 1 error, 0 warnings; 2 files, 3 records read"
-        );
-    }
 }

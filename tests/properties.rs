@@ -14,7 +14,7 @@ use bangcun::finding::Severity;
 use bangcun::lang::Lang;
 use bangcun::load::{FileRead, Format, read_bytes};
 use bangcun::model::Kind;
-use bangcun::render::{FindingFormat, render_findings};
+use bangcun::render::findings::{FORMATS, render_findings};
 use bangcun::schema;
 use common::{bangcun, finding_key, snapshot, temp_copy};
 use proptest::prelude::*;
@@ -366,15 +366,17 @@ fn check_in_process(dir: &Path) -> Result<(), TestCaseError> {
     let today = bangcun::cli::parse_date("2026-06-30").unwrap();
     let every = [Severity::Error, Severity::Warning];
     let opened = bangcun::cmd::open_dir(dir.to_path_buf(), None, today, &every);
-    for format in [
-        FindingFormat::Human,
-        FindingFormat::Json,
-        FindingFormat::Github,
-    ] {
+    // Every format of findings: human, json, github.
+    for format in FORMATS {
         for lang in [Lang::Zh, Lang::En] {
             let mut out = Vec::new();
             render_findings(format, &opened.data, &opened.findings, lang, true, &mut out).unwrap();
-            prop_assert!(String::from_utf8(out).is_ok(), "{:?} {:?}", format, lang);
+            prop_assert!(
+                String::from_utf8(out).is_ok(),
+                "{} {:?}",
+                format.name(),
+                lang
+            );
         }
     }
     Ok(())

@@ -10,11 +10,11 @@ use std::process::ExitCode;
 
 use super::{CLEAN, DATA_ERRORS, Global};
 use crate::check::REGISTRY;
-use crate::cli::{CheckArgs, FormatArg};
-use crate::finding::Severity;
-use crate::finding::{Counts, Finding};
+use crate::cli::CheckArgs;
+use crate::finding::{Counts, Finding, Severity};
 use crate::git;
-use crate::i18n;
+use crate::i18n::plural;
+use crate::lang::Lang;
 use crate::model::{Dataset, FileRole};
 use crate::output;
 use crate::render::render_findings;
@@ -26,7 +26,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         let lang = global.early_lang();
         output::to_stdout(|out| {
             for check in REGISTRY {
-                let severity = i18n::severity_label(check.severity == Severity::Error, lang);
+                let severity = check.severity.label(lang);
                 // Padded to 8 columns as a terminal shows them (错误 takes 4).
                 let pad = 8usize.saturating_sub(unicode_width::UnicodeWidthStr::width(severity));
                 writeln!(
@@ -68,21 +68,14 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     output::to_stdout(|out| {
-        render_findings(
-            args.format.into(),
-            &opened.data,
-            &findings,
-            opened.lang,
-            color,
-            out,
-        )?;
-        // One JSON document and nothing else; the other formats say what
-        // was left out.
+        let format = args.format;
+        render_findings(format, &opened.data, &findings, opened.lang, color, out)?;
+        // After one document nothing; after a stream, what was left out.
         match hidden {
-            Some((rev, counts)) if args.format != FormatArg::Json => writeln!(
+            Some((rev, counts)) if !format.is_document() => writeln!(
                 out,
                 "{}",
-                i18n::hidden_findings(counts.errors, counts.warnings, rev, opened.lang)
+                hidden_findings(counts.errors, counts.warnings, rev, opened.lang)
             ),
             _ => Ok(()),
         }
@@ -105,4 +98,18 @@ fn changed_files(data: &Dataset, changed: &HashSet<PathBuf>) -> Vec<bool> {
         .iter()
         .map(|f| config_changed || changed.contains(&f.name))
         .collect()
+}
+
+/// The closing line of `check --changed-since REV`: what was left out.
+fn hidden_findings(errors: usize, warnings: usize, rev: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "只显示自 {rev} 以来改动过的文件中的问题；未改动的文件中另有 {errors} 个错误、{warnings} 个警告未显示"
+        ),
+        Lang::En => format!(
+            "only files changed since {rev} are shown; {errors} {}, {warnings} {} in unchanged files are not",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings"),
+        ),
+    }
 }

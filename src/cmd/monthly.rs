@@ -10,21 +10,14 @@ use anyhow::anyhow;
 use super::report::{Destination, open};
 use super::{CLEAN, DATA_ERRORS, Global};
 use crate::cli::Output;
-use crate::i18n;
-use crate::render::{Document, Format};
-use crate::report::monthly::{self, MonthlyError, MonthlyRequest};
+use crate::render::{DocKind, Document};
+use crate::report::monthly::{self, MonthlyRequest};
 
 pub fn run(global: &Global, request: &MonthlyRequest, output: &Output) -> anyhow::Result<ExitCode> {
     // Decided before the data folder is opened, so that it costs no load
     // and comes before any data error; its language is therefore the one
     // known before the data is read.
-    let to = Destination::new(
-        output.format,
-        output.path.as_deref(),
-        &Format::MONTHLY,
-        Format::Markdown,
-        global.early_lang(),
-    )?;
+    let to = Destination::new(output, DocKind::Monthly, global.early_lang())?;
     let as_of = request.as_of.unwrap_or_else(super::today);
     let Some(checked) = open(global, as_of, output.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));
@@ -33,12 +26,8 @@ pub fn run(global: &Global, request: &MonthlyRequest, output: &Output) -> anyhow
     let month = request
         .month
         .unwrap_or_else(|| monthly::default_month(as_of));
-    let doc = monthly::build(&checked.ctx(), month, as_of, lang).map_err(|e| match e {
-        MonthlyError::Period(e) => anyhow!(e.text(lang)),
-        MonthlyError::NoData { month, covered } => {
-            anyhow!(i18n::no_data_in_month(month, covered, lang))
-        }
-    })?;
+    let doc =
+        monthly::build(&checked.ctx(), month, as_of, lang).map_err(|e| anyhow!(e.text(lang)))?;
     to.write(Document::Monthly(&doc), &checked.notice, lang)?;
     checked.leave();
     Ok(ExitCode::from(CLEAN))

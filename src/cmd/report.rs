@@ -14,23 +14,17 @@ use anyhow::{anyhow, bail};
 use super::{CLEAN, DATA_ERRORS, Global, Opened};
 use crate::cli::Output;
 use crate::finding::Severity;
-use crate::i18n;
-use crate::lang::Lang;
+use crate::i18n::plural;
+use crate::lang::{Lang, tr};
 use crate::metrics::{Ctx, Validity, Window};
 use crate::model::Date;
 use crate::output;
-use crate::render::{Document, Format, render};
+use crate::render::{DocKind, Document, Format, render};
 use crate::report::notice::DataNotice;
 use crate::report::{self, Request};
 
 pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Result<ExitCode> {
-    let to = Destination::new(
-        output.format,
-        output.path.as_deref(),
-        &Format::TABLES,
-        Format::Table,
-        global.early_lang(),
-    )?;
+    let to = Destination::new(output, DocKind::Tables, global.early_lang())?;
     let as_of = request.as_of.unwrap_or_else(super::today);
     let Some(checked) = open(global, as_of, output.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));
@@ -41,8 +35,7 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
         .map_err(|e| anyhow!(e.text(lang)))?;
     let county = match request.county.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => Some(
-            report::find_county(&ctx, text)
-                .ok_or_else(|| anyhow!(i18n::unknown_county(text, lang)))?,
+            report::find_county(&ctx, text).ok_or_else(|| anyhow!(unknown_county(text, lang)))?,
         ),
         _ => None,
     };
@@ -88,7 +81,7 @@ pub(super) fn open(global: &Global, as_of: Date, strict: bool) -> anyhow::Result
     if !notice.is_empty() {
         let items = notice.items(opened.lang);
         // The items may name a file or a setting as the data spells it.
-        let note = i18n::data_errors_note(notice.errors, &items, strict, opened.lang);
+        let note = data_errors_note(notice.errors, &items, strict, opened.lang);
         eprintln!("{}", crate::inert::visible(&note));
         if strict {
             super::leave(opened);
@@ -110,20 +103,16 @@ pub(super) struct Destination {
 }
 
 impl Destination {
-    /// The format of a document that can be written in `offered`:
-    /// `--format` (`asked`), else the extension of `-o FILE`, else
-    /// `default`. Refused, before anything is read or written (exit 2): an
-    /// extension the document cannot be written in (never text under a
-    /// misleading name), `--format` against the extension, and a binary
-    /// format onto a terminal. A file name without an extension takes
-    /// `--format` or the default.
-    pub fn new(
-        asked: Option<Format>,
-        path: Option<&Path>,
-        offered: &[Format],
-        default: Format,
-        lang: Lang,
-    ) -> anyhow::Result<Destination> {
+    /// The format of a document of kind `doc`, from the command's
+    /// options: `--format`, else the extension of `-o FILE`, else the
+    /// document's first format. Refused, before anything is read or
+    /// written (exit 2): an extension the document cannot be written in
+    /// (never text under a misleading name), `--format` against the
+    /// extension, and a binary format onto a terminal. A file name without
+    /// an extension takes `--format` or the default.
+    pub fn new(output: &Output, doc: DocKind, lang: Lang) -> anyhow::Result<Destination> {
+        let (asked, path) = (output.format, output.path.as_deref());
+        let offered = doc.formats();
         let extensions = || {
             offered
                 .iter()
@@ -132,14 +121,14 @@ impl Destination {
         };
         let named = match path.and_then(Format::of_path) {
             Some(Ok(format)) if offered.contains(&format) => Some(format),
-            Some(Ok(format)) => bail!(i18n::cannot_write(format.extension(), &extensions(), lang)),
-            Some(Err(ext)) => bail!(i18n::cannot_write(&ext, &extensions(), lang)),
+            Some(Ok(format)) => bail!(cannot_write(format.extension(), &extensions(), lang)),
+            Some(Err(ext)) => bail!(cannot_write(&ext, &extensions(), lang)),
             None => None,
         };
         let format = match (asked, named) {
             (Some(asked), Some(named)) if asked != named => {
                 let file = path.map(|p| p.display().to_string()).unwrap_or_default();
-                bail!(i18n::format_against_extension(
+                bail!(format_against_extension(
                     asked.name(),
                     &file,
                     named.name(),
@@ -148,10 +137,10 @@ impl Destination {
             }
             (_, Some(named)) => named,
             (Some(asked), None) => asked,
-            (None, None) => default,
+            (None, None) => offered[0],
         };
         if format.is_binary() && path.is_none() && std::io::stdout().is_terminal() {
-            bail!(i18n::binary_to_terminal(lang));
+            bail!(binary_to_terminal(lang));
         }
         Ok(Destination {
             format,
@@ -159,14 +148,14 @@ impl Destination {
         })
     }
 
-    /// Writes `doc`: to the file atomically, CSV there with a UTF-8 BOM
-    /// (so that Excel and WPS open it by double-click); or to standard
-    /// output, CSV without one (for programs).
+    /// Writes `doc`: to the file atomically, with a UTF-8 BOM for a format
+    /// that wants one there (CSV, so that Excel and WPS open it by
+    /// double-click); or to standard output, without one (for programs).
     pub fn write(&self, doc: Document<'_>, notice: &DataNotice, lang: Lang) -> anyhow::Result<()> {
         let format = self.format;
         match &self.path {
             Some(path) => output::atomic_write(path, |out| {
-                if format == Format::Csv {
+                if format.bom_in_files() {
                     out.write_all(output::UTF8_BOM)?;
                 }
                 render(doc, format, notice, lang, out)
@@ -174,4 +163,71 @@ impl Destination {
             None => output::to_stdout(|out| render(doc, format, notice, lang, out)),
         }
     }
+}
+
+/// `--county` names no county.
+fn unknown_county(text: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "没有代码或名称为“{text}”的县（区）",
+        "no county has the code or name \"{text}\""
+    )
+}
+
+/// The one stderr line of a report run on data with errors: how many,
+/// what the figures leave out (`items`: `DataNotice::items`),
+/// or, under `--strict`, that no report is made.
+fn data_errors_note(errors: usize, items: &[String], strict: bool, lang: Lang) -> String {
+    let what = items.join(match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    });
+    match (strict, lang) {
+        (false, Lang::Zh) => format!(
+            "注意：数据中有 {errors} 个错误，报表的数字不完整（{what}）。运行 `bangcun check` 查看详情"
+        ),
+        (true, Lang::Zh) => {
+            format!("数据中有 {errors} 个错误，--strict 下不出报表；运行 `bangcun check` 查看详情")
+        }
+        (false, Lang::En) => format!(
+            "note: the data has {errors} {}, so the figures are incomplete ({what}). Run `bangcun check` for details",
+            plural(errors, "error", "errors"),
+        ),
+        (true, Lang::En) => format!(
+            "the data has {errors} {}; with --strict no report is made. Run `bangcun check` for details",
+            plural(errors, "error", "errors"),
+        ),
+    }
+}
+
+/// `-o FILE` with an extension the document cannot be written in.
+fn cannot_write(ext: &str, offered: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "不能写成 .{ext} 文件：本报表可以写成的文件扩展名为 {}；没有写出任何文件",
+            offered.join(" ")
+        ),
+        Lang::En => format!(
+            "cannot write a .{ext} file: this report is written as {}; nothing was written",
+            offered.join(" ")
+        ),
+    }
+}
+
+/// `--format` says one format, the extension of `-o FILE` another.
+fn format_against_extension(asked: &str, file: &str, named: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "--format {asked} 与输出文件 {file} 的扩展名（{named}）不一致；去掉 --format，或改用与格式相符的扩展名",
+        "--format {asked} does not match the extension of {file} ({named}); leave out --format, or name the file for the format"
+    )
+}
+
+/// xlsx asked for on a terminal.
+fn binary_to_terminal(lang: Lang) -> String {
+    tr!(
+        lang,
+        "xlsx 是二进制文件，不输出到终端；请用 -o 文件名.xlsx 指定输出文件，或重定向标准输出",
+        "xlsx is a binary format and is not written to a terminal; give -o FILE.xlsx, or redirect standard output"
+    )
 }

@@ -1,9 +1,9 @@
 //! Rendering computed results for people and programs. Nothing here
 //! computes; everything here writes.
 
-mod findings;
+pub mod findings;
 mod report;
 pub mod svg;
 
 pub use findings::{FindingFormat, render_findings};
-pub use report::{Document, Format, render};
+pub use report::{DocKind, Document, Format, render};

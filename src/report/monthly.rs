@@ -9,7 +9,8 @@
 
 use super::{Listed, Report, attendance, coverage, problems, summary as county_table};
 use crate::date;
-use crate::lang::Lang;
+use crate::i18n::month_name;
+use crate::lang::{Lang, tr};
 use crate::metrics::{
     By, Ctx, Figures, Period, PeriodError, Window, problem_totals, rate, summary,
     summary_with_attendance,
@@ -195,6 +196,36 @@ pub enum MonthlyError {
         /// problems, if it has any.
         covered: Option<(Date, Date)>,
     },
+}
+
+impl MonthlyError {
+    /// Why no summary is made, for the user who asked for it.
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            MonthlyError::Period(e) => e.text(lang),
+            MonthlyError::NoData { month, covered } => no_data_in_month(month, covered, lang),
+        }
+    }
+}
+
+/// The month asked for holds no visit and no problem.
+fn no_data_in_month(month: Date, covered: Option<(Date, Date)>, lang: Lang) -> String {
+    let month = month_name(month, lang);
+    match covered {
+        Some((first, last)) => {
+            let (first, last) = (month_name(first, lang), month_name(last, lang));
+            tr!(
+                lang,
+                "{month}没有走访记录，也没有发现或整改的问题，不生成月报；数据中的记录从 {first} 到 {last}",
+                "{month} has no visit and no problem found or rectified, so no summary is made; the data runs from {first} to {last}"
+            )
+        }
+        None => tr!(
+            lang,
+            "{month}没有走访记录，也没有发现或整改的问题，不生成月报；数据中没有任何有效的走访或问题记录",
+            "{month} has no visit and no problem found or rectified, so no summary is made; the data holds no valid visit or problem at all"
+        ),
+    }
 }
 
 impl From<PeriodError> for MonthlyError {

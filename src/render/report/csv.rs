@@ -3,12 +3,21 @@
 
 use std::io::{self, Write};
 
-use super::{Emitter, Format, Page, for_machines, no_monthly, shown};
+use super::{Emitter, FormatDef, Page, for_machines, no_monthly, shown};
 use crate::report::Report;
 use crate::report::monthly::Monthly;
 
+/// CSV: a file of it begins with a BOM.
+pub(super) static FORMAT: FormatDef = FormatDef {
+    name: "csv",
+    extensions: &["csv"],
+    binary: false,
+    bom_in_files: true,
+    emitter: &Csv,
+};
+
 /// The emitter of CSV (the monthly summary has none: it is several tables).
-pub(super) struct Csv;
+struct Csv;
 
 impl Emitter for Csv {
     fn report(&self, report: &Report<'_>, _: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -27,7 +36,7 @@ impl Emitter for Csv {
     }
 
     fn monthly(&self, _: &Monthly<'_>, _: Page<'_>, _: &mut dyn Write) -> io::Result<()> {
-        Err(no_monthly(Format::Csv))
+        Err(no_monthly(&FORMAT))
     }
 }
 

@@ -9,7 +9,9 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{Emitter, Grid, Page, display_width, heading_lines, notice_lines, report_grid};
+use super::{
+    Emitter, FormatDef, Grid, Page, display_width, heading_lines, notice_lines, report_grid,
+};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::render::svg;
@@ -66,8 +68,17 @@ th, td { padding: 0.6mm 1mm; }
 td:first-child { white-space: nowrap; }
 ";
 
+/// One HTML page for A4 print.
+pub(super) static FORMAT: FormatDef = FormatDef {
+    name: "html",
+    extensions: &["html", "htm"],
+    binary: false,
+    bom_in_files: false,
+    emitter: &Html,
+};
+
 /// The emitter of HTML pages.
-pub(super) struct Html;
+struct Html;
 
 impl Emitter for Html {
     fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {

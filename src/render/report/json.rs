@@ -10,13 +10,22 @@ use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::{Emitter, Page, round4, shown};
+use super::{Emitter, FormatDef, Page, round4, shown};
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
+/// JSON, for programs.
+pub(super) static FORMAT: FormatDef = FormatDef {
+    name: "json",
+    extensions: &["json"],
+    binary: false,
+    bom_in_files: false,
+    emitter: &Json,
+};
+
 /// The emitter of JSON documents.
-pub(super) struct Json;
+struct Json;
 
 impl Emitter for Json {
     fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {

@@ -5,15 +5,24 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{Emitter, Page, for_people, heading_lines, notice_lines, numeric, shown};
+use super::{Emitter, FormatDef, Page, for_people, heading_lines, notice_lines, numeric, shown};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
+/// Markdown: the default of the monthly summary.
+pub(super) static FORMAT: FormatDef = FormatDef {
+    name: "markdown",
+    extensions: &["md", "markdown"],
+    binary: false,
+    bom_in_files: false,
+    emitter: &Markdown,
+};
+
 /// The emitter of Markdown.
-pub(super) struct Markdown;
+struct Markdown;
 
 impl Emitter for Markdown {
     fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {

@@ -1,10 +1,16 @@
 //! Rendering documents: the report tables and the monthly summary, in one
 //! [`Format`] each, behind [`render`]. Each format has one emitter (an
 //! [`Emitter`], in a file of its own here), which writes the report tables
-//! and, through its part under `monthly/`, the monthly summary. Tables,
-//! Markdown, HTML and xlsx are for people (names, `78.6%`, `—`, and a
-//! notice when the data has errors); CSV and JSON are for programs (stable
-//! keys, codes, `0.7858`, empty or `null`).
+//! and, through its part under `monthly/`, the monthly summary; what sets a
+//! format apart (binary, a BOM in files, its extensions) is a property of
+//! the format, so that the commands name none. Tables, Markdown, HTML and
+//! xlsx are for people (names, `78.6%`, `—`, and a notice when the data
+//! has errors); CSV and JSON are for programs (stable keys, codes,
+//! `0.7858`, empty or `null`).
+//!
+//! Adding a format: a file here with its [`FormatDef`] and [`Emitter`], and
+//! its line in [`TABLES`] and, if the monthly summary has it too (its part
+//! under `monthly/`), in [`MONTHLY`].
 
 mod csv;
 mod html;
@@ -29,74 +35,123 @@ use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
-/// The output formats of documents.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Aligned columns for a terminal (full-width characters count two).
-    Table,
-    Csv,
-    Json,
-    Markdown,
-    /// One self-contained page that prints on A4.
-    Html,
-    /// An Excel workbook (binary).
-    Xlsx,
+/// One output format of documents, and what sets it apart.
+pub struct FormatDef {
+    /// The word of `--format`.
+    pub name: &'static str,
+    /// The extensions of its files, in any case; the first is the one
+    /// messages name.
+    pub extensions: &'static [&'static str],
+    /// Binary: never written to a terminal.
+    pub binary: bool,
+    /// A file of it begins with a UTF-8 BOM (CSV: so that Excel and WPS
+    /// open it by double-click as UTF-8); standard output gets none (for
+    /// programs).
+    pub bom_in_files: bool,
+    emitter: &'static dyn Emitter,
 }
 
+/// An output format of documents, as options and commands name it.
+#[derive(Clone, Copy)]
+pub struct Format(&'static FormatDef);
+
 impl Format {
-    /// The formats of the report tables (`report summary`, `overdue` …).
-    pub const TABLES: [Format; 6] = [
-        Format::Table,
-        Format::Csv,
-        Format::Json,
-        Format::Markdown,
-        Format::Html,
-        Format::Xlsx,
-    ];
-
-    /// The formats of the monthly summary: a document of several tables,
-    /// which has no one CSV or terminal table.
-    pub const MONTHLY: [Format; 4] = [Format::Markdown, Format::Html, Format::Xlsx, Format::Json];
-
-    /// The format a file name asks for by its extension (`-o out.csv`);
-    /// `None` for a name without one.
-    pub fn of_path(path: &Path) -> Option<Result<Format, String>> {
-        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "txt" => Ok(Format::Table),
-            "csv" => Ok(Format::Csv),
-            "json" => Ok(Format::Json),
-            "md" | "markdown" => Ok(Format::Markdown),
-            "html" | "htm" => Ok(Format::Html),
-            "xlsx" => Ok(Format::Xlsx),
-            _ => Err(ext),
-        })
-    }
-
-    /// The extension of files in this format.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Table => "txt",
-            Format::Csv => "csv",
-            Format::Json => "json",
-            Format::Markdown => "md",
-            Format::Html => "html",
-            Format::Xlsx => "xlsx",
-        }
-    }
-
     /// The word of `--format` for this format.
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Markdown => "markdown",
-            Format::Table => "table",
-            other => other.extension(),
-        }
+        self.0.name
+    }
+
+    /// The extension messages name files of this format by.
+    pub fn extension(self) -> &'static str {
+        self.0.extensions.first().copied().unwrap_or("")
     }
 
     /// Whether the format is binary, and so never written to a terminal.
     pub fn is_binary(self) -> bool {
-        self == Format::Xlsx
+        self.0.binary
+    }
+
+    /// Whether a file of this format begins with a UTF-8 BOM.
+    pub fn bom_in_files(self) -> bool {
+        self.0.bom_in_files
+    }
+
+    /// The format `--format` names, among every format.
+    pub fn named(name: &str) -> Option<Format> {
+        every().find(|f| f.name() == name)
+    }
+
+    /// The format a file name asks for by its extension (`-o out.csv`),
+    /// among every format, or the extension (lowercase) when none has it;
+    /// `None` for a name without one.
+    pub fn of_path(path: &Path) -> Option<Result<Format, String>> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        Some(
+            every()
+                .find(|f| f.0.extensions.contains(&ext.as_str()))
+                .ok_or(ext),
+        )
+    }
+}
+
+impl PartialEq for Format {
+    fn eq(&self, other: &Self) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl std::fmt::Debug for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The formats of the report tables (`report summary`, `overdue` …), the
+/// default first.
+pub static TABLES: [Format; 6] = [
+    Format(&table::FORMAT),
+    Format(&csv::FORMAT),
+    Format(&json::FORMAT),
+    Format(&markdown::FORMAT),
+    Format(&html::FORMAT),
+    Format(&xlsx::FORMAT),
+];
+
+/// The formats of the monthly summary, the default first: a document of
+/// several tables, which has no one CSV or terminal table.
+pub static MONTHLY: [Format; 4] = [
+    Format(&markdown::FORMAT),
+    Format(&html::FORMAT),
+    Format(&xlsx::FORMAT),
+    Format(&json::FORMAT),
+];
+
+/// Every format, each once.
+fn every() -> impl Iterator<Item = Format> {
+    let mut seen: Vec<&str> = Vec::new();
+    TABLES.iter().chain(&MONTHLY).copied().filter(move |f| {
+        let new = !seen.contains(&f.name());
+        seen.push(f.name());
+        new
+    })
+}
+
+/// The kinds of document, each with the formats it is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocKind {
+    /// The report tables.
+    Tables,
+    /// The monthly summary.
+    Monthly,
+}
+
+impl DocKind {
+    /// The formats the document is written in, its default first.
+    pub fn formats(self) -> &'static [Format] {
+        match self {
+            DocKind::Tables => &TABLES,
+            DocKind::Monthly => &MONTHLY,
+        }
     }
 }
 
@@ -111,8 +166,7 @@ pub enum Document<'a> {
 
 /// Writes `doc` in `format`; `notice` says what its figures leave out (the
 /// formats for people show it at the top, JSON as `data_errors`). A
-/// format the document has not ([`Format::TABLES`], [`Format::MONTHLY`])
-/// is an error.
+/// format the document has not ([`DocKind::formats`]) is an error.
 pub fn render(
     doc: Document<'_>,
     format: Format,
@@ -120,14 +174,7 @@ pub fn render(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let emitter: &dyn Emitter = match format {
-        Format::Table => &table::Table,
-        Format::Csv => &csv::Csv,
-        Format::Json => &json::Json,
-        Format::Markdown => &markdown::Markdown,
-        Format::Html => &html::Html,
-        Format::Xlsx => &xlsx::Xlsx,
-    };
+    let emitter = format.0.emitter;
     let page = Page { notice, lang };
     match doc {
         Document::Report(report) => emitter.report(report, page, out),
@@ -145,7 +192,7 @@ struct Page<'a> {
 
 /// One output format: how it writes each document. Each format has one,
 /// in its own file; the monthly summary's part of it is under `monthly/`.
-trait Emitter {
+trait Emitter: Sync {
     /// Writes a report table.
     fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()>;
 
@@ -155,10 +202,10 @@ trait Emitter {
 
 /// The error of a format the monthly summary has not, which the command
 /// refuses before it gets here.
-fn no_monthly(format: Format) -> io::Error {
+fn no_monthly(format: &FormatDef) -> io::Error {
     io::Error::new(
         io::ErrorKind::Unsupported,
-        format!("the monthly summary has no {} form", format.name()),
+        format!("the monthly summary has no {} form", format.name),
     )
 }
 
@@ -451,15 +498,16 @@ mod tests {
     #[test]
     fn extensions_pick_formats() {
         let of = |name: &str| Format::of_path(Path::new(name));
-        assert_eq!(of("a/out.CSV"), Some(Ok(Format::Csv)));
-        assert_eq!(of("out.md"), Some(Ok(Format::Markdown)));
-        assert_eq!(of("m.htm"), Some(Ok(Format::Html)));
-        assert_eq!(of("s.xlsx"), Some(Ok(Format::Xlsx)));
-        assert_eq!(of("s.txt"), Some(Ok(Format::Table)));
+        let named = |name: &str| Some(Ok(Format::named(name).unwrap()));
+        assert_eq!(of("a/out.CSV"), named("csv"));
+        assert_eq!(of("out.md"), named("markdown"));
+        assert_eq!(of("m.htm"), named("html"));
+        assert_eq!(of("s.xlsx"), named("xlsx"));
+        assert_eq!(of("s.txt"), named("table"));
         assert_eq!(of("m.PDF"), Some(Err("pdf".to_string())));
         assert_eq!(of("out"), None);
         // Every format reads back from its own extension.
-        for format in Format::TABLES {
+        for format in TABLES.iter().chain(&MONTHLY).copied() {
             let name = format!("x.{}", format.extension());
             assert_eq!(of(&name), Some(Ok(format)));
         }

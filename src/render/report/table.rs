@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 
 use super::{
-    Emitter, Format, Page, heading_lines, no_monthly, notice_lines, numeric, one_line,
+    Emitter, FormatDef, Page, heading_lines, no_monthly, notice_lines, numeric, one_line,
     people_width, push_for_people, shown,
 };
 use crate::i18n;
@@ -22,7 +22,17 @@ use crate::report::{Cell, Report};
 /// Between two columns.
 const GAP: &str = "  ";
 
-/// The emitter of aligned text, for a terminal or a `.txt` file.
+/// Aligned text, for a terminal or a `.txt` file: the default of the
+/// report tables.
+pub(super) static FORMAT: FormatDef = FormatDef {
+    name: "table",
+    extensions: &["txt"],
+    binary: false,
+    bom_in_files: false,
+    emitter: &Table,
+};
+
+/// The emitter of aligned text.
 pub(super) struct Table;
 
 impl Emitter for Table {
@@ -75,7 +85,7 @@ impl Emitter for Table {
     }
 
     fn monthly(&self, _: &Monthly<'_>, _: Page<'_>, _: &mut dyn Write) -> io::Result<()> {
-        Err(no_monthly(Format::Table))
+        Err(no_monthly(&FORMAT))
     }
 }
 

@@ -25,8 +25,8 @@ use rust_xlsxwriter::{
 };
 
 use super::{
-    Emitter, Page, UNDEFINED, display_width, for_people, heading_lines, notice_lines, people_width,
-    shown,
+    Emitter, FormatDef, Page, UNDEFINED, display_width, for_people, heading_lines, notice_lines,
+    people_width, shown,
 };
 use crate::i18n;
 use crate::inert;
@@ -36,8 +36,17 @@ use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
 use crate::report::{Cell, Report};
 
+/// An Excel workbook: binary.
+pub(super) static FORMAT: FormatDef = FormatDef {
+    name: "xlsx",
+    extensions: &["xlsx"],
+    binary: true,
+    bom_in_files: false,
+    emitter: &Xlsx,
+};
+
 /// The emitter of Excel workbooks.
-pub(super) struct Xlsx;
+struct Xlsx;
 
 impl Emitter for Xlsx {
     fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
