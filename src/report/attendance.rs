@@ -6,7 +6,7 @@ use crate::i18n::{Heading, ReportName};
 use crate::lang::Lang;
 use crate::metrics::attendance::Tally;
 use crate::metrics::{Attendance, Ctx, Window};
-use crate::model::{Cadre, CadreId, Enumeration, RegionId};
+use crate::model::{Cadre, CadreId, Date, Enumeration, Region, RegionId};
 
 /// The columns naming a cadre, first in both listings.
 const CADRE: [Column; 5] = [
@@ -45,8 +45,7 @@ fn cadres<'a>(
 }
 
 /// The cells of [`CADRE`].
-fn cadre_cells<'a>(ctx: &Ctx<'a>, c: &'a Cadre, county: RegionId, lang: Lang) -> [Cell<'a>; 5] {
-    let county = ctx.data.region(county);
+fn cadre_cells<'a>(c: &'a Cadre, county: &'a Region, lang: Lang) -> [Cell<'a>; 5] {
     [
         Cell::text(&c.id),
         Cell::text(&c.name),
@@ -88,7 +87,7 @@ pub fn per_cadre<'a>(
                 due,
                 attended: due - missed.len() as u32,
             };
-            let mut row = Vec::from(cadre_cells(ctx, c, home, lang));
+            let mut row = Vec::from(cadre_cells(c, ctx.data.region(home), lang));
             row.extend([
                 Cell::count(tally.due.into()),
                 Cell::count(tally.attended.into()),
@@ -108,31 +107,55 @@ pub fn per_cadre<'a>(
     }
 }
 
-/// One row per cadre that missed a work day, with its missed dates,
-/// ordered by county code, then cadre: the list of the monthly summary,
-/// which has marked `attendance` over `window` for its figures already.
-pub fn missed_by_cadre<'a>(
+/// A cadre who missed work days in a window: who, its county, and the
+/// days (the monthly summary lists them, county by county).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissedCadre<'a> {
+    pub cadre: &'a Cadre,
+    pub county: &'a Region,
+    /// The work days missed, in order; never empty.
+    pub dates: Vec<Date>,
+}
+
+/// The cadres that missed a work day in `window`, ordered by county code,
+/// then cadre: the list of the monthly summary, which has marked
+/// `attendance` over `window` for its figures already.
+pub fn missed_cadres<'a>(
     ctx: &Ctx<'a>,
     window: &Window,
     attendance: &Attendance,
+) -> Vec<MissedCadre<'a>> {
+    let mut listed: Vec<MissedCadre<'a>> = cadres(ctx, window, None)
+        .into_iter()
+        .filter_map(|(id, cadre, home)| {
+            let dates = attendance.missed(ctx, id);
+            (!dates.is_empty()).then(|| MissedCadre {
+                cadre,
+                county: ctx.data.region(home),
+                dates,
+            })
+        })
+        .collect();
+    // Stable: by cadre id within a county, as `cadres` gives them.
+    listed.sort_by(|a, b| a.county.code.cmp(&b.county.code));
+    listed
+}
+
+/// [`missed_cadres`] as a table: one row per cadre, with its missed
+/// dates.
+pub fn missed_by_cadre<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    missed: &[MissedCadre<'a>],
     lang: Lang,
 ) -> Report<'a> {
     let mut columns = Vec::from(CADRE);
     columns.push(Column::all("missed", Heading::Missed));
-    let mut listed: Vec<_> = cadres(ctx, window, None)
-        .into_iter()
-        .filter_map(|(id, c, home)| {
-            let missed = attendance.missed(ctx, id);
-            (!missed.is_empty()).then_some((c, home, missed))
-        })
-        .collect();
-    // Stable: by cadre id within a county, as `cadres` gives them.
-    listed.sort_by(|a, b| ctx.data.region(a.1).code.cmp(&ctx.data.region(b.1).code));
-    let rows = listed
-        .into_iter()
-        .map(|(c, home, missed)| {
-            let mut row = Vec::from(cadre_cells(ctx, c, home, lang));
-            row.push(Cell::Dates(missed));
+    let rows = missed
+        .iter()
+        .map(|m| {
+            let mut row = Vec::from(cadre_cells(m.cadre, m.county, lang));
+            row.push(Cell::Dates(m.dates.clone()));
             row
         })
         .collect();
@@ -159,7 +182,7 @@ pub fn missed<'a>(
     let mut rows = Vec::new();
     for (id, c, home) in cadres(ctx, window, county) {
         for day in attendance.missed(ctx, id) {
-            let mut row = Vec::from(cadre_cells(ctx, c, home, lang));
+            let mut row = Vec::from(cadre_cells(c, ctx.data.region(home), lang));
             row.push(Cell::Date(day));
             rows.push(row);
         }

@@ -1,18 +1,57 @@
 //! `report coverage`: the townships and villages no active cadre covers,
 //! per county.
 
-use super::{Cell, Column, Report, county_cells, title};
+use super::{Cell, Column, Report, title};
 use crate::i18n::{Heading, ReportName};
 use crate::lang::Lang;
 use crate::metrics::{Ctx, Window, coverage};
-use crate::model::{Enumeration, RegionId, RegionLevel};
+use crate::model::{Enumeration, Region, RegionId, RegionLevel};
 
+/// A township or village no active cadre covers: the region, its county,
+/// and a village's township.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Gap<'a> {
+    pub region: &'a Region,
+    pub county: &'a Region,
+    pub township: Option<&'a Region>,
+}
+
+/// The townships and villages of `county` (or of every county) no active
+/// cadre covers at D, ordered by county code, then by their own.
+pub fn gaps<'a>(ctx: &Ctx<'a>, window: &Window, county: Option<RegionId>) -> Vec<Gap<'a>> {
+    coverage::gaps(ctx, window.as_of)
+        .into_iter()
+        .filter_map(|id| {
+            let home = ctx.index.county_of(id)?;
+            if county.is_some_and(|c| c != home) {
+                return None;
+            }
+            let region = ctx.data.region(id);
+            let township = match region.level {
+                RegionLevel::Village => ctx.index.township.get(id.0 as usize).copied().flatten(),
+                _ => None,
+            };
+            Some(Gap {
+                region,
+                county: ctx.data.region(home),
+                township: township.map(|t| ctx.data.region(t)),
+            })
+        })
+        .collect()
+}
+
+/// `report coverage`: [`gaps`] as a table.
 pub fn build<'a>(
     ctx: &Ctx<'a>,
     window: &Window,
     county: Option<RegionId>,
     lang: Lang,
 ) -> Report<'a> {
+    of_gaps(ctx, window, &gaps(ctx, window, county), lang)
+}
+
+/// The table of gaps already found.
+pub fn of_gaps<'a>(ctx: &Ctx<'a>, window: &Window, gaps: &[Gap<'a>], lang: Lang) -> Report<'a> {
     let columns = vec![
         Column::machines("county_code", Heading::CountyCode),
         Column::all("county", Heading::County),
@@ -21,26 +60,21 @@ pub fn build<'a>(
         Column::all("name", Heading::RegionName),
         Column::all("township", Heading::Township),
     ];
-    let rows = coverage::gaps(ctx, window.as_of)
-        .into_iter()
-        .filter(|&id| county.is_none_or(|c| ctx.index.county_of(id) == Some(c)))
-        .map(|id| {
-            let r = ctx.data.region(id);
-            let township = match r.level {
-                RegionLevel::Village => ctx.index.township.get(id.0 as usize).copied().flatten(),
-                _ => None,
-            };
-            let mut row = Vec::from(county_cells(ctx, id));
-            row.extend([
+    let rows = gaps
+        .iter()
+        .map(|g| {
+            let r = g.region;
+            vec![
+                Cell::text(&g.county.code),
+                Cell::text(&g.county.name),
                 Cell::Word {
                     key: r.level.english(),
                     label: r.level.name(lang),
                 },
                 Cell::text(&r.code),
                 Cell::text(&r.name),
-                Cell::optional(township.map(|t| &*ctx.data.region(t).name)),
-            ]);
-            row
+                Cell::optional(g.township.map(|t| &*t.name)),
+            ]
         })
         .collect();
     Report {

@@ -65,13 +65,6 @@ pub struct Listed<'a> {
     pub count: usize,
 }
 
-impl Report<'_> {
-    /// The index of the column whose stable key is `key`.
-    pub fn column(&self, key: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c.key == key)
-    }
-}
-
 /// Who a column is for: codes for programs, names for people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Audience {

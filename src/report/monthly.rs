@@ -7,7 +7,9 @@
 //! Renderers in `render::report::monthly` write it as Markdown, HTML, xlsx
 //! or JSON.
 
-use super::{Listed, Report, attendance, coverage, problems, summary as county_table};
+use super::attendance::{self, MissedCadre};
+use super::coverage::{self, Gap};
+use super::{Listed, Report, problems, summary as county_table};
 use crate::date;
 use crate::i18n::month_name;
 use crate::lang::{Lang, tr};
@@ -15,7 +17,7 @@ use crate::metrics::{
     By, Ctx, Figures, Period, PeriodError, Window, problem_totals, rate, summary,
     summary_with_attendance,
 };
-use crate::model::Date;
+use crate::model::{Date, Region};
 
 /// Which month, as of when: the typed options of `bangcun report monthly`.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,19 +171,29 @@ pub struct Monthly<'a> {
     pub previous: Window,
     /// In [`Measure::ALL`] order.
     pub headline: Vec<HeadlineFigure>,
-    /// The summary (`report summary`) by county for the month, with its total.
+    /// The summary (`report summary`) by county for the month, with its
+    /// total, as a table …
     pub counties: Report<'a>,
+    /// … and its figures: each county's, by code, and the total's.
+    pub county_figures: Vec<(&'a Region, Figures)>,
+    pub total: Figures,
     /// Up to [`TREND_MONTHS`] months, oldest first, ending with the month:
     /// those from the month the data begins on.
     pub trend: Vec<TrendMonth>,
     /// Every problem overdue at D, most overdue first.
     pub overdue: Listed<'a>,
-    /// Cadres who missed a work day in the month, by county, with dates.
+    /// Cadres who missed a work day in the month, by county, with dates,
+    /// as a table …
     pub missed: Report<'a>,
+    /// … and as they are listed.
+    pub missed_cadres: Vec<MissedCadre<'a>>,
     /// Every rectified problem whose revisit lags at D, longest first.
     pub revisits: Listed<'a>,
-    /// Every township and village without an active cadre at D, by county.
+    /// Every township and village without an active cadre at D, by
+    /// county, as a table …
     pub uncovered: Report<'a>,
+    /// … and as they are listed.
+    pub gaps: Vec<Gap<'a>>,
 }
 
 /// Why no summary is made.
@@ -301,17 +313,27 @@ pub fn build<'a>(
         })
         .collect();
 
+    let missed_cadres = attendance::missed_cadres(ctx, &window, &attendance);
+    let gaps = coverage::gaps(ctx, &window, None);
     Ok(Monthly {
         name: ctx.config.name.to_string(),
         window,
         previous,
         headline,
         counties: county_table::of_summary(ctx, &window, By::County, &current, lang),
+        county_figures: current
+            .rows
+            .iter()
+            .map(|&(county, figures)| (ctx.data.region(county), figures))
+            .collect(),
+        total: current.total,
         trend,
         overdue: problems::overdue(ctx, &window, None, None, lang),
-        missed: attendance::missed_by_cadre(ctx, &window, &attendance, lang),
+        missed: attendance::missed_by_cadre(ctx, &window, &missed_cadres, lang),
+        missed_cadres,
         revisits: problems::revisits(ctx, &window, None, None, lang),
-        uncovered: coverage::build(ctx, &window, None, lang),
+        uncovered: coverage::of_gaps(ctx, &window, &gaps, lang),
+        gaps,
     })
 }
 

@@ -15,10 +15,10 @@ use super::super::html::{head, notice_box, table, text};
 use super::{Body, Section, change, figure_text, previous_text, sections};
 use crate::i18n::{self, MonthlyText, ReportName};
 use crate::lang::Lang;
+use crate::metrics::Figures;
 use crate::render::svg::{self, Bar, Labels, Series};
 use crate::report::monthly::{Figure, Monthly};
 use crate::report::notice::DataNotice;
-use crate::report::{Cell, Report};
 
 /// What the summary adds to the shared style: the problem lists across
 /// the page in smaller type, the headline's cards, the per-county lists,
@@ -113,11 +113,14 @@ fn counties(html: &mut String, doc: &Monthly<'_>, section: &Section, lang: Lang)
         right: &percent,
         undefined: super::super::UNDEFINED,
     };
-    for (key, title) in [
-        ("rectification_rate", MonthlyText::RectificationChart),
-        ("attendance_rate", MonthlyText::AttendanceChart),
+    for (rate, title) in [
+        (
+            Figures::rectification_rate as fn(&Figures) -> Option<f64>,
+            MonthlyText::RectificationChart,
+        ),
+        (Figures::attendance_rate, MonthlyText::AttendanceChart),
     ] {
-        let bars = county_bars(&doc.counties, key);
+        let bars = county_bars(doc, rate, lang);
         figure(html, &svg::bars(title.label(lang), &bars, 1.0, &labels));
     }
     if let Body::Table(grid) = &section.body {
@@ -127,26 +130,17 @@ fn counties(html: &mut String, doc: &Monthly<'_>, section: &Section, lang: Lang)
     }
 }
 
-/// One bar per county row, and the total, of the rate in column `key`.
-fn county_bars(counties: &Report<'_>, key: &str) -> Vec<Bar> {
-    let (Some(name), Some(value)) = (counties.column("county"), counties.column(key)) else {
-        return Vec::new();
-    };
+/// One bar per county, and the total, of one of their rates.
+fn county_bars(doc: &Monthly<'_>, rate: fn(&Figures) -> Option<f64>, lang: Lang) -> Vec<Bar> {
+    let counties = doc.county_figures.iter().map(|(c, f)| (&*c.name, f));
+    let total = std::iter::once((i18n::total_label(lang), &doc.total));
     counties
-        .rows
-        .iter()
-        .chain(&counties.total)
-        .map(|row| Bar {
+        .chain(total)
+        .map(|(name, f)| Bar {
             // As it is shown, control characters escaped: the chart
             // measures the label it writes.
-            label: match row.get(name) {
-                Some(Cell::Text(t)) => crate::inert::visible(t).into_owned(),
-                _ => String::new(),
-            },
-            value: match row.get(value) {
-                Some(Cell::Rate(r)) => *r,
-                _ => None,
-            },
+            label: crate::inert::visible(name).into_owned(),
+            value: rate(f),
         })
         .collect()
 }

@@ -10,13 +10,15 @@ pub(super) mod json;
 pub(super) mod markdown;
 pub(super) mod xlsx;
 
-use super::{Grid, for_people, push_for_people, report_grid, tenths_of_percent};
-use crate::i18n::{self, Change, MonthlyText};
+use super::{Grid, push_for_people, report_grid, tenths_of_percent};
+use crate::i18n::{self, Change, Heading, MonthlyText};
 use crate::lang::Lang;
 use crate::metrics::Window;
-use crate::model::Date;
+use crate::model::{Date, Enumeration, RegionLevel};
+use crate::report::attendance::MissedCadre;
+use crate::report::coverage::Gap;
 use crate::report::monthly::{Figure, LISTED, Monthly, TREND_MONTHS};
-use crate::report::{Cell, Listed, Report};
+use crate::report::{Cell, Listed};
 
 /// How many cadres, or places, of one county people see before the rest
 /// are counted instead.
@@ -73,8 +75,8 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
         let note = count(listed, list.count, sheet);
         listing(part, list.count, empty, Body::Table(grid), note)
     };
-    let (missed, missed_shown) = missed_groups(&doc.missed, lang);
-    let (uncovered, uncovered_shown) = uncovered_grid(&doc.uncovered, lang);
+    let (missed, missed_shown) = missed_groups(&doc.missed_cadres, lang);
+    let (uncovered, uncovered_shown) = uncovered_grid(&doc.gaps, lang);
     vec![
         Section {
             part: MonthlyText::Headline,
@@ -99,12 +101,12 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
         ),
         listing(
             MonthlyText::Missed,
-            doc.missed.rows.len(),
+            doc.missed_cadres.len(),
             MonthlyText::NoMissed,
             Body::Groups(missed),
             count(
                 missed_shown,
-                doc.missed.rows.len(),
+                doc.missed_cadres.len(),
                 MonthlyText::MissedSheet,
             ),
         ),
@@ -116,14 +118,10 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
         ),
         listing(
             MonthlyText::Uncovered,
-            doc.uncovered.rows.len(),
+            doc.gaps.len(),
             MonthlyText::NoUncovered,
             Body::Table(uncovered),
-            count(
-                uncovered_shown,
-                doc.uncovered.rows.len(),
-                MonthlyText::UncoveredSheet,
-            ),
+            count(uncovered_shown, doc.gaps.len(), MonthlyText::UncoveredSheet),
         ),
     ]
 }
@@ -265,44 +263,32 @@ fn trend_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
     }
 }
 
-/// The text of the cell of column `key` in `row`, for people.
-fn cell_text(report: &Report<'_>, row: &[Cell<'_>], key: &str, lang: Lang) -> String {
-    report
-        .column(key)
-        .and_then(|i| row.get(i))
-        .map(|c| for_people(c, lang).into_owned())
-        .unwrap_or_default()
-}
-
 /// The cadres who missed a work day, a group per county, one line per
 /// cadre with its dates, at most [`PER_COUNTY_SHOWN`] a county and a line
 /// saying how many more; and how many cadres are shown.
-fn missed_groups(missed: &Report<'_>, lang: Lang) -> (Vec<Group>, usize) {
+fn missed_groups(missed: &[MissedCadre<'_>], lang: Lang) -> (Vec<Group>, usize) {
     let mut groups = Vec::new();
     let mut shown = 0;
-    for rows in by_county(missed) {
-        let Some(first) = rows.first() else { continue };
-        let county = cell_text(missed, first, "county", lang);
-        let listed = rows.len().min(PER_COUNTY_SHOWN);
-        let mut items: Vec<String> = rows[..listed]
+    for cadres in missed.chunk_by(|a, b| a.county.code == b.county.code) {
+        let Some(first) = cadres.first() else {
+            continue;
+        };
+        let listed = cadres.len().min(PER_COUNTY_SHOWN);
+        let mut items: Vec<String> = cadres[..listed]
             .iter()
-            .map(|row| {
-                let text = |key| cell_text(missed, row, key, lang);
-                i18n::missed_line(
-                    &text("name"),
-                    &text("level"),
-                    &text("cadre"),
-                    &text("missed"),
-                    lang,
-                )
+            .map(|m| {
+                let mut dates = String::new();
+                push_for_people(&mut dates, &Cell::Dates(m.dates.clone()), lang);
+                let c = m.cadre;
+                i18n::missed_line(&c.name, c.level.word(lang), &c.id, &dates, lang)
             })
             .collect();
-        if listed < rows.len() {
-            items.push(i18n::and_more(rows.len() - listed, lang));
+        if listed < cadres.len() {
+            items.push(i18n::and_more(cadres.len() - listed, lang));
         }
         shown += listed;
         groups.push(Group {
-            heading: i18n::county_cadres(&county, rows.len(), lang),
+            heading: i18n::county_cadres(&first.county.name, cadres.len(), lang),
             items,
         });
     }
@@ -312,22 +298,19 @@ fn missed_groups(missed: &Report<'_>, lang: Lang) -> (Vec<Group>, usize) {
 /// The townships and villages without a cadre, one row per county with
 /// their names (a village with its township), at most
 /// [`PER_COUNTY_SHOWN`] names a cell; and how many places are shown.
-fn uncovered_grid(uncovered: &Report<'_>, lang: Lang) -> (Grid, usize) {
-    let level = uncovered.column("level");
+fn uncovered_grid(gaps: &[Gap<'_>], lang: Lang) -> (Grid, usize) {
     let mut rows = Vec::new();
     let mut shown = 0;
-    for group in by_county(uncovered) {
+    for group in gaps.chunk_by(|a, b| a.county.code == b.county.code) {
         let mut townships = Vec::new();
         let mut villages = Vec::new();
-        for row in group {
-            let is_village = level
-                .and_then(|i| row.get(i))
-                .is_some_and(|c| matches!(c, Cell::Word { key: "village", .. }));
-            if is_village {
-                let township = cell_text(uncovered, row, "township", lang);
-                villages.push(township + &cell_text(uncovered, row, "name", lang));
+        for gap in group {
+            let name = gap.region.name.to_string();
+            if gap.region.level == RegionLevel::Village {
+                let township = gap.township.map_or("", |t| &t.name);
+                villages.push(format!("{township}{name}"));
             } else {
-                townships.push(cell_text(uncovered, row, "name", lang));
+                townships.push(name);
             }
         }
         let mut names = |list: Vec<String>| -> String {
@@ -343,15 +326,12 @@ fn uncovered_grid(uncovered: &Report<'_>, lang: Lang) -> (Grid, usize) {
             }
             text
         };
-        let county = group
-            .first()
-            .map(|row| cell_text(uncovered, row, "county", lang))
-            .unwrap_or_default();
+        let county = group.first().map_or("", |g| &*g.county.name).to_string();
         rows.push(vec![county, names(townships), names(villages)]);
     }
     let grid = Grid {
         headings: vec![
-            crate::i18n::Heading::County.label(lang).to_string(),
+            Heading::County.label(lang).to_string(),
             MonthlyText::UncoveredTownships.label(lang).to_string(),
             MonthlyText::UncoveredVillages.label(lang).to_string(),
         ],
@@ -362,22 +342,10 @@ fn uncovered_grid(uncovered: &Report<'_>, lang: Lang) -> (Grid, usize) {
     (grid, shown)
 }
 
-/// A listing's rows in runs of one county (the rows come ordered by
-/// county).
-fn by_county<'r, 'a>(report: &'r Report<'a>) -> Vec<&'r [Vec<Cell<'a>>]> {
-    let Some(county) = report.column("county_code") else {
-        return vec![&report.rows[..]];
-    };
-    report
-        .rows
-        .chunk_by(|a, b| a.get(county) == b.get(county))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Heading;
+    use crate::model::{Cadre, CadreLevel, FileId, Parent, Region, Span};
 
     #[test]
     fn changes_are_between_the_figures_shown() {
@@ -402,63 +370,51 @@ mod tests {
         assert_eq!(i18n::change_text(Change::Undefined, Lang::Zh), "—");
     }
 
-    /// A listing of `n` rows in 甲县 then 2 in 乙县, with the given
-    /// columns and cells.
-    fn listing(
-        columns: &[(&'static str, Heading)],
-        n: usize,
-        cells: impl Fn(usize) -> Vec<Cell<'static>>,
-    ) -> Report<'static> {
-        let day = crate::model::Date::from_ymd_opt(2026, 10, 31).unwrap();
-        let column = |&(key, heading)| crate::report::Column {
-            key,
-            heading,
-            audience: crate::report::Audience::All,
-        };
-        Report {
-            name: crate::i18n::ReportName::Overdue,
-            title: String::new(),
-            window: Window {
-                from: day,
-                to: day,
-                as_of: day,
-            },
-            columns: columns.iter().map(column).collect(),
-            rows: (0..n + 2).map(cells).collect(),
-            total: None,
+    fn region(code: &str, name: &str, level: RegionLevel) -> Region {
+        Region {
+            code: code.into(),
+            name: name.into(),
+            level,
+            parent: Parent::default(),
+            span: Span::file(FileId(0)),
         }
     }
 
-    fn county(i: usize, n: usize) -> [Cell<'static>; 2] {
-        if i < n {
-            [Cell::Text("1".into()), Cell::Text("甲县".into())]
-        } else {
-            [Cell::Text("2".into()), Cell::Text("乙县".into())]
-        }
+    /// 甲县 for the first `n` of a list, then 乙县.
+    fn county(i: usize, n: usize, counties: &[Region; 2]) -> &Region {
+        &counties[usize::from(i >= n)]
     }
 
     #[test]
     fn long_lists_are_cut_per_county_and_counted() {
-        let columns = [
-            ("county_code", Heading::CountyCode),
-            ("county", Heading::County),
-            ("cadre", Heading::CadreId),
-            ("name", Heading::Name),
-            ("level", Heading::CadreLevel),
-            ("missed", Heading::Missed),
+        // `n` rows in 甲县, then 2 in 乙县.
+        let n = PER_COUNTY_SHOWN + 3;
+        let counties = [
+            region("1", "甲县", RegionLevel::County),
+            region("2", "乙县", RegionLevel::County),
         ];
         let day = crate::model::Date::from_ymd_opt(2026, 10, 20).unwrap();
-        let n = PER_COUNTY_SHOWN + 3;
-        let missed = listing(&columns, n, |i| {
-            let mut row = Vec::from(county(i, n));
-            row.extend([
-                Cell::Text(format!("C{i}").into()),
-                Cell::Text("张三".into()),
-                Cell::Text("市级".into()),
-                Cell::Dates(vec![day]),
-            ]);
-            row
-        });
+        let cadres: Vec<Cadre> = (0..n + 2)
+            .map(|i| Cadre {
+                id: format!("C{i}").into(),
+                name: "张三".into(),
+                level: CadreLevel::City,
+                unit: None,
+                points: Vec::new(),
+                start: None,
+                end: None,
+                span: Span::file(FileId(0)),
+            })
+            .collect();
+        let missed: Vec<MissedCadre> = cadres
+            .iter()
+            .enumerate()
+            .map(|(i, cadre)| MissedCadre {
+                cadre,
+                county: county(i, n, &counties),
+                dates: vec![day],
+            })
+            .collect();
         let (groups, shown) = missed_groups(&missed, Lang::Zh);
         // 甲县: the first 50, then a line for the 3 more; 乙县 whole.
         assert_eq!(shown, PER_COUNTY_SHOWN + 2);
@@ -470,28 +426,28 @@ mod tests {
         assert_eq!(groups[1].heading, "乙县（2 人）");
         assert_eq!(groups[1].items.len(), 2);
 
-        let columns = [
-            ("county_code", Heading::CountyCode),
-            ("county", Heading::County),
-            ("level", Heading::Level),
-            ("name", Heading::RegionName),
-            ("township", Heading::Township),
-        ];
-        let uncovered = listing(&columns, n, |i| {
-            let mut row = Vec::from(county(i, n));
-            let (key, township) = if i == 0 {
-                ("township", "")
-            } else {
-                ("village", "一镇")
-            };
-            row.extend([
-                Cell::Word { key, label: key },
-                Cell::Text(format!("村{i}").into()),
-                Cell::Text(township.into()),
-            ]);
-            row
-        });
-        let (grid, shown) = uncovered_grid(&uncovered, Lang::En);
+        // A township, then villages of 一镇.
+        let township = region("11", "一镇", RegionLevel::Township);
+        let places: Vec<Region> = (0..n + 2)
+            .map(|i| {
+                let level = if i == 0 {
+                    RegionLevel::Township
+                } else {
+                    RegionLevel::Village
+                };
+                region(&i.to_string(), &format!("村{i}"), level)
+            })
+            .collect();
+        let gaps: Vec<Gap> = places
+            .iter()
+            .enumerate()
+            .map(|(i, region)| Gap {
+                region,
+                county: county(i, n, &counties),
+                township: (i > 0).then_some(&township),
+            })
+            .collect();
+        let (grid, shown) = uncovered_grid(&gaps, Lang::En);
         // 甲县: a township and 52 villages, of which 50 named; 乙县: 2.
         assert_eq!(shown, 1 + PER_COUNTY_SHOWN + 2);
         assert_eq!(grid.rows[0][0], "甲县");
