@@ -3,21 +3,20 @@
 //! user's language. The language is picked before clap parses
 //! ([`lang_before_parsing`]: `--lang`, else the data folder's `lang`);
 //! [`command`] then gives every command and argument its help from the
-//! one table of them ([`i18n::cli_help`]), and a usage error is told in
-//! that language too. The structs carry no help of their own.
+//! one table of them (`help.rs`), and a usage error is told in that
+//! language too (`usage.rs`). The structs carry no help of their own.
 
-use std::path::PathBuf;
+mod help;
+mod usage;
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 
-use clap::builder::StyledStr;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
-use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::date;
-use crate::i18n::{self, ValueError};
-use crate::lang::Lang;
+use crate::lang::{Lang, tr};
 use crate::metrics::{By, Period};
 use crate::model::Date;
 use crate::render::findings::{self, FindingFormat};
@@ -26,7 +25,7 @@ use crate::report::monthly::MonthlyRequest;
 use crate::report::{Request, Which};
 
 /// The whole command line. Its help, and that of every command and
-/// argument below, is [`i18n::cli_help`]'s, set by [`command`].
+/// argument below, is the table's in `help.rs`, set by [`command`].
 #[derive(Debug, Parser)]
 #[command(name = "bangcun", version)]
 pub struct Cli {
@@ -274,6 +273,50 @@ impl From<ReportArgs> for ReportJob {
     }
 }
 
+/// A value on the command line that its option does not take.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValueError {
+    Lang(String),
+    Month(String),
+    Date(String),
+    Year(String),
+}
+
+impl ValueError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ValueError::Lang(v) => tr!(
+                lang,
+                "“{v}”不是语言，应为 zh 或 en",
+                "\"{v}\" is no language: expected zh or en"
+            ),
+            ValueError::Month(v) => tr!(
+                lang,
+                "“{v}”不是月份，应如 2026-03",
+                "\"{v}\" is not a month such as 2026-03"
+            ),
+            ValueError::Date(v) => tr!(
+                lang,
+                "“{v}”不是日期，应如 2026-03-10",
+                "\"{v}\" is not a date such as 2026-03-10"
+            ),
+            ValueError::Year(v) => tr!(
+                lang,
+                "“{v}”不是年份，应为四位数字，如 2026",
+                "\"{v}\" is not a year of four digits such as 2026"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ValueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ValueError {}
+
 /// `--format` of `check`: one of the formats of findings.
 fn finding_format() -> impl TypedValueParser<Value = &'static dyn FindingFormat> {
     let names = findings::FORMATS.map(|f| f.name());
@@ -372,6 +415,8 @@ fn config_lang(data: Option<&std::path::Path>) -> Option<Lang> {
         .lang
 }
 
+pub use help::command;
+
 /// Parses `args` with help and usage errors in `lang`. The error is
 /// clap's (help and version are "errors" too), for [`print_error`].
 pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
@@ -388,244 +433,15 @@ pub fn print_error(err: clap::Error, lang: Lang) -> u8 {
     // error of its own.
     let _ = match lang {
         Lang::En => err.print(),
-        Lang::Zh => err.apply::<Chinese>().print(),
+        Lang::Zh => err.apply::<usage::Chinese>().print(),
     };
     code
 }
 
-/// The command line in `lang`: every command's about and every argument's
-/// help and value name from [`i18n::cli_help`] (clap's own help flag,
-/// version flag and `help` command among them), with the defaults said in
-/// `lang`, and in Chinese the usage and the headings of the help too.
-pub fn command(lang: Lang) -> clap::Command {
-    let mut cmd = Cli::command();
-    // Built first, so that the global options and clap's own help flags
-    // and `help` commands are in place to be given their words.
-    cmd.build();
-    localize(cmd, "", lang)
-}
-
-/// `cmd` (at `path`: `""`, `"report"`, `"report summary"`) and the
-/// commands under it, in `lang`.
-fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
-    // clap's `help` command is the same under every command, and holds a
-    // copy of the commands beside it (`help report summary`), which read
-    // as the commands themselves.
-    let own = path
-        .split(' ')
-        .filter(|w| *w != "help")
-        .collect::<Vec<_>>()
-        .join(" ");
-    let key = if cmd.get_name() == "help" {
-        "help"
-    } else {
-        own.as_str()
-    };
-    if let Some(about) = i18n::cli_help(key, "", lang) {
-        cmd = cmd.about(about).long_about(None);
-    }
-    let ids: Vec<String> = cmd
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .collect();
-    for id in ids {
-        cmd = cmd.mut_arg(&id, |arg| localize_arg(arg, key, lang));
-    }
-    let subcommands: Vec<String> = cmd
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .collect();
-    for name in subcommands {
-        let sub_path = if path.is_empty() {
-            name.clone()
-        } else {
-            format!("{path} {name}")
-        };
-        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &sub_path, lang));
-    }
-    match lang {
-        Lang::En => cmd,
-        Lang::Zh => {
-            let usage = usage(&cmd);
-            let template = template(&cmd);
-            cmd.override_usage(usage).help_template(template)
-        }
-    }
-}
-
-/// An argument in `lang`: its help from the table, its default said after
-/// it, its value names; the possible values are in the help's words.
-fn localize_arg(mut arg: Arg, command: &str, lang: Lang) -> Arg {
-    let id = arg.get_id().to_string();
-    let mut help = i18n::cli_help(command, &id, lang)
-        .map(str::to_string)
-        .unwrap_or_default();
-    let defaults: Vec<String> = arg
-        .get_default_values()
-        .iter()
-        .map(|v| v.to_string_lossy().into_owned())
-        .collect();
-    // A flag's default (false) says nothing.
-    let takes_value = arg.get_action().takes_values();
-    if takes_value && !defaults.is_empty() && !arg.is_hide_default_value_set() {
-        help.push_str(&i18n::cli_default(&defaults.join(", "), lang));
-        arg = arg.hide_default_value(true);
-    }
-    if let Some(names) = arg.get_value_names() {
-        let names: Vec<clap::builder::Str> = names
-            .iter()
-            .map(|n| i18n::value_name(n.as_str(), lang).map_or_else(|| n.clone(), Into::into))
-            .collect();
-        arg = arg.value_names(names);
-    }
-    // The global options (`--data`, `--lang`) after a command's own.
-    if arg.is_global_set() && !command.is_empty() {
-        arg = arg.display_order(GLOBAL_ORDER);
-    }
-    arg.hide_possible_values(true).help(help)
-}
-
-/// Where the global options come in a command's help: after its own,
-/// before `--help`.
-const GLOBAL_ORDER: usize = 900;
-
-/// The usage line of `cmd` in Chinese: `bangcun report summary [选项]`.
-fn usage(cmd: &clap::Command) -> String {
-    let mut usage = cmd
-        .get_bin_name()
-        .unwrap_or_else(|| cmd.get_name())
-        .to_string();
-    usage.push(' ');
-    usage.push_str(i18n::cli_word(i18n::CliWord::OptionsPlaceholder, Lang::Zh));
-    for arg in cmd.get_positionals() {
-        let name = arg
-            .get_value_names()
-            .and_then(|n| n.first())
-            .map_or_else(|| arg.get_id().to_string(), |n| n.to_string());
-        let many = matches!(arg.get_action(), ArgAction::Append);
-        let (open, close) = if arg.is_required_set() {
-            ('<', '>')
-        } else {
-            ('[', ']')
-        };
-        usage.push_str(&format!(
-            " {open}{name}{close}{}",
-            if many { "..." } else { "" }
-        ));
-    }
-    if cmd.has_subcommands() {
-        usage.push(' ');
-        usage.push_str(i18n::cli_word(i18n::CliWord::CommandPlaceholder, Lang::Zh));
-    }
-    usage
-}
-
-/// The layout of `cmd`'s help with headings in Chinese, naming only the
-/// parts it has.
-fn template(cmd: &clap::Command) -> String {
-    use i18n::CliWord::{Arguments, Commands, Options, Usage};
-    let word = |w| i18n::cli_word(w, Lang::Zh);
-    let mut t = format!("{{about-with-newline}}\n{}{{usage}}\n", word(Usage));
-    if cmd.has_subcommands() {
-        t.push_str(&format!("\n{}\n{{subcommands}}\n", word(Commands)));
-    }
-    if cmd.get_positionals().next().is_some() {
-        t.push_str(&format!("\n{}\n{{positionals}}\n", word(Arguments)));
-    }
-    t.push_str(&format!("\n{}\n{{options}}", word(Options)));
-    t
-}
-
-/// clap's usage errors in Chinese: what is wrong, a suggestion where clap
-/// has one, the usage line, and where to read more.
-struct Chinese;
-
-impl ErrorFormatter for Chinese {
-    fn format_error(err: &clap::error::Error<Self>) -> StyledStr {
-        use i18n::UsageError as U;
-        let text = |kind: ContextKind| -> Option<String> {
-            match err.get(kind)? {
-                ContextValue::String(s) => Some(s.clone()),
-                ContextValue::Strings(v) => Some(v.join("、")),
-                ContextValue::StyledStr(s) => Some(s.to_string()),
-                ContextValue::StyledStrs(v) => Some(
-                    v.iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                ),
-                ContextValue::Number(n) => Some(n.to_string()),
-                _ => None,
-            }
-        };
-        let arg = text(ContextKind::InvalidArg).unwrap_or_default();
-        let value = text(ContextKind::InvalidValue).unwrap_or_default();
-        let detail = std::error::Error::source(err)
-            .and_then(|e| e.downcast_ref::<ValueError>())
-            .map(|e| e.text(Lang::Zh));
-        // (Help and the version carry their text, and never come here.)
-        let problem = match err.kind() {
-            // `--data` at the end of the line: no value at all.
-            ErrorKind::InvalidValue if value.is_empty() => U::NoValue { arg },
-            ErrorKind::InvalidValue => U::InvalidValue {
-                arg,
-                value,
-                valid: text(ContextKind::ValidValue).unwrap_or_default(),
-            },
-            // A word where no more positional arguments are taken.
-            ErrorKind::UnknownArgument if !arg.starts_with('-') => U::Unexpected { value: arg },
-            ErrorKind::UnknownArgument => U::UnknownArgument { arg },
-            ErrorKind::InvalidSubcommand => U::UnknownCommand {
-                name: text(ContextKind::InvalidSubcommand).unwrap_or_default(),
-            },
-            ErrorKind::NoEquals => U::NoEquals { arg },
-            ErrorKind::ValueValidation => U::BadValue {
-                arg,
-                value,
-                detail: detail.unwrap_or_default(),
-            },
-            ErrorKind::TooManyValues => U::Unexpected { value },
-            ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => U::ValueCount { arg },
-            ErrorKind::ArgumentConflict => {
-                let prior = text(ContextKind::PriorArg).unwrap_or_default();
-                if prior == arg {
-                    U::Twice { arg }
-                } else {
-                    U::Conflict { arg, prior }
-                }
-            }
-            ErrorKind::MissingRequiredArgument => U::Missing { arg },
-            ErrorKind::MissingSubcommand => U::MissingCommand {
-                valid: text(ContextKind::ValidSubcommand).unwrap_or_default(),
-            },
-            _ => U::Other {
-                detail: err.kind().as_str().unwrap_or_default().to_string(),
-            },
-        };
-        let suggestion = [
-            ContextKind::SuggestedSubcommand,
-            ContextKind::SuggestedArg,
-            ContextKind::SuggestedValue,
-        ]
-        .into_iter()
-        .find_map(text);
-        let usage = text(ContextKind::Usage).map(|u| {
-            u.trim_start()
-                .strip_prefix("Usage:")
-                .map_or(u.clone(), |rest| rest.trim().to_string())
-        });
-        let mut out = StyledStr::new();
-        out.push_str(&i18n::usage_error(
-            &problem,
-            suggestion.as_deref(),
-            usage.as_deref(),
-        ));
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use clap::CommandFactory;
+
     use super::*;
 
     #[test]
