@@ -1,6 +1,15 @@
-//! `bangcun.toml`: the settings of a data folder (docs/data.md). Every key has a
-//! default; an unknown key or an impossible value is an `invalid-config`
-//! finding naming the key and its line, and the default is used instead.
+//! `bangcun.toml`: the settings of a data folder (docs/data.md), typed
+//! once. Each setting is one field of a [`section!`] — `bangcun.toml`
+//! itself ([`Config`]) or one of its tables ([`Workdays`], [`Deadlines`],
+//! [`Revisit`]) — with its default, the reader that checks its value, and
+//! the words `init`'s template says of it; the parser, the list of known
+//! keys and the template follow from them. Every key has a default; an
+//! unknown key or an impossible value is an `invalid-config` finding
+//! naming the key and its line (every one in one run), and the default is
+//! used instead.
+//!
+//! Adding a key: its field in the section, and its row in docs/data.md
+//! (and a reader, for a kind of value no key has yet).
 
 use std::collections::BTreeMap;
 
@@ -60,11 +69,8 @@ impl Describe for UnknownKey {
     }
 
     fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "可用的配置项：name、lang、categories、workdays、deadlines、revisit",
-            "known keys: name, lang, categories, workdays, deadlines, revisit",
-        ))
+        let keys = known_keys(lang);
+        Some(tr!(lang, "可用的配置项：{keys}", "known keys: {keys}"))
     }
 }
 
@@ -166,50 +172,147 @@ pub const DEFAULT_CATEGORIES: [&str; 7] = [
     "民生服务",
 ];
 
-/// The settings of a data folder.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Config {
-    /// Title of reports.
-    pub name: String,
-    /// `lang` as written; `--lang` overrides, Chinese when neither is given.
-    pub lang: Option<Lang>,
-    /// Problem categories (问题类别) a problem must use.
-    pub categories: Vec<String>,
-    pub workdays: Workdays,
-    /// Deadline when a problem has none: found + this many days …
-    pub deadline_days: u32,
-    /// … or this many, for these categories.
-    pub deadline_by_category: BTreeMap<String, u32>,
-    /// A rectified problem should be verified within this many days.
-    pub revisit_days: u32,
-}
-
-/// The monthly work days (双十工作日) of each cadre level.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Workdays {
-    pub city: Vec<u32>,
-    pub county: Vec<u32>,
-    pub township: Vec<u32>,
-    /// A work day moved for a holiday, for every level: old date → new date.
-    pub moved: BTreeMap<Date, Date>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            name: "联乡帮村".to_string(),
-            lang: None,
-            categories: DEFAULT_CATEGORIES.iter().map(|c| c.to_string()).collect(),
-            workdays: Workdays {
-                city: vec![10],
-                county: vec![20],
-                township: vec![20],
-                moved: BTreeMap::new(),
-            },
-            deadline_days: 30,
-            deadline_by_category: BTreeMap::new(),
-            revisit_days: 15,
+/// Declares a table of settings: its struct, each field with its default
+/// (`= …`), its reader (a `Parser` method that checks the value and says
+/// what is wrong with it), how `init`'s template shows it (a [`Template`]
+/// method) and the template's note on it in Chinese and English (empty:
+/// none). The struct's `Default` holds every default; [`Section`] reads
+/// its keys and writes its part of the template.
+macro_rules! section {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident at $prefix:literal {
+            $(
+                $(#[$field_meta:meta])*
+                $field:ident: $ty:ty = $default:expr;
+                    read $read:ident; show $show:ident $(($example:literal))?;
+                    note ($zh:literal, $en:literal);
+            )*
         }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct $name {
+            $( $(#[$field_meta])* pub $field: $ty, )*
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name { $( $field: $default, )* }
+            }
+        }
+
+        impl Section for $name {
+            const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn read(&mut self, p: &mut Parser, key: &str, value: &Value) -> bool {
+                match key {
+                    $(
+                        stringify!($field) => {
+                            let path = concat!($prefix, stringify!($field));
+                            if let Some(read) = p.$read(path, value) {
+                                self.$field = read;
+                            }
+                            true
+                        }
+                    )*
+                    _ => false,
+                }
+            }
+
+            fn template(&self, t: &mut Template) {
+                $(
+                    let path = concat!($prefix, stringify!($field));
+                    t.$show(path, &self.$field, ($zh, $en) $(, $example)?);
+                )*
+            }
+        }
+    };
+}
+
+/// A table of settings: `bangcun.toml` itself, or one of its tables.
+trait Section: Default {
+    /// Its keys, in the order the template writes them.
+    const KEYS: &'static [&'static str];
+    /// Reads the value of `key` (a finding when it is impossible); false
+    /// when the table has no such key.
+    fn read(&mut self, p: &mut Parser, key: &str, value: &Value) -> bool;
+    /// Writes the table's part of `init`'s template.
+    fn template(&self, t: &mut Template);
+}
+
+section! {
+    /// The settings of a data folder.
+    pub struct Config at "" {
+        /// Title of reports.
+        name: String = "联乡帮村".to_string();
+            read text; show value;
+            note ("报告标题", "title of reports");
+        /// `lang` as written; `--lang` overrides, Chinese when neither is
+        /// given.
+        lang: Option<Lang> = None;
+            read lang; show lang;
+            note ("zh 或 en：标签和消息的语言（命令行 --lang 优先）", "zh or en: labels and messages (--lang overrides)");
+        /// Problem categories (问题类别) a problem must use.
+        categories: Vec<String> = DEFAULT_CATEGORIES.iter().map(|c| c.to_string()).collect();
+            read categories; show apart;
+            note ("问题类别：问题台账的“类别”必须是其中之一", "Problem categories: a problem's category must be one of these");
+        /// The monthly work days (双十工作日) of each cadre level.
+        workdays: Workdays = Workdays::default();
+            read section; show section;
+            note ("各级帮联干部每月必须下沉联系点的日子（双十工作日）", "days of the month each cadre level must be at its points");
+        /// The deadline of a problem that has none.
+        deadlines: Deadlines = Deadlines::default();
+            read section; show section;
+            note ("", "");
+        /// When a rectified problem should be verified.
+        revisit: Revisit = Revisit::default();
+            read section; show section;
+            note ("", "");
+    }
+}
+
+section! {
+    /// `[workdays]`: the monthly work days (双十工作日) of each cadre level.
+    pub struct Workdays at "workdays." {
+        city: Vec<u32> = vec![10];
+            read days; show value;
+            note ("市级", "");
+        county: Vec<u32> = vec![20];
+            read days; show value;
+            note ("县级", "");
+        township: Vec<u32> = vec![20];
+            read days; show value;
+            note ("乡级", "");
+        /// A work day moved for a holiday, for every level: old date → new
+        /// date.
+        moved: BTreeMap<Date, Date> = BTreeMap::new();
+            read moved; show example("{ 2026-02-20 = 2026-02-24 }");
+            note ("因节假日调整的工作日（对所有级别生效）：原日期 = 新日期", "a work day moved for a holiday, for every level: old date = new date");
+    }
+}
+
+section! {
+    /// `[deadlines]`: the deadline of a problem that has none.
+    pub struct Deadlines at "deadlines." {
+        /// Found + this many days …
+        days: u32 = 30;
+            read day_count; show value;
+            note ("问题未填整改时限时：发现日期 + 30 天", "deadline when a problem has none: found + 30 days");
+        /// … or this many, for these categories.
+        category: BTreeMap<String, u32> = BTreeMap::new();
+            read category_days; show entries("\"安全生产\" = 7");
+            note ("个别类别的整改天数", "other deadlines for some categories");
+    }
+}
+
+section! {
+    /// `[revisit]`: when a rectified problem should be verified.
+    pub struct Revisit at "revisit." {
+        /// Within this many days.
+        days: u32 = 15;
+            read day_count; show value;
+            note ("整改后应在 15 天内回访销号", "a rectified problem should be verified within 15 days");
     }
 }
 
@@ -219,10 +322,11 @@ impl Config {
     pub fn deadline(&self, problem: &Problem) -> Date {
         problem.deadline.unwrap_or_else(|| {
             let days = self
-                .deadline_by_category
+                .deadlines
+                .category
                 .get(&*problem.category)
                 .copied()
-                .unwrap_or(self.deadline_days);
+                .unwrap_or(self.deadlines.days);
             problem.found + chrono::Days::new(u64::from(days))
         })
     }
@@ -285,13 +389,19 @@ pub fn parse(text: &str, file: FileId) -> (Config, Vec<Finding>) {
     let mut p = Parser {
         text,
         file,
-        config: Config::default(),
         findings: Vec::new(),
         category_keys: Vec::new(),
         moved_keys: Vec::new(),
     };
+    let mut config = Config::default();
     match DeTable::parse(text) {
-        Ok(table) => p.top(table.get_ref()),
+        Ok(table) => {
+            for (key, value) in table.get_ref().iter() {
+                if !config.read(&mut p, key.get_ref(), value) {
+                    p.unknown("", key);
+                }
+            }
+        }
         Err(err) => {
             let line = err.span().map_or(1, |s| line_at(text, s.start));
             let detail = err.message().to_string();
@@ -302,17 +412,33 @@ pub fn parse(text: &str, file: FileId) -> (Config, Vec<Finding>) {
             ));
         }
     }
-    p.check_consistency();
-    (p.config, p.findings)
+    p.check_consistency(&mut config);
+    (config, p.findings)
+}
+
+/// `init`'s `bangcun.toml`: every setting, with its default (or an
+/// example) and its note, in `lang`.
+pub fn template(lang: Lang) -> String {
+    let mut t = Template {
+        lang,
+        out: String::new(),
+    };
+    t.out.push_str(lang.pick(
+        "# bangcun 数据目录配置。每一项都有默认值；不需要改的项可以删去。\n\n",
+        "# bangcun data folder settings. Every key has a default; delete what you do not need.\n\n",
+    ));
+    Config::default().template(&mut t);
+    t.out
 }
 
 type Key<'i> = Spanned<std::borrow::Cow<'i, str>>;
 type Value<'i> = Spanned<DeValue<'i>>;
 
+/// Reads the values of `bangcun.toml`, each by the reader its setting
+/// names, and collects what is wrong with them.
 struct Parser<'t> {
     text: &'t str,
     file: FileId,
-    config: Config,
     findings: Vec<Finding>,
     // Where each key of `deadlines.category` and `workdays.moved` stands,
     // so that the checks across keys can name the line.
@@ -328,19 +454,17 @@ impl Parser<'_> {
         }
     }
 
-    /// A key no setting has: it is no field, so the finding names none
-    /// and gives the key as its value.
+    /// A key no setting has (under the table at `path`, `""` for the
+    /// top): it is no field, so the finding names none and gives the key
+    /// as its value.
     fn unknown(&mut self, path: &str, key: &Key) {
+        let path = match path {
+            "" => key.get_ref().to_string(),
+            table => format!("{table}.{}", key.get_ref()),
+        };
         let span = self.span(key.span().start);
         self.findings.push(
-            Finding::new(
-                &INVALID_CONFIG,
-                span,
-                UnknownKey {
-                    key: path.to_string(),
-                },
-            )
-            .value(path),
+            Finding::new(&INVALID_CONFIG, span, UnknownKey { key: path.clone() }).value(path),
         );
     }
 
@@ -356,121 +480,125 @@ impl Parser<'_> {
         self.report(field, key, shown, value.span().start, expect);
     }
 
-    fn top(&mut self, table: &DeTable) {
-        for (key, value) in table.iter() {
-            match key.get_ref().as_ref() {
-                "name" => match value.get_ref().as_str() {
-                    Some(s) if !s.trim().is_empty() => self.config.name = s.trim().to_string(),
-                    _ => self.invalid("name", value, Expect::Text),
-                },
-                "lang" => match value.get_ref().as_str().map(|s| s.parse::<Lang>()) {
-                    Some(Ok(lang)) => self.config.lang = Some(lang),
-                    _ => self.invalid("lang", value, Expect::LangCode),
-                },
-                "categories" => match categories(value) {
-                    Some(list) => self.config.categories = list,
-                    None => self.invalid("categories", value, Expect::Categories),
-                },
-                "workdays" => self.section(value, "workdays", Self::workdays),
-                "deadlines" => self.section(value, "deadlines", Self::deadlines),
-                "revisit" => self.section(value, "revisit", Self::revisit),
-                other => self.unknown(other, key),
-            }
+    /// `value` as `expect`ed by `read`, or a finding.
+    fn checked<T>(
+        &mut self,
+        path: &'static str,
+        value: &Value,
+        expect: Expect,
+        read: impl FnOnce(&Value) -> Option<T>,
+    ) -> Option<T> {
+        let read = read(value);
+        if read.is_none() {
+            self.invalid(path, value, expect);
         }
+        read
     }
 
-    fn section(&mut self, value: &Value, path: &'static str, read: fn(&mut Self, &Key, &Value)) {
-        match value.get_ref().as_table() {
-            Some(table) => {
-                for (key, value) in table.iter() {
-                    read(self, key, value);
-                }
-            }
-            None => self.invalid(path, value, Expect::Table),
-        }
+    // The readers of the settings: each checks one kind of value.
+
+    /// Quoted text, not blank; trimmed.
+    fn text(&mut self, path: &'static str, value: &Value) -> Option<String> {
+        self.checked(path, value, Expect::Text, |v| {
+            let s = v.get_ref().as_str()?.trim();
+            (!s.is_empty()).then(|| s.to_string())
+        })
     }
 
-    fn workdays(&mut self, key: &Key, value: &Value) {
-        let name = key.get_ref().as_ref();
-        let (field, slot) = match name {
-            "city" => ("workdays.city", &mut self.config.workdays.city),
-            "county" => ("workdays.county", &mut self.config.workdays.county),
-            "township" => ("workdays.township", &mut self.config.workdays.township),
-            "moved" => return self.moved(value),
-            _ => return self.unknown(&format!("workdays.{name}"), key),
-        };
-        match days_of_month(value) {
-            Some(days) => *slot = days,
-            None => self.invalid(field, value, Expect::Days),
-        }
+    /// `zh` or `en`.
+    fn lang(&mut self, path: &'static str, value: &Value) -> Option<Option<Lang>> {
+        self.checked(path, value, Expect::LangCode, |v| {
+            v.get_ref().as_str()?.parse().ok().map(Some)
+        })
     }
 
-    fn moved(&mut self, value: &Value) {
+    /// Distinct, non-empty texts, at least one.
+    fn categories(&mut self, path: &'static str, value: &Value) -> Option<Vec<String>> {
+        self.checked(path, value, Expect::Categories, categories)
+    }
+
+    /// Days of the month, 1 to 31.
+    fn days(&mut self, path: &'static str, value: &Value) -> Option<Vec<u32>> {
+        self.checked(path, value, Expect::Days, days_of_month)
+    }
+
+    /// A number of days, 0 to 3650.
+    fn day_count(&mut self, path: &'static str, value: &Value) -> Option<u32> {
+        self.checked(path, value, Expect::DayCount, day_count)
+    }
+
+    /// A table of settings, each of its keys by its own reader.
+    fn section<S: Section>(&mut self, path: &'static str, value: &Value) -> Option<S> {
         let Some(table) = value.get_ref().as_table() else {
-            return self.invalid("workdays.moved", value, Expect::Table);
+            self.invalid(path, value, Expect::Table);
+            return None;
         };
+        let mut section = S::default();
+        for (key, value) in table.iter() {
+            if !section.read(self, key.get_ref(), value) {
+                self.unknown(path, key);
+            }
+        }
+        Some(section)
+    }
+
+    /// `workdays.moved`: old date = new date, each entry on its own.
+    fn moved(&mut self, path: &'static str, value: &Value) -> Option<BTreeMap<Date, Date>> {
+        let Some(table) = value.get_ref().as_table() else {
+            self.invalid(path, value, Expect::Table);
+            return None;
+        };
+        let mut moved = BTreeMap::new();
         for (key, new) in table.iter() {
-            let path = format!("workdays.moved.{}", key.get_ref());
+            let entry = format!("{path}.{}", key.get_ref());
             let Some(old) = date::parse(key.get_ref()) else {
                 let text = key.get_ref().to_string();
-                self.report("workdays.moved", path, text, key.span().start, Expect::Date);
+                self.report(path, entry, text, key.span().start, Expect::Date);
                 continue;
             };
             match toml_date(new) {
                 Some(new) => {
-                    self.config.workdays.moved.insert(old, new);
+                    moved.insert(old, new);
                     self.moved_keys.push((old, key.span().start));
                 }
-                None => self.invalid_entry("workdays.moved", path, new, Expect::Date),
+                None => self.invalid_entry(path, entry, new, Expect::Date),
             }
         }
+        Some(moved)
     }
 
-    fn deadlines(&mut self, key: &Key, value: &Value) {
-        match key.get_ref().as_ref() {
-            "days" => match day_count(value) {
-                Some(days) => self.config.deadline_days = days,
-                None => self.invalid("deadlines.days", value, Expect::DayCount),
-            },
-            "category" => {
-                let Some(table) = value.get_ref().as_table() else {
-                    return self.invalid("deadlines.category", value, Expect::Table);
-                };
-                for (cat, days) in table.iter() {
-                    let path = format!("deadlines.category.{}", cat.get_ref());
-                    match day_count(days) {
-                        Some(n) => {
-                            let name = cat.get_ref().to_string();
-                            self.category_keys.push((name.clone(), cat.span().start));
-                            self.config.deadline_by_category.insert(name, n);
-                        }
-                        None => {
-                            self.invalid_entry("deadlines.category", path, days, Expect::DayCount)
-                        }
-                    }
+    /// `deadlines.category`: category = days, each entry on its own.
+    fn category_days(
+        &mut self,
+        path: &'static str,
+        value: &Value,
+    ) -> Option<BTreeMap<String, u32>> {
+        let Some(table) = value.get_ref().as_table() else {
+            self.invalid(path, value, Expect::Table);
+            return None;
+        };
+        let mut days_of = BTreeMap::new();
+        for (cat, days) in table.iter() {
+            let entry = format!("{path}.{}", cat.get_ref());
+            match day_count(days) {
+                Some(n) => {
+                    let name = cat.get_ref().to_string();
+                    self.category_keys.push((name.clone(), cat.span().start));
+                    days_of.insert(name, n);
                 }
+                None => self.invalid_entry(path, entry, days, Expect::DayCount),
             }
-            other => self.unknown(&format!("deadlines.{other}"), key),
         }
-    }
-
-    fn revisit(&mut self, key: &Key, value: &Value) {
-        match key.get_ref().as_ref() {
-            "days" => match day_count(value) {
-                Some(days) => self.config.revisit_days = days,
-                None => self.invalid("revisit.days", value, Expect::DayCount),
-            },
-            other => self.unknown(&format!("revisit.{other}"), key),
-        }
+        Some(days_of)
     }
 
     /// Checks that need several keys at once: a category deadline for an
     /// unknown category, a moved day that is nobody's work day. The default
     /// stands for what fails.
-    fn check_consistency(&mut self) {
+    fn check_consistency(&mut self, config: &mut Config) {
         for (cat, offset) in std::mem::take(&mut self.category_keys) {
-            if !self.config.categories.contains(&cat) {
-                self.config.deadline_by_category.remove(&cat);
+            if !config.categories.contains(&cat) {
+                config.deadlines.category.remove(&cat);
                 self.report(
                     "deadlines.category",
                     format!("deadlines.category.{cat}"),
@@ -480,7 +608,7 @@ impl Parser<'_> {
                 );
             }
         }
-        let wd = &self.config.workdays;
+        let wd = &config.workdays;
         let is_workday = |day: u32| {
             [&wd.city, &wd.county, &wd.township]
                 .iter()
@@ -493,7 +621,7 @@ impl Parser<'_> {
             .copied()
             .collect();
         for (old, offset) in stray {
-            self.config.workdays.moved.remove(&old);
+            config.workdays.moved.remove(&old);
             let text = old.to_string();
             self.report(
                 "workdays.moved",
@@ -530,6 +658,124 @@ impl Parser<'_> {
             .value(value),
         );
     }
+}
+
+/// `init`'s template, as it is written: each setting shown by the method
+/// its `show` names, with its note in the template's language.
+struct Template {
+    lang: Lang,
+    out: String,
+}
+
+/// Where a note after a line begins, in terminal columns.
+const NOTE_COLUMN: usize = 32;
+
+impl Template {
+    fn note(&self, (zh, en): (&'static str, &'static str)) -> Option<&'static str> {
+        let note = self.lang.pick(zh, en);
+        (!note.is_empty()).then_some(note)
+    }
+
+    /// A line, and its note after it.
+    fn line(&mut self, text: &str, note: Option<&str>) {
+        self.out.push_str(text);
+        if let Some(note) = note {
+            let width = unicode_width::UnicodeWidthStr::width(text);
+            let pad = NOTE_COLUMN.saturating_sub(width).max(1);
+            self.out.extend(std::iter::repeat_n(' ', pad));
+            self.out.push_str("# ");
+            self.out.push_str(note);
+        }
+        self.out.push('\n');
+    }
+
+    /// A note on a line of its own.
+    fn above(&mut self, note: Option<&str>) {
+        if let Some(note) = note {
+            self.line(&format!("# {note}"), None);
+        }
+    }
+
+    /// `key = value`, the note after it.
+    fn value(&mut self, path: &str, value: &impl Toml, note: (&'static str, &'static str)) {
+        let note = self.note(note);
+        self.line(&format!("{} = {}", key(path), value.toml()), note);
+    }
+
+    /// The same, after a blank line and with the note above it.
+    fn apart(&mut self, path: &str, value: &impl Toml, note: (&'static str, &'static str)) {
+        let note = self.note(note);
+        self.out.push('\n');
+        self.above(note);
+        self.line(&format!("{} = {}", key(path), value.toml()), None);
+    }
+
+    /// `lang` as the template's own language.
+    fn lang(&mut self, path: &str, _: &Option<Lang>, note: (&'static str, &'static str)) {
+        let code = self.lang.pick("zh", "en");
+        let note = self.note(note);
+        self.line(&format!("{} = \"{code}\"", key(path)), note);
+    }
+
+    /// A setting whose default is empty: an example, commented out, under
+    /// its note.
+    fn example<T>(&mut self, path: &str, _: &T, note: (&'static str, &'static str), example: &str) {
+        let note = self.note(note);
+        self.above(note);
+        self.line(&format!("# {} = {example}", key(path)), None);
+    }
+
+    /// A table of entries whose default is empty: its header with the
+    /// note, and example entries.
+    fn entries<T>(&mut self, path: &str, _: &T, note: (&'static str, &'static str), entries: &str) {
+        let note = self.note(note);
+        self.line(&format!("[{path}]"), note);
+        self.out.push_str(entries);
+        self.out.push('\n');
+    }
+
+    /// A table of settings, after a blank line: its header with the note,
+    /// and its settings.
+    fn section(&mut self, path: &str, section: &impl Section, note: (&'static str, &'static str)) {
+        let note = self.note(note);
+        self.out.push('\n');
+        self.line(&format!("[{path}]"), note);
+        section.template(self);
+    }
+}
+
+/// The last key of a dotted path: what a line of its table writes.
+fn key(path: &str) -> &str {
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+/// A default as `init`'s template writes it, in TOML.
+trait Toml {
+    fn toml(&self) -> String;
+}
+
+impl Toml for String {
+    fn toml(&self) -> String {
+        format!("{self:?}")
+    }
+}
+
+impl Toml for u32 {
+    fn toml(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl<T: Toml> Toml for Vec<T> {
+    fn toml(&self) -> String {
+        let items: Vec<String> = self.iter().map(Toml::toml).collect();
+        format!("[{}]", items.join(", "))
+    }
+}
+
+/// The help of `invalid-config` for an unknown key: the keys there are.
+fn known_keys(lang: Lang) -> String {
+    Config::KEYS.join(lang.pick("、", ", "))
 }
 
 fn categories(value: &Value) -> Option<Vec<String>> {
@@ -628,7 +874,7 @@ days = 15
         assert_eq!(c.name, "许昌市联乡帮村");
         assert_eq!(c.lang, Some(Lang::Zh));
         assert_eq!(c.workdays.moved.get(&d(2026, 2, 10)), Some(&d(2026, 2, 24)));
-        assert_eq!(c.deadline_by_category.get("安全生产"), Some(&7));
+        assert_eq!(c.deadlines.category.get("安全生产"), Some(&7));
     }
 
     fn one_error(text: &str) -> (u32, String) {
@@ -728,7 +974,7 @@ days = 15
     fn default_survives_a_bad_value() {
         let (config, findings) = parse("[deadlines]\ndays = 99999\n", FileId(0));
         assert_eq!(findings.len(), 1);
-        assert_eq!(config.deadline_days, 30);
+        assert_eq!(config.deadlines.days, 30);
     }
 
     #[test]

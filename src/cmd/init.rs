@@ -1,5 +1,6 @@
 //! `bangcun init [DIR]`: a new data folder — a commented `bangcun.toml`
-//! and the five CSV files with their headers. Never overwrites a file.
+//! (every setting, as `config` declares them) and a CSV file of each kind
+//! with its header (as `schema` declares them). Never overwrites a file.
 
 use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -10,6 +11,7 @@ use anyhow::Context as _;
 use super::CLEAN;
 use crate::canonical::BOM;
 use crate::cli::InitArgs;
+use crate::config;
 use crate::lang::{Lang, tr};
 use crate::load::CONFIG_FILE;
 use crate::model::Kind;
@@ -25,7 +27,7 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             "cannot make the folder {shown}"
         )
     })?;
-    let mut files = vec![(CONFIG_FILE.to_string(), config_template(lang))];
+    let mut files = vec![(CONFIG_FILE.to_string(), config::template(lang))];
     for kind in Kind::ALL {
         let header = schema::header_line(kind, lang);
         // In canonical form, BOM and all, as `fmt` would write it.
@@ -82,15 +84,30 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(CLEAN))
 }
 
-fn config_template(lang: Lang) -> String {
-    match lang {
-        Lang::Zh => ZH_CONFIG,
-        Lang::En => EN_CONFIG,
-    }
-    .to_string()
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FileId;
 
-const ZH_CONFIG: &str = r#"# bangcun 数据目录配置。每一项都有默认值；不需要改的项可以删去。
+    #[test]
+    fn templates_are_valid_config() {
+        for lang in [Lang::Zh, Lang::En] {
+            let (c, findings) = config::parse(&config::template(lang), FileId(0));
+            assert!(findings.is_empty(), "{findings:?}");
+            assert_eq!(c.lang, Some(lang));
+            assert_eq!(c.deadlines.category.get("安全生产"), Some(&7));
+        }
+    }
+
+    #[test]
+    fn templates_say_every_setting_as_before() {
+        assert_eq!(config::template(Lang::Zh), ZH_CONFIG);
+        assert_eq!(config::template(Lang::En), EN_CONFIG);
+    }
+
+    /// The templates as `init` has always written them, a setting a line
+    /// with its note (the notes aligned at column 32).
+    const ZH_CONFIG: &str = r#"# bangcun 数据目录配置。每一项都有默认值；不需要改的项可以删去。
 
 name = "联乡帮村"               # 报告标题
 lang = "zh"                     # zh 或 en：标签和消息的语言（命令行 --lang 优先）
@@ -114,7 +131,7 @@ days = 30                       # 问题未填整改时限时：发现日期 + 3
 days = 15                       # 整改后应在 15 天内回访销号
 "#;
 
-const EN_CONFIG: &str = r#"# bangcun data folder settings. Every key has a default; delete what you do not need.
+    const EN_CONFIG: &str = r#"# bangcun data folder settings. Every key has a default; delete what you do not need.
 
 name = "联乡帮村"               # title of reports
 lang = "en"                     # zh or en: labels and messages (--lang overrides)
@@ -137,20 +154,4 @@ days = 30                       # deadline when a problem has none: found + 30 d
 [revisit]
 days = 15                       # a rectified problem should be verified within 15 days
 "#;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config;
-    use crate::model::FileId;
-
-    #[test]
-    fn templates_are_valid_config() {
-        for lang in [Lang::Zh, Lang::En] {
-            let (c, findings) = config::parse(&config_template(lang), FileId(0));
-            assert!(findings.is_empty(), "{findings:?}");
-            assert_eq!(c.lang, Some(lang));
-            assert_eq!(c.deadline_by_category.get("安全生产"), Some(&7));
-        }
-    }
 }

@@ -17,7 +17,7 @@ pub fn overdue_deadline(config: &Config, p: &Problem, as_of: Date) -> Option<Dat
 /// Whether a problem's revisit lags at `as_of`: rectified on or before
 /// D − the configured revisit days, and not verified by D.
 pub fn revisit_lags(config: &Config, p: &Problem, as_of: Date) -> bool {
-    let due = chrono::Days::new(u64::from(config.revisit_days));
+    let due = chrono::Days::new(u64::from(config.revisit.days));
     p.rectified
         .is_some_and(|r| r.checked_add_days(due).is_some_and(|d| d <= as_of))
         && p.verified.is_none_or(|v| v > as_of)
