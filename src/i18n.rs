@@ -6,7 +6,7 @@
 //! part. Chinese is the default language.
 
 use crate::lang::{Lang, tr};
-use crate::model::{Date, Kind};
+use crate::model::{Date, Kind, Year};
 
 /// The English word for one or for many, by `n`.
 pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -28,6 +28,11 @@ pub enum ReportName {
     Attendance,
     MissedWorkdays,
     Coverage,
+    RatingsByCounty,
+    RatingsByTownship,
+    Reviews,
+    /// The table of targets beside a report.
+    Targets,
 }
 
 impl ReportName {
@@ -41,6 +46,10 @@ impl ReportName {
             (Attendance, Lang::Zh) => "工作日到岗情况",
             (MissedWorkdays, Lang::Zh) => "工作日未到岗明细",
             (Coverage, Lang::Zh) => "未覆盖的乡镇和村",
+            (RatingsByCounty, Lang::Zh) => "五星支部评星和三零创建（按县区）",
+            (RatingsByTownship, Lang::Zh) => "五星支部评星和三零创建（按乡镇）",
+            (Reviews, Lang::Zh) => "帮联干部群众评议",
+            (Targets, Lang::Zh) => "目标完成情况",
             (SummaryByCounty, Lang::En) => "Summary by county",
             (SummaryByTownship, Lang::En) => "Summary by township",
             (Overdue, Lang::En) => "Overdue problems",
@@ -48,6 +57,10 @@ impl ReportName {
             (Attendance, Lang::En) => "Work-day attendance",
             (MissedWorkdays, Lang::En) => "Missed work days",
             (Coverage, Lang::En) => "Townships and villages without an active cadre",
+            (RatingsByCounty, Lang::En) => "Star ratings and three zeros by county",
+            (RatingsByTownship, Lang::En) => "Star ratings and three zeros by township",
+            (Reviews, Lang::En) => "Reviews of cadres",
+            (Targets, Lang::En) => "Targets",
         }
     }
 
@@ -63,6 +76,10 @@ impl ReportName {
             Attendance => ("到岗情况", "Attendance"),
             MissedWorkdays => ("未到岗", "Missed work days"),
             Coverage => ("未覆盖", "Uncovered"),
+            RatingsByCounty => ("评星（按县区）", "Ratings by county"),
+            RatingsByTownship => ("评星（按乡镇）", "Ratings by township"),
+            Reviews => ("群众评议", "Reviews"),
+            Targets => ("目标", "Targets"),
         };
         match lang {
             Lang::Zh => zh,
@@ -118,6 +135,31 @@ pub enum Heading {
     Level,
     Code,
     RegionName,
+    // Ratings, reviews and targets.
+    Rated,
+    FiveStar,
+    FourStar,
+    ThreeStar,
+    TwoStar,
+    OneStar,
+    Stars3Rate,
+    Weak,
+    SanlingAssessed,
+    SanlingMet,
+    SanlingRate,
+    CadreUnit,
+    Satisfied,
+    Basic,
+    Unsatisfied,
+    ReviewRate,
+    Figure,
+    Target,
+    Value,
+    Met,
+    CountiesMissing,
+    TownshipsMissing,
+    CadresBelow,
+    Missing,
 }
 
 impl Heading {
@@ -167,6 +209,30 @@ impl Heading {
             Level => ("层级", "Level"),
             Code => ("区划代码", "Code"),
             RegionName => ("名称", "Name"),
+            Rated => ("已评星村", "Rated"),
+            FiveStar => ("五星", "Five stars"),
+            FourStar => ("四星", "Four stars"),
+            ThreeStar => ("三星", "Three stars"),
+            TwoStar => ("二星", "Two stars"),
+            OneStar => ("一星", "One star"),
+            Stars3Rate => ("三星以上占比", "Three stars or more"),
+            Weak => ("软弱涣散", "Weak branches"),
+            SanlingAssessed => ("三零参评村", "Assessed for three zeros"),
+            SanlingMet => ("三零达标村", "Met three zeros"),
+            SanlingRate => ("三零达标率", "Three-zeros rate"),
+            CadreUnit => ("单位", "Unit"),
+            Satisfied => ("满意", "Satisfied"),
+            Basic => ("基本满意", "Basically satisfied"),
+            Unsatisfied => ("不满意", "Unsatisfied"),
+            ReviewRate => ("评议满意率", "Review rate"),
+            Figure => ("指标", "Figure"),
+            Target => ("目标", "Target"),
+            Value => ("完成", "Value"),
+            Met => ("是否达标", "Met"),
+            CountiesMissing => ("未达标的县（区）", "Counties not meeting it"),
+            TownshipsMissing => ("未达标的乡镇（街道）", "Townships not meeting it"),
+            CadresBelow => ("低于目标的干部", "Cadres below it"),
+            Missing => ("未达标的县（区）或干部", "Not met by"),
         };
         match lang {
             Lang::Zh => zh,
@@ -198,6 +264,11 @@ pub fn period_line(from: Date, to: Date, as_of: Date, lang: Lang) -> String {
         "统计期间 {from} 至 {to}，数据截至 {as_of}",
         "period {from} to {to}, as of {as_of}"
     )
+}
+
+/// The line under the title of a report of a year.
+pub fn year_line(year: Year, lang: Lang) -> String {
+    tr!(lang, "评定年度 {year} 年", "year {year}")
 }
 
 /// The footer of a printed sheet: the page and how many (Excel's codes:
@@ -331,6 +402,14 @@ pub enum MonthlyText {
     MissedSheet,
     RevisitsSheet,
     UncoveredSheet,
+    // Ratings, reviews and targets.
+    Targets,
+    Ratings,
+    ReviewsBelow,
+    NoReviewsBelow,
+    RatingsSheet,
+    ReviewsBelowSheet,
+    TargetsSheet,
 }
 
 impl MonthlyText {
@@ -381,6 +460,19 @@ impl MonthlyText {
             MissedSheet => ("未到岗", "Missed work days"),
             RevisitsSheet => ("回访滞后", "Revisits"),
             UncoveredSheet => ("未覆盖", "Uncovered"),
+            Targets => ("目标完成情况", "Targets"),
+            Ratings => ("五星支部评星和三零创建", "Star ratings and three zeros"),
+            ReviewsBelow => (
+                "群众评议满意率低于标准的干部",
+                "Cadres whose review rate is below the threshold",
+            ),
+            NoReviewsBelow => (
+                "没有干部的评议满意率低于标准。",
+                "No cadre's review rate is below the threshold.",
+            ),
+            RatingsSheet => ("评星", "Ratings"),
+            ReviewsBelowSheet => ("评议低于标准", "Reviews below"),
+            TargetsSheet => ("目标", "Targets"),
         };
         match lang {
             Lang::Zh => zh,
@@ -513,6 +605,35 @@ pub fn listed_of(listed: usize, total: usize, sheet: &str, lang: Lang) -> String
 /// Under a list shown whole: how many it holds.
 pub fn listed_all(total: usize, lang: Lang) -> String {
     tr!(lang, "共 {total} 条。", "{total} in all.")
+}
+
+/// Under the ratings of the monthly summary: which year they are, and
+/// what "rated" counts.
+pub fn ratings_note(year: Year, lang: Lang) -> String {
+    tr!(
+        lang,
+        "{year} 年度评星结果（数据中最近的年度）；没有评星记录或评为 0 星的村（社区）计为未评星，三星以上占比按已评星村计算。",
+        "The ratings of {year}, the latest year in the data; a village with no rating, or rated 0, is not rated, and the share of three stars or more is of the rated ones."
+    )
+}
+
+/// Under the cadres below the review threshold: the year, the threshold
+/// (`80.0%`) and how many.
+pub fn reviews_below_note(year: Year, threshold: &str, count: usize, lang: Lang) -> String {
+    tr!(
+        lang,
+        "{year} 年度群众评议，满意率（满意与基本满意票占全部票数）低于 {threshold} 的干部共 {count} 名，满意率低的在前。",
+        "The reviews of {year}: {count} cadres whose rate (satisfied and basically satisfied votes of all votes) is below {threshold}, lowest first."
+    )
+}
+
+/// Under the targets of the monthly summary: how many are met.
+pub fn targets_note(met: usize, all: usize, lang: Lang) -> String {
+    tr!(
+        lang,
+        "共 {all} 项目标，达标 {met} 项。比率和“不多于”的目标逐县（区）比较，列出未达标的县（区）；评议满意率列出低于目标的干部。",
+        "{met} of {all} targets met. Rates and at-most targets are compared county by county, naming the counties that miss them; the review rate names the cadres below it."
+    )
 }
 
 /// Where a county's part of a list is cut: how many more it has.

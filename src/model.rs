@@ -12,8 +12,9 @@ use rustc_hash::FxHashMap;
 
 pub use crate::date::Date;
 pub use crate::schema::{
-    Cadre, CadreId, CadreLevel, Enumeration, Id, Kind, Leave, Parent, Problem, Record, Ref, Region,
-    RegionId, RegionLevel, Satisfaction, Source, Visit, VisitKind,
+    Cadre, CadreId, CadreLevel, Enumeration, Id, Kind, Leave, Parent, Problem, Rating, Record, Ref,
+    Region, RegionId, RegionLevel, Review, Satisfaction, Source, Stars, Visit, VisitKind, Year,
+    YesNo,
 };
 pub use crate::span::{FileId, Span};
 
@@ -399,6 +400,8 @@ pub struct Dataset {
     pub visits: Table<Visit>,
     pub problems: Vec<Problem>,
     pub leaves: Vec<Leave>,
+    pub ratings: Vec<Rating>,
+    pub reviews: Vec<Review>,
     /// Region code → the first region with that code.
     pub region_index: KeyIndex<RegionId>,
     /// Cadre id → the first cadre with that id.
@@ -511,6 +514,8 @@ stored! {
     Visits: Visit => visits, table;
     Problems: Problem => problems, list;
     Leaves: Leave => leaves, list;
+    Ratings: Rating => ratings, list;
+    Reviews: Review => reviews, list;
 }
 
 #[cfg(test)]

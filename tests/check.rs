@@ -149,6 +149,22 @@ const CASES: &[Case] = &[
         Some("kind"),
         Some("调研"),
     ),
+    // The rating of 东一村 (line 2) is for "22年".
+    case(
+        "invalid-year",
+        "ratings.csv",
+        Some(2),
+        Some("year"),
+        Some("22年"),
+    ),
+    // 东二村 (line 3) is rated 6 stars.
+    case(
+        "invalid-stars",
+        "ratings.csv",
+        Some(3),
+        Some("stars"),
+        Some("6"),
+    ),
     // Line 7: city = [10, 32].
     case(
         "invalid-config",
@@ -221,6 +237,22 @@ const CASES: &[Case] = &[
         Some(3),
         Some("category"),
         Some("产业发展"),
+    ),
+    // Line 3 rates 东乡, a township.
+    case(
+        "rating-place",
+        "ratings.csv",
+        Some(3),
+        Some("place"),
+        Some("411001001"),
+    ),
+    // C01 is reviewed for 2025 on line 2 and again (2025年) on line 4.
+    case(
+        "duplicate-year",
+        "reviews.csv",
+        Some(4),
+        Some("cadre"),
+        Some("C01"),
     ),
     // C01's visit (line 2) is at 西一村; its points are 东乡 and 东一村.
     case(
@@ -356,6 +388,11 @@ fn duplicates_name_both_places() {
     assert_eq!(
         doc["findings"][0]["related"],
         serde_json::json!({"file": path_in("duplicate-visit", "visits/2026-01.csv"), "line": 3})
+    );
+    let (_, doc) = check_json(&fixture("duplicate-year"), &[]);
+    assert_eq!(
+        doc["findings"][0]["related"],
+        serde_json::json!({"file": path_in("duplicate-year", "reviews.csv"), "line": 2})
     );
 }
 

@@ -8,7 +8,9 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use bangcun::check::REGISTRY;
-use bangcun::model::{CadreLevel, Enumeration, Kind, RegionLevel, Satisfaction, Source, VisitKind};
+use bangcun::model::{
+    CadreLevel, Enumeration, Kind, RegionLevel, Satisfaction, Source, VisitKind, YesNo,
+};
 use bangcun::schema;
 
 fn root() -> PathBuf {
@@ -186,6 +188,7 @@ fn the_data_page_names_every_field_and_word() {
     add::<VisitKind>(&mut words);
     add::<Source>(&mut words);
     add::<Satisfaction>(&mut words);
+    add::<YesNo>(&mut words);
     for (en, zh) in words {
         let word = format!("`{en}` {zh}");
         assert!(data.contains(&word), "docs/data.md lacks {word}");
@@ -201,6 +204,7 @@ fn the_data_page_names_every_field_and_word() {
         "`deadlines.days`",
         "`deadlines.category`",
         "`revisit.days`",
+        "`targets`",
     ] {
         assert!(
             data.contains(&format!("| {key}")),

@@ -12,10 +12,12 @@
 mod date_order;
 mod duplicate_id;
 mod duplicate_visit;
+mod duplicate_year;
 mod future_date;
 mod needs_rectified;
 mod parent_level;
 mod point_level;
+mod rating_place;
 mod unknown_category;
 mod visit_outside_link;
 mod visit_place;
@@ -30,10 +32,12 @@ use crate::parallel;
 pub use date_order::{DATE_ORDER, DateOrder};
 pub use duplicate_id::{DUPLICATE_ID, DuplicateId};
 pub use duplicate_visit::{DUPLICATE_VISIT, DuplicateVisit};
+pub use duplicate_year::{DUPLICATE_YEAR, DuplicateYear};
 pub use future_date::{FUTURE_DATE, FutureDate};
 pub use needs_rectified::{NEEDS_RECTIFIED, NeedsRectified};
 pub use parent_level::{PARENT_LEVEL, ParentLevel};
 pub use point_level::{CountyPoint, POINT_LEVEL};
+pub use rating_place::{RATING_PLACE, RatingPlace};
 pub use unknown_category::{UNKNOWN_CATEGORY, UnknownCategory};
 pub use visit_outside_link::{VISIT_OUTSIDE_LINK, VisitOutsideLink};
 pub use visit_place::{VISIT_PLACE, VisitPlace};
@@ -72,7 +76,7 @@ const fn data(check: &'static Check, run: CheckFn) -> Entry {
 
 /// Every check, in the order they are listed (`bangcun check --list`) and
 /// run.
-pub const ENTRIES: [Entry; 32] = [
+pub const ENTRIES: [Entry; 36] = [
     loader(&load::UNREADABLE_FILE),
     loader(&load::OUTSIDE_LINK),
     loader(&load::REPEATED_LINK),
@@ -92,6 +96,8 @@ pub const ENTRIES: [Entry; 32] = [
     loader(&load::INVALID_DATE),
     loader(&load::INVALID_NUMBER),
     loader(&load::INVALID_VALUE),
+    loader(&load::INVALID_YEAR),
+    loader(&load::INVALID_STARS),
     loader(&INVALID_CONFIG),
     data(&DUPLICATE_ID, duplicate_id::run),
     loader(&load::UNKNOWN_REGION),
@@ -101,6 +107,8 @@ pub const ENTRIES: [Entry; 32] = [
     data(&DATE_ORDER, date_order::run),
     data(&NEEDS_RECTIFIED, needs_rectified::run),
     data(&UNKNOWN_CATEGORY, unknown_category::run),
+    data(&RATING_PLACE, rating_place::run),
+    data(&DUPLICATE_YEAR, duplicate_year::run),
     data(&VISIT_PLACE, visit_place::run),
     data(&VISIT_OUTSIDE_LINK, visit_outside_link::run),
     data(&FUTURE_DATE, future_date::run),

@@ -18,7 +18,7 @@ use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use crate::date;
 use crate::lang::{Lang, tr};
 use crate::metrics::{By, Period};
-use crate::model::Date;
+use crate::model::{Date, Year};
 use crate::render::findings::{self, FindingFormat};
 use crate::render::{DocKind, Format};
 use crate::report::monthly::MonthlyRequest;
@@ -118,7 +118,56 @@ pub enum ReportCommand {
         #[command(flatten)]
         common: ReportCommon,
     },
+    Ratings {
+        #[arg(long, value_enum, value_name = "BY", default_value_t = ByArg::County)]
+        by: ByArg,
+        #[command(flatten)]
+        common: YearCommon,
+    },
+    Reviews {
+        #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+        below: Option<f64>,
+        #[command(flatten)]
+        common: YearCommon,
+    },
     Monthly(MonthlyArgs),
+}
+
+/// The options of the reports of a year (ratings, reviews): the year, and
+/// where the report goes.
+#[derive(Debug, Args)]
+pub struct YearCommon {
+    #[arg(long, value_name = "YYYY", value_parser = parse_year)]
+    pub year: Option<i32>,
+
+    #[arg(long, value_name = "FORMAT", value_parser = format_of(DocKind::Tables))]
+    pub format: Option<Format>,
+
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl YearCommon {
+    /// The report of a year as a job: the whole data as of today (a
+    /// year's report reads no period).
+    fn job(self, which: impl FnOnce(Option<Year>) -> Which) -> ReportJob {
+        let year = self.year.and_then(|y| Year::of(i64::from(y)));
+        let request = Request {
+            which: which(year),
+            period: Period::Whole,
+            as_of: None,
+            county: None,
+        };
+        let to = Output {
+            format: self.format,
+            path: self.output,
+            strict: self.strict,
+        };
+        ReportJob::Table(request, to)
+    }
 }
 
 /// `--county` of the listings.
@@ -168,6 +217,9 @@ pub struct MonthlyArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
 
+    #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+    pub below: Option<f64>,
+
     #[arg(long, value_name = "FORMAT", value_parser = format_of(DocKind::Monthly))]
     pub format: Option<Format>,
 
@@ -183,6 +235,7 @@ impl From<MonthlyArgs> for ReportJob {
         let request = MonthlyRequest {
             month: args.month,
             as_of: args.as_of,
+            below: args.below,
         };
         let to = Output {
             format: args.format,
@@ -222,17 +275,27 @@ pub enum ByArg {
     Township,
 }
 
+impl From<ByArg> for By {
+    fn from(by: ByArg) -> By {
+        match by {
+            ByArg::County => By::County,
+            ByArg::Township => By::Township,
+        }
+    }
+}
+
 impl From<ReportArgs> for ReportJob {
     fn from(args: ReportArgs) -> ReportJob {
         let (which, county, common) = match args.report {
             ReportCommand::Monthly(monthly) => return monthly.into(),
-            ReportCommand::Summary { by, common } => {
-                let by = match by {
-                    ByArg::County => By::County,
-                    ByArg::Township => By::Township,
-                };
-                (Which::Summary(by), None, common)
+            ReportCommand::Ratings { by, common } => {
+                let by = by.into();
+                return common.job(|year| Which::Ratings { by, year });
             }
+            ReportCommand::Reviews { below, common } => {
+                return common.job(|year| Which::Reviews { year, below });
+            }
+            ReportCommand::Summary { by, common } => (Which::Summary(by.into()), None, common),
             ReportCommand::Overdue { county, common } => (Which::Overdue, county.county, common),
             ReportCommand::Revisits { county, common } => (Which::Revisits, county.county, common),
             ReportCommand::Attendance {
@@ -280,6 +343,7 @@ pub enum ValueError {
     Month(String),
     Date(String),
     Year(String),
+    Rate(String),
 }
 
 impl ValueError {
@@ -304,6 +368,11 @@ impl ValueError {
                 lang,
                 "“{v}”不是年份，应为四位数字，如 2026",
                 "\"{v}\" is not a year of four digits such as 2026"
+            ),
+            ValueError::Rate(v) => tr!(
+                lang,
+                "“{v}”不是比率，应为 0 到 1 之间的小数（如 0.8）或百分数（如 80%）",
+                "\"{v}\" is not a rate: a fraction from 0 to 1 (0.8) or a percentage (80%)"
             ),
         }
     }
@@ -356,6 +425,18 @@ pub fn parse_month(text: &str) -> Result<Date, ValueError> {
 /// Dates on the command line take the same forms as in the data.
 pub fn parse_date(text: &str) -> Result<Date, ValueError> {
     date::parse(text.trim()).ok_or_else(|| ValueError::Date(text.to_string()))
+}
+
+/// A rate for `--below`: a fraction from 0 to 1 (`0.8`) or a percentage
+/// (`80%`).
+fn parse_rate(text: &str) -> Result<f64, ValueError> {
+    let t = text.trim();
+    let rate = match t.strip_suffix('%') {
+        Some(percent) => percent.trim().parse::<f64>().ok().map(|p| p / 100.0),
+        None => t.parse::<f64>().ok(),
+    };
+    rate.filter(|r| (0.0..=1.0).contains(r))
+        .ok_or_else(|| ValueError::Rate(text.to_string()))
 }
 
 /// A year of four digits.

@@ -4,7 +4,7 @@
 //! references to it make no follow-on findings). References are collected
 //! as [`Pending`] and resolved by the loader in batches. The checks of
 //! cells are here with their words: `missing-value`, `invalid-date`,
-//! `invalid-number`, `invalid-value`.
+//! `invalid-number`, `invalid-value`, `invalid-year`, `invalid-stars`.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -15,7 +15,8 @@ use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity, shown};
 use crate::lang::{Lang, tr};
 use crate::model::{
-    Date, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source, Span,
+    Date, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source, Span, Stars,
+    Year,
 };
 use crate::schema::{self, Builder, field_names};
 
@@ -74,6 +75,20 @@ pub static INVALID_VALUE: Check = Check {
     severity: Severity::Error,
     about: "an enumeration value that is neither the English nor the Chinese word",
     about_zh: "枚举值既不是英文词也不是中文词",
+};
+
+pub static INVALID_YEAR: Check = Check {
+    name: "invalid-year",
+    severity: Severity::Error,
+    about: "a year that is not four digits from 1900 to 2099",
+    about_zh: "年度不是 1900 至 2099 之间的四位年份",
+};
+
+pub static INVALID_STARS: Check = Check {
+    name: "invalid-stars",
+    severity: Severity::Error,
+    about: "a star rating outside 0 to 5 (0 = not rated), or not a number of stars",
+    about_zh: "星级不在 0 到 5 之间（0 为未评星），或不是星级",
 };
 
 /// A required value left empty (`missing-value`).
@@ -229,6 +244,52 @@ impl Describe for NumberTooLarge {
             lang,
             "核对数字是否录错",
             "check the number for a typing error"
+        ))
+    }
+}
+
+/// A year that is none (`invalid-year`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidYear {
+    pub text: String,
+}
+
+impl Describe for InvalidYear {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(lang, "“{text}”不是年度", "\"{text}\" is not a year")
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "写四位年份，如 2022（也可写 2022年、2022年度），在 1900 至 2099 之间",
+            "write the year in four digits, such as 2022 (or 2022年, 2022年度), from 1900 to 2099",
+        ))
+    }
+}
+
+/// A star rating that is none, or outside 0–5 (`invalid-stars`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidStars {
+    pub text: String,
+}
+
+impl Describe for InvalidStars {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”不是 0 到 5 之间的星级",
+            "\"{text}\" is not a star rating from 0 to 5"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "填写 1 到 5 的星级（如 5、5星、五星），未评星填 0 或留空",
+            "write 1 to 5 stars (5, 5星 or 五星); 0 or an empty cell for not rated",
         ))
     }
 }
@@ -611,6 +672,36 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
             self.count_error(field, &cell);
             0
         })
+    }
+
+    fn year(&mut self, field: usize) -> Option<Year> {
+        let cell = self.cell(field, true)?;
+        let parsed = match &cell {
+            Cell::Text(s) => Year::parse(s),
+            Cell::Int(i) => Year::of(*i),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let text = cell.shown();
+            let value = Some(text.clone());
+            self.error(field, &INVALID_YEAR, value, InvalidYear { text });
+        }
+        parsed
+    }
+
+    fn stars(&mut self, field: usize) -> Option<Stars> {
+        let cell = self.cell(field, false)?;
+        let parsed = match &cell {
+            Cell::Text(s) => Stars::parse(s),
+            Cell::Int(i) => Stars::of(*i),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let text = cell.shown();
+            let value = Some(text.clone());
+            self.error(field, &INVALID_STARS, value, InvalidStars { text });
+        }
+        parsed
     }
 
     fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E> {

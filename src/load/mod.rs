@@ -39,9 +39,9 @@ use discover::{LeftoverTemp, OutsideLink, RepeatedLink, Unreadable, What};
 use link::{Lookup, link, resolve_parents};
 
 pub use build::{
-    CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_VALUE, InvalidDate, InvalidEnum,
-    InvalidNumber, InvalidText, MISSING_VALUE, MissingValue, NumberTooLarge, ParentNeeded,
-    split_list,
+    CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_STARS, INVALID_VALUE, INVALID_YEAR,
+    InvalidDate, InvalidEnum, InvalidNumber, InvalidStars, InvalidText, InvalidYear, MISSING_VALUE,
+    MissingValue, NumberTooLarge, ParentNeeded, split_list,
 };
 pub use bytes::{FileRead, read_bytes};
 pub use csv::{

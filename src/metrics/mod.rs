@@ -10,6 +10,7 @@ pub mod attendance;
 pub mod coverage;
 pub mod period;
 pub mod problems;
+pub mod ratings;
 pub mod summary;
 pub mod valid;
 
@@ -20,6 +21,7 @@ use crate::parallel;
 
 pub use attendance::Attendance;
 pub use period::{Period, PeriodError, Window};
+pub use ratings::{RatingFigures, Ratings, Reviewed, ratings, review_rate, reviews};
 pub use summary::{By, Figures, Summary, problem_totals, summary, summary_with_attendance};
 pub use valid::Validity;
 

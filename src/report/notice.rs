@@ -170,6 +170,8 @@ mod tests {
                 (Kind::Visits, 2),
                 (Kind::Problems, 2),
                 (Kind::Leaves, 0),
+                (Kind::Ratings, 0),
+                (Kind::Reviews, 0),
             ]
         );
         assert_eq!(notice.records_left_out(), 6);

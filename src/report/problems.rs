@@ -87,6 +87,8 @@ fn listing<'a>(
         columns: columns(own_columns),
         rows,
         total: None,
+        year: None,
+        targets: Vec::new(),
     };
     Listed { report, count }
 }

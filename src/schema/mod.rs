@@ -34,12 +34,15 @@
 //!    `load/link.rs` (its message, and its arm in `unknown_reference`).
 //! 4. Its new checks (a file each in `check/`, a line each in the
 //!    registry), metrics and reports.
-//! 5. Its table in docs/data.md.
+//! 5. Its table in docs/data.md; `template: true` if `init` should
+//!    write an empty file of it.
 
 mod cadres;
 mod leaves;
 mod problems;
+mod ratings;
 mod regions;
+mod reviews;
 mod visits;
 mod words;
 
@@ -50,9 +53,11 @@ use crate::span::Span;
 pub use cadres::{CADRES, Cadre, CadreId};
 pub use leaves::{LEAVES, Leave};
 pub use problems::{PROBLEMS, Problem};
+pub use ratings::{RATINGS, Rating, Stars, Year};
 pub use regions::{Parent, REGIONS, Region, RegionId};
+pub use reviews::{REVIEWS, Review};
 pub use visits::{VISITS, Visit};
-pub use words::{CadreLevel, Enumeration, RegionLevel, Satisfaction, Source, VisitKind};
+pub use words::{CadreLevel, Enumeration, RegionLevel, Satisfaction, Source, VisitKind, YesNo};
 
 /// Declares the record kinds, in load order: each may refer only to the
 /// ones before it (regions first: everything lies in a region).
@@ -85,6 +90,8 @@ kinds! {
     Visits => VISITS;
     Problems => PROBLEMS;
     Leaves => LEAVES;
+    Ratings => RATINGS;
+    Reviews => REVIEWS;
 }
 
 /// What a kind is: its names and its fields.
@@ -104,6 +111,9 @@ pub struct KindDef {
     pub fields: &'static [Field],
     /// The fields `fmt` orders rows by, most significant first.
     pub sort: &'static [&'static str],
+    /// Whether `init` writes an empty file of it (the optional kinds that
+    /// only some programmes keep have none).
+    pub template: bool,
 }
 
 impl Kind {
@@ -183,6 +193,10 @@ pub enum Type {
     Date,
     /// A whole number ≥ 0 (0 when absent).
     Count,
+    /// A year (`2022`, `2022年`); written as its four digits.
+    Year,
+    /// A star rating 0–5 (`5`, `五星`); written as its digit.
+    Stars,
     /// One of an enumeration's words, English or Chinese: `translate`
     /// gives the word in a language for a word in either.
     Word {
@@ -308,6 +322,10 @@ pub trait Builder {
     fn date(&mut self, field: usize, required: bool) -> Option<Date>;
     /// A whole number ≥ 0; absent is 0.
     fn count(&mut self, field: usize) -> u32;
+    /// A year; a finding when it is none, or absent.
+    fn year(&mut self, field: usize) -> Option<Year>;
+    /// A star rating 0–5; a finding when it is none.
+    fn stars(&mut self, field: usize) -> Option<Stars>;
     /// One of `E`'s words.
     fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E>;
     /// The key in the cell, registered to be resolved against `target`'s
@@ -604,9 +622,9 @@ mod tests {
             Type::Refs(Kind::Regions)
         ));
         let keys: Vec<Option<usize>> = Kind::ALL.iter().map(|k| k.key()).collect();
-        assert_eq!(keys, [Some(0), Some(0), None, Some(0), None]);
+        assert_eq!(keys, [Some(0), Some(0), None, Some(0), None, None, None]);
         let referenced: Vec<bool> = Kind::ALL.iter().map(|k| k.referenced()).collect();
-        assert_eq!(referenced, [true, true, false, false, false]);
+        assert_eq!(referenced, [true, true, false, false, false, false, false]);
     }
 
     #[test]

@@ -102,6 +102,25 @@ pub enum Satisfaction {
     Unsatisfied,
 }
 
+/// A yes/no field (是/否): whether a branch is weak, whether a village
+/// met the three zeros.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum YesNo {
+    Yes,
+    No,
+}
+
+impl YesNo {
+    pub fn yes(self) -> bool {
+        self == YesNo::Yes
+    }
+}
+
+impl Enumeration for YesNo {
+    const WORDS: &'static [(Self, &'static str, &'static str)] =
+        &[(YesNo::Yes, "yes", "是"), (YesNo::No, "no", "否")];
+}
+
 impl Enumeration for RegionLevel {
     const WORDS: &'static [(Self, &'static str, &'static str)] = &[
         (RegionLevel::County, "county", "县级"),

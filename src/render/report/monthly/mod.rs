@@ -18,7 +18,7 @@ use crate::model::{Date, Enumeration, RegionLevel};
 use crate::report::attendance::MissedCadre;
 use crate::report::coverage::Gap;
 use crate::report::monthly::{Figure, LISTED, Monthly, TREND_MONTHS};
-use crate::report::{Cell, Listed};
+use crate::report::{Cell, Listed, Report, targets};
 
 /// How many cadres, or places, of one county people see before the rest
 /// are counted instead.
@@ -77,7 +77,7 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
     };
     let (missed, missed_shown) = missed_groups(&doc.missed_cadres, lang);
     let (uncovered, uncovered_shown) = uncovered_grid(&doc.gaps, lang);
-    vec![
+    let mut all = vec![
         Section {
             part: MonthlyText::Headline,
             body: Body::Table(headline_grid(doc, lang)),
@@ -123,7 +123,70 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             Body::Table(uncovered),
             count(uncovered_shown, doc.gaps.len(), MonthlyText::UncoveredSheet),
         ),
-    ]
+    ];
+    // The targets next to the headline; the ratings and reviews at the end.
+    let (targets, rest) = programme_sections(doc, lang);
+    all.splice(1..1, targets);
+    all.extend(rest);
+    all
+}
+
+/// The sections of the programme's own figures, when the data has them:
+/// the targets table (to follow the headline), then the latest year's
+/// ratings by county and the cadres below the review threshold (to end
+/// the summary).
+fn programme_sections(doc: &Monthly<'_>, lang: Lang) -> (Vec<Section>, Vec<Section>) {
+    let mut first = Vec::new();
+    if let Some(table) = targets_table(doc, lang) {
+        let met = doc.targets.iter().filter(|j| j.met == Some(true)).count();
+        first.push(Section {
+            part: MonthlyText::Targets,
+            body: Body::Table(report_grid(&table, lang, usize::MAX)),
+            note: Some(i18n::targets_note(met, doc.targets.len(), lang)),
+        });
+    }
+    let mut last = Vec::new();
+    if let Some(ratings) = &doc.ratings {
+        last.push(Section {
+            part: MonthlyText::Ratings,
+            body: Body::Table(report_grid(ratings, lang, usize::MAX)),
+            note: ratings.year.map(|y| i18n::ratings_note(y, lang)),
+        });
+    }
+    if let Some(below) = &doc.reviews_below {
+        let rows = below.report.rows.len();
+        last.push(Section {
+            part: MonthlyText::ReviewsBelow,
+            body: if rows == 0 {
+                Body::Nothing
+            } else {
+                Body::Table(report_grid(&below.report, lang, usize::MAX))
+            },
+            note: Some(if rows == 0 {
+                MonthlyText::NoReviewsBelow.label(lang).to_string()
+            } else {
+                i18n::reviews_below_note(
+                    below.year,
+                    &threshold_text(below.threshold, lang),
+                    rows,
+                    lang,
+                )
+            }),
+        });
+    }
+    (first, last)
+}
+
+/// The targets of the summary as a table, when there are any.
+fn targets_table<'a>(doc: &Monthly<'a>, lang: Lang) -> Option<Report<'a>> {
+    (!doc.targets.is_empty()).then(|| targets::table(&doc.counties, &doc.targets, lang))
+}
+
+/// A threshold as people read it: `80.0%`.
+fn threshold_text(threshold: f64, lang: Lang) -> String {
+    let mut out = String::new();
+    push_for_people(&mut out, &Cell::Rate(Some(threshold)), lang);
+    out
 }
 
 /// The month the data begins on, where the headline or the trend reach
