@@ -406,7 +406,7 @@ pub enum MonthlyText {
     Targets,
     Ratings,
     ReviewsBelow,
-    NoReviewsBelow,
+    Reviews,
     RatingsSheet,
     ReviewsBelowSheet,
     TargetsSheet,
@@ -466,10 +466,7 @@ impl MonthlyText {
                 "群众评议满意率低于标准的干部",
                 "Cadres whose review rate is below the threshold",
             ),
-            NoReviewsBelow => (
-                "没有干部的评议满意率低于标准。",
-                "No cadre's review rate is below the threshold.",
-            ),
+            Reviews => ("群众评议", "Reviews of cadres"),
             RatingsSheet => ("评星", "Ratings"),
             ReviewsBelowSheet => ("评议低于标准", "Reviews below"),
             TargetsSheet => ("目标", "Targets"),
@@ -617,13 +614,32 @@ pub fn ratings_note(year: Year, lang: Lang) -> String {
     )
 }
 
-/// Under the cadres below the review threshold: the year, the threshold
-/// (`80.0%`) and how many.
-pub fn reviews_below_note(year: Year, threshold: &str, count: usize, lang: Lang) -> String {
+/// The reviews of a year in sum: how many cadres, and the rate of all
+/// their votes (`96.6%`).
+pub fn reviews_sum(year: Year, cadres: usize, rate: &str, lang: Lang) -> String {
     tr!(
         lang,
-        "{year} 年度群众评议，满意率（满意与基本满意票占全部票数）低于 {threshold} 的干部共 {count} 名，满意率低的在前。",
-        "The reviews of {year}: {count} cadres whose rate (satisfied and basically satisfied votes of all votes) is below {threshold}, lowest first."
+        "{year} 年度（数据中最近的年度）共评议帮联干部 {cadres} 名，满意和基本满意票占全部票数的 {rate}。",
+        "In {year}, the latest year in the data, {cadres} cadres were reviewed; {rate} of all votes were satisfied or basically satisfied."
+    )
+}
+
+/// Under the cadres below the review threshold: the reviews in sum
+/// ([`reviews_sum`]), the threshold (`80.0%`) and how many.
+pub fn reviews_below_note(sum: &str, threshold: &str, count: usize, lang: Lang) -> String {
+    tr!(
+        lang,
+        "{sum}满意率低于 {threshold} 的干部共 {count} 名，满意率低的在前。",
+        "{sum} {count} cadres have a rate below {threshold}, lowest first."
+    )
+}
+
+/// No cadre is below the review threshold.
+pub fn none_below(sum: &str, threshold: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "{sum}没有干部的满意率低于 {threshold}。",
+        "{sum} No cadre's rate is below {threshold}."
     )
 }
 

@@ -425,7 +425,14 @@ fn reports_with_ratings() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn the_monthly_summary_shows_ratings_reviews_and_targets() {
     let (_temp, data) = reports_with_ratings();
-    let args = ["report", "monthly", "--month", "2026-03", "--as-of", "2026-04-30"];
+    let args = [
+        "report",
+        "monthly",
+        "--month",
+        "2026-03",
+        "--as-of",
+        "2026-04-30",
+    ];
     let mut json_args = args.to_vec();
     json_args.extend(["--format", "json"]);
     let doc = json_of(&data, &json_args);
@@ -436,13 +443,23 @@ fn the_monthly_summary_shows_ratings_reviews_and_targets() {
     assert_eq!(ratings["year"], json!(2025));
     assert_eq!(
         figures(&ratings["total"]),
-        [4, 3, 1, 0, 1, 1, 0].map(|n| json!(n)).into_iter()
+        [4, 3, 1, 0, 1, 1, 0]
+            .map(|n| json!(n))
+            .into_iter()
             .chain([json!(0.6667), json!(1), json!(3), json!(2), json!(0.6667)])
             .collect::<Vec<_>>()
     );
+    // The reviews in sum: 3 cadres, 21 of 26 votes satisfied or basic.
+    assert_eq!(
+        doc["reviews"],
+        json!({"year": 2025, "cadres": 3, "rate": 0.8077})
+    );
     // Below the target review_rate 0.8: K2 alone (0.5).
     let below = &doc["reviews_below"];
-    assert_eq!((&below["year"], &below["threshold"], &below["count"]), (&json!(2025), &json!(0.8), &json!(1)));
+    assert_eq!(
+        (&below["year"], &below["threshold"], &below["count"]),
+        (&json!(2025), &json!(0.8), &json!(1))
+    );
     assert_eq!(below["rows"][0]["cadre"], json!("K2"));
     // The targets: the month's rectification rate, 4 of 6 at 03-31 (see
     // tests/reports.rs) → 0.6667, met; weak 1 (四村, 乙县), not met; the
@@ -451,31 +468,59 @@ fn the_monthly_summary_shows_ratings_reviews_and_targets() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| (t["figure"].as_str().unwrap(), &t["value"], &t["met"], &t["missing"]))
+        .map(|t| {
+            (
+                t["figure"].as_str().unwrap(),
+                &t["value"],
+                &t["met"],
+                &t["missing"],
+            )
+        })
         .collect();
     assert_eq!(targets.len(), 3);
     assert_eq!(targets[0].0, "rectification_rate");
     assert_eq!((targets[0].1, targets[0].2), (&json!(0.6667), &json!(true)));
-    assert_eq!(targets[1], ("weak", &json!(1), &json!(false), &json!(["410002"])));
-    assert_eq!(targets[2], ("review_rate", &json!(0.8077), &json!(false), &json!(["K2"])));
+    assert_eq!(
+        targets[1],
+        ("weak", &json!(1), &json!(false), &json!(["410002"]))
+    );
+    assert_eq!(
+        targets[2],
+        ("review_rate", &json!(0.8077), &json!(false), &json!(["K2"]))
+    );
 
     // --below sets another threshold: K2 (0.5) and K1 (0.9) are below 0.95.
     let mut other = json_args.clone();
     other.extend(["--below", "0.95"]);
     let doc = json_of(&data, &other);
-    let cadres: Vec<&Value> = doc["reviews_below"]["rows"].as_array().unwrap().iter().map(|r| &r["cadre"]).collect();
+    let cadres: Vec<&Value> = doc["reviews_below"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["cadre"])
+        .collect();
     assert_eq!(cadres, [&json!("K2"), &json!("K1")]);
 
     // For people: the three sections, the targets after the headline.
     let md = text_of(&data, &args);
-    let at = |heading: &str| md.find(heading).unwrap_or_else(|| panic!("{heading} in {md}"));
+    let at = |heading: &str| {
+        md.find(heading)
+            .unwrap_or_else(|| panic!("{heading} in {md}"))
+    };
     assert!(at("## 主要指标") < at("## 目标完成情况"));
     assert!(at("## 目标完成情况") < at("## 各县（区）情况"));
     assert!(at("## 没有帮联干部的乡镇和村") < at("## 五星支部评星和三零创建"));
     assert!(at("## 五星支部评星和三零创建") < at("## 群众评议满意率低于标准的干部"));
-    assert!(md.contains("| 软弱涣散 | ≤ 0 | 1 | 未达标 | 乙县 |"), "{md}");
-    assert!(md.contains("| 评议满意率 | ≥ 80.0% | 80.8% | 未达标 | 李二 |"), "{md}");
+    assert!(
+        md.contains("| 软弱涣散 | ≤ 0 | 1 | 未达标 | 乙县 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 评议满意率 | ≥ 80.0% | 80.8% | 未达标 | 李二 |"),
+        "{md}"
+    );
     assert!(md.contains("共 3 项目标，达标 1 项。"), "{md}");
+    assert!(md.contains("共评议帮联干部 3 名，满意和基本满意票占全部票数的 80.8%。满意率低于 80.0% 的干部共 1 名"), "{md}");
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.xlsx");
@@ -483,12 +528,28 @@ fn the_monthly_summary_shows_ratings_reviews_and_targets() {
     xlsx.extend(["-o", path.to_str().unwrap()]);
     common::ok_on(&data, &xlsx);
     let names = xlsx_sheet_names(&fs::read(&path).unwrap());
-    assert!(names.ends_with(&["目标".to_string(), "评星".to_string(), "评议低于标准".to_string()]), "{names:?}");
+    assert!(
+        names.ends_with(&[
+            "目标".to_string(),
+            "评星".to_string(),
+            "评议低于标准".to_string()
+        ]),
+        "{names:?}"
+    );
 }
 
 #[test]
 fn a_monthly_summary_without_ratings_has_none_of_their_sections() {
-    let args = ["report", "monthly", "--month", "2026-03", "--as-of", "2026-04-30", "--format", "json"];
+    let args = [
+        "report",
+        "monthly",
+        "--month",
+        "2026-03",
+        "--as-of",
+        "2026-04-30",
+        "--format",
+        "json",
+    ];
     let doc = json_of(&root().join(common::fixture("reports")), &args);
     for key in ["ratings", "reviews_below", "targets"] {
         assert!(doc.get(key).is_none(), "{key}");

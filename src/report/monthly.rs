@@ -206,9 +206,21 @@ pub struct Monthly<'a> {
     /// The cadres below the review threshold in the latest year of
     /// reviews, when the data has reviews and a threshold is set.
     pub reviews_below: Option<Below<'a>>,
+    /// The reviews of the latest year in the data, in sum, when it has
+    /// reviews.
+    pub reviews: Option<ReviewSum>,
     /// Every target of `[targets]` judged: on the month's summary, on the
     /// latest ratings and on the latest reviews.
     pub targets: Vec<Judged<'a>>,
+}
+
+/// The reviews of a year in sum: how many cadres were reviewed, and the
+/// rate of all their votes together.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReviewSum {
+    pub year: Year,
+    pub cadres: usize,
+    pub rate: Option<f64>,
 }
 
 /// The cadres whose review rate is below a threshold (the public notice
@@ -346,9 +358,15 @@ pub fn build<'a>(
     let reviews_year = latest_review_year(ctx, as_of);
     let mut targets = counties.targets.clone();
     targets.extend(ratings.iter().flat_map(|r| r.targets.iter().cloned()));
+    let mut reviews = None;
     if let Some(year) = reviews_year {
         let all = crate::metrics::reviews(ctx, year, None);
         targets.extend(ratings::judge_reviews(ctx, &all));
+        reviews = Some(ReviewSum {
+            year,
+            cadres: all.len(),
+            rate: crate::metrics::review_rate(&all),
+        });
     }
     let mut monthly = Monthly {
         name: ctx.config.name.to_string(),
@@ -371,6 +389,7 @@ pub fn build<'a>(
         gaps,
         ratings,
         reviews_below: None,
+        reviews,
         targets,
     };
     monthly.list_reviews_below(ctx, None, lang);

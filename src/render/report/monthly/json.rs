@@ -46,12 +46,17 @@ impl Serialize for Doc<'_> {
 }
 
 /// What the data has of the programme's own figures: `ratings` (`{"year",
-/// "rows", "total"}`, the latest year), `reviews_below` (`{"year",
+/// "rows", "total"}`, the latest year), `reviews` (`{"year", "cadres",
+/// "rate"}`), `reviews_below` (`{"year",
 /// "threshold", "count", "rows"}`) and `targets` (as the report tables
 /// write them); each only when there is one.
 fn programme_entries<M: SerializeMap>(map: &mut M, doc: &Monthly<'_>) -> Result<(), M::Error> {
     if let Some(ratings) = &doc.ratings {
         map.serialize_entry("ratings", &OfYear(ratings, None))?;
+    }
+    if let Some(sum) = &doc.reviews {
+        let value = json!({"year": sum.year.0, "cadres": sum.cadres, "rate": sum.rate.map(round4)});
+        map.serialize_entry("reviews", &value)?;
     }
     if let Some(below) = &doc.reviews_below {
         map.serialize_entry(

@@ -153,25 +153,30 @@ fn programme_sections(doc: &Monthly<'_>, lang: Lang) -> (Vec<Section>, Vec<Secti
             note: ratings.year.map(|y| i18n::ratings_note(y, lang)),
         });
     }
-    if let Some(below) = &doc.reviews_below {
-        let rows = below.report.rows.len();
-        last.push(Section {
-            part: MonthlyText::ReviewsBelow,
-            body: if rows == 0 {
-                Body::Nothing
-            } else {
-                Body::Table(report_grid(&below.report, lang, usize::MAX))
-            },
-            note: Some(if rows == 0 {
-                MonthlyText::NoReviewsBelow.label(lang).to_string()
-            } else {
+    if let Some(sum) = &doc.reviews {
+        let said = i18n::reviews_sum(sum.year, sum.cadres, &rate_text(sum.rate, lang), lang);
+        let (part, body, note) = match &doc.reviews_below {
+            Some(below) if !below.report.rows.is_empty() => (
+                MonthlyText::ReviewsBelow,
+                Body::Table(report_grid(&below.report, lang, usize::MAX)),
                 i18n::reviews_below_note(
-                    below.year,
-                    &threshold_text(below.threshold, lang),
-                    rows,
+                    &said,
+                    &rate_text(Some(below.threshold), lang),
+                    below.report.rows.len(),
                     lang,
-                )
-            }),
+                ),
+            ),
+            Some(below) => (
+                MonthlyText::ReviewsBelow,
+                Body::Nothing,
+                i18n::none_below(&said, &rate_text(Some(below.threshold), lang), lang),
+            ),
+            None => (MonthlyText::Reviews, Body::Nothing, said),
+        };
+        last.push(Section {
+            part,
+            body,
+            note: Some(note),
         });
     }
     (first, last)
@@ -182,10 +187,10 @@ fn targets_table<'a>(doc: &Monthly<'a>, lang: Lang) -> Option<Report<'a>> {
     (!doc.targets.is_empty()).then(|| targets::table(&doc.counties, &doc.targets, lang))
 }
 
-/// A threshold as people read it: `80.0%`.
-fn threshold_text(threshold: f64, lang: Lang) -> String {
+/// A rate as people read it: `80.0%`, `—`.
+fn rate_text(rate: Option<f64>, lang: Lang) -> String {
     let mut out = String::new();
-    push_for_people(&mut out, &Cell::Rate(Some(threshold)), lang);
+    push_for_people(&mut out, &Cell::Rate(rate), lang);
     out
 }
 

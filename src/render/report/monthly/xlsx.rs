@@ -13,7 +13,7 @@ use rust_xlsxwriter::XlsxError;
 use super::super::xlsx::{Dates, Sheet, Styles, workbook};
 use super::super::{UNDEFINED, display_width, tenths_of_percent};
 use super::{
-    figure_cell, headline_headings, headline_note, targets_table, threshold_text, trend_headings,
+    figure_cell, headline_headings, headline_note, rate_text, targets_table, trend_headings,
     trend_note,
 };
 use crate::i18n::{self, MonthlyText};
@@ -171,9 +171,10 @@ fn programme_sheets(
             .unwrap_or_default();
         parts.push((MonthlyText::RatingsSheet, r, note));
     }
-    if let Some(b) = &doc.reviews_below {
-        let threshold = threshold_text(b.threshold, lang);
-        let note = i18n::reviews_below_note(b.year, &threshold, b.report.rows.len(), lang);
+    if let (Some(b), Some(sum)) = (&doc.reviews_below, &doc.reviews) {
+        let said = i18n::reviews_sum(sum.year, sum.cadres, &rate_text(sum.rate, lang), lang);
+        let threshold = rate_text(Some(b.threshold), lang);
+        let note = i18n::reviews_below_note(&said, &threshold, b.report.rows.len(), lang);
         parts.push((MonthlyText::ReviewsBelowSheet, &b.report, note));
     }
     for (name, report, note) in parts {
