@@ -1425,7 +1425,7 @@ const REVIEW_YEAR: u16 = 2025;
 const REVIEW_YEAR_END: u16 = 60; // 2025-12-31
 
 /// Star ratings as offices give them, from five stars down to one, and
-/// the share not rated (0): about Xuchang's 2022 (seed 001: five stars
+/// the share not rated (0): about Xuchang's 2022 (as published: five stars
 /// 1.5%, four 11%, three or more 46%).
 const STAR_WEIGHTS: [u32; 6] = [15, 110, 340, 330, 160, 45];
 

@@ -224,7 +224,7 @@ pub struct ReviewSum {
 }
 
 /// The cadres whose review rate is below a threshold (the public notice
-/// of seed 000).
+/// of the cadres rated low).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Below<'a> {
     pub threshold: f64,

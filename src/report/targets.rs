@@ -148,7 +148,7 @@ pub fn table<'a>(report: &Report<'a>, judged: &[Judged<'a>], lang: Lang) -> Repo
             let t = j.target;
             vec![
                 Cell::Text(Cow::Owned(t.figure.clone())),
-                Cell::Text(Cow::Borrowed(j.heading.label(lang))),
+                Cell::Text(Cow::Borrowed(figure_name(j, lang))),
                 Cell::Text(Cow::Owned(goal_text(t))),
                 match (t.rate, j.value) {
                     (true, v) => Cell::Rate(v),
@@ -173,6 +173,20 @@ pub fn table<'a>(report: &Report<'a>, judged: &[Judged<'a>], lang: Lang) -> Repo
         total: None,
         targets: Vec::new(),
     }
+}
+
+/// The figure as leaders name it: the two rates and one degree by their
+/// full names (问题整改率, not the column's 整改率), the others by their
+/// column's heading.
+fn figure_name(j: &Judged, lang: Lang) -> &'static str {
+    let (zh, en) = match j.target.figure.as_str() {
+        "rectification_rate" => ("问题整改率", "Rectification rate"),
+        "identification_rate" => ("问题识别率", "Identification rate"),
+        "satisfaction_rate" => ("群众满意度", "Satisfaction"),
+        "attendance_rate" => ("工作日到岗率", "Work-day attendance"),
+        _ => return j.heading.label(lang),
+    };
+    lang.pick(zh, en)
 }
 
 /// 达标 / 未达标, met / not met.
@@ -210,8 +224,12 @@ fn missing_text(j: &Judged, lang: Lang) -> String {
     let more = j.missing.len().saturating_sub(NAMED);
     if more > 0 {
         let all = j.missing.len();
+        let unit = match j.who {
+            Who::Cadres => "名",
+            Who::Counties | Who::Townships => "个",
+        };
         text.push_str(&match lang {
-            Lang::Zh => format!(" 等 {all} 个"),
+            Lang::Zh => format!(" 等 {all} {unit}"),
             Lang::En => format!(" and {more} more"),
         });
     }

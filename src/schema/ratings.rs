@@ -51,7 +51,7 @@ impl Year {
 
     /// The year `n`, when it is one bangcun takes.
     pub fn of(n: i64) -> Option<Year> {
-        (1900..=2099).contains(&n).then(|| Year(n as u16))
+        (1900..=2099).contains(&n).then_some(Year(n as u16))
     }
 }
 
@@ -105,7 +105,7 @@ impl Stars {
 
     /// `n` stars, when 0 ≤ n ≤ 5.
     pub fn of(n: i64) -> Option<Stars> {
-        (0..=5).contains(&n).then(|| Stars(n as u8))
+        (0..=5).contains(&n).then_some(Stars(n as u8))
     }
 
     /// Rated: one star or more.
