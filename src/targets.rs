@@ -62,7 +62,7 @@ pub const FIGURES: &[(&str, Sense)] = &[
     ("sanling_assessed", Sense::More),
     ("sanling_met", Sense::More),
     ("sanling_rate", Sense::Rate),
-    // report reviews: each cadre's rate, at least
+    // report reviews: every cadre's rate, at least (judged on the lowest)
     ("review_rate", Sense::Rate),
 ];
 

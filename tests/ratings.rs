@@ -180,8 +180,8 @@ fn ratings_judge_their_targets() {
 }
 
 // The reviews of 2025: C1 张一 18 + 1 of 20 → 0.95; C2 李二 6 + 1 of 10 →
-// 0.7; C3 王三 no votes → undefined, listed last. All votes: 26 of 30 =
-// 0.8667, but C2 is below the target 0.8: not met.
+// 0.7; C3 王三 no votes → undefined, listed last. The target 0.8 is for
+// every cadre: the lowest rate, C2's 0.7, misses it.
 
 #[test]
 fn reviews_lowest_first_and_below_a_threshold() {
@@ -210,7 +210,7 @@ fn reviews_lowest_first_and_below_a_threshold() {
     assert_eq!(doc["year"], json!(2025));
     assert_eq!(
         doc["targets"],
-        json!([{"figure": "review_rate", "target": 0.8, "at": "at_least", "value": 0.8667, "met": false, "missing": ["C2"]}])
+        json!([{"figure": "review_rate", "target": 0.8, "at": "at_least", "value": 0.7, "met": false, "missing": ["C2"]}])
     );
     // A threshold that is no rate is a usage error.
     let (code, _, err) = common::run_on(&fixture(), &["report", "reviews", "--below", "1.5"]);
@@ -463,7 +463,7 @@ fn the_monthly_summary_shows_ratings_reviews_and_targets() {
     assert_eq!(below["rows"][0]["cadre"], json!("K2"));
     // The targets: the month's rectification rate, 4 of 6 at 03-31 (see
     // tests/reports.rs) → 0.6667, met; weak 1 (四村, 乙县), not met; the
-    // reviews, 21 of 26 votes → 0.8077, not met (K2 is below).
+    // reviews: the lowest rate, K2's 0.5, is below 0.8: not met.
     let targets: Vec<(&str, &Value, &Value, &Value)> = doc["targets"]
         .as_array()
         .unwrap()
@@ -486,7 +486,7 @@ fn the_monthly_summary_shows_ratings_reviews_and_targets() {
     );
     assert_eq!(
         targets[2],
-        ("review_rate", &json!(0.8077), &json!(false), &json!(["K2"]))
+        ("review_rate", &json!(0.5), &json!(false), &json!(["K2"]))
     );
 
     // --below sets another threshold: K2 (0.5) and K1 (0.9) are below 0.95.
@@ -516,7 +516,7 @@ fn the_monthly_summary_shows_ratings_reviews_and_targets() {
         "{md}"
     );
     assert!(
-        md.contains("| 评议满意率 | ≥ 80.0% | 80.8% | 未达标 | 李二 |"),
+        md.contains("| 评议满意率（最低） | ≥ 80.0% | 50.0% | 未达标 | 李二 |"),
         "{md}"
     );
     assert!(md.contains("共 3 项目标，达标 1 项。"), "{md}");

@@ -9,7 +9,7 @@ use super::targets::{self, Judged, Who};
 use super::{Cell, Column, Report, county_cells};
 use crate::i18n::{self, Heading, ReportName};
 use crate::lang::Lang;
-use crate::metrics::{By, Ctx, RatingFigures, Reviewed, Window, ratings, review_rate};
+use crate::metrics::{By, Ctx, RatingFigures, Reviewed, Window, ratings};
 use crate::model::{Enumeration, Year};
 use crate::targets::Goal;
 
@@ -184,8 +184,8 @@ fn review_cells<'a>(ctx: &Ctx<'a>, r: &Reviewed<'a>, lang: Lang) -> Vec<Cell<'a>
 }
 
 /// The target `review_rate`, when set, judged on the reviews of a year:
-/// its value the rate of every vote together, met when no cadre's rate is
-/// below it, missed by the cadres below it.
+/// every cadre's rate should reach it, so its value is the lowest rate,
+/// met when no cadre is below the target, missed by the cadres below it.
 pub fn judge_reviews<'a>(ctx: &Ctx<'a>, reviews: &[Reviewed<'a>]) -> Option<Judged<'a>> {
     let target = ctx
         .config
@@ -200,12 +200,12 @@ pub fn judge_reviews<'a>(ctx: &Ctx<'a>, reviews: &[Reviewed<'a>]) -> Option<Judg
             (Cow::Borrowed(&*c.id), Cow::Borrowed(&*c.name))
         })
         .collect();
-    let value = review_rate(reviews);
+    let lowest = reviews.iter().filter_map(Reviewed::rate).reduce(f64::min);
     Some(Judged {
         target,
-        heading: Heading::ReviewRate,
-        value,
-        met: value.map(|_| missing.is_empty()),
+        heading: Heading::LowestReviewRate,
+        value: lowest,
+        met: lowest.map(|v| target.goal.met(v)),
         who: Who::Cadres,
         missing,
     })
