@@ -21,13 +21,21 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
-/// Writes to standard output through a buffer.
+/// Writes to standard output through a buffer. A closed pipe
+/// (`bangcun check | head -1`) ends the output quietly and is no error: the
+/// command goes on to its exit status, which still says what the data is
+/// (under `set -o pipefail` a CI step must fail on bad data).
 pub fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    write(&mut out)?;
-    out.flush()?;
-    Ok(())
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            // What is left in the buffer can go nowhere: dropped unwritten.
+            let _ = out.into_parts();
+            Ok(())
+        }
+        result => Ok(result?),
+    }
 }
 
 /// Writes `path` atomically: the content goes to a temporary file in the
