@@ -31,7 +31,7 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
     };
     let lang = checked.opened.lang;
     let ctx = checked.ctx();
-    let window = Window::new(request.period, as_of, |d| ctx.earliest_visit(d))
+    let window = Window::new(request.period, as_of, || ctx.earliest_visit())
         .map_err(|e| anyhow!(e.text(lang)))?;
     let county = match request.county.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => Some(
