@@ -15,7 +15,7 @@ use calamine::Data;
 
 use common::{
     ACROSS_MONTHS, Layout, number, ok_on as ok, reports_plus, reports_with_errors, root,
-    row_starting, run_on as run, temp_copy, xlsx_layout, xlsx_number_format, xlsx_sheet,
+    bangcun, row_starting, run_on as run, status, temp_copy, xlsx_layout, xlsx_number_format, xlsx_sheet,
     xlsx_sheet_names,
 };
 
@@ -482,4 +482,25 @@ fn a_file_read_in_part_and_a_bad_setting_are_said() {
     args.push("--strict");
     let (code, out, _) = run(&data, &args);
     assert_eq!((code, out.len()), (1, 0));
+}
+
+#[test]
+fn dash_as_the_output_file_is_standard_output() {
+    // Before the fix `-o -` wrote a file named `-` and printed nothing.
+    let (_tmp, dir) = common::small_folder();
+    for (args, starts) in [
+        (&["report", "summary", "--format", "csv", "-o", "-"][..], "county_code,"),
+        (&["report", "monthly", "--month", "2026-01", "--format", "markdown", "-o", "-"], "# "),
+    ] {
+        let out = bangcun()
+            .current_dir(&dir)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(status(&out), 0, "{args:?}");
+        // Standard output, so CSV has no BOM.
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.starts_with(starts), "{args:?}: {text}");
+        assert!(!dir.join("-").exists(), "{args:?}");
+    }
 }

@@ -187,7 +187,7 @@ impl From<MonthlyArgs> for ReportJob {
         };
         let to = Output {
             format: args.format,
-            path: args.output,
+            path: output_file(args.output),
             strict: args.strict,
         };
         ReportJob::Monthly(request, to)
@@ -210,10 +210,17 @@ pub struct Output {
     /// `--format`; when absent, by the extension of `-o FILE`, else the
     /// document's first format.
     pub format: Option<Format>,
-    /// `-o FILE`: written atomically; standard output when absent.
+    /// `-o FILE`: written atomically; standard output when absent (or
+    /// `-o -`).
     pub path: Option<PathBuf>,
     /// `--strict`: refuse (exit 1) when the data has errors.
     pub strict: bool,
+}
+
+/// `-o FILE` as the file to write: `-o -` is standard output, as for most
+/// tools, not a file named `-`.
+fn output_file(path: Option<PathBuf>) -> Option<PathBuf> {
+    path.filter(|p| p.as_os_str() != "-")
 }
 
 /// `--by` of `report summary`.
@@ -267,7 +274,7 @@ impl From<ReportArgs> for ReportJob {
         };
         let to = Output {
             format: common.format,
-            path: common.output,
+            path: output_file(common.output),
             strict: common.strict,
         };
         ReportJob::Table(request, to)
