@@ -444,7 +444,7 @@ fn the_notice_of_what_is_left_out_shows_hostile_names_escaped() {
             serde_json::json!([format!("visits/{TITLE}{RLO}.csv")])
         );
         assert_eq!(
-            errors["settings_defaulted"],
+            errors["settings_ignored"],
             serde_json::json!([format!("workdays.{CLEAR}")])
         );
     }

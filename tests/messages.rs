@@ -301,3 +301,28 @@ fn a_data_folder_that_does_not_exist_is_said_not_to_exist() {
         "{err}"
     );
 }
+
+#[test]
+fn an_unknown_key_is_said_to_be_ignored_and_a_bad_value_defaulted() {
+    // Before the fix the notice said `deadlines.day` was "taken at its
+    // default", while the setting at its default is `deadlines.days`.
+    let (_tmp, dir) = common::small_folder();
+    let notice = |toml: &str| {
+        fs::write(dir.join("bangcun.toml"), toml).unwrap();
+        let (code, _, err) = common::run_on(&dir, &["report", "summary", "--format", "json"]);
+        assert_eq!(code, 0);
+        err
+    };
+    let err = notice("[deadlines]\nday = 3\n");
+    assert!(
+        err.contains("bangcun.toml 中未知的配置项被忽略：deadlines.day"),
+        "{err}"
+    );
+    assert!(!err.contains("默认值"), "{err}");
+    let err = notice("[deadlines]\ndays = -1\n");
+    assert!(
+        err.contains("bangcun.toml 中值无效的设置按默认值计算：deadlines.days"),
+        "{err}"
+    );
+    assert!(!err.contains("忽略"), "{err}");
+}

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use calamine::Data;
 
 use common::{
-    ACROSS_MONTHS, Layout, number, ok_on as ok, reports_plus, reports_with_errors, root,
-    bangcun, row_starting, run_on as run, status, temp_copy, xlsx_layout, xlsx_number_format, xlsx_sheet,
+    ACROSS_MONTHS, Layout, bangcun, number, ok_on as ok, reports_plus, reports_with_errors, root,
+    row_starting, run_on as run, status, temp_copy, xlsx_layout, xlsx_number_format, xlsx_sheet,
     xlsx_sheet_names,
 };
 
@@ -324,6 +324,7 @@ fn a_file_left_out_whole_is_named_in_the_document_and_on_stderr() {
             "files_not_read": ["problems.csv"],
             "files_partly_read": [],
             "settings_defaulted": [],
+            "settings_ignored": [],
             "config_not_read": false,
         })
     );
@@ -467,7 +468,7 @@ fn a_file_read_in_part_and_a_bad_setting_are_said() {
     assert_eq!(code, 0);
     assert_eq!(
         err,
-        "注意：数据中有 2 个错误，报表的数字不完整（只读取了一部分的文件：leaves.csv；bangcun.toml 中写错的设置按默认值计算：workdays.city）。运行 `bangcun check` 查看详情\n"
+        "注意：数据中有 2 个错误，报表的数字不完整（只读取了一部分的文件：leaves.csv；bangcun.toml 中值无效的设置按默认值计算：workdays.city）。运行 `bangcun check` 查看详情\n"
     );
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
@@ -489,14 +490,18 @@ fn dash_as_the_output_file_is_standard_output() {
     // Before the fix `-o -` wrote a file named `-` and printed nothing.
     let (_tmp, dir) = common::small_folder();
     for (args, starts) in [
-        (&["report", "summary", "--format", "csv", "-o", "-"][..], "county_code,"),
-        (&["report", "monthly", "--month", "2026-01", "--format", "markdown", "-o", "-"], "# "),
+        (
+            &["report", "summary", "--format", "csv", "-o", "-"][..],
+            "county_code,",
+        ),
+        (
+            &[
+                "report", "monthly", "--month", "2026-01", "--format", "markdown", "-o", "-",
+            ],
+            "# ",
+        ),
     ] {
-        let out = bangcun()
-            .current_dir(&dir)
-            .args(args)
-            .output()
-            .unwrap();
+        let out = bangcun().current_dir(&dir).args(args).output().unwrap();
         assert_eq!(status(&out), 0, "{args:?}");
         // Standard output, so CSV has no BOM.
         let text = String::from_utf8(out.stdout).unwrap();

@@ -505,7 +505,16 @@ fn a_period_ending_before_the_earliest_visit_is_refused() {
     }
     // With a start, the user's period stands: November's two work days
     // are due (C1 on the 10th, C2 on the 20th), none attended.
-    let args = ["report", "summary", "--format", "json", "--from", "2025-11-01", "--to", "2025-11-30"];
+    let args = [
+        "report",
+        "summary",
+        "--format",
+        "json",
+        "--from",
+        "2025-11-01",
+        "--to",
+        "2025-11-30",
+    ];
     let (code, out, _) = common::run_on(&dir, &args);
     assert_eq!(code, 0);
     let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();

@@ -366,7 +366,9 @@ pub fn parse_month(text: &str) -> Result<Date, ValueError> {
     t.split_once(['-', '/', '.', '年'])
         .filter(|(y, m)| y.len() == 4 && m.len() <= 2 && digits(y) && digits(m))
         .and_then(|(y, m)| date::ymd(y.parse().ok()?, m.parse().ok()?, 1))
-        .ok_or_else(|| out_of_range(text, parse_month).unwrap_or(ValueError::Month(text.to_string())))
+        .ok_or_else(|| {
+            out_of_range(text, parse_month).unwrap_or(ValueError::Month(text.to_string()))
+        })
 }
 
 /// Dates on the command line take the same forms as in the data.
@@ -391,7 +393,9 @@ fn parse_year(text: &str) -> Result<i32, ValueError> {
 /// so take the same years and say the same when one is out.
 fn out_of_range<T>(text: &str, parse: fn(&str) -> Result<T, ValueError>) -> Option<ValueError> {
     let t = text.trim();
-    let year = t.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    let year = t
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
     let in_range = (1900..=2099).contains(&year.parse::<u32>().ok()?);
     (!in_range && parse(&format!("2000{}", &t[4..])).is_ok())
         .then(|| ValueError::OutOfRange(text.to_string()))
@@ -582,9 +586,15 @@ mod tests {
         assert_eq!(parse_month("9999-12"), out("9999-12"));
         assert_eq!(parse_month("1899年12月"), out("1899年12月"));
         // What is not a date at all is still said to be none.
-        assert_eq!(parse_date("9999-13-01"), Err(ValueError::Date("9999-13-01".into())));
+        assert_eq!(
+            parse_date("9999-13-01"),
+            Err(ValueError::Date("9999-13-01".into()))
+        );
         assert_eq!(parse_year("99999"), Err(ValueError::Year("99999".into())));
-        assert_eq!(parse_year("2026-03"), Err(ValueError::Year("2026-03".into())));
+        assert_eq!(
+            parse_year("2026-03"),
+            Err(ValueError::Year("2026-03".into()))
+        );
         assert_eq!(
             ValueError::OutOfRange("9999".into()).text(Lang::Zh),
             "“9999”超出范围：年份应在 1900 到 2099 之间（与数据中的日期相同）"

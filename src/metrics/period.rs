@@ -183,7 +183,10 @@ mod tests {
         let w = Window::new(Period::Whole, d(2026, 4, 30), || None).unwrap();
         assert_eq!(w.from, d(2026, 4, 1));
         // An open start with an end: up to the end.
-        let to = |to| Period::Range { from: None, to: Some(to) };
+        let to = |to| Period::Range {
+            from: None,
+            to: Some(to),
+        };
         let w = Window::new(to(d(2026, 2, 10)), d(2026, 4, 30), || Some(d(2026, 1, 5))).unwrap();
         assert_eq!((w.from, w.as_of), (d(2026, 1, 1), d(2026, 2, 10)));
         // An end inside the month of the earliest visit, before the visit
