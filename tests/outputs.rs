@@ -509,3 +509,75 @@ fn dash_as_the_output_file_is_standard_output() {
         assert!(!dir.join("-").exists(), "{args:?}");
     }
 }
+
+#[test]
+fn no_output_is_written_where_the_data_folder_reads_data() {
+    // Before the fix `cd d; bangcun report overdue -o problems.csv`
+    // replaced the problems ledger with the overdue list.
+    let (tmp, dir) = common::small_folder();
+    let ledger = "id,found,place,cadre,source,category,summary\n\
+                  P1,2026-01-05,410101,C1,cadre,基础设施,路灯不亮\n";
+    fs::write(dir.join("problems.csv"), ledger).unwrap();
+    std::os::unix::fs::symlink(dir.join("visits"), tmp.path().join("v")).unwrap();
+    let before: Vec<(PathBuf, Vec<u8>)> = ["problems.csv", "regions.csv", "visits/2026-01.csv"]
+        .iter()
+        .map(|f| (dir.join(f), fs::read(dir.join(f)).unwrap()))
+        .collect();
+    let refused = [
+        (&dir, &["report", "overdue", "-o", "problems.csv"][..]),
+        (&dir, &["report", "summary", "-o", "visits/s.csv"]),
+        (&dir, &["report", "summary", "-o", "visits/2026-01.csv"]),
+        (&dir, &["report", "summary", "-o", "REGIONS.CSV"]),
+        (&dir, &["report", "summary", "-o", "leaves.csv"]),
+        (
+            &dir,
+            &[
+                "report",
+                "monthly",
+                "--month",
+                "2026-01",
+                "-o",
+                "./cadres.csv",
+                "--format",
+                "markdown",
+            ],
+        ),
+        // From outside: through --data, and through a link to visits/.
+        (
+            &tmp.path().to_path_buf(),
+            &["--data", "d", "report", "coverage", "-o", "d/cadres.csv"],
+        ),
+        (
+            &tmp.path().to_path_buf(),
+            &["--data", "d", "report", "summary", "-o", "v/s.csv"],
+        ),
+    ];
+    for (cwd, args) in refused {
+        let out = bangcun().current_dir(cwd).args(args).output().unwrap();
+        let code = status(&out);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("没有写出任何文件"), "{args:?}: {err}");
+    }
+    for (path, bytes) in &before {
+        assert_eq!(&fs::read(path).unwrap(), bytes, "{path:?}");
+    }
+    for made in ["visits/s.csv", "leaves.csv", "cadres.csv.md"] {
+        assert!(!dir.join(made).exists(), "{made}");
+    }
+    // Beside the data, or in a file the folder does not read, it writes.
+    for name in [
+        "overdue.csv",
+        "problems.json",
+        "visits/notes.md",
+        "summary.xlsx",
+    ] {
+        let out = bangcun()
+            .current_dir(&dir)
+            .args(["report", "summary", "-o", name])
+            .output()
+            .unwrap();
+        assert_eq!(status(&out), 0, "{name}");
+        assert!(dir.join(name).is_file(), "{name}");
+    }
+}

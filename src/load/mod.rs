@@ -179,6 +179,44 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
+/// What the loader makes of a file at `name`, a path inside the data
+/// folder (`visits/2026-01.csv`), as [`load`] would find it there:
+/// `bangcun.toml`, a data file of a kind (`KIND.csv` and the like at the
+/// top, any such file not hidden under `KIND/`), or nothing (`None`). So
+/// that a command writing a file can refuse to write it where it would
+/// replace data, or be read as data next time.
+pub fn role_of(name: &Path) -> Option<FileRole> {
+    let parts: Vec<&OsStr> = name
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(part),
+            _ => None,
+        })
+        .collect();
+    let kind_named = |part: &OsStr| {
+        Kind::ALL.into_iter().find(|k| {
+            part.to_str()
+                .is_some_and(|p| p.eq_ignore_ascii_case(k.plural()))
+        })
+    };
+    match parts.as_slice() {
+        [file] if file.eq_ignore_ascii_case(CONFIG_FILE) => Some(FileRole::Config),
+        [file] => {
+            format_of(name)?;
+            let stem = Path::new(file).file_stem()?;
+            kind_named(stem).map(FileRole::Data)
+        }
+        [folder, .., _] => {
+            let hidden = |p: &&OsStr| p.as_encoded_bytes().starts_with(b".");
+            if parts.iter().any(hidden) || format_of(name).is_none() {
+                return None;
+            }
+            kind_named(folder).map(FileRole::Data)
+        }
+        [] => None,
+    }
+}
+
 /// One data file to read.
 struct Job {
     file: FileId,
