@@ -217,6 +217,31 @@ pub fn role_of(name: &Path) -> Option<FileRole> {
     }
 }
 
+/// Where `path`, a symbolic link in the data folder `dir`, leads when
+/// that is outside the folder (as the current directory shows it); `None`
+/// for a file, a link within the folder, or one that leads nowhere (which
+/// reading reports).
+fn outside_link(dir: &Path, path: &Path) -> Option<String> {
+    if !fs::symlink_metadata(path).ok()?.file_type().is_symlink() {
+        return None;
+    }
+    let shown_dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let root = fs::canonicalize(shown_dir).ok()?;
+    let real = fs::canonicalize(path).ok()?;
+    if real.starts_with(&root) {
+        return None;
+    }
+    let shown = match std::env::current_dir() {
+        Ok(cwd) => relative_to(&real, &cwd),
+        Err(_) => real,
+    };
+    Some(shown.display().to_string())
+}
+
 /// One data file to read.
 struct Job {
     file: FileId,
@@ -252,23 +277,30 @@ pub fn load(dir: &Path) -> Loaded {
         file: FileId(0),
         line,
     };
-    let config = match fs::read(&config_path).map(|bytes| decode(&bytes).map(Decoded::into_owned)) {
-        Ok(Ok((text, doubt))) => {
-            if let Some(doubt) = doubt {
-                findings.extend(doubt_findings(doubt, FileId(0), &text));
+    // A link out of the folder is not followed, for the settings as for
+    // the data (docs/data.md): the defaults hold.
+    let config = if let Some(target) = outside_link(dir, &config_path) {
+        findings.push(Finding::new(&OUTSIDE_LINK, at(0), OutsideLink { target }));
+        Config::default()
+    } else {
+        match fs::read(&config_path).map(|bytes| decode(&bytes).map(Decoded::into_owned)) {
+            Ok(Ok((text, doubt))) => {
+                if let Some(doubt) = doubt {
+                    findings.extend(doubt_findings(doubt, FileId(0), &text));
+                }
+                let (config, found) = config::parse(&text, FileId(0));
+                findings.extend(found);
+                config
             }
-            let (config, found) = config::parse(&text, FileId(0));
-            findings.extend(found);
-            config
-        }
-        Ok(Err(undecoded)) => {
-            findings.push(undecodable(FileId(0), undecoded));
-            Config::default()
-        }
-        Err(e) => {
-            let error = e.to_string();
-            findings.push(Finding::new(&UNREADABLE_FILE, at(0), Unreadable { error }));
-            Config::default()
+            Ok(Err(undecoded)) => {
+                findings.push(undecodable(FileId(0), undecoded));
+                Config::default()
+            }
+            Err(e) => {
+                let error = e.to_string();
+                findings.push(Finding::new(&UNREADABLE_FILE, at(0), Unreadable { error }));
+                Config::default()
+            }
         }
     };
 
