@@ -950,9 +950,17 @@ fn a_bangcun_toml_linked_out_of_the_folder_is_not_followed() {
     assert!(seen[0].file.ends_with("bangcun.toml"), "{seen:?}");
     // Reports say the settings are all defaults: C1 is due on the 10th
     // (and was there), C2 on the 20th (and was there): 2 due, 2 attended.
-    let (code, out, err) = common::run_on(&dir, &["report", "summary", "--month", "2026-01", "--format", "json"]);
+    let (code, out, err) = common::run_on(
+        &dir,
+        &[
+            "report", "summary", "--month", "2026-01", "--format", "json",
+        ],
+    );
     assert_eq!(code, 0);
-    assert!(err.contains("bangcun.toml 无法读取，所有设置都按默认值计算"), "{err}");
+    assert!(
+        err.contains("bangcun.toml 无法读取，所有设置都按默认值计算"),
+        "{err}"
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc["total"]["workdays_due"], 2);
     assert_eq!(doc["total"]["workdays_attended"], 2);

@@ -169,13 +169,13 @@ impl Destination {
     pub fn write(&self, doc: Document<'_>, notice: &DataNotice, lang: Lang) -> anyhow::Result<()> {
         let format = self.format;
         match &self.path {
-            Some(path) => output::atomic_write(path, |out| {
+            Some(path) => output::atomic_write(path, lang, |out| {
                 if format.bom_in_files() {
                     out.write_all(output::UTF8_BOM)?;
                 }
                 render(doc, format, notice, lang, out)
             }),
-            None => output::to_stdout(|out| render(doc, format, notice, lang, out)),
+            None => output::to_stdout(lang, |out| render(doc, format, notice, lang, out)),
         }
     }
 }

@@ -27,6 +27,7 @@ use rustc_hash::FxHashSet;
 
 use crate::config::{self, Config};
 use crate::finding::Finding;
+use crate::io_error::IoProblem;
 use crate::lang::{Lang, tr};
 use crate::model::{
     self, Dataset, FileId, FileRole, KeyIndex, Kind, KindVisitor, Record, Region, Skip, SourceFile,
@@ -297,7 +298,7 @@ pub fn load(dir: &Path) -> Loaded {
                 Config::default()
             }
             Err(e) => {
-                let error = e.to_string();
+                let error = IoProblem::of(&e);
                 findings.push(Finding::new(&UNREADABLE_FILE, at(0), Unreadable { error }));
                 Config::default()
             }
@@ -778,7 +779,7 @@ fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>) -> Part<R> {
         match read {
             Ok(meta) => part.meta.stamp = Some(Stamp::of(&meta)),
             Err(e) => {
-                let error = e.to_string();
+                let error = IoProblem::of(&e);
                 let span = Span::file(job.file);
                 part.meta
                     .findings
