@@ -581,3 +581,50 @@ fn no_output_is_written_where_the_data_folder_reads_data() {
         assert!(dir.join(name).is_file(), "{name}");
     }
 }
+
+#[test]
+fn a_cell_of_several_lines_wraps_in_a_row_tall_enough() {
+    // A summary of three lines. Before the fix the cell did not wrap and
+    // its row kept one line's height, so LibreOffice drew it over the
+    // rows above it.
+    let (_tmp, dir) = common::small_folder();
+    fs::write(
+        dir.join("problems.csv"),
+        "id,found,place,cadre,source,category,summary,unit,deadline\n\
+         P1,2026-01-05,410101,C1,cadre,基础设施,\"道路破损\n排水沟堵塞\n路灯不亮\",乙镇,2026-01-06\n",
+    )
+    .unwrap();
+    let file = dir.join("o.xlsx");
+    let args = [
+        "report",
+        "overdue",
+        "--as-of",
+        "2026-01-31",
+        "-o",
+        file.to_str().unwrap(),
+    ];
+    ok(&dir, &args);
+    let bytes = fs::read(&file).unwrap();
+    let cells = xlsx_sheet(&bytes, &xlsx_sheet_names(&bytes)[0]);
+    let row = row_starting(&cells, "P1");
+    let col = cells[row]
+        .iter()
+        .position(|c| *c == Data::String("道路破损\n排水沟堵塞\n路灯不亮".into()))
+        .expect("the summary, its lines kept");
+    // Three lines of 15 points (Excel's line of 11-point text).
+    let sheet = common::xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    let tag = format!("<row r=\"{}\"", row + 1);
+    let at = sheet.find(&tag).expect("the row");
+    let row_tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
+    assert!(row_tag.contains("ht=\"45\""), "{row_tag}");
+    // The cell's style wraps.
+    let name = format!("<c r=\"{}{}\" s=\"", (b'A' + col as u8) as char, row + 1);
+    let at = sheet.find(&name).expect("the cell") + name.len();
+    let style: usize = sheet[at..at + sheet[at..].find('"').unwrap()]
+        .parse()
+        .unwrap();
+    let styles = common::xlsx_part(&bytes, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let xf = xfs.split("<xf ").nth(style + 1).expect("the cell's style");
+    assert!(xf.contains("wrapText=\"1\""), "{xf}");
+}
