@@ -611,12 +611,12 @@ fn a_cell_of_several_lines_wraps_in_a_row_tall_enough() {
         .iter()
         .position(|c| *c == Data::String("道路破损\n排水沟堵塞\n路灯不亮".into()))
         .expect("the summary, its lines kept");
-    // Three lines of 15 points (Excel's line of 11-point text).
+    // Three lines of 16 points (a line of 11-point Chinese text).
     let sheet = common::xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
     let tag = format!("<row r=\"{}\"", row + 1);
     let at = sheet.find(&tag).expect("the row");
     let row_tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
-    assert!(row_tag.contains("ht=\"45\""), "{row_tag}");
+    assert!(row_tag.contains("ht=\"48\""), "{row_tag}");
     // The cell's style wraps.
     let name = format!("<c r=\"{}{}\" s=\"", (b'A' + col as u8) as char, row + 1);
     let at = sheet.find(&name).expect("the cell") + name.len();

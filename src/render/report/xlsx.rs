@@ -106,7 +106,12 @@ pub(super) struct Styles {
 
 impl Styles {
     pub fn new(lang: Lang) -> Styles {
-        let pair = |f: Format| [f.clone(), f.set_bold()];
+        // Cells at the top of their row: beside a cell of several lines,
+        // a row's other cells stand by its first line.
+        let pair = |f: Format| {
+            let f = f.set_align(FormatAlign::Top);
+            [f.clone(), f.set_bold()]
+        };
         let points = match lang {
             Lang::Zh => r#"+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点""#,
             Lang::En => r#"+0.0" pts";-0.0" pts";0.0" pts""#,
@@ -145,8 +150,10 @@ impl Styles {
 const TITLE_POINTS: f64 = 14.0;
 
 /// The height of a line of text of the default size (11 points), in
-/// points: Excel's default row height.
-const LINE_POINTS: f64 = 15.0;
+/// points: a little more than Excel's default row (15), which Chinese
+/// text in LibreOffice's fonts fills to the edge (seen in print: the last
+/// line of a cell touched the row below).
+const LINE_POINTS: f64 = 16.0;
 
 /// The width, in Excel's units (about one digit of the default font), that
 /// an A4 page holds upright with the default margins; a wider table is
@@ -286,7 +293,7 @@ impl<'w> Sheet<'w> {
             .collect();
         self.fit(col, lines.iter().copied().max().unwrap_or(0));
         self.broken.push((row, col, lines));
-        let wrapped = f.clone().set_text_wrap().set_align(FormatAlign::Top);
+        let wrapped = f.clone().set_text_wrap();
         self.ws
             .write_string_with_format(row, col, shown, &wrapped)?;
         Ok(())
