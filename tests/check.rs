@@ -825,18 +825,21 @@ fn list_names_every_check_with_its_severity() {
 }
 
 /// Runs `bangcun ARGS…` with its standard output into a pipe whose reading
-/// end is already closed (`bangcun check | head -1` once head has left):
-/// the exit status and stderr.
+/// end is closed at once (`bangcun check | head -1` once head has left):
+/// the exit status and stderr. Output larger than a pipe holds (64 KiB)
+/// meets the closed end whenever the close comes.
 fn into_closed_pipe(args: &[&str]) -> (i32, String) {
-    let (reader, writer) = std::io::pipe().expect("a pipe");
-    drop(reader);
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
         .current_dir(root())
         .env_remove("BANGCUN_DATA")
         .args(args)
-        .stdout(writer)
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .expect("bangcun runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("bangcun ends");
     (status(&out), String::from_utf8(out.stderr).unwrap())
 }
 
