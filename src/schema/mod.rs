@@ -213,6 +213,17 @@ pub fn lookup(kind: Kind, header: &str) -> Option<usize> {
     fields(kind).iter().position(|f| f.named(header))
 }
 
+/// The required fields of `kind` that a header row's `headings` leave
+/// unnamed (none: the row can be the kind's header). The header finder
+/// asks only this and [`lookup`], so that whatever names a field here
+/// names it for every file and sheet.
+pub fn unnamed_required(kind: Kind, headings: &[&str]) -> Vec<&'static Field> {
+    fields(kind)
+        .iter()
+        .filter(|f| f.required && !headings.iter().any(|h| f.named(h.trim())))
+        .collect()
+}
+
 /// The field called `name` (English) of `kind`.
 pub fn by_name(kind: Kind, name: &str) -> Option<&'static Field> {
     fields(kind).iter().find(|f| f.name == name)
