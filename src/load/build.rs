@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use rustc_hash::FxHashSet;
 
+use crate::config::Aliases;
 use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity, shown};
 use crate::lang::{Lang, tr};
@@ -18,6 +19,8 @@ use crate::model::{
     Date, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source, Span,
 };
 use crate::schema::{self, Builder, field_names};
+
+use super::names;
 
 /// One raw value, from a CSV cell or a TOML value.
 #[derive(Clone, Debug, PartialEq)]
@@ -357,6 +360,8 @@ pub struct Sink<'s> {
     pub findings: &'s mut Vec<Finding>,
     pub pending: &'s mut Vec<Pending>,
     pub dates: &'s mut DateMemo,
+    /// The office's own words (`[aliases]`).
+    pub aliases: &'s Aliases,
 }
 
 /// The last date text read in a file, and its value. Files are mostly in
@@ -555,9 +560,31 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         };
         match self.row.cell(field) {
             None => Peeked::Absent,
-            Some(Cell::Text(s)) => E::parse(&s).map_or(Peeked::Bad, Peeked::Word),
+            Some(Cell::Text(s)) => self.parse_word(field, &s).map_or(Peeked::Bad, Peeked::Word),
             Some(_) => Peeked::Bad,
         }
+    }
+
+    /// A word of `E` in the field: one of docs/data.md's words, or one the
+    /// office made an alias of a value (`[aliases]`).
+    fn parse_word<E: Enumeration>(&self, field: usize, text: &str) -> Option<E> {
+        E::parse(text).or_else(|| self.alias(field, text))
+    }
+
+    /// A key Excel turned into a number (`mangled-code`).
+    #[cold]
+    fn mangled(&mut self, field: usize, text: &str) {
+        let text = shown(text);
+        let message = names::MangledCode { text: text.clone() };
+        self.error(field, &names::MANGLED_CODE, Some(text), message);
+    }
+
+    /// The value an office's alias stands for. Apart and cold: the usual
+    /// word is one of the built-in ones.
+    #[cold]
+    #[inline(never)]
+    fn alias<E: Enumeration>(&self, field: usize, text: &str) -> Option<E> {
+        E::parse(self.sink.aliases.get(self.name(field), text)?)
     }
 }
 
@@ -577,6 +604,14 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     fn text(&mut self, field: usize, required: bool) -> Option<Box<str>> {
         let cell = self.cell(field, required)?;
         self.text_of(field, cell).map(Into::into)
+    }
+
+    fn key(&mut self, field: usize) -> Box<str> {
+        let key = self.text(field, true).unwrap_or_default();
+        if names::mangled(&key) {
+            self.mangled(field, &key);
+        }
+        key
     }
 
     fn date(&mut self, field: usize, required: bool) -> Option<Date> {
@@ -616,7 +651,7 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E> {
         let cell = self.cell(field, required)?;
         let parsed = match &cell {
-            Cell::Text(s) => E::parse(s),
+            Cell::Text(s) => self.parse_word(field, s),
             _ => None,
         };
         if parsed.is_none() {
@@ -762,12 +797,14 @@ mod tests {
     ) -> (Option<Cadre>, Vec<Finding>, Vec<Pending>) {
         let (mut findings, mut pending) = (Vec::new(), Vec::new());
         let mut dates = DateMemo::default();
+        let aliases = Aliases::default();
         let mut sink = Sink {
             file: FileId(1),
             record: 0,
             findings: &mut findings,
             pending: &mut pending,
             dates: &mut dates,
+            aliases: &aliases,
         };
         let cadre = build::<Cadre, _>(&Cells(cells), &mut sink);
         (cadre, findings, pending)

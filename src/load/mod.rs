@@ -12,6 +12,7 @@ pub(crate) mod csv;
 mod decode;
 mod discover;
 mod link;
+mod names;
 pub(crate) mod split;
 mod toml;
 
@@ -25,7 +26,7 @@ use std::any::Any;
 use anyhow::bail;
 use rustc_hash::FxHashSet;
 
-use crate::config::{self, Config};
+use crate::config::{self, Aliases, Config};
 use crate::finding::Finding;
 use crate::lang::{Lang, tr};
 use crate::model::{
@@ -310,7 +311,7 @@ pub fn load(dir: &Path) -> Loaded {
         }
     }
 
-    let read = read_all(&jobs, &unreadable);
+    let read = read_all(&jobs, &unreadable, &config.aliases);
     // Every file's columns, rows and findings, in path order; the records
     // into the dataset, kind by kind.
     let mut data = Dataset::default();
@@ -584,6 +585,7 @@ impl KindVisitor for StoreIndex<'_> {
 struct ReadFile<'a> {
     job: &'a Job,
     base: &'a OnceLock<Base>,
+    aliases: &'a Aliases,
 }
 
 impl KindVisitor for ReadFile<'_> {
@@ -592,7 +594,7 @@ impl KindVisitor for ReadFile<'_> {
     fn visit<R: Stored>(self) -> AnyPart {
         AnyPart {
             kind: self.job.kind,
-            part: Box::new(read_file::<R>(self.job, self.base)),
+            part: Box::new(read_file::<R>(self.job, self.base, self.aliases)),
         }
     }
 }
@@ -611,7 +613,7 @@ struct First {
 /// while the other goes on reading; a file read before the base is ready
 /// keeps its references pending until the base is there, and the rest
 /// link theirs as they read. No core waits for the base to be built.
-fn read_all(jobs: &[Job], unreadable: &[Kind]) -> Vec<KindRead> {
+fn read_all(jobs: &[Job], unreadable: &[Kind], aliases: &Aliases) -> Vec<KindRead> {
     let mut order: Vec<&Job> = jobs.iter().collect();
     order.sort_by_key(|j| (!j.kind.referenced(), std::cmp::Reverse(j.size)));
     let first_jobs = order.iter().filter(|j| j.kind.referenced()).count();
@@ -633,7 +635,14 @@ fn read_all(jobs: &[Job], unreadable: &[Kind]) -> Vec<KindRead> {
         let _ = base.set(Base::build(Vec::new(), unreadable));
     }
     let mut rest: Vec<AnyPart> = parallel::map(&order, |job| {
-        let part = model::visit(job.kind, ReadFile { job, base: &base });
+        let part = model::visit(
+            job.kind,
+            ReadFile {
+                job,
+                base: &base,
+                aliases,
+            },
+        );
         if job.kind.referenced() {
             finish_first(part);
             None
@@ -690,7 +699,7 @@ fn read_all(jobs: &[Job], unreadable: &[Kind]) -> Vec<KindRead> {
 const LINK_BATCH: usize = 4096;
 
 /// Reads one file into records of kind `R`.
-fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>) -> Part<R> {
+fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>, aliases: &Aliases) -> Part<R> {
     let mut part = Part::new(job.file);
     // Each worker reads into one buffer it keeps: a fresh buffer per file
     // would cost a page fault per 4 KiB of every file.
@@ -716,13 +725,19 @@ fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>) -> Part<R> {
                 return;
             }
         }
-        read_text(bytes, job, base, &mut part);
+        read_text(bytes, job, base, aliases, &mut part);
     });
     part
 }
 
 /// Decodes a file's bytes and reads its rows into `part`.
-fn read_text<R: Record>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, part: &mut Part<R>) {
+fn read_text<R: Record>(
+    bytes: &[u8],
+    job: &Job,
+    base: &OnceLock<Base>,
+    aliases: &Aliases,
+    part: &mut Part<R>,
+) {
     let text = match decode(bytes) {
         Ok(decoded) => {
             if let Some(doubt) = decoded.doubt {
@@ -756,6 +771,7 @@ fn read_text<R: Record>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, part: &m
         broken,
         pending,
         dates: build::DateMemo::default(),
+        aliases,
     };
     let findings = &mut meta.findings;
     let (rows, complete, columns) = match job.format {
@@ -789,6 +805,7 @@ struct Taker<'t, R> {
     broken: &'t mut Vec<String>,
     pending: &'t mut Vec<build::Pending>,
     dates: build::DateMemo,
+    aliases: &'t Aliases,
 }
 
 impl<Rec: Record> Taker<'_, Rec> {
@@ -801,6 +818,7 @@ impl<Rec: Record> Taker<'_, Rec> {
             findings,
             pending: self.pending,
             dates: &mut self.dates,
+            aliases: self.aliases,
         };
         match build::build::<Rec, R>(row, &mut sink) {
             Some(record) => self.records.push(record),
