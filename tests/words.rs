@@ -164,9 +164,207 @@ fn bad_aliases_name_key_and_line() {
     assert_eq!(
         seen,
         vec![
-            f("invalid-config", "bangcun.toml", lines + 3, "aliases", "summary"),
-            f("invalid-config", "bangcun.toml", lines + 4, "aliases", "信访"),
-            f("invalid-config", "bangcun.toml", lines + 4, "aliases", "\"elsewhere\""),
+            f(
+                "invalid-config",
+                "bangcun.toml",
+                lines + 3,
+                "aliases",
+                "summary"
+            ),
+            f(
+                "invalid-config",
+                "bangcun.toml",
+                lines + 4,
+                "aliases",
+                "信访"
+            ),
+            f(
+                "invalid-config",
+                "bangcun.toml",
+                lines + 4,
+                "aliases",
+                "\"elsewhere\""
+            ),
+        ]
+    );
+}
+
+/// Regions where names repeat: two 南关社区 in two counties, a 大罗庄村委会,
+/// a 西关街道办事处.
+const NAMED_REGIONS: &str = "code,name,level,parent\n\
+    411001,测试县,county,\n\
+    411001001,东乡,township,411001\n\
+    411001002,西乡,township,411001\n\
+    411001001001,东一村,village,411001001\n\
+    411001001002,东二村,village,411001001\n\
+    411001002001,西一村,village,411001002\n\
+    411001002002,西二村,village,411001002\n\
+    411002,魏都区,county,\n\
+    411002001,西关街道办事处,township,魏都区\n\
+    411002001001,南关社区居委会,village,西关街道\n\
+    411002001002,大罗庄村委会,village,西关街道办事处\n\
+    411003,建安区,county,\n\
+    411003001,南关镇,township,411003\n\
+    411003001001,南关社区,village,南关镇\n";
+
+#[test]
+fn places_and_cadres_by_name() {
+    let (_t, data) = base_with(&[
+        ("regions.csv", NAMED_REGIONS),
+        (
+            "cadres.csv",
+            "编号,姓名,级别,单位,联系点\n\
+             C01,张市,市级,测试市委办公室,东乡;东一村\n\
+             C02,李县,县级,测试县委办公室,西乡\n\
+             C03,王乡,乡级,东乡人民政府,东二村\n\
+             C04,赵乡,乡级,西乡人民政府,西一村\n\
+             C05,钱区,县级,魏都区委,魏都区/西关街道/南关社区;大罗庄\n",
+        ),
+        (
+            "visits/2026-01.csv",
+            "日期,干部编号,地点代码\n\
+             2026-01-10,张市,东一村\n\
+             2026-01-20,钱区,魏都区南关社区\n\
+             2026-01-20,C05,大罗庄村\n",
+        ),
+        (
+            "problems.csv",
+            "问题编号,发现日期,地点代码,发现干部,类别,问题描述\n\
+             P01,2026-01-10,测试县东乡东一村,张市,基础设施,路面破损\n\
+             P02,2026-01-20,西关街道,钱区,人居环境,垃圾堆放\n",
+        ),
+        ("leaves.csv", "cadre,from,to\n王乡,2026-02-18,2026-02-22\n"),
+        ("visits/2026-02.toml", ""),
+    ]);
+    let (code, seen) = found(&data);
+    assert_eq!((code, seen), (0, vec![]));
+    // Two problems, both found by cadres, none rectified.
+    let total = total(&data);
+    assert_eq!(total["problems"], 2);
+    assert_eq!(total["identification_rate"], 1.0);
+    // Visits: C01 (张市) on 01-10, C05 (钱区) twice on 01-20. Work days
+    // January to March: C01 the 10th, C02 and C05 the 20th, C03 and C04
+    // the 20th, 3 each, but C03 (王乡) is on leave on 02-20: 3+3+2+3+3 =
+    // 14 due; attended: C01 on 01-10 and C05 on 01-20.
+    assert_eq!(total["visits"], 3);
+    assert_eq!(total["workdays_due"], 14);
+    assert_eq!(total["workdays_attended"], 2);
+}
+
+#[test]
+fn names_that_match_several_or_none() {
+    let (_t, data) = base_with(&[
+        ("regions.csv", NAMED_REGIONS),
+        (
+            "cadres.csv",
+            "编号,姓名,级别,单位,联系点\n\
+             C01,张市,市级,测试市委办公室,东乡\n\
+             C02,张市,县级,测试县委办公室,西乡\n\
+             C03,王乡,乡级,东乡人民政府,东二村\n\
+             C04,赵乡,乡级,西乡人民政府,西一村\n",
+        ),
+        (
+            "visits/2026-01.csv",
+            "日期,干部编号,地点代码\n\
+             2026-01-10,张市,东一村\n\
+             2026-01-20,王乡,南关社区\n\
+             2026-01-20,王乡,东三村\n\
+             2026-01-20,李四,东二村\n\
+             2026-01-20,C03,4.11001E+11\n",
+        ),
+        ("problems.csv", ""),
+        ("leaves.csv", ""),
+    ]);
+    let (code, seen) = found(&data);
+    assert_eq!(code, 1);
+    assert_eq!(
+        seen,
+        vec![
+            f("ambiguous-cadre", "visits/2026-01.csv", 2, "cadre", "张市"),
+            f(
+                "ambiguous-place",
+                "visits/2026-01.csv",
+                3,
+                "place",
+                "南关社区"
+            ),
+            f("unknown-region", "visits/2026-01.csv", 4, "place", "东三村"),
+            f("unknown-cadre", "visits/2026-01.csv", 5, "cadre", "李四"),
+            f(
+                "mangled-code",
+                "visits/2026-01.csv",
+                6,
+                "place",
+                "4.11001E+11"
+            ),
+        ]
+    );
+    // The candidates with their codes and paths, the nearest names, and
+    // what to do about the code.
+    let out = bangcun()
+        .args(["check", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "“张市”对应 2 名干部：C01 张市（测试市委办公室）；C02 张市（测试县委办公室）"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "“南关社区”对应 2 个区划：411002001001 魏都区/西关街道办事处/南关社区居委会；411003001001 建安区/南关镇/南关社区"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "名称相近的区划：411001001001 测试县/东乡/东一村；411001001002 测试县/东乡/东二村"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("文本"), "{text}");
+}
+
+#[test]
+fn keys_excel_mangled() {
+    // A region's code and a problem's id typed as numbers: the code is
+    // lost, so is everything under it (no follow-on findings for them).
+    let (_t, data) = base_with(&[
+        (
+            "regions.csv",
+            "code,name,level,parent\n\
+             411001,测试县,county,\n\
+             411001001,东乡,township,411001\n\
+             4.11001E+08,西乡,township,411001\n\
+             411001001001,东一村,village,411001001\n\
+             411001001002,东二村,village,411001001\n",
+        ),
+        (
+            "problems.csv",
+            "问题编号,发现日期,地点代码,发现干部,类别,问题描述\n\
+             1.2E+3,2026-01-10,411001001001,C01,基础设施,路面破损\n",
+        ),
+        (
+            "cadres.csv",
+            "编号,姓名,级别,联系点\nC01,张市,市级,411001001\n",
+        ),
+        (
+            "visits/2026-01.csv",
+            "date,cadre,place\n2026-01-10,C01,411001001\n",
+        ),
+        ("visits/2026-02.toml", ""),
+        ("leaves.csv", ""),
+    ]);
+    let (code, seen) = found(&data);
+    assert_eq!(code, 1);
+    assert_eq!(
+        seen,
+        vec![
+            f("mangled-code", "regions.csv", 4, "code", "4.11001E+08"),
+            f("mangled-code", "problems.csv", 2, "id", "1.2E+3"),
         ]
     );
 }

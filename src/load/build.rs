@@ -311,6 +311,9 @@ pub struct Keys {
     /// False when a file of the kind could not be read in full: then an
     /// unknown key is not reported, since it may be in the lost part.
     pub complete: bool,
+    /// The records' names, indexed the first time a reference is no key
+    /// (`super::names`).
+    pub names: std::sync::OnceLock<super::names::Names>,
 }
 
 impl Keys {
@@ -319,6 +322,7 @@ impl Keys {
             index: KeyIndex::default(),
             broken: FxHashSet::default(),
             complete: true,
+            names: std::sync::OnceLock::new(),
         }
     }
 

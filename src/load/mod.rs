@@ -56,6 +56,7 @@ pub use decode::{
 };
 pub use discover::{LEFTOVER_TEMP_FILE, OUTSIDE_LINK, REPEATED_LINK, UNREADABLE_FILE};
 pub use link::{UNKNOWN_CADRE, UNKNOWN_REGION, UnknownCadre, UnknownRegion};
+pub use names::{AMBIGUOUS_CADRE, AMBIGUOUS_PLACE, Ambiguous, MANGLED_CODE, MangledCode, SUFFIXES};
 pub use toml::{INVALID_TOML, NotRecordTable};
 
 /// The name of the file that marks a data folder.
@@ -447,6 +448,7 @@ impl Base {
                 BuildBase {
                     parts: &mut parts,
                     keys: &base.keys,
+                    kinds: &base.kinds,
                     complete: !unreadable.contains(&kind),
                 },
             );
@@ -457,7 +459,10 @@ impl Base {
     }
 
     fn lookup(&self) -> Lookup<'_> {
-        Lookup { keys: &self.keys }
+        Lookup {
+            keys: &self.keys,
+            kinds: &self.kinds,
+        }
     }
 }
 
@@ -467,6 +472,8 @@ impl Base {
 struct BuildBase<'p> {
     parts: &'p mut Vec<AnyPart>,
     keys: &'p [Option<Keys>],
+    /// The kinds built so far, whose records names resolve against.
+    kinds: &'p [KindRead],
     complete: bool,
 }
 
@@ -475,7 +482,10 @@ impl KindVisitor for BuildBase<'_> {
 
     fn visit<R: Stored>(self) -> (KindRead, Keys) {
         let mut parts = parts_of::<R>(self.parts, R::KIND);
-        let lookup = Lookup { keys: self.keys };
+        let lookup = Lookup {
+            keys: self.keys,
+            kinds: self.kinds,
+        };
         for part in &mut parts {
             link(
                 &mut part.records,

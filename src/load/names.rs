@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use crate::finding::{Check, Describe, Severity};
 use crate::lang::{Lang, tr};
-use crate::model::{Kind, Record, Ref, Region, RegionLevel};
+use crate::model::{Kind, Record, Ref, Region};
 use crate::schema;
 
 pub static AMBIGUOUS_PLACE: Check = Check {
@@ -48,14 +48,19 @@ pub const SUFFIXES: [&str; 7] = [
 /// The characters that separate the names of a path (魏都区/南关街道), and
 /// spaces, which are dropped before a path is matched.
 fn separator(c: char) -> bool {
-    matches!(c, '/' | '／' | '\\' | '＼' | '>' | '＞' | '-' | '－' | '—' | '·') || c.is_whitespace()
+    matches!(
+        c,
+        '/' | '／' | '\\' | '＼' | '>' | '＞' | '-' | '－' | '—' | '·'
+    ) || c.is_whitespace()
 }
 
 /// A name and its forms without each formal suffix it ends with.
 fn forms(name: &str) -> impl Iterator<Item = &str> {
-    std::iter::once(name).chain(SUFFIXES.iter().filter_map(move |suffix| {
-        name.strip_suffix(suffix).filter(|rest| !rest.is_empty())
-    }))
+    std::iter::once(name).chain(
+        SUFFIXES
+            .iter()
+            .filter_map(move |suffix| name.strip_suffix(suffix).filter(|rest| !rest.is_empty())),
+    )
 }
 
 /// One record that can be named: its key, its name and what tells it
@@ -67,7 +72,6 @@ struct Entry {
     detail: Option<Box<str>>,
     /// A region's parent, when it resolved.
     parent: Option<u32>,
-    level: Option<RegionLevel>,
 }
 
 /// What a name matched.
@@ -127,7 +131,6 @@ impl Names {
                     .and_then(|r| r.parent.region)
                     .and_then(|p| p.id())
                     .map(|p| p.0),
-                level: region.map(|r| r.level),
             });
             let compact: String = name.chars().filter(|c| !separator(*c)).collect();
             if compact.is_empty() {
@@ -148,6 +151,11 @@ impl Names {
             }
         }
         names
+    }
+
+    /// The kind whose records these are.
+    pub fn kind(&self) -> Kind {
+        self.kind
     }
 
     /// The records `text` names: for regions a name or a path of names
@@ -428,7 +436,7 @@ pub fn reference(found: &Match) -> Ref<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FileId, Parent, RegionId, Span};
+    use crate::model::{FileId, Parent, RegionId, RegionLevel, Span};
 
     fn region(code: &str, name: &str, level: RegionLevel, parent: Option<u32>) -> Region {
         Region {

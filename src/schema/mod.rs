@@ -684,7 +684,14 @@ mod tests {
     #[test]
     fn clerks_headings() {
         let summary = position(Kind::Problems, "summary");
-        for heading in ["问题描述", "存在问题", "问题内容", " 问题 描述 ", "*问题描述", "问题描述："] {
+        for heading in [
+            "问题描述",
+            "存在问题",
+            "问题内容",
+            " 问题 描述 ",
+            "*问题描述",
+            "问题描述：",
+        ] {
             assert_eq!(lookup(Kind::Problems, heading), summary, "{heading}");
         }
         let unit = position(Kind::Problems, "unit");
