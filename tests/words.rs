@@ -368,3 +368,51 @@ fn keys_excel_mangled() {
         ]
     );
 }
+
+#[test]
+fn dates_as_excel_leaves_them() {
+    // 46032 is 2026-01-10: 2026-01-01 is day 46023 of Excel's 1900 system.
+    let (_t, data) = base_with(&[
+        (
+            "visits/2026-01.csv",
+            "date,cadre,place,kind,forums,people,note\n\
+             46032,C01,411001001001,workday,1,12,\n\
+             2026/1/20 0:00,C02,411001002001,workday,0,8,\n\
+             2026-01-20 00:00:00,C03,411001001002,forum,1,15,\n\
+             20260120,C04,411001002001,workday,0,6,\n\
+             1/20/26,C04,411001002001,workday,0,6,\n",
+        ),
+        ("visits/2026-02.toml", ""),
+    ]);
+    let (code, seen) = found(&data);
+    assert_eq!(code, 1);
+    assert_eq!(
+        seen,
+        vec![f(
+            "invalid-date",
+            "visits/2026-01.csv",
+            6,
+            "date",
+            "1/20/26"
+        )]
+    );
+    let out = bangcun()
+        .args(["check", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("“1/20/26”是月/日/年的写法"), "{text}");
+    // The four January work days are all attended: C01 on the 10th (the
+    // serial date), C02, C03 and C04 on the 20th.
+    let out = bangcun()
+        .args([
+            "report", "summary", "--format", "json", "--month", "2026-01", "--data",
+        ])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["total"]["workdays_due"], 4);
+    assert_eq!(doc["total"]["workdays_attended"], 4);
+}

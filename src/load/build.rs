@@ -61,8 +61,8 @@ pub static MISSING_VALUE: Check = Check {
 pub static INVALID_DATE: Check = Check {
     name: "invalid-date",
     severity: Severity::Error,
-    about: "a date in none of the four accepted forms, an impossible day, or a year outside 1900-2099",
-    about_zh: "日期不是四种可用写法之一、日期不存在，或年份不在 1900–2099 之间",
+    about: "a date in none of the accepted forms (or month first, 11/20/26), an impossible day, or a year outside 1900-2099",
+    about_zh: "日期不是可用的写法（或为月/日/年，如 11/20/26）、日期不存在，或年份不在 1900–2099 之间",
 };
 
 pub static INVALID_NUMBER: Check = Check {
@@ -170,6 +170,13 @@ pub struct InvalidDate {
 impl Describe for InvalidDate {
     fn text(&self, lang: Lang) -> String {
         let text = &self.text;
+        if date::month_first(text) {
+            return tr!(
+                lang,
+                "“{text}”是月/日/年的写法，无法确定是哪一天（3/10/26 可能是 3 月 10 日，也可能是 10 月 3 日）",
+                "\"{text}\" is written month first, and which day it is cannot be told (3/10/26 may be March 10 or October 3)",
+            );
+        }
         tr!(
             lang,
             "“{text}”不是有效日期",
@@ -178,6 +185,13 @@ impl Describe for InvalidDate {
     }
 
     fn help(&self, lang: Lang) -> Option<String> {
+        if date::month_first(&self.text) {
+            return Some(tr!(
+                lang,
+                "写作年在前的日期，如 2026-11-20 或 2026/11/20（在 Excel/WPS 中把单元格格式设为“yyyy-mm-dd”）",
+                "write the year first, as 2026-11-20 or 2026/11/20 (in Excel or WPS, format the cells as yyyy-mm-dd)",
+            ));
+        }
         Some(tr!(
             lang,
             "日期写作 2026-03-10（也可写 2026/3/10、2026.3.10 或 2026年3月10日），年份在 1900 至 2099 之间",
@@ -384,7 +398,7 @@ impl DateMemo {
         if self.text.get(..self.len) == Some(bytes) {
             return self.date;
         }
-        let date = date::parse(text);
+        let date = date::parse_cell(text);
         if let Some(slot) = self.text.get_mut(..bytes.len()) {
             slot.copy_from_slice(bytes);
             self.len = bytes.len();
@@ -882,7 +896,7 @@ mod tests {
             "2026-03-11",
             "a-much-too-long-date-text",
         ] {
-            assert_eq!(memo.parse(text), date::parse(text), "{text}");
+            assert_eq!(memo.parse(text), date::parse_cell(text), "{text}");
         }
     }
 }
