@@ -1,7 +1,7 @@
 //! `bangcun.toml`: the settings of a data folder (docs/data.md), typed
 //! once. Each setting is one field of a [`section!`] — `bangcun.toml`
 //! itself ([`Config`]) or one of its tables ([`Workdays`], [`Deadlines`],
-//! [`Revisit`]) — with its default, the reader that checks its value, and
+//! [`Revisit`], [`Aliases`]) — with its default, the reader that checks its value, and
 //! the words `init`'s template says of it; the parser, the list of known
 //! keys and the template follow from them. Every key has a default; an
 //! unknown key or an impossible value is an `invalid-config` finding
@@ -20,7 +20,8 @@ use toml::de::{DeTable, DeValue};
 use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity};
 use crate::lang::{Lang, tr};
-use crate::model::{CadreLevel, Date, FileId, Problem, Span};
+use crate::model::{CadreLevel, Date, FileId, Kind, Problem, Span};
+use crate::schema::Type;
 use crate::text::line_at;
 
 pub static INVALID_CONFIG: Check = Check {
@@ -115,6 +116,12 @@ pub enum Expect {
     /// A key of `deadlines.category` must be a configured category.
     Category,
     Table,
+    /// A key of `aliases` must be a field whose values are words.
+    AliasField,
+    /// An alias must stand for one of the field's words.
+    AliasValue,
+    /// An alias must not be a word the field has already.
+    AliasTaken,
 }
 
 impl Expect {
@@ -156,6 +163,24 @@ impl Expect {
                 lang,
                 "应为表，如 [workdays]",
                 "expected a table, such as [workdays]"
+            ),
+            Expect::AliasField => {
+                let fields = alias_fields().join(lang.pick("、", ", "));
+                tr!(
+                    lang,
+                    "应为取值是固定用词的字段名：{fields}；如 source = {{ \"职能部门移交\" = \"inspection\" }}",
+                    "expected a field whose values are words: {fields}; e.g. source = {{ \"职能部门移交\" = \"inspection\" }}",
+                )
+            }
+            Expect::AliasValue => tr!(
+                lang,
+                "应为该字段的可选值（英文或中文），如 \"inspection\" 或 \"督导暗访\"",
+                "expected one of the field's values (English or Chinese), such as \"inspection\" or \"督导暗访\"",
+            ),
+            Expect::AliasTaken => tr!(
+                lang,
+                "这个词已是该字段的另一个值，不能改作别的值；删去此项",
+                "this word already stands for another value of the field and cannot be changed; remove the entry",
             ),
         }
     }
@@ -269,7 +294,56 @@ section! {
         revisit: Revisit = Revisit::default();
             read section; show section;
             note ("", "");
+        /// The office's own words for the values of fields.
+        aliases: Aliases = Aliases::default();
+            read aliases; show entries_apart("# source = { \"职能部门移交\" = \"inspection\" }");
+            note ("本单位自己的用词：字段名 = { \"用词\" = \"可选值\" }", "the office's own words: field = { \"word\" = \"value\" }");
     }
+}
+
+/// `[aliases]`: an office's own words for the values of fields, by field
+/// name (`source = { "职能部门移交" = "inspection" }`), each standing for
+/// a value's English word. They are read after the words of docs/data.md,
+/// for every field of that name whose values they are.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Aliases {
+    /// Field name → (word → the value's English word).
+    pub fields: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Aliases {
+    /// The English word of the value `word` stands for in the field called
+    /// `field`, if the office made it an alias.
+    pub fn get(&self, field: &str, word: &str) -> Option<&str> {
+        self.fields.get(field)?.get(word).map(String::as_str)
+    }
+}
+
+/// The fields whose values are words, by name (those `[aliases]` may
+/// name), in table order, each once.
+fn alias_fields() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for kind in Kind::ALL {
+        for f in kind.fields() {
+            if matches!(f.ty, Type::Word { .. }) && !out.contains(&f.name) {
+                out.push(f.name);
+            }
+        }
+    }
+    out
+}
+
+/// What `word` means in the fields called `field`: the English word of
+/// the value in the first such field that has it.
+fn english_word(field: &str, word: &str) -> Option<&'static str> {
+    Kind::ALL
+        .iter()
+        .flat_map(|k| k.fields())
+        .filter(|f| f.name == field)
+        .find_map(|f| match f.ty {
+            Type::Word { translate } => translate(word, Lang::En),
+            _ => None,
+        })
 }
 
 section! {
@@ -592,6 +666,55 @@ impl Parser<'_> {
         Some(days_of)
     }
 
+    /// `aliases`: for each field whose values are words, a table of the
+    /// office's words, each standing for one of the field's values. A word
+    /// the field has already (for another value) is refused: it would be
+    /// read as the built-in value anyway.
+    fn aliases(&mut self, path: &'static str, value: &Value) -> Option<Aliases> {
+        let Some(table) = value.get_ref().as_table() else {
+            self.invalid(path, value, Expect::Table);
+            return None;
+        };
+        let fields = alias_fields();
+        let mut aliases = Aliases::default();
+        for (field, words) in table.iter() {
+            let key = format!("{path}.{}", field.get_ref());
+            if !fields.contains(&field.get_ref().as_ref()) {
+                let text = field.get_ref().to_string();
+                self.report(path, key, text, field.span().start, Expect::AliasField);
+                continue;
+            }
+            let Some(words) = words.get_ref().as_table() else {
+                self.invalid_entry(path, key, words, Expect::Table);
+                continue;
+            };
+            let mut read = BTreeMap::new();
+            for (word, meant) in words.iter() {
+                let entry = format!("{key}.{}", word.get_ref());
+                let target = meant
+                    .get_ref()
+                    .as_str()
+                    .and_then(|m| english_word(field.get_ref(), m.trim()));
+                let Some(target) = target else {
+                    self.invalid_entry(path, entry, meant, Expect::AliasValue);
+                    continue;
+                };
+                let word_text = word.get_ref().trim();
+                match english_word(field.get_ref(), word_text) {
+                    Some(already) if already != target => {
+                        let text = word_text.to_string();
+                        self.report(path, entry, text, word.span().start, Expect::AliasTaken);
+                    }
+                    _ => {
+                        read.insert(word_text.to_string(), target.to_string());
+                    }
+                }
+            }
+            aliases.fields.insert(field.get_ref().to_string(), read);
+        }
+        Some(aliases)
+    }
+
     /// Checks that need several keys at once: a category deadline for an
     /// unknown category, a moved day that is nobody's work day. The default
     /// stands for what fails.
@@ -732,6 +855,18 @@ impl Template {
         self.line(&format!("[{path}]"), note);
         self.out.push_str(entries);
         self.out.push('\n');
+    }
+
+    /// The same, after a blank line.
+    fn entries_apart<T>(
+        &mut self,
+        path: &str,
+        value: &T,
+        note: (&'static str, &'static str),
+        entries: &str,
+    ) {
+        self.out.push('\n');
+        self.entries(path, value, note, entries);
     }
 
     /// A table of settings, after a blank line: its header with the note,

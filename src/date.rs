@@ -1,6 +1,8 @@
 //! Dates as clerks write them (docs/data.md): `2026-03-10`, and the Excel/WPS
-//! renderings `2026/3/10`, `2026.3.10` and `2026年3月10日`, with a year from
-//! 1900 to 2099. A record of this programme is dated in neither century
+//! renderings `2026/3/10`, `2026.3.10` and `2026年3月10日`, each also with a
+//! time after it (`2026/11/20 0:00`, dropped), eight digits (`20260310`),
+//! and in a date column an Excel serial date ([`parse_cell`]); with a year
+//! from 1900 to 2099. A record of this programme is dated in neither century
 //! beyond, so `0026-11-10` is a typing error; taken at its word it would
 //! start a report's period 2,000 years back and make every figure wrong.
 
@@ -29,10 +31,77 @@ pub fn parse(text: &str) -> Option<Date> {
     for sep in ['/', '.'] {
         let mut it = text.split(sep);
         if let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) {
-            return parts(y, m, d);
+            return parts(y, m, d).or_else(|| other_forms(text));
         }
     }
+    other_forms(text)
+}
+
+/// The forms Excel leaves besides the four: a date with a time after it
+/// (`2026/11/20 0:00`, `2026-11-20 00:00:00`), and eight digits
+/// (`20260310`). Apart: the usual date is one of the four.
+#[cold]
+fn other_forms(text: &str) -> Option<Date> {
+    if let Some((day, time)) = text.split_once(' ') {
+        return (is_time(time.trim_start()) && !day.contains(' '))
+            .then(|| parse(day))
+            .flatten();
+    }
+    let b = text.as_bytes();
+    if b.len() == 8 {
+        return ymd(digits(&b[0..4])?, digits(&b[4..6])?, digits(&b[6..8])?);
+    }
     None
+}
+
+/// `0:00`, `00:00:00`, `8:30`: hours, minutes and perhaps seconds.
+fn is_time(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(':').collect();
+    let number = |s: &str, most: u32| {
+        (1..=2).contains(&s.len()) && digits(s.as_bytes()).is_some_and(|n| n <= most)
+    };
+    matches!(parts.len(), 2 | 3)
+        && number(parts[0], 23)
+        && parts[1..].iter().all(|p| p.len() == 2 && number(p, 59))
+}
+
+/// A date cell's value: a date in one of the forms of [`parse`], or a
+/// bare whole number from 20000 to 80000, which is an Excel serial date
+/// (days in the 1900 system: 45000 is 2023-03-15) — what a date column
+/// shows when Excel lost its date format.
+pub fn parse_cell(text: &str) -> Option<Date> {
+    parse(text).or_else(|| serial(text))
+}
+
+/// An Excel serial date of the 1900 system, 20000 to 80000.
+#[cold]
+fn serial(text: &str) -> Option<Date> {
+    if text.len() != 5 {
+        return None;
+    }
+    let n = digits(text.as_bytes())?;
+    if !(20000..=80000).contains(&n) {
+        return None;
+    }
+    // Day 1 is 1900-01-01, and Excel counts a 1900-02-29 that never was:
+    // from day 61 on, day n is 1899-12-30 plus n days.
+    let day = Date::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(n.into()))?;
+    ymd(day.year() as u32, day.month(), day.day())
+}
+
+/// Whether `text` is a date written month first, as American Excel shows
+/// it (`11/20/26`, `3/10/2026`): three numbers whose last is the year.
+/// Such a date is refused, since `3/10/26` could be either day first or
+/// month first.
+pub fn month_first(text: &str) -> bool {
+    let day = text.split(' ').next().unwrap_or(text);
+    let parts: Vec<&str> = day.split(['/', '-', '.']).collect();
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    parts.len() == 3
+        && parts.iter().all(|p| number(p))
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && matches!(parts[2].len(), 2 | 4)
 }
 
 fn parts(y: &str, m: &str, d: &str) -> Option<Date> {
@@ -151,6 +220,45 @@ mod tests {
             "２０２６-03-10",
         ] {
             assert_eq!(parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn times_eight_digits_and_serials() {
+        assert_eq!(parse("2026/11/20 0:00"), Some(d(2026, 11, 20)));
+        assert_eq!(parse("2026-11-20 00:00:00"), Some(d(2026, 11, 20)));
+        assert_eq!(parse("2026年11月20日 8:30"), Some(d(2026, 11, 20)));
+        assert_eq!(parse("20260310"), Some(d(2026, 3, 10)));
+        for bad in [
+            "2026/11/20 25:00",
+            "2026/11/20 x",
+            "2026/11/20 0:0",
+            "20261310",
+            "2026031",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+        // 45000 days after 1899-12-30 is 2023-03-15 (Excel shows 45000 so).
+        assert_eq!(parse_cell("45000"), Some(d(2023, 3, 15)));
+        // 46082: 2026-03-01 (2026-01-01 is 46023; + 59 days).
+        assert_eq!(parse_cell("46023"), Some(d(2026, 1, 1)));
+        assert_eq!(parse_cell("46082"), Some(d(2026, 3, 1)));
+        assert_eq!(parse_cell("20000"), Some(d(1954, 10, 3)));
+        for bad in ["19999", "80001", "4500", "45000.5", "-45000"] {
+            assert_eq!(parse_cell(bad), None, "{bad}");
+        }
+        // Not a serial outside a date cell.
+        assert_eq!(parse("45000"), None);
+    }
+
+    #[test]
+    fn month_first_is_told_apart() {
+        for text in ["11/20/26", "3/10/2026", "11-20-2026", "3/10/26 0:00"] {
+            assert!(month_first(text), "{text}");
+            assert_eq!(parse_cell(text), None, "{text}");
+        }
+        for text in ["2026/3/10", "20260310", "45000", "3/10"] {
+            assert!(!month_first(text), "{text}");
         }
     }
 

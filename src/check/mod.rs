@@ -72,7 +72,7 @@ const fn data(check: &'static Check, run: CheckFn) -> Entry {
 
 /// Every check, in the order they are listed (`bangcun check --list`) and
 /// run.
-pub const ENTRIES: [Entry; 32] = [
+pub const ENTRIES: [Entry; 35] = [
     loader(&load::UNREADABLE_FILE),
     loader(&load::OUTSIDE_LINK),
     loader(&load::REPEATED_LINK),
@@ -96,6 +96,9 @@ pub const ENTRIES: [Entry; 32] = [
     data(&DUPLICATE_ID, duplicate_id::run),
     loader(&load::UNKNOWN_REGION),
     loader(&load::UNKNOWN_CADRE),
+    loader(&load::AMBIGUOUS_PLACE),
+    loader(&load::AMBIGUOUS_CADRE),
+    loader(&load::MANGLED_CODE),
     data(&PARENT_LEVEL, parent_level::run),
     data(&POINT_LEVEL, point_level::run),
     data(&DATE_ORDER, date_order::run),

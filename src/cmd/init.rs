@@ -129,6 +129,9 @@ days = 30                       # 问题未填整改时限时：发现日期 + 3
 
 [revisit]
 days = 15                       # 整改后应在 15 天内回访销号
+
+[aliases]                       # 本单位自己的用词：字段名 = { "用词" = "可选值" }
+# source = { "职能部门移交" = "inspection" }
 "#;
 
     const EN_CONFIG: &str = r#"# bangcun data folder settings. Every key has a default; delete what you do not need.
@@ -153,5 +156,8 @@ days = 30                       # deadline when a problem has none: found + 30 d
 
 [revisit]
 days = 15                       # a rectified problem should be verified within 15 days
+
+[aliases]                       # the office's own words: field = { "word" = "value" }
+# source = { "职能部门移交" = "inspection" }
 "#;
 }

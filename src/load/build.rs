@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use rustc_hash::FxHashSet;
 
+use crate::config::Aliases;
 use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity, shown};
 use crate::lang::{Lang, tr};
@@ -18,6 +19,8 @@ use crate::model::{
     Date, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source, Span,
 };
 use crate::schema::{self, Builder, field_names};
+
+use super::names;
 
 /// One raw value, from a CSV cell or a TOML value.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,8 +61,8 @@ pub static MISSING_VALUE: Check = Check {
 pub static INVALID_DATE: Check = Check {
     name: "invalid-date",
     severity: Severity::Error,
-    about: "a date in none of the four accepted forms, an impossible day, or a year outside 1900-2099",
-    about_zh: "日期不是四种可用写法之一、日期不存在，或年份不在 1900–2099 之间",
+    about: "a date in none of the accepted forms (or month first, 11/20/26), an impossible day, or a year outside 1900-2099",
+    about_zh: "日期不是可用的写法（或为月/日/年，如 11/20/26）、日期不存在，或年份不在 1900–2099 之间",
 };
 
 pub static INVALID_NUMBER: Check = Check {
@@ -167,6 +170,13 @@ pub struct InvalidDate {
 impl Describe for InvalidDate {
     fn text(&self, lang: Lang) -> String {
         let text = &self.text;
+        if date::month_first(text) {
+            return tr!(
+                lang,
+                "“{text}”是月/日/年的写法，无法确定是哪一天（3/10/26 可能是 3 月 10 日，也可能是 10 月 3 日）",
+                "\"{text}\" is written month first, and which day it is cannot be told (3/10/26 may be March 10 or October 3)",
+            );
+        }
         tr!(
             lang,
             "“{text}”不是有效日期",
@@ -175,6 +185,13 @@ impl Describe for InvalidDate {
     }
 
     fn help(&self, lang: Lang) -> Option<String> {
+        if date::month_first(&self.text) {
+            return Some(tr!(
+                lang,
+                "写作年在前的日期，如 2026-11-20 或 2026/11/20（在 Excel/WPS 中把单元格格式设为“yyyy-mm-dd”）",
+                "write the year first, as 2026-11-20 or 2026/11/20 (in Excel or WPS, format the cells as yyyy-mm-dd)",
+            ));
+        }
         Some(tr!(
             lang,
             "日期写作 2026-03-10（也可写 2026/3/10、2026.3.10 或 2026年3月10日），年份在 1900 至 2099 之间",
@@ -308,6 +325,9 @@ pub struct Keys {
     /// False when a file of the kind could not be read in full: then an
     /// unknown key is not reported, since it may be in the lost part.
     pub complete: bool,
+    /// The records' names, indexed the first time a reference is no key
+    /// (`super::names`).
+    pub names: std::sync::OnceLock<super::names::Names>,
 }
 
 impl Keys {
@@ -316,6 +336,7 @@ impl Keys {
             index: KeyIndex::default(),
             broken: FxHashSet::default(),
             complete: true,
+            names: std::sync::OnceLock::new(),
         }
     }
 
@@ -357,6 +378,8 @@ pub struct Sink<'s> {
     pub findings: &'s mut Vec<Finding>,
     pub pending: &'s mut Vec<Pending>,
     pub dates: &'s mut DateMemo,
+    /// The office's own words (`[aliases]`).
+    pub aliases: &'s Aliases,
 }
 
 /// The last date text read in a file, and its value. Files are mostly in
@@ -375,7 +398,7 @@ impl DateMemo {
         if self.text.get(..self.len) == Some(bytes) {
             return self.date;
         }
-        let date = date::parse(text);
+        let date = date::parse_cell(text);
         if let Some(slot) = self.text.get_mut(..bytes.len()) {
             slot.copy_from_slice(bytes);
             self.len = bytes.len();
@@ -555,9 +578,31 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         };
         match self.row.cell(field) {
             None => Peeked::Absent,
-            Some(Cell::Text(s)) => E::parse(&s).map_or(Peeked::Bad, Peeked::Word),
+            Some(Cell::Text(s)) => self.parse_word(field, &s).map_or(Peeked::Bad, Peeked::Word),
             Some(_) => Peeked::Bad,
         }
+    }
+
+    /// A word of `E` in the field: one of docs/data.md's words, or one the
+    /// office made an alias of a value (`[aliases]`).
+    fn parse_word<E: Enumeration>(&self, field: usize, text: &str) -> Option<E> {
+        E::parse(text).or_else(|| self.alias(field, text))
+    }
+
+    /// A key Excel turned into a number (`mangled-code`).
+    #[cold]
+    fn mangled(&mut self, field: usize, text: &str) {
+        let text = shown(text);
+        let message = names::MangledCode { text: text.clone() };
+        self.error(field, &names::MANGLED_CODE, Some(text), message);
+    }
+
+    /// The value an office's alias stands for. Apart and cold: the usual
+    /// word is one of the built-in ones.
+    #[cold]
+    #[inline(never)]
+    fn alias<E: Enumeration>(&self, field: usize, text: &str) -> Option<E> {
+        E::parse(self.sink.aliases.get(self.name(field), text)?)
     }
 }
 
@@ -577,6 +622,14 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     fn text(&mut self, field: usize, required: bool) -> Option<Box<str>> {
         let cell = self.cell(field, required)?;
         self.text_of(field, cell).map(Into::into)
+    }
+
+    fn key(&mut self, field: usize) -> Box<str> {
+        let key = self.text(field, true).unwrap_or_default();
+        if names::mangled(&key) {
+            self.mangled(field, &key);
+        }
+        key
     }
 
     fn date(&mut self, field: usize, required: bool) -> Option<Date> {
@@ -616,7 +669,7 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E> {
         let cell = self.cell(field, required)?;
         let parsed = match &cell {
-            Cell::Text(s) => E::parse(s),
+            Cell::Text(s) => self.parse_word(field, s),
             _ => None,
         };
         if parsed.is_none() {
@@ -762,12 +815,14 @@ mod tests {
     ) -> (Option<Cadre>, Vec<Finding>, Vec<Pending>) {
         let (mut findings, mut pending) = (Vec::new(), Vec::new());
         let mut dates = DateMemo::default();
+        let aliases = Aliases::default();
         let mut sink = Sink {
             file: FileId(1),
             record: 0,
             findings: &mut findings,
             pending: &mut pending,
             dates: &mut dates,
+            aliases: &aliases,
         };
         let cadre = build::<Cadre, _>(&Cells(cells), &mut sink);
         (cadre, findings, pending)
@@ -841,7 +896,7 @@ mod tests {
             "2026-03-11",
             "a-much-too-long-date-text",
         ] {
-            assert_eq!(memo.parse(text), date::parse(text), "{text}");
+            assert_eq!(memo.parse(text), date::parse_cell(text), "{text}");
         }
     }
 }

@@ -12,6 +12,7 @@ pub(crate) mod csv;
 mod decode;
 mod discover;
 mod link;
+mod names;
 pub(crate) mod split;
 mod toml;
 pub(crate) mod workbook;
@@ -26,7 +27,7 @@ use std::any::Any;
 use anyhow::bail;
 use rustc_hash::FxHashSet;
 
-use crate::config::{self, Config};
+use crate::config::{self, Aliases, Config};
 use crate::finding::Finding;
 use crate::lang::{Lang, tr};
 use crate::model::{
@@ -56,6 +57,7 @@ pub use decode::{
 };
 pub use discover::{LEFTOVER_TEMP_FILE, OUTSIDE_LINK, REPEATED_LINK, UNREADABLE_FILE};
 pub use link::{UNKNOWN_CADRE, UNKNOWN_REGION, UnknownCadre, UnknownRegion};
+pub use names::{AMBIGUOUS_CADRE, AMBIGUOUS_PLACE, Ambiguous, MANGLED_CODE, MangledCode, SUFFIXES};
 pub use toml::{INVALID_TOML, NotRecordTable};
 pub use workbook::{BAD_WORKBOOK, BadWorkbook};
 
@@ -422,7 +424,7 @@ pub fn load(dir: &Path) -> Loaded {
         }
     }
 
-    let read = read_all(&jobs, &unreadable);
+    let read = read_all(&jobs, &unreadable, &config.aliases);
     // Every file's columns, rows and findings, in path order; the records
     // into the dataset, kind by kind.
     let mut data = Dataset::default();
@@ -565,6 +567,7 @@ impl Base {
                 BuildBase {
                     parts: &mut parts,
                     keys: &base.keys,
+                    kinds: &base.kinds,
                     complete: !unreadable.contains(&kind),
                 },
             );
@@ -575,7 +578,10 @@ impl Base {
     }
 
     fn lookup(&self) -> Lookup<'_> {
-        Lookup { keys: &self.keys }
+        Lookup {
+            keys: &self.keys,
+            kinds: &self.kinds,
+        }
     }
 }
 
@@ -585,6 +591,8 @@ impl Base {
 struct BuildBase<'p> {
     parts: &'p mut Vec<AnyPart>,
     keys: &'p [Option<Keys>],
+    /// The kinds built so far, whose records names resolve against.
+    kinds: &'p [KindRead],
     complete: bool,
 }
 
@@ -593,7 +601,10 @@ impl KindVisitor for BuildBase<'_> {
 
     fn visit<R: Stored>(self) -> (KindRead, Keys) {
         let mut parts = parts_of::<R>(self.parts, R::KIND);
-        let lookup = Lookup { keys: self.keys };
+        let lookup = Lookup {
+            keys: self.keys,
+            kinds: self.kinds,
+        };
         for part in &mut parts {
             link(
                 &mut part.records,
@@ -703,6 +714,7 @@ impl KindVisitor for StoreIndex<'_> {
 struct ReadFile<'a> {
     job: &'a Job,
     base: &'a OnceLock<Base>,
+    aliases: &'a Aliases,
 }
 
 impl KindVisitor for ReadFile<'_> {
@@ -711,7 +723,7 @@ impl KindVisitor for ReadFile<'_> {
     fn visit<R: Stored>(self) -> AnyPart {
         AnyPart {
             kind: self.job.kind,
-            part: Box::new(read_file::<R>(self.job, self.base)),
+            part: Box::new(read_file::<R>(self.job, self.base, self.aliases)),
         }
     }
 }
@@ -730,7 +742,7 @@ struct First {
 /// while the other goes on reading; a file read before the base is ready
 /// keeps its references pending until the base is there, and the rest
 /// link theirs as they read. No core waits for the base to be built.
-fn read_all(jobs: &[Job], unreadable: &[Kind]) -> Vec<KindRead> {
+fn read_all(jobs: &[Job], unreadable: &[Kind], aliases: &Aliases) -> Vec<KindRead> {
     let mut order: Vec<&Job> = jobs.iter().collect();
     order.sort_by_key(|j| (!j.kind.referenced(), std::cmp::Reverse(j.size)));
     let first_jobs = order.iter().filter(|j| j.kind.referenced()).count();
@@ -752,7 +764,14 @@ fn read_all(jobs: &[Job], unreadable: &[Kind]) -> Vec<KindRead> {
         let _ = base.set(Base::build(Vec::new(), unreadable));
     }
     let mut rest: Vec<AnyPart> = parallel::map(&order, |job| {
-        let part = model::visit(job.kind, ReadFile { job, base: &base });
+        let part = model::visit(
+            job.kind,
+            ReadFile {
+                job,
+                base: &base,
+                aliases,
+            },
+        );
         if job.kind.referenced() {
             finish_first(part);
             None
@@ -809,7 +828,7 @@ fn read_all(jobs: &[Job], unreadable: &[Kind]) -> Vec<KindRead> {
 const LINK_BATCH: usize = 4096;
 
 /// Reads one file into records of kind `R`.
-fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>) -> Part<R> {
+fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>, aliases: &Aliases) -> Part<R> {
     let mut part = Part::new(job.file);
     // Each worker reads into one buffer it keeps: a fresh buffer per file
     // would cost a page fault per 4 KiB of every file.
@@ -842,7 +861,7 @@ fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>) -> Part<R> {
                 return;
             }
         }
-        read_text(bytes, job, base, &mut part);
+        read_text(bytes, job, base, aliases, &mut part);
     });
     part
 }
@@ -887,7 +906,13 @@ fn read_sheet<R: Record>(
 }
 
 /// Decodes a file's bytes and reads its rows into `part`.
-fn read_text<R: Record>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, part: &mut Part<R>) {
+fn read_text<R: Record>(
+    bytes: &[u8],
+    job: &Job,
+    base: &OnceLock<Base>,
+    aliases: &Aliases,
+    part: &mut Part<R>,
+) {
     let text = match decode(bytes) {
         Ok(decoded) => {
             if let Some(doubt) = decoded.doubt {
@@ -921,6 +946,7 @@ fn read_text<R: Record>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, part: &m
         broken,
         pending,
         dates: build::DateMemo::default(),
+        aliases,
     };
     let findings = &mut meta.findings;
     let (rows, complete, columns) = match job.format {
@@ -957,6 +983,7 @@ struct Taker<'t, R> {
     broken: &'t mut Vec<String>,
     pending: &'t mut Vec<build::Pending>,
     dates: build::DateMemo,
+    aliases: &'t Aliases,
 }
 
 impl<Rec: Record> Taker<'_, Rec> {
@@ -969,6 +996,7 @@ impl<Rec: Record> Taker<'_, Rec> {
             findings,
             pending: self.pending,
             dates: &mut self.dates,
+            aliases: self.aliases,
         };
         match build::build::<Rec, R>(row, &mut sink) {
             Some(record) => self.records.push(record),

@@ -52,7 +52,9 @@ pub use leaves::{LEAVES, Leave};
 pub use problems::{PROBLEMS, Problem};
 pub use regions::{Parent, REGIONS, Region, RegionId};
 pub use visits::{VISITS, Visit};
-pub use words::{CadreLevel, Enumeration, RegionLevel, Satisfaction, Source, VisitKind};
+pub use words::{
+    CadreLevel, Enumeration, RegionLevel, Satisfaction, Source, VisitKind, YesNo, words_of,
+};
 
 /// Declares the record kinds, in load order: each may refer only to the
 /// ones before it (regions first: everything lies in a region).
@@ -175,6 +177,28 @@ impl Field {
     }
 }
 
+/// A heading as clerks vary it, in the form the tables write headings:
+/// half-width brackets made full-width (县(区) is 县（区）), spaces inside
+/// dropped (问题 描述), and the marks of a required column (`*问题编号`,
+/// `问题编号※`) and a trailing colon taken off. `None` when that changes
+/// nothing.
+pub fn normal_heading(header: &str) -> Option<String> {
+    let mut out: String = header
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect();
+    let trimmed = out.trim_matches(['*', '＊', '※', ':', '：']).len();
+    if trimmed != out.len() {
+        out = out.trim_matches(['*', '＊', '※', ':', '：']).to_string();
+    }
+    (out != header).then_some(out)
+}
+
 /// What a field's values are.
 #[derive(Clone, Copy, Debug)]
 pub enum Type {
@@ -210,7 +234,19 @@ pub fn header_line(kind: Kind, lang: Lang) -> String {
 /// case) or a Chinese heading, ignoring surrounding spaces.
 pub fn lookup(kind: Kind, header: &str) -> Option<usize> {
     let header = header.trim();
-    fields(kind).iter().position(|f| f.named(header))
+    fields(kind)
+        .iter()
+        .position(|f| f.named(header))
+        .or_else(|| lookup_loosely(kind, header))
+}
+
+/// [`lookup`] for a heading written in none of the tables' forms: once it
+/// is in the [`normal_heading`] form. Apart: headers are few, and the
+/// usual one is found by the plain comparison.
+#[cold]
+fn lookup_loosely(kind: Kind, header: &str) -> Option<usize> {
+    let header = normal_heading(header)?;
+    fields(kind).iter().position(|f| f.named(&header))
 }
 
 /// The required fields of `kind` that a header row's `headings` leave
@@ -302,6 +338,9 @@ pub trait Record: Sized + Send + Sync + 'static {
     /// The record's key, for a kind with one.
     fn key(&self) -> Option<&str>;
 
+    /// The text of field `field`, for a text field (a name, a unit).
+    fn text(&self, field: usize) -> Option<&str>;
+
     /// Whether `test` holds for every reference the record makes (asked
     /// in field order, until one fails).
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool;
@@ -315,6 +354,9 @@ pub trait Builder {
     fn absent(&self, field: usize) -> bool;
     /// Text; a finding when `required` and absent.
     fn text(&mut self, field: usize, required: bool) -> Option<Box<str>>;
+    /// The record's key: required text, which a finding refuses when
+    /// Excel has turned it into a number (`4.11025E+11`).
+    fn key(&mut self, field: usize) -> Box<str>;
     /// A date; a finding when it is none, or `required` and absent.
     fn date(&mut self, field: usize, required: bool) -> Option<Date>;
     /// A whole number ≥ 0; absent is 0.
@@ -360,6 +402,10 @@ pub trait FieldType: Sized {
     fn all_refs(&self, _test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         true
     }
+    /// The text held (for text types).
+    fn as_text(&self) -> Option<&str> {
+        None
+    }
 }
 
 impl FieldType for Box<str> {
@@ -368,6 +414,9 @@ impl FieldType for Box<str> {
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.text(field, true).unwrap_or_default()
     }
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
 }
 
 impl FieldType for Option<Box<str>> {
@@ -375,6 +424,9 @@ impl FieldType for Option<Box<str>> {
     const REQUIRED: bool = false;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.text(field, false)
+    }
+    fn as_text(&self) -> Option<&str> {
+        self.as_deref()
     }
 }
 
@@ -559,6 +611,18 @@ macro_rules! record {
                 None $( .or($crate::schema::record!(@key_of &self.$field $(, $opt)?)) )*
             }
 
+            fn text(&self, field: usize) -> Option<&str> {
+                let mut at = 0;
+                $(
+                    if at == field {
+                        return <$ty as $crate::schema::FieldType>::as_text(&self.$field);
+                    }
+                    at += 1;
+                )*
+                let _ = at;
+                None
+            }
+
             fn all_refs(
                 &self,
                 test: &mut impl FnMut($crate::schema::Kind, $crate::schema::Ref<u32>) -> bool,
@@ -580,7 +644,7 @@ macro_rules! record {
         <$ty as $crate::schema::FieldType>::take($b, $i)
     };
     (@take $b:ident, $i:ident, $ty:ty, key) => {
-        <$ty as $crate::schema::FieldType>::take($b, $i)
+        $crate::schema::Builder::key($b, $i)
     };
     (@take $b:ident, $i:ident, $ty:ty, default $default:expr) => {
         <$ty as $crate::schema::FieldType>::take_or($b, $i, $default)
@@ -626,6 +690,35 @@ mod tests {
         assert_eq!(lookup(Kind::Visits, "干部编号"), cadre);
         assert_eq!(lookup(Kind::Visits, " Cadre "), cadre);
         assert_eq!(lookup(Kind::Visits, "cadre_id"), None);
+    }
+
+    #[test]
+    fn clerks_headings() {
+        let summary = position(Kind::Problems, "summary");
+        for heading in [
+            "问题描述",
+            "存在问题",
+            "问题内容",
+            " 问题 描述 ",
+            "*问题描述",
+            "问题描述：",
+        ] {
+            assert_eq!(lookup(Kind::Problems, heading), summary, "{heading}");
+        }
+        let unit = position(Kind::Problems, "unit");
+        assert_eq!(lookup(Kind::Problems, "整改责任单位"), unit);
+        let deadline = position(Kind::Problems, "deadline");
+        for heading in ["整改时限", "完成时限", "整改期限"] {
+            assert_eq!(lookup(Kind::Problems, heading), deadline, "{heading}");
+        }
+        let rectified = position(Kind::Problems, "rectified");
+        for heading in ["整改日期", "完成时间", "整改完成时间"] {
+            assert_eq!(lookup(Kind::Problems, heading), rectified, "{heading}");
+        }
+        let cadre = position(Kind::Problems, "cadre");
+        assert_eq!(lookup(Kind::Problems, "帮联干部"), cadre);
+        assert_eq!(lookup(Kind::Problems, "发现干部"), cadre);
+        assert_eq!(lookup(Kind::Problems, "问题描述说明"), None);
     }
 
     #[test]

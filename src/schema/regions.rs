@@ -6,11 +6,11 @@ record! {
     /// An administrative unit (行政区划).
     pub struct Region in Regions {
         /// Unique.
-        code: Box<str> = "code" ("区划代码") key;
-        name: Box<str> = "name" ("名称");
-        level: RegionLevel = "level" ("层级");
+        code: Box<str> = "code" ("区划代码", "代码", "行政区划代码", "统计用区划代码", "区划编码") key;
+        name: Box<str> = "name" ("名称", "区划名称", "名字");
+        level: RegionLevel = "level" ("层级", "区划层级", "级别");
         /// Needed by townships and villages (a rule of the loader's).
-        parent: Parent = "parent" ("上级代码") sometimes;
+        parent: Parent = "parent" ("上级代码", "上级区划代码", "上级", "上级区划", "所属上级") sometimes;
     }
 }
 
