@@ -244,7 +244,7 @@ fn sort_key<'r>(
 /// It works on the cell's value, as the loader reads it (trimmed, one
 /// formula apostrophe fewer), and writes the value protected again: so
 /// `=1+1` and `'=1+1` both give `'=1+1`.
-fn canonical_cell(cell: &str, ty: Type, lang: Lang) -> Cow<'_, str> {
+pub(crate) fn canonical_cell(cell: &str, ty: Type, lang: Lang) -> Cow<'_, str> {
     let cell = inert::unprotect_formula(cell.trim());
     let canonical = match ty {
         Type::Date => date::parse_cell(cell).map(|day| Cow::Owned(day.to_string())),

@@ -488,11 +488,27 @@ impl Dataset {
     }
 }
 
+/// A reference is written as the key of the record it names.
+impl crate::schema::KeyOf for Dataset {
+    fn key_of(&self, kind: Kind, index: u32) -> Option<&str> {
+        struct KeyAt<'d>(&'d Dataset, u32);
+        impl<'d> KindVisitor for KeyAt<'d> {
+            type Out = Option<&'d str>;
+            fn visit<R: Stored>(self) -> Option<&'d str> {
+                R::get(self.0, self.1 as usize)?.key()
+            }
+        }
+        visit(kind, KeyAt(self, index))
+    }
+}
+
 /// Where a dataset keeps the records of a kind: how the loader stores
 /// them, and how code that handles every kind alike reads them.
 pub trait Stored: Record {
     /// Every record of the kind, in file order.
     fn all(data: &Dataset) -> impl Iterator<Item = &Self> + Clone;
+    /// Record `index` of the kind (in file order).
+    fn get(data: &Dataset, index: usize) -> Option<&Self>;
     /// Stores the records read, file by file.
     fn store(data: &mut Dataset, files: Vec<Vec<Self>>);
     /// Stores the index of the kind's keys (for kinds others refer to).
@@ -523,6 +539,9 @@ macro_rules! stored {
             impl Stored for $record {
                 fn all(data: &Dataset) -> impl Iterator<Item = &Self> + Clone {
                     data.$field.iter()
+                }
+                fn get(data: &Dataset, index: usize) -> Option<&Self> {
+                    data.$field.get(index)
                 }
                 fn store(data: &mut Dataset, files: Vec<Vec<Self>>) {
                     stored!(@$store data.$field, files);

@@ -319,3 +319,173 @@ fn a_finding_in_a_workbook_names_its_sheet_row_and_cell() {
         "{out}"
     );
 }
+
+#[test]
+fn import_writes_a_workbook_in_canonical_form_once() {
+    let (_temp, data) = temp_copy("base");
+    let (_, before) = check_json(&data, &[]);
+    let summary = ok_on(
+        &data,
+        &["report", "summary", "--format", "json", "--as-of", AS_OF],
+    );
+    let book = data.parent().unwrap().join("问题台账.xlsx");
+    problems_workbook(&book, "人居环境");
+    fs::remove_file(data.join("problems.csv")).unwrap();
+    let import = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "import"];
+        all.extend(args);
+        let (code, out, err) = run_on(&data, &all);
+        (code, String::from_utf8(out).unwrap(), err)
+    };
+    let (code, out, err) = import(&[book.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(
+        out.contains("imported: 3 records into 1 files; 0 already there"),
+        "{out}"
+    );
+    // Canonical: BOM, the Chinese header, ISO dates, codes as digits.
+    let written = fs::read_to_string(data.join("problems.csv")).unwrap();
+    assert!(
+        written.starts_with("\u{feff}问题编号,发现日期,地点代码,"),
+        "{written}"
+    );
+    assert!(
+        written.contains("P01,2026-01-10,411001001001,C01,干部排查,基础设施,"),
+        "{written}"
+    );
+    let (code, after) = check_json(&data, &[]);
+    assert_eq!((code, seen(&after)), (0, vec![]));
+    assert_eq!(records(&after), records(&before));
+    assert_eq!(
+        ok_on(
+            &data,
+            &["report", "summary", "--format", "json", "--as-of", AS_OF]
+        ),
+        summary
+    );
+    // Twice: nothing new, nothing rewritten.
+    let (code, out, _) = import(&[book.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("imported: 0 records into 0 files; 3 already there"),
+        "{out}"
+    );
+    assert_eq!(
+        fs::read_to_string(data.join("problems.csv")).unwrap(),
+        written
+    );
+    let (code, out, _) = run_on(&data, &["fmt", "--check"]);
+    let out = String::from_utf8(out).unwrap();
+    assert!(!out.contains("problems.csv"), "{out}");
+    let _ = code;
+}
+
+#[test]
+fn import_writes_nothing_when_what_it_read_has_errors_or_clashes() {
+    let (_temp, data) = temp_copy("base");
+    let original = fs::read(data.join("problems.csv")).unwrap();
+    let book = data.parent().unwrap().join("problems.xlsx");
+    // An error: P02's category (G6).
+    problems_workbook(&book, "不存在的类别");
+    let (code, out, _) = run_on(&data, &["--lang", "en", "import", book.to_str().unwrap()]);
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("problems.xlsx[问题台账]:6 (类别, G6)"),
+        "{out}"
+    );
+    assert!(out.contains("nothing imported"), "{out}");
+    assert_eq!(fs::read(data.join("problems.csv")).unwrap(), original);
+    // A clash: P02 is in problems.csv with 人居环境; imported with 基础设施
+    // (a configured category), other values under the same key.
+    problems_workbook(&book, "基础设施");
+    let (code, out, _) = run_on(&data, &["--lang", "en", "import", book.to_str().unwrap()]);
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("\"P02\" is in the data folder already, with other values"),
+        "{out}"
+    );
+    assert!(out.contains("problems.xlsx[问题台账]:6"), "{out}");
+    assert!(out.contains("problems.csv:3"), "{out}");
+    assert_eq!(fs::read(data.join("problems.csv")).unwrap(), original);
+}
+
+#[test]
+fn cat_prints_a_workbook_as_canonical_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("problems.xlsx");
+    problems_workbook(&book, "人居环境");
+    let out = bangcun().arg("cat").arg(&book).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // The header, and the three records of rows 5-7 (title, 截至 row,
+    // the two header rows and the footer passed over).
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(
+        lines[0].starts_with("问题编号,发现日期,地点代码,发现干部,来源,类别"),
+        "{text}"
+    );
+    assert_eq!(
+        lines[2],
+        "P02,2026-01-20,411001002001,,督导暗访,人居环境,垃圾集中堆放,西乡人民政府,,,,"
+    );
+}
+
+#[test]
+fn git_diff_shows_the_changed_record_of_a_workbook_through_cat() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .current_dir(repo)
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "-c",
+                "core.pager=cat",
+            ])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    git(&["init", "-q"]);
+    // The two lines of configuration docs/ci.md gives.
+    let bin = assert_cmd::cargo::cargo_bin("bangcun");
+    fs::write(repo.join(".gitattributes"), "*.xlsx diff=bangcun\n").unwrap();
+    git(&[
+        "config",
+        "diff.bangcun.textconv",
+        &format!("{} cat", bin.display()),
+    ]);
+    problems_workbook(&repo.join("problems.xlsx"), "人居环境");
+    git(&["add", "."]);
+    git(&["commit", "-qm", "ledger"]);
+    problems_workbook(&repo.join("problems.xlsx"), "基础设施");
+    let diff = git(&["diff", "--", "problems.xlsx"]);
+    assert!(
+        diff.contains("-P02,2026-01-20,411001002001,,督导暗访,人居环境,"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+P02,2026-01-20,411001002001,,督导暗访,基础设施,"),
+        "{diff}"
+    );
+    // Only that record changed.
+    assert_eq!(
+        diff.lines()
+            .filter(|l| l.starts_with(['+', '-']) && !l.starts_with("+++") && !l.starts_with("---"))
+            .count(),
+        2,
+        "{diff}"
+    );
+}

@@ -404,6 +404,26 @@ pub(crate) fn is_plain(text: &str, kind: Kind) -> bool {
     }
 }
 
+/// The kinds whose header one of a table's first rows is: the kinds a
+/// file of unknown kind may be (`import`).
+pub(crate) fn header_kinds<'t>(
+    mut next: impl FnMut(&mut Vec<Cow<'t, str>>) -> Option<Result<u32, Unclosed>>,
+) -> Vec<Kind> {
+    let mut cells = Vec::new();
+    let mut rows = Vec::new();
+    while rows.len() < HEADER_ROWS {
+        match next(&mut cells) {
+            Some(Ok(line)) if !is_blank(&cells) => rows.push((line, std::mem::take(&mut cells))),
+            Some(Ok(_)) => {}
+            _ => break,
+        }
+    }
+    Kind::ALL
+        .into_iter()
+        .filter(|&kind| find_header(&rows, kind).is_ok())
+        .collect()
+}
+
 /// The non-blank lines of `text` from line `line` on: what a break in the
 /// file left out, a row a line.
 fn lines_from(text: &str, line: u32) -> usize {

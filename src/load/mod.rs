@@ -35,7 +35,8 @@ use crate::model::{
     Span, Stamp, Stored,
 };
 use crate::parallel;
-use build::{Keys, Row};
+use build::Keys;
+pub use build::Row;
 use decode::{doubt_findings, undecodable};
 use discover::{LeftoverTemp, OutsideLink, RepeatedLink, Unreadable, What};
 use link::{Lookup, link, resolve_parents};
@@ -193,6 +194,75 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
+/// Words in a file's or sheet's name that say its kind (问题台账.xlsx,
+/// 走访记录.csv), besides the kind's own file name; the first that a name
+/// holds decides.
+const KIND_WORDS: [(Kind, &str); 10] = [
+    (Kind::Problems, "问题"),
+    (Kind::Problems, "台账"),
+    (Kind::Visits, "走访"),
+    (Kind::Visits, "下沉"),
+    (Kind::Leaves, "请假"),
+    (Kind::Leaves, "公差"),
+    (Kind::Cadres, "干部"),
+    (Kind::Cadres, "帮联"),
+    (Kind::Regions, "区划"),
+    (Kind::Regions, "行政"),
+];
+
+/// The kind of a file from outside the data folder (`import`, `cat`):
+/// from its name (`problems.xlsx`, 问题台账.xlsx), its sheets' names, or
+/// else its header, when exactly one kind's header is among its first
+/// rows. `None` when none of these tells.
+pub fn guess_kind(path: &Path) -> Option<Kind> {
+    let by_name = |name: &str| {
+        let lower = name.to_lowercase();
+        Kind::ALL
+            .into_iter()
+            .find(|k| lower.starts_with(k.plural()))
+            .or_else(|| {
+                KIND_WORDS
+                    .iter()
+                    .find(|(_, w)| name.contains(w))
+                    .map(|(k, _)| *k)
+            })
+    };
+    let stem = path.file_stem()?.to_string_lossy();
+    if let Some(kind) = by_name(&stem) {
+        return Some(kind);
+    }
+    let bytes = fs::read(path).ok()?;
+    let only = |kinds: Vec<Kind>| (kinds.len() == 1).then(|| kinds[0]);
+    match format_of(path)? {
+        Format::Workbook => {
+            let name = path.file_name()?.to_string_lossy();
+            let sheets = workbook::read(&name, &bytes).ok()?;
+            sheets.iter().find_map(|s| by_name(&s.name)).or_else(|| {
+                sheets
+                    .iter()
+                    .find_map(|s| only(csv::header_kinds(s.rows())))
+            })
+        }
+        Format::Csv => {
+            let decoded = decode(&bytes).ok()?;
+            let text = decoded.text;
+            for separator in [b',', b';', b'\t'] {
+                let mut splitter = split::Splitter::with_separator(&text, separator);
+                if let Some(kind) = only(csv::header_kinds(|c| splitter.next_record(c))) {
+                    return Some(kind);
+                }
+            }
+            None
+        }
+        Format::Toml => {
+            let text = String::from_utf8(bytes).ok()?;
+            Kind::ALL
+                .into_iter()
+                .find(|k| text.contains(&format!("[[{}]]", k.singular())))
+        }
+    }
+}
+
 /// One data file (or sheet of a workbook) to read.
 struct Job {
     file: FileId,
@@ -241,6 +311,13 @@ fn read_book(path: &Path) -> Book {
 
 /// Reads the data folder at `dir` (as found by [`find_data_dir`]).
 pub fn load(dir: &Path) -> Loaded {
+    load_with(dir, &[])
+}
+
+/// Reads the data folder at `dir` and, as if they were in it, the files
+/// `extra` (each of its kind, read after the folder's files of the kind):
+/// what `bangcun import` checks before it writes.
+pub fn load_with(dir: &Path, extra: &[(PathBuf, Kind)]) -> Loaded {
     // Files of the current directory are shown as `regions.csv`, not
     // `./regions.csv`, as `data/regions.csv` is for `./data`.
     let dir = if dir == Path::new(".") {
@@ -289,7 +366,30 @@ pub fn load(dir: &Path) -> Loaded {
     // link out of the folder): their keys are not all known, so a
     // reference to a missing one is no finding.
     let mut unreadable = Vec::new();
-    let discovery = discover::discover(dir);
+    let mut discovery = discover::discover(dir);
+    for (path, kind) in extra {
+        let Some((_, entries)) = discovery.kinds.iter_mut().find(|(k, _)| k == kind) else {
+            continue;
+        };
+        let what = match (format_of(path), fs::metadata(path)) {
+            (Some(format), Ok(meta)) if meta.is_file() => What::Data {
+                format: Ok(format),
+                size: meta.len(),
+            },
+            (_, Err(e)) => What::Data {
+                format: Err(e.to_string()),
+                size: 0,
+            },
+            _ => What::Data {
+                format: Err("not a CSV, TOML or workbook file".to_string()),
+                size: 0,
+            },
+        };
+        entries.push(discover::Entry {
+            path: path.clone(),
+            what,
+        });
+    }
     // Workbooks are read whole first, on every core: how many sheets a
     // workbook has decides the file ids of everything after it.
     let books: Vec<&Path> = discovery
@@ -838,7 +938,7 @@ fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>, aliases: &Aliases) -> 
     if let Some(sheet) = &job.sheet {
         let sheet = sheet.lock().unwrap_or_else(|p| p.into_inner()).take();
         if let Some(sheet) = sheet {
-            read_sheet(&sheet, job, base, &mut part);
+            read_sheet(&sheet, job, base, aliases, &mut part);
         }
         return part;
     }
@@ -871,6 +971,7 @@ fn read_sheet<R: Record>(
     sheet: &workbook::Sheet,
     job: &Job,
     base: &OnceLock<Base>,
+    aliases: &Aliases,
     part: &mut Part<R>,
 ) {
     part.records.reserve(sheet.height());
@@ -887,6 +988,7 @@ fn read_sheet<R: Record>(
         broken,
         pending,
         dates: build::DateMemo::default(),
+        aliases,
     };
     let findings = &mut meta.findings;
     let outcome = csv::read_table(

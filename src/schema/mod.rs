@@ -256,7 +256,9 @@ fn lookup_loosely(kind: Kind, header: &str) -> Option<usize> {
 pub fn unnamed_required(kind: Kind, headings: &[&str]) -> Vec<&'static Field> {
     fields(kind)
         .iter()
-        .filter(|f| f.required && !headings.iter().any(|h| f.named(h.trim())))
+        .enumerate()
+        .filter(|&(i, f)| f.required && !headings.iter().any(|h| lookup(kind, h) == Some(i)))
+        .map(|(_, f)| f)
         .collect()
 }
 
@@ -344,6 +346,18 @@ pub trait Record: Sized + Send + Sync + 'static {
     /// Whether `test` holds for every reference the record makes (asked
     /// in field order, until one fails).
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool;
+
+    /// The record's values in canonical form, field by field (the rows
+    /// `import` writes): dates in ISO form, words in `lang`, references
+    /// by the keys of the records they name, lists joined by `;`, and an
+    /// absent value empty.
+    fn write(&self, keys: &dyn KeyOf, lang: Lang) -> Vec<String>;
+}
+
+/// The key of a record others refer to, by its kind and index: what
+/// writing a reference needs.
+pub trait KeyOf {
+    fn key_of(&self, kind: Kind, index: u32) -> Option<&str>;
 }
 
 /// How the loader reads the cells of one row, each by its field's
@@ -406,6 +420,17 @@ pub trait FieldType: Sized {
     fn as_text(&self) -> Option<&str> {
         None
     }
+    /// The value in canonical form (see [`Record::write`]).
+    fn write(&self, keys: &dyn KeyOf, lang: Lang) -> String;
+}
+
+/// A reference written: the key of the record it names (none for one
+/// that did not resolve: `import` writes nothing that has errors).
+fn write_ref<I: Id>(r: &Ref<I>, keys: &dyn KeyOf) -> String {
+    r.id()
+        .and_then(|id| keys.key_of(I::KIND, id.index()))
+        .unwrap_or_default()
+        .to_string()
 }
 
 impl FieldType for Box<str> {
@@ -416,6 +441,9 @@ impl FieldType for Box<str> {
     }
     fn as_text(&self) -> Option<&str> {
         Some(self)
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
     }
 }
 
@@ -428,6 +456,9 @@ impl FieldType for Option<Box<str>> {
     fn as_text(&self) -> Option<&str> {
         self.as_deref()
     }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.as_deref().unwrap_or_default().to_string()
+    }
 }
 
 impl FieldType for Date {
@@ -435,6 +466,9 @@ impl FieldType for Date {
     const REQUIRED: bool = true;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.date(field, true).unwrap_or_default()
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
     }
 }
 
@@ -444,6 +478,9 @@ impl FieldType for Option<Date> {
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.date(field, false)
     }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.map(|d| d.to_string()).unwrap_or_default()
+    }
 }
 
 impl FieldType for u32 {
@@ -451,6 +488,9 @@ impl FieldType for u32 {
     const REQUIRED: bool = false;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.count(field)
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
     }
 }
 
@@ -465,6 +505,9 @@ impl<E: Enumeration> FieldType for E {
     fn take_or(b: &mut impl Builder, field: usize, default: Self) -> Self {
         b.word(field, false).unwrap_or(default)
     }
+    fn write(&self, _: &dyn KeyOf, lang: Lang) -> String {
+        self.word(lang).to_string()
+    }
 }
 
 impl<E: Enumeration> FieldType for Option<E> {
@@ -472,6 +515,9 @@ impl<E: Enumeration> FieldType for Option<E> {
     const REQUIRED: bool = false;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.word(field, false)
+    }
+    fn write(&self, _: &dyn KeyOf, lang: Lang) -> String {
+        self.map(|e| e.word(lang)).unwrap_or_default().to_string()
     }
 }
 
@@ -488,6 +534,9 @@ impl<I: Id> FieldType for Ref<I> {
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         test(I::KIND, self.map(I::index))
     }
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        write_ref(self, keys)
+    }
 }
 
 impl<I: Id> FieldType for Option<Ref<I>> {
@@ -501,6 +550,11 @@ impl<I: Id> FieldType for Option<Ref<I>> {
     }
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         self.is_none_or(|r| test(I::KIND, r.map(I::index)))
+    }
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        self.as_ref()
+            .map(|r| write_ref(r, keys))
+            .unwrap_or_default()
     }
 }
 
@@ -517,6 +571,10 @@ impl<I: Id> FieldType for Vec<Ref<I>> {
     }
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         self.iter().all(|r| test(I::KIND, r.map(I::index)))
+    }
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        let keys: Vec<String> = self.iter().map(|r| write_ref(r, keys)).collect();
+        keys.join(";")
     }
 }
 
@@ -621,6 +679,14 @@ macro_rules! record {
                 )*
                 let _ = at;
                 None
+            }
+
+            fn write(
+                &self,
+                keys: &dyn $crate::schema::KeyOf,
+                lang: $crate::lang::Lang,
+            ) -> Vec<String> {
+                vec![ $( <$ty as $crate::schema::FieldType>::write(&self.$field, keys, lang), )* ]
             }
 
             fn all_refs(
