@@ -244,7 +244,15 @@ pub fn files_unread(names: &[String], lang: Lang) -> String {
 }
 
 /// Data files whose reading stopped part way.
-pub fn files_partly_read(names: &[String], lang: Lang) -> String {
+pub fn files_partly_read(files: &[(String, Option<u32>)], lang: Lang) -> String {
+    let names: Vec<String> = files
+        .iter()
+        .map(|(name, from)| match (from, lang) {
+            (Some(line), Lang::Zh) => format!("{name}（第 {line} 行起未读取）"),
+            (Some(line), Lang::En) => format!("{name} (from line {line} on)"),
+            (None, _) => name.clone(),
+        })
+        .collect();
     match lang {
         Lang::Zh => format!("只读取了一部分的文件：{}", names.join("、")),
         Lang::En => format!("files read only in part: {}", names.join(", ")),

@@ -489,3 +489,53 @@ fn git_diff_shows_the_changed_record_of_a_workbook_through_cat() {
         "{diff}"
     );
 }
+
+#[test]
+fn a_break_in_a_file_is_said_with_its_line_and_the_rows_lost() {
+    // Issue 8 leftover L6: a quote opened on line 3 is never closed; lines
+    // 3, 4 and 5 hold three leaves, all lost.
+    let (_temp, data) = temp_copy("base");
+    fs::write(
+        data.join("leaves.csv"),
+        "cadre,from,to,reason\nC03,2026-02-18,2026-02-22,a\nC03,2026-01-01,2026-01-02,\"x\nC03,2026-02-10,2026-02-10,y\nC02,2026-02-20,2026-02-20,z\n",
+    )
+    .unwrap();
+    let (_, out, err) = run_on(
+        &data,
+        &[
+            "--lang", "en", "report", "summary", "--format", "json", "--as-of", AS_OF,
+        ],
+    );
+    assert!(
+        err.contains("files read only in part: leaves.csv (from line 3 on)"),
+        "{err}"
+    );
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["data_errors"]["records_left_out"]["leaves"], 3);
+    assert_eq!(doc["data_errors"]["files_partly_read"][0], "leaves.csv");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hard_link_is_read_once() {
+    // Issue 8 leftover L4: a second name of a file doubled its figures.
+    let (_temp, data) = temp_copy("base");
+    let (_, before) = check_json(&data, &[]);
+    fs::hard_link(
+        data.join("visits/2026-01.csv"),
+        data.join("visits/copy.csv"),
+    )
+    .unwrap();
+    let (code, doc) = check_json(&data, &[]);
+    assert_eq!(
+        seen(&doc),
+        [(
+            "repeated-link".into(),
+            "visits/copy.csv".into(),
+            0,
+            String::new()
+        )]
+    );
+    assert_eq!(code, 0);
+    assert_eq!(records(&doc), records(&before));
+}
