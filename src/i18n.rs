@@ -277,14 +277,26 @@ pub fn records_left_out(by_kind: &[(Kind, usize)], lang: Lang) -> String {
     }
 }
 
-/// Settings of `bangcun.toml` written wrongly, taken at their defaults.
+/// Settings of `bangcun.toml` with an impossible value, taken at their
+/// defaults.
 pub fn settings_defaulted(keys: &[String], lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("bangcun.toml 中写错的设置按默认值计算：{}", keys.join("、")),
+        Lang::Zh => format!(
+            "bangcun.toml 中值无效的设置按默认值计算：{}",
+            keys.join("、")
+        ),
         Lang::En => format!(
-            "written wrongly in bangcun.toml and taken at their defaults: {}",
+            "invalid in bangcun.toml and taken at their defaults: {}",
             keys.join(", ")
         ),
+    }
+}
+
+/// Keys of `bangcun.toml` that no setting has: ignored.
+pub fn settings_ignored(keys: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("bangcun.toml 中未知的配置项被忽略：{}", keys.join("、")),
+        Lang::En => format!("unknown keys in bangcun.toml, ignored: {}", keys.join(", ")),
     }
 }
 

@@ -324,7 +324,7 @@ mod tests {
     fn window(period: Period, as_of: Date) -> Window {
         let opened = fixture::reports();
         let ctx = opened.ctx();
-        Window::new(period, as_of, |at| ctx.earliest_visit(at)).unwrap()
+        Window::new(period, as_of, || ctx.earliest_visit()).unwrap()
     }
 
     fn names(opened: &fixture::Opened, s: &Summary) -> Vec<String> {
