@@ -16,7 +16,8 @@ use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity, shown};
 use crate::lang::{Lang, tr};
 use crate::model::{
-    Date, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source, Span,
+    Date, Deadline, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source,
+    Span,
 };
 use crate::schema::{self, Builder, field_names};
 
@@ -196,6 +197,31 @@ impl Describe for InvalidDate {
             lang,
             "日期写作 2026-03-10（也可写 2026/3/10、2026.3.10 或 2026年3月10日），年份在 1900 至 2099 之间",
             "write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099",
+        ))
+    }
+}
+
+/// A deadline that is no date and no text deadline (`invalid-date`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidDeadline {
+    pub text: String,
+}
+
+impl Describe for InvalidDeadline {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”不是整改时限：既不是日期，也不是可识别的时限写法",
+            "\"{text}\" is no deadline: neither a date nor a deadline in words bangcun reads",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "写日期（2026-06-30），或写作 2026年底前、2026年6月底前、6月底前、2026年6月30日前、立行立改、长期坚持",
+            "write a date (2026-06-30), or one of the forms 2026年底前, 2026年6月底前, 6月底前, 2026年6月30日前, 立行立改 (at once), 长期坚持 (long-term)",
         ))
     }
 }
@@ -589,6 +615,29 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         E::parse(text).or_else(|| self.alias(field, text))
     }
 
+    /// A text deadline (`2026年底前`, `立行立改`, `长期坚持`), read against
+    /// the row's `found` date; else whether to report it. When `found`
+    /// cannot be read it has its own finding (and the record is dropped),
+    /// so a deadline that needs it gets none.
+    #[cold]
+    fn text_deadline(&mut self, text: &str) -> Result<Deadline, bool> {
+        let found = schema::position(self.kind, "found").and_then(|f| match self.row.cell(f) {
+            Some(Cell::Text(s)) => date::parse_cell(&s),
+            Some(Cell::Date(d)) => Some(d),
+            _ => None,
+        });
+        match date::deadline(text, found) {
+            Some(deadline) => Ok(deadline),
+            None if found.is_none()
+                && date::deadline(text, Date::from_ymd_opt(2000, 1, 1)).is_some() =>
+            {
+                self.ok = false;
+                Err(false)
+            }
+            None => Err(true),
+        }
+    }
+
     /// A key Excel turned into a number (`mangled-code`).
     #[cold]
     fn mangled(&mut self, field: usize, text: &str) {
@@ -649,6 +698,29 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
             );
         }
         parsed
+    }
+
+    fn deadline(&mut self, field: usize) -> Option<Deadline> {
+        let cell = self.cell(field, false)?;
+        let parsed = match &cell {
+            Cell::Date(d) => Ok(Deadline::On(*d)),
+            Cell::Text(s) => match self.sink.dates.parse(s) {
+                Some(day) => Ok(Deadline::On(day)),
+                None => self.text_deadline(s),
+            },
+            _ => Err(true),
+        };
+        match parsed {
+            Ok(deadline) => Some(deadline),
+            Err(report) => {
+                if report {
+                    let text = cell.shown();
+                    let message = InvalidDeadline { text: text.clone() };
+                    self.error(field, &INVALID_DATE, Some(text), message);
+                }
+                None
+            }
+        }
     }
 
     fn count(&mut self, field: usize) -> u32 {

@@ -43,7 +43,7 @@ mod regions;
 mod visits;
 mod words;
 
-use crate::date::Date;
+use crate::date::{Date, Deadline};
 use crate::lang::Lang;
 use crate::span::Span;
 
@@ -53,7 +53,8 @@ pub use problems::{PROBLEMS, Problem};
 pub use regions::{Parent, REGIONS, Region, RegionId};
 pub use visits::{VISITS, Visit};
 pub use words::{
-    CadreLevel, Enumeration, RegionLevel, Satisfaction, Source, VisitKind, YesNo, words_of,
+    CadreLevel, Enumeration, Rectification, RegionLevel, Satisfaction, Source, VisitKind, YesNo,
+    words_of,
 };
 
 /// Declares the record kinds, in load order: each may refer only to the
@@ -205,6 +206,9 @@ pub enum Type {
     Text,
     /// A date in one of the accepted forms; written in ISO form.
     Date,
+    /// A deadline: a date, or a text deadline (`2026年底前`, `立行立改`,
+    /// `长期坚持`); a date is written in ISO form, a text as written.
+    Deadline,
     /// A whole number ≥ 0 (0 when absent).
     Count,
     /// One of an enumeration's words, English or Chinese: `translate`
@@ -348,6 +352,9 @@ pub trait Builder {
     fn key(&mut self, field: usize) -> Box<str>;
     /// A date; a finding when it is none, or `required` and absent.
     fn date(&mut self, field: usize, required: bool) -> Option<Date>;
+    /// A deadline: a date or a text deadline, read against the record's
+    /// `found` date; a finding when it is neither.
+    fn deadline(&mut self, field: usize) -> Option<Deadline>;
     /// A whole number ≥ 0; absent is 0.
     fn count(&mut self, field: usize) -> u32;
     /// One of `E`'s words.
@@ -432,6 +439,14 @@ impl FieldType for Option<Date> {
     const REQUIRED: bool = false;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.date(field, false)
+    }
+}
+
+impl FieldType for Option<Deadline> {
+    const TYPE: Type = Type::Deadline;
+    const REQUIRED: bool = false;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.deadline(field)
     }
 }
 
@@ -657,6 +672,7 @@ mod tests {
         assert_eq!(fields(Kind::Cadres)[6].name, "end");
         assert_eq!(fields(Kind::Visits)[6].name, "note");
         assert_eq!(fields(Kind::Problems)[11].name, "satisfaction");
+        assert_eq!(fields(Kind::Problems)[17].name, "note");
         assert_eq!(fields(Kind::Leaves)[3].name, "reason");
         // Types and requirement follow the Rust types.
         let visit = |name| by_name(Kind::Visits, name).unwrap();
