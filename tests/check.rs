@@ -62,6 +62,8 @@ const CASES: &[Case] = &[
         None,
         None,
     ),
+    // leaves.xlsx is a CSV file renamed: no workbook.
+    case("bad-workbook", "leaves.xlsx", None, None, None),
     // Byte 0xFF on line 3 (lines 1–2 are ASCII).
     case("bad-encoding", "visits/2026-01.csv", Some(3), None, None),
     // leaves.csv in GBK, with line 3 appended in UTF-8 (培训).
@@ -85,8 +87,6 @@ const CASES: &[Case] = &[
     case("bad-quoting", "problems.csv", Some(4), None, None),
     // Line 2 has a fifth cell under a 4-column header.
     case("field-count", "leaves.csv", Some(2), None, None),
-    // leaves.csv is separated by tabs: named at its header.
-    case("bad-separator", "leaves.csv", Some(1), None, None),
     // Line 11: `cadre = "C02` — the string never ends.
     case("invalid-toml", "visits/2026-02.toml", Some(11), None, None),
     // leaves.csv is 0 bytes: the header line 1 is missing.

@@ -271,13 +271,14 @@ fn listing_workbooks_count_their_rows_and_keep_dates_as_dates() {
     );
 }
 
-/// The reports fixture with `problems.csv` under a title row, as clerks
-/// keep it: a file that is not read at all (5 required columns missing).
+/// The reports fixture with `problems.csv` under ten title rows, past
+/// the rows its header is looked for in: a file that is not read at all
+/// (5 required columns missing).
 fn problems_under_a_title() -> (tempfile::TempDir, PathBuf) {
     let (temp, data) = temp_copy("reports");
     let path = data.join("problems.csv");
     let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, format!("测试市问题台账\n{text}")).unwrap();
+    fs::write(&path, format!("{}{text}", "测试市问题台账\n".repeat(10))).unwrap();
     (temp, data)
 }
 

@@ -33,6 +33,7 @@ pub fn read_bytes(bytes: &[u8], kind: Kind, format: Format) -> FileRead {
         path: PathBuf::new(),
         format,
         size: bytes.len() as u64,
+        sheet: None,
     };
     model::visit(kind, Read { bytes, job: &job })
 }

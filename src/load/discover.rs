@@ -221,7 +221,7 @@ pub(super) fn discover(dir: &Path) -> Discovery {
     let mut kinds: Vec<(Kind, Vec<Entry>, Vec<Entry>)> = Vec::new();
     for kind in Kind::ALL {
         let mut files = Vec::new();
-        for format in ["csv", "toml"] {
+        for format in super::EXTENSIONS {
             let path = dir.join(format!("{}.{format}", kind.plural()));
             walker.file_or_link(path, kind, Place::Top, &mut files);
         }

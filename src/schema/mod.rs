@@ -253,6 +253,19 @@ fn lookup_loosely(kind: Kind, header: &str) -> Option<usize> {
     fields(kind).iter().position(|f| f.named(&header))
 }
 
+/// The required fields of `kind` that a header row's `headings` leave
+/// unnamed (none: the row can be the kind's header). The header finder
+/// asks only this and [`lookup`], so that whatever names a field here
+/// names it for every file and sheet.
+pub fn unnamed_required(kind: Kind, headings: &[&str]) -> Vec<&'static Field> {
+    fields(kind)
+        .iter()
+        .enumerate()
+        .filter(|&(i, f)| f.required && !headings.iter().any(|h| lookup(kind, h) == Some(i)))
+        .map(|(_, f)| f)
+        .collect()
+}
+
 /// The field called `name` (English) of `kind`.
 pub fn by_name(kind: Kind, name: &str) -> Option<&'static Field> {
     fields(kind).iter().find(|f| f.name == name)
@@ -337,6 +350,18 @@ pub trait Record: Sized + Send + Sync + 'static {
     /// Whether `test` holds for every reference the record makes (asked
     /// in field order, until one fails).
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool;
+
+    /// The record's values in canonical form, field by field (the rows
+    /// `import` writes): dates in ISO form, words in `lang`, references
+    /// by the keys of the records they name, lists joined by `;`, and an
+    /// absent value empty.
+    fn write(&self, keys: &dyn KeyOf, lang: Lang) -> Vec<String>;
+}
+
+/// The key of a record others refer to, by its kind and index: what
+/// writing a reference needs.
+pub trait KeyOf {
+    fn key_of(&self, kind: Kind, index: u32) -> Option<&str>;
 }
 
 /// How the loader reads the cells of one row, each by its field's
@@ -402,6 +427,17 @@ pub trait FieldType: Sized {
     fn as_text(&self) -> Option<&str> {
         None
     }
+    /// The value in canonical form (see [`Record::write`]).
+    fn write(&self, keys: &dyn KeyOf, lang: Lang) -> String;
+}
+
+/// A reference written: the key of the record it names (none for one
+/// that did not resolve: `import` writes nothing that has errors).
+fn write_ref<I: Id>(r: &Ref<I>, keys: &dyn KeyOf) -> String {
+    r.id()
+        .and_then(|id| keys.key_of(I::KIND, id.index()))
+        .unwrap_or_default()
+        .to_string()
 }
 
 impl FieldType for Box<str> {
@@ -412,6 +448,9 @@ impl FieldType for Box<str> {
     }
     fn as_text(&self) -> Option<&str> {
         Some(self)
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
     }
 }
 
@@ -424,6 +463,9 @@ impl FieldType for Option<Box<str>> {
     fn as_text(&self) -> Option<&str> {
         self.as_deref()
     }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.as_deref().unwrap_or_default().to_string()
+    }
 }
 
 impl FieldType for Date {
@@ -432,6 +474,9 @@ impl FieldType for Date {
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.date(field, true).unwrap_or_default()
     }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
+    }
 }
 
 impl FieldType for Option<Date> {
@@ -439,6 +484,9 @@ impl FieldType for Option<Date> {
     const REQUIRED: bool = false;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.date(field, false)
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.map(|d| d.to_string()).unwrap_or_default()
     }
 }
 
@@ -456,6 +504,9 @@ impl FieldType for u32 {
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.count(field)
     }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
+    }
 }
 
 impl<E: Enumeration> FieldType for E {
@@ -469,6 +520,9 @@ impl<E: Enumeration> FieldType for E {
     fn take_or(b: &mut impl Builder, field: usize, default: Self) -> Self {
         b.word(field, false).unwrap_or(default)
     }
+    fn write(&self, _: &dyn KeyOf, lang: Lang) -> String {
+        self.word(lang).to_string()
+    }
 }
 
 impl<E: Enumeration> FieldType for Option<E> {
@@ -476,6 +530,9 @@ impl<E: Enumeration> FieldType for Option<E> {
     const REQUIRED: bool = false;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.word(field, false)
+    }
+    fn write(&self, _: &dyn KeyOf, lang: Lang) -> String {
+        self.map(|e| e.word(lang)).unwrap_or_default().to_string()
     }
 }
 
@@ -492,6 +549,9 @@ impl<I: Id> FieldType for Ref<I> {
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         test(I::KIND, self.map(I::index))
     }
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        write_ref(self, keys)
+    }
 }
 
 impl<I: Id> FieldType for Option<Ref<I>> {
@@ -505,6 +565,11 @@ impl<I: Id> FieldType for Option<Ref<I>> {
     }
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         self.is_none_or(|r| test(I::KIND, r.map(I::index)))
+    }
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        self.as_ref()
+            .map(|r| write_ref(r, keys))
+            .unwrap_or_default()
     }
 }
 
@@ -521,6 +586,10 @@ impl<I: Id> FieldType for Vec<Ref<I>> {
     }
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         self.iter().all(|r| test(I::KIND, r.map(I::index)))
+    }
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        let keys: Vec<String> = self.iter().map(|r| write_ref(r, keys)).collect();
+        keys.join(";")
     }
 }
 
@@ -625,6 +694,14 @@ macro_rules! record {
                 )*
                 let _ = at;
                 None
+            }
+
+            fn write(
+                &self,
+                keys: &dyn $crate::schema::KeyOf,
+                lang: $crate::lang::Lang,
+            ) -> Vec<String> {
+                vec![ $( <$ty as $crate::schema::FieldType>::write(&self.$field, keys, lang), )* ]
             }
 
             fn all_refs(

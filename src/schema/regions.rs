@@ -1,6 +1,7 @@
 //! `regions`: the administrative units (行政区划), each in the one above it.
 
-use super::{Builder, FieldType, Id, Kind, KindDef, Ref, RegionLevel, Type, record};
+use super::{Builder, FieldType, Id, KeyOf, Kind, KindDef, Ref, RegionLevel, Type, record};
+use crate::lang::Lang;
 
 record! {
     /// An administrative unit (行政区划).
@@ -61,5 +62,17 @@ impl FieldType for Parent {
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         self.region
             .is_none_or(|r| test(Kind::Regions, r.map(RegionId::index)))
+    }
+    /// The parent's code: of the region it names (which a name resolves
+    /// to), else as written.
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        let resolved = self
+            .region
+            .and_then(|r| r.id())
+            .and_then(|id| keys.key_of(Kind::Regions, id.index()));
+        resolved
+            .or(self.code.as_deref())
+            .unwrap_or_default()
+            .to_string()
     }
 }
