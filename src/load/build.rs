@@ -339,6 +339,11 @@ pub trait Row {
     fn line(&self, field: usize) -> u32;
     /// The line of the row as a whole.
     fn row_line(&self) -> u32;
+    /// The names in the name columns of the kind's place (county,
+    /// township, village), filled down; none for a file without them.
+    fn place_names(&self) -> [Option<&str>; 3] {
+        [None; 3]
+    }
 }
 
 /// Keys of one referenced kind (region codes, cadre ids) as far as loaded.
@@ -638,6 +643,46 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         }
     }
 
+    /// The place of a row whose sheet has name columns (县（区）,
+    /// 乡镇（街道）, 村（社区）): a code in the place's own cell as it is;
+    /// else a path of the row's names, coarser first, ending with the
+    /// place's cell (a name) or the finest name. Registered as the key to
+    /// resolve, which as no code is looked up by name.
+    #[cold]
+    fn named_place(
+        &mut self,
+        field: usize,
+        names: [Option<&str>; 3],
+        required: bool,
+    ) -> Option<()> {
+        let own = match self.row.cell(field) {
+            Some(cell) => Some(self.text_of(field, cell)?),
+            None => None,
+        };
+        let path = match own {
+            Some(code) if code.is_ascii() => code.into_owned(),
+            Some(name) => {
+                let mut parts: Vec<&str> = names[..2].iter().flatten().copied().collect();
+                parts.push(&name);
+                parts.join("/")
+            }
+            None => names
+                .iter()
+                .flatten()
+                .copied()
+                .collect::<Vec<_>>()
+                .join("/"),
+        };
+        if path.is_empty() {
+            if required {
+                self.missing(field);
+            }
+            return None;
+        }
+        self.register(field, 0, &path, Kind::Regions);
+        Some(())
+    }
+
     /// A key Excel turned into a number (`mangled-code`).
     #[cold]
     fn mangled(&mut self, field: usize, text: &str) {
@@ -758,6 +803,10 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     }
 
     fn reference(&mut self, field: usize, target: Kind, required: bool) -> bool {
+        let names = self.row.place_names();
+        if names.iter().any(Option::is_some) && Some(field) == schema::place_field(self.kind) {
+            return self.named_place(field, names, required).is_some();
+        }
         let Some(cell) = self.cell(field, required) else {
             return false;
         };
@@ -771,6 +820,13 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     }
 
     fn references(&mut self, field: usize, target: Kind) -> usize {
+        let names = self.row.place_names();
+        if names.iter().any(Option::is_some)
+            && Some(field) == schema::place_field(self.kind)
+            && self.row.cell(field).is_none()
+        {
+            return usize::from(self.named_place(field, names, true).is_some());
+        }
         let Some(items) = self.list(field) else {
             return 0;
         };
