@@ -247,7 +247,11 @@ fn sort_key<'r>(
 pub(crate) fn canonical_cell(cell: &str, ty: Type, lang: Lang) -> Cow<'_, str> {
     let cell = inert::unprotect_formula(cell.trim());
     let canonical = match ty {
-        Type::Date => date::parse_cell(cell).map(|day| Cow::Owned(day.to_string())),
+        // A text deadline (2026年底前) is kept as written: what it means
+        // depends on the row's found date.
+        Type::Date | Type::Deadline => {
+            date::parse_cell(cell).map(|day| Cow::Owned(day.to_string()))
+        }
         Type::Word { translate } => translate(cell, lang).map(Cow::Borrowed),
         Type::Text | Type::Count | Type::Ref(_) | Type::Refs(_) => None,
     };

@@ -406,17 +406,20 @@ section! {
 
 impl Config {
     /// The deadline that applies to a problem: its own, or found + the
-    /// configured days for its category.
-    pub fn deadline(&self, problem: &Problem) -> Date {
-        problem.deadline.unwrap_or_else(|| {
-            let days = self
-                .deadlines
-                .category
-                .get(&*problem.category)
-                .copied()
-                .unwrap_or(self.deadlines.days);
-            problem.found + chrono::Days::new(u64::from(days))
-        })
+    /// configured days for its category; none for a long-term problem.
+    pub fn deadline(&self, problem: &Problem) -> Option<Date> {
+        match problem.deadline {
+            Some(deadline) => deadline.day(),
+            None => {
+                let days = self
+                    .deadlines
+                    .category
+                    .get(&*problem.category)
+                    .copied()
+                    .unwrap_or(self.deadlines.days);
+                Some(problem.found + chrono::Days::new(u64::from(days)))
+            }
+        }
     }
 }
 

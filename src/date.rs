@@ -130,6 +130,107 @@ pub fn ymd(y: u32, m: u32, d: u32) -> Option<Date> {
     Date::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
+/// A problem's deadline (整改时限) as a ledger writes it: a day, or
+/// long-term (长期坚持: no deadline, never overdue, counted apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Deadline {
+    On(Date),
+    LongTerm,
+}
+
+impl Deadline {
+    /// The day, unless long-term.
+    pub fn day(self) -> Option<Date> {
+        match self {
+            Deadline::On(day) => Some(day),
+            Deadline::LongTerm => None,
+        }
+    }
+}
+
+/// The words of a deadline that is the day the problem was found: put
+/// right at once.
+pub const AT_ONCE: [&str; 3] = ["立行立改", "即知即改", "立即整改"];
+
+/// The words of a long-term deadline.
+pub const LONG_TERM: [&str; 5] = ["长期坚持", "长期整改", "持续整改", "长期", "long-term"];
+
+/// Reads a deadline cell: a date in one of the forms of [`parse_cell`],
+/// or a text deadline — `2026年底前`, `2026年6月底前`, `6月底前` (of the
+/// year of `found`, or the next one if that is before `found`),
+/// `2026年6月30日前`, `6月30日前`, each with or without `前`/`之前`/`以前`
+/// and a trailing `完成`; `立行立改` (the deadline is `found`); `长期坚持`,
+/// `长期整改`, `持续整改` (long-term). Of several clauses
+/// (`立行立改，长期坚持`) the first counts. `None` when it is none of these,
+/// or needs `found` and `found` is not known.
+pub fn deadline(text: &str, found: Option<Date>) -> Option<Deadline> {
+    if let Some(day) = parse_cell(text) {
+        return Some(Deadline::On(day));
+    }
+    text_deadline(text, found)
+}
+
+/// The text deadlines of [`deadline`]. Apart: most deadlines are dates.
+#[cold]
+fn text_deadline(text: &str, found: Option<Date>) -> Option<Deadline> {
+    let clause = text
+        .split([',', '，', ';', '；', '、', ' ', '\u{3000}'])
+        .find(|c| !c.is_empty())?;
+    if LONG_TERM.contains(&clause) {
+        return Some(Deadline::LongTerm);
+    }
+    if AT_ONCE.contains(&clause) {
+        return found.map(Deadline::On);
+    }
+    let mut day = clause.strip_suffix("完成").unwrap_or(clause);
+    for before in ["之前", "以前", "前"] {
+        if let Some(rest) = day.strip_suffix(before) {
+            day = rest;
+            break;
+        }
+    }
+    if let Some(date) = parse(day) {
+        return Some(Deadline::On(date));
+    }
+    // 2026年底, 2026年6月底, 6月底, 6月30日: the day in a given year.
+    let (year, rest) = match day.split_once('年') {
+        Some((y, rest)) if y.len() == 4 => (Some(digits(y.as_bytes())?), rest),
+        Some(_) => return None,
+        None => (None, day),
+    };
+    let at = |y: u32| -> Option<Date> {
+        if rest == "底" {
+            ymd(y, 12, 31)
+        } else if let Some(month) = rest.strip_suffix("月底") {
+            ymd(y, small(month)?, 1).map(month_end)
+        } else {
+            let (month, d) = rest.strip_suffix('日')?.split_once('月')?;
+            ymd(y, small(month)?, small(d)?)
+        }
+    };
+    if rest == "底" && year.is_none() {
+        return None;
+    }
+    let date = match (year, found) {
+        (Some(y), _) => at(y)?,
+        // A month without a year is of the year found in, or the next.
+        (None, Some(found)) => {
+            let y = found.year() as u32;
+            at(y).filter(|d| *d >= found).or_else(|| at(y + 1))?
+        }
+        (None, None) => return None,
+    };
+    Some(Deadline::On(date))
+}
+
+/// One or two digits.
+fn small(text: &str) -> Option<u32> {
+    (1..=2)
+        .contains(&text.len())
+        .then(|| digits(text.as_bytes()))
+        .flatten()
+}
+
 /// The first day of the month holding `day`.
 pub fn month_start(day: Date) -> Date {
     day.with_day(1).unwrap_or(day)
@@ -259,6 +360,44 @@ mod tests {
         }
         for text in ["2026/3/10", "20260310", "45000", "3/10"] {
             assert!(!month_first(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn text_deadlines() {
+        let found = Some(d(2026, 8, 15));
+        let on = |y, m, day| Some(Deadline::On(d(y, m, day)));
+        assert_eq!(deadline("2026-09-30", found), on(2026, 9, 30));
+        assert_eq!(deadline("2026年底前", found), on(2026, 12, 31));
+        assert_eq!(deadline("2026年底", found), on(2026, 12, 31));
+        assert_eq!(deadline("2026年6月底前", found), on(2026, 6, 30));
+        assert_eq!(deadline("2027年2月底前完成", found), on(2027, 2, 28));
+        // 10月底: this year's, after 08-15; 6月底: before it, so next year's.
+        assert_eq!(deadline("10月底前", found), on(2026, 10, 31));
+        assert_eq!(deadline("6月底前", found), on(2027, 6, 30));
+        assert_eq!(deadline("2026年6月30日前", found), on(2026, 6, 30));
+        assert_eq!(deadline("9月30日之前", found), on(2026, 9, 30));
+        assert_eq!(deadline("2026/9/30前", found), on(2026, 9, 30));
+        assert_eq!(deadline("立行立改", found), on(2026, 8, 15));
+        assert_eq!(deadline("立行立改，长期坚持", found), on(2026, 8, 15));
+        assert_eq!(deadline("长期坚持", found), Some(Deadline::LongTerm));
+        assert_eq!(
+            deadline("持续整改；2026年底前", found),
+            Some(Deadline::LongTerm)
+        );
+        assert_eq!(deadline("长期整改", None), Some(Deadline::LongTerm));
+        // Needs the day found, which is not known.
+        assert_eq!(deadline("立行立改", None), None);
+        assert_eq!(deadline("6月底前", None), None);
+        for bad in [
+            "尽快",
+            "2026年13月底前",
+            "26年底前",
+            "6月前",
+            "年底前",
+            "2026年6月31日前",
+        ] {
+            assert_eq!(deadline(bad, found), None, "{bad}");
         }
     }
 

@@ -10,10 +10,11 @@ use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
 
-pub use crate::date::Date;
+pub use crate::date::{Date, Deadline};
 pub use crate::schema::{
-    Cadre, CadreId, CadreLevel, Enumeration, Id, Kind, Leave, Parent, Problem, Record, Ref, Region,
-    RegionId, RegionLevel, Satisfaction, Source, Visit, VisitKind,
+    Cadre, CadreId, CadreLevel, Enumeration, Id, Kind, Leave, Parent, Problem, Record,
+    Rectification, Ref, Region, RegionId, RegionLevel, Satisfaction, Source, Visit, VisitKind,
+    YesNo,
 };
 pub use crate::span::{FileId, Span};
 

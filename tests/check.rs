@@ -237,6 +237,14 @@ const CASES: &[Case] = &[
         Some("satisfaction"),
         Some("满意"),
     ),
+    // P02 (line 3) is 已整改 without a rectified date.
+    case(
+        "status-conflict",
+        "problems.csv",
+        Some(3),
+        Some("status"),
+        Some("已整改"),
+    ),
     // P02 (line 3) is 产业发展, a default category that base's
     // bangcun.toml does not list.
     case(

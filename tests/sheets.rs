@@ -427,9 +427,11 @@ fn cat_prints_a_workbook_as_canonical_csv() {
         lines[0].starts_with("问题编号,发现日期,地点代码,发现干部,来源,类别"),
         "{text}"
     );
+    // Every field of the kind, the six the ledger may add (status …
+    // note) empty.
     assert_eq!(
         lines[2],
-        "P02,2026-01-20,411001002001,,督导暗访,人居环境,垃圾集中堆放,西乡人民政府,,,,"
+        "P02,2026-01-20,411001002001,,督导暗访,人居环境,垃圾集中堆放,西乡人民政府,,,,,,,,,,"
     );
 }
 

@@ -416,3 +416,174 @@ fn dates_as_excel_leaves_them() {
     assert_eq!(doc["total"]["workdays_due"], 4);
     assert_eq!(doc["total"]["workdays_attended"], 4);
 }
+
+#[test]
+fn text_deadlines_long_term_and_the_ledgers_own_columns() {
+    let (_t, data) = base_with(&[(
+        "problems.csv",
+        "问题编号,发现日期,地点代码,发现干部,类别,问题描述,整改时限,整改日期,销号日期,整改状态,是否销号,整改措施,责任人,整改情况,备注\n\
+         P01,2026-01-10,411001001001,C01,基础设施,路面破损,立行立改,,,未整改,否,修补路面,王五,未开工,急\n\
+         P02,2026-01-20,411001002001,C02,人居环境,垃圾堆放,长期坚持,,,整改中,否,,,,\n\
+         P03,2026-02-01,411001001,C01,基础设施,路灯损坏,2月底前,2026-02-20,,已整改,否,,,,\n\
+         P04,2026-02-10,411001002,C02,人居环境,污水外溢,2026年底前,,,整改中,,,,,\n\
+         P05,2026-03-01,411001001002,C03,安全生产,电线老化,立行立改，长期坚持,2026-03-05,2026-03-10,已完成,是,,,,\n",
+    )]);
+    let (code, seen) = found(&data);
+    assert_eq!((code, seen), (0, vec![]));
+    // As of 03-31: five problems; P03 and P05 rectified; P01 overdue (its
+    // deadline is the day found, 01-10); P02 long-term, not overdue; P04
+    // due 12-31.
+    let total = total(&data);
+    assert_eq!(total["problems"], 5);
+    assert_eq!(total["rectified"], 2);
+    assert_eq!(total["overdue"], 1);
+    assert_eq!(total["long_term"], 1);
+    // The overdue list: P01, 03-31 − 01-10 = 80 days, with what the ledger
+    // says of it.
+    let out = bangcun()
+        .args([
+            "report",
+            "overdue",
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-03-31",
+            "--data",
+        ])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "id,county_code,place,category,unit,found,deadline,days_overdue,cadre,summary,measures,owner,progress,note"
+        )
+    );
+    assert_eq!(
+        lines.next(),
+        Some(
+            "P01,411001,411001001001,基础设施,,2026-01-10,2026-01-10,80,C01,路面破损,修补路面,王五,未开工,急"
+        )
+    );
+    assert_eq!(lines.next(), None);
+    // The monthly summary for March says so under its overdue list.
+    let out = bangcun()
+        .args([
+            "report",
+            "monthly",
+            "--month",
+            "2026-03",
+            "--as-of",
+            "2026-03-31",
+            "--data",
+        ])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("另有 1 个长期整改问题（长期坚持），没有整改时限，不计逾期。"),
+        "{text}"
+    );
+    assert!(text.contains("| 长期整改 |"), "{text}");
+    // The summary CSV: long_term is the last column.
+    let out = bangcun()
+        .args([
+            "report",
+            "summary",
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-03-31",
+            "--data",
+        ])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",satisfaction_rate,long_term"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn status_columns_against_the_dates() {
+    let (_t, data) = base_with(&[(
+        "problems.csv",
+        "问题编号,发现日期,地点代码,发现干部,类别,问题描述,整改时限,整改日期,销号日期,整改状态,是否销号\n\
+         P01,2026-01-10,411001001001,C01,基础设施,路面破损,,,,已整改,\n\
+         P02,2026-01-20,411001002001,C02,人居环境,垃圾堆放,,2026-01-25,,未整改,\n\
+         P03,2026-02-01,411001001,C01,基础设施,路灯损坏,,2026-02-20,,,√\n\
+         P04,2026-02-10,411001002,C02,人居环境,污水外溢,,2026-02-20,2026-02-25,已办结,×\n\
+         P05,2026-02-10,411001002,C02,人居环境,污水外溢,尽快,,,,\n",
+    )]);
+    let (code, seen) = found(&data);
+    assert_eq!(code, 1);
+    assert_eq!(
+        seen,
+        vec![
+            f("status-conflict", "problems.csv", 2, "status", "已整改"),
+            f("status-conflict", "problems.csv", 3, "status", "未整改"),
+            f("status-conflict", "problems.csv", 4, "closed", "是"),
+            f("status-conflict", "problems.csv", 5, "closed", "否"),
+            f("invalid-date", "problems.csv", 6, "deadline", "尽快"),
+        ]
+    );
+    let out = bangcun()
+        .args(["check", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("整改状态为“已整改”，但没有填写整改日期"),
+        "{text}"
+    );
+    assert!(text.contains("填写销号日期（核实销号的那一天）"), "{text}");
+}
+
+#[test]
+fn name_columns_filled_down() {
+    // A ledger as a clerk saves it from a sheet whose county and township
+    // are merged down: each on the first row of its group only, the
+    // header on line 3 under a title and a 截至 row. Line 5 fills down
+    // 测试县/东乡; line 7 魏都区/西关街道 and finds 大罗庄村委会; line 8
+    // is 南关镇 itself (no village); line 9 fills down 建安区/南关镇, in
+    // which there is no 东一村 (a wrong fill is caught, not guessed).
+    let (_t, data) = base_with(&[
+        ("regions.csv", NAMED_REGIONS),
+        (
+            "problems.csv",
+            "许昌市联乡帮村问题台账\n\
+             截至2026年3月31日\n\
+             序号,问题编号,发现日期,县（区）,乡镇（街道）,村（社区）,发现干部,类别,问题描述\n\
+             1,P01,2026-01-10,测试县,东乡,东一村,C01,基础设施,路面破损\n\
+             2,P02,2026-01-20,,,东二村,C01,人居环境,垃圾堆放\n\
+             3,P03,2026-02-01,魏都区,西关街道,南关社区,C02,基础设施,路灯损坏\n\
+             4,P04,2026-02-10,,,大罗庄,C02,人居环境,污水外溢\n\
+             5,P05,2026-02-10,建安区,南关镇,,C02,人居环境,污水外溢\n\
+             6,P06,2026-02-11,,,东一村,C02,人居环境,污水外溢\n\
+             填表人：张三,,,,,,,,\n",
+        ),
+    ]);
+    let (code, seen) = found(&data);
+    assert_eq!(code, 1);
+    assert_eq!(
+        seen,
+        vec![f(
+            "unknown-region",
+            "problems.csv",
+            9,
+            "place",
+            "建安区/南关镇/东一村"
+        )]
+    );
+    // Five problems read, all by cadres.
+    assert_eq!(total(&data)["problems"], 5);
+}

@@ -16,6 +16,7 @@ mod future_date;
 mod needs_rectified;
 mod parent_level;
 mod point_level;
+mod status_conflict;
 mod unknown_category;
 mod visit_outside_link;
 mod visit_place;
@@ -34,6 +35,7 @@ pub use future_date::{FUTURE_DATE, FutureDate};
 pub use needs_rectified::{NEEDS_RECTIFIED, NeedsRectified};
 pub use parent_level::{PARENT_LEVEL, ParentLevel};
 pub use point_level::{CountyPoint, POINT_LEVEL};
+pub use status_conflict::{Conflict, STATUS_CONFLICT};
 pub use unknown_category::{UNKNOWN_CATEGORY, UnknownCategory};
 pub use visit_outside_link::{VISIT_OUTSIDE_LINK, VisitOutsideLink};
 pub use visit_place::{VISIT_PLACE, VisitPlace};
@@ -72,7 +74,7 @@ const fn data(check: &'static Check, run: CheckFn) -> Entry {
 
 /// Every check, in the order they are listed (`bangcun check --list`) and
 /// run.
-pub const ENTRIES: [Entry; 35] = [
+pub const ENTRIES: [Entry; 36] = [
     loader(&load::UNREADABLE_FILE),
     loader(&load::OUTSIDE_LINK),
     loader(&load::REPEATED_LINK),
@@ -103,6 +105,7 @@ pub const ENTRIES: [Entry; 35] = [
     data(&POINT_LEVEL, point_level::run),
     data(&DATE_ORDER, date_order::run),
     data(&NEEDS_RECTIFIED, needs_rectified::run),
+    data(&STATUS_CONFLICT, status_conflict::run),
     data(&UNKNOWN_CATEGORY, unknown_category::run),
     data(&VISIT_PLACE, visit_place::run),
     data(&VISIT_OUTSIDE_LINK, visit_outside_link::run),

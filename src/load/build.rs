@@ -16,7 +16,8 @@ use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity, shown};
 use crate::lang::{Lang, tr};
 use crate::model::{
-    Date, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source, Span,
+    Date, Deadline, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source,
+    Span,
 };
 use crate::schema::{self, Builder, field_names};
 
@@ -200,6 +201,31 @@ impl Describe for InvalidDate {
     }
 }
 
+/// A deadline that is no date and no text deadline (`invalid-date`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidDeadline {
+    pub text: String,
+}
+
+impl Describe for InvalidDeadline {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”不是整改时限：既不是日期，也不是可识别的时限写法",
+            "\"{text}\" is no deadline: neither a date nor a deadline in words bangcun reads",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "写日期（2026-06-30），或写作 2026年底前、2026年6月底前、6月底前、2026年6月30日前、立行立改、长期坚持",
+            "write a date (2026-06-30), or one of the forms 2026年底前, 2026年6月底前, 6月底前, 2026年6月30日前, 立行立改 (at once), 长期坚持 (long-term)",
+        ))
+    }
+}
+
 /// A count that is no whole number ≥ 0 (`invalid-number`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidNumber {
@@ -313,6 +339,11 @@ pub trait Row {
     fn line(&self, field: usize) -> u32;
     /// The line of the row as a whole.
     fn row_line(&self) -> u32;
+    /// The names in the name columns of the kind's place (county,
+    /// township, village), filled down; none for a file without them.
+    fn place_names(&self) -> [Option<&str>; 3] {
+        [None; 3]
+    }
 }
 
 /// Keys of one referenced kind (region codes, cadre ids) as far as loaded.
@@ -589,6 +620,69 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         E::parse(text).or_else(|| self.alias(field, text))
     }
 
+    /// A text deadline (`2026年底前`, `立行立改`, `长期坚持`), read against
+    /// the row's `found` date; else whether to report it. When `found`
+    /// cannot be read it has its own finding (and the record is dropped),
+    /// so a deadline that needs it gets none.
+    #[cold]
+    fn text_deadline(&mut self, text: &str) -> Result<Deadline, bool> {
+        let found = schema::position(self.kind, "found").and_then(|f| match self.row.cell(f) {
+            Some(Cell::Text(s)) => date::parse_cell(&s),
+            Some(Cell::Date(d)) => Some(d),
+            _ => None,
+        });
+        match date::deadline(text, found) {
+            Some(deadline) => Ok(deadline),
+            None if found.is_none()
+                && date::deadline(text, Date::from_ymd_opt(2000, 1, 1)).is_some() =>
+            {
+                self.ok = false;
+                Err(false)
+            }
+            None => Err(true),
+        }
+    }
+
+    /// The place of a row whose sheet has name columns (县（区）,
+    /// 乡镇（街道）, 村（社区）): a code in the place's own cell as it is;
+    /// else a path of the row's names, coarser first, ending with the
+    /// place's cell (a name) or the finest name. Registered as the key to
+    /// resolve, which as no code is looked up by name.
+    #[cold]
+    fn named_place(
+        &mut self,
+        field: usize,
+        names: [Option<&str>; 3],
+        required: bool,
+    ) -> Option<()> {
+        let own = match self.row.cell(field) {
+            Some(cell) => Some(self.text_of(field, cell)?),
+            None => None,
+        };
+        let path = match own {
+            Some(code) if code.is_ascii() => code.into_owned(),
+            Some(name) => {
+                let mut parts: Vec<&str> = names[..2].iter().flatten().copied().collect();
+                parts.push(&name);
+                parts.join("/")
+            }
+            None => names
+                .iter()
+                .flatten()
+                .copied()
+                .collect::<Vec<_>>()
+                .join("/"),
+        };
+        if path.is_empty() {
+            if required {
+                self.missing(field);
+            }
+            return None;
+        }
+        self.register(field, 0, &path, Kind::Regions);
+        Some(())
+    }
+
     /// A key Excel turned into a number (`mangled-code`).
     #[cold]
     fn mangled(&mut self, field: usize, text: &str) {
@@ -651,6 +745,29 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
         parsed
     }
 
+    fn deadline(&mut self, field: usize) -> Option<Deadline> {
+        let cell = self.cell(field, false)?;
+        let parsed = match &cell {
+            Cell::Date(d) => Ok(Deadline::On(*d)),
+            Cell::Text(s) => match self.sink.dates.parse(s) {
+                Some(day) => Ok(Deadline::On(day)),
+                None => self.text_deadline(s),
+            },
+            _ => Err(true),
+        };
+        match parsed {
+            Ok(deadline) => Some(deadline),
+            Err(report) => {
+                if report {
+                    let text = cell.shown();
+                    let message = InvalidDeadline { text: text.clone() };
+                    self.error(field, &INVALID_DATE, Some(text), message);
+                }
+                None
+            }
+        }
+    }
+
     fn count(&mut self, field: usize) -> u32 {
         let Some(cell) = self.row.cell(field) else {
             return 0;
@@ -686,6 +803,10 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     }
 
     fn reference(&mut self, field: usize, target: Kind, required: bool) -> bool {
+        let names = self.row.place_names();
+        if names.iter().any(Option::is_some) && Some(field) == schema::place_field(self.kind) {
+            return self.named_place(field, names, required).is_some();
+        }
         let Some(cell) = self.cell(field, required) else {
             return false;
         };
@@ -699,6 +820,13 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     }
 
     fn references(&mut self, field: usize, target: Kind) -> usize {
+        let names = self.row.place_names();
+        if names.iter().any(Option::is_some)
+            && Some(field) == schema::place_field(self.kind)
+            && self.row.cell(field).is_none()
+        {
+            return usize::from(self.named_place(field, names, true).is_some());
+        }
         let Some(items) = self.list(field) else {
             return 0;
         };

@@ -294,6 +294,11 @@ struct Header {
     /// under them.
     unnamed: Vec<usize>,
     width: usize,
+    /// The name columns of the kind's place (县（区）, 乡镇（街道）,
+    /// 村（社区）), by level, coarsest first …
+    names: [Option<usize>; 3],
+    /// … and the names of the row before, filled down.
+    last_names: [Option<String>; 3],
 }
 
 /// A data row of a CSV file or a sheet.
@@ -301,6 +306,8 @@ pub struct CsvRow<'r> {
     cells: &'r [Cow<'r, str>],
     header: &'r Header,
     line: u32,
+    /// The row's place names, filled down (see [`fill_names`]).
+    names: &'r [Option<String>; 3],
 }
 
 impl Row for CsvRow<'_> {
@@ -319,6 +326,35 @@ impl Row for CsvRow<'_> {
     fn row_line(&self) -> u32 {
         self.line
     }
+
+    fn place_names(&self) -> [Option<&str>; 3] {
+        self.names.each_ref().map(Option::as_deref)
+    }
+}
+
+/// The place names of a row (docs/data.md, "Merged cells"): in the county
+/// and township columns, an empty cell takes the name of the row above
+/// when a finer name of the same row is filled — a CSV saved from a sheet
+/// whose county is merged down over its rows has it on the first row
+/// only. (That finer name still has to lie inside it: a wrong fill is an
+/// unknown or ambiguous place, never a guess.) Rows of a sheet without
+/// name columns have none, and cost nothing.
+fn fill_names(cells: &[Cow<str>], header: &mut Header) -> [Option<String>; 3] {
+    if header.names.iter().all(Option::is_none) {
+        return [None, None, None];
+    }
+    let mut names: [Option<String>; 3] = header.names.map(|column| {
+        let cell = trim(cells.get(column?)?);
+        (!cell.is_empty()).then(|| cell.to_string())
+    });
+    for level in 0..2 {
+        let finer = names[level + 1..].iter().any(Option::is_some);
+        if names[level].is_none() && finer && header.names[level].is_some() {
+            names[level] = header.last_names[level].clone();
+        }
+    }
+    header.last_names = names.clone();
+    names
 }
 
 /// The separators a CSV file may have besides the comma, tried in order
@@ -736,11 +772,13 @@ fn record_row(
     if !header.unnamed.is_empty() {
         unnamed_data(header, cells, kind, span, findings);
     }
+    let names = fill_names(cells, header);
     on_row(
         &CsvRow {
             cells,
             header,
             line,
+            names: &names,
         },
         findings,
     );
@@ -860,6 +898,8 @@ fn map_header(
         field_column: vec![None; fields.len()],
         unnamed: Vec::new(),
         width: names.len(),
+        names: [None; 3],
+        last_names: [None, None, None],
     };
     let held = column_fields(names, kind);
     for (column, (cell, held)) in names.iter().zip(held).enumerate() {
@@ -889,6 +929,17 @@ fn map_header(
                         .value(text_shown()),
                 );
             }
+        } else if let Some(level) = schema::name_column(kind, text) {
+            // A name column of the place: the first of its level.
+            let slot = &mut header.names[level as usize];
+            if slot.is_none() {
+                *slot = Some(column);
+                outcome.columns.push(Column {
+                    field: schema::NAME_COLUMNS[level as usize].1,
+                    heading: text.into(),
+                    index: column as u32,
+                });
+            }
         } else if is_row_number(kind, text) {
             // Row numbers: nothing to read, nothing to warn of.
         } else if found.is_ok() {
@@ -908,6 +959,18 @@ fn map_header(
             count: unknown - UNKNOWN_SHOWN,
         };
         findings.push(Finding::new(&UNKNOWN_COLUMN, span, message));
+    }
+    // Without a code column, findings about the place name the finest
+    // name column's cell.
+    if let Some(place) = schema::place_field(kind) {
+        let finest = header.names.iter().rev().flatten().next();
+        if let (None, Some(&column)) = (header.field_column[place], finest) {
+            outcome.columns.push(Column {
+                field: fields[place].name,
+                heading: header_text(&names[column]).into(),
+                index: column as u32,
+            });
+        }
     }
     let Err(no) = found else {
         return Some((header, data_from));

@@ -43,7 +43,7 @@ mod regions;
 mod visits;
 mod words;
 
-use crate::date::Date;
+use crate::date::{Date, Deadline};
 use crate::lang::Lang;
 use crate::span::Span;
 
@@ -53,7 +53,8 @@ pub use problems::{PROBLEMS, Problem};
 pub use regions::{Parent, REGIONS, Region, RegionId};
 pub use visits::{VISITS, Visit};
 pub use words::{
-    CadreLevel, Enumeration, RegionLevel, Satisfaction, Source, VisitKind, YesNo, words_of,
+    CadreLevel, Enumeration, Rectification, RegionLevel, Satisfaction, Source, VisitKind, YesNo,
+    words_of,
 };
 
 /// Declares the record kinds, in load order: each may refer only to the
@@ -205,6 +206,9 @@ pub enum Type {
     Text,
     /// A date in one of the accepted forms; written in ISO form.
     Date,
+    /// A deadline: a date, or a text deadline (`2026年底前`, `立行立改`,
+    /// `长期坚持`); a date is written in ISO form, a text as written.
+    Deadline,
     /// A whole number ≥ 0 (0 when absent).
     Count,
     /// One of an enumeration's words, English or Chinese: `translate`
@@ -254,12 +258,94 @@ fn lookup_loosely(kind: Kind, header: &str) -> Option<usize> {
 /// asks only this and [`lookup`], so that whatever names a field here
 /// names it for every file and sheet.
 pub fn unnamed_required(kind: Kind, headings: &[&str]) -> Vec<&'static Field> {
+    let place = place_field(kind);
+    let named = |i: usize, h: &str| {
+        lookup(kind, h) == Some(i) || (Some(i) == place && name_column(kind, h).is_some())
+    };
     fields(kind)
         .iter()
         .enumerate()
-        .filter(|&(i, f)| f.required && !headings.iter().any(|h| lookup(kind, h) == Some(i)))
+        .filter(|&(i, f)| f.required && !headings.iter().any(|h| named(i, h)))
         .map(|(_, f)| f)
         .collect()
+}
+
+/// The name columns a sheet may carry instead of a code column for a
+/// kind's place (docs/data.md, "Places by name"): for each level, the
+/// English name, the heading bangcun writes and the others read. A row's
+/// names make a path, coarser first (魏都区/南关街道/南关社区).
+pub const NAME_COLUMNS: [(RegionLevel, &str, &str, &[&str]); 3] = [
+    (
+        RegionLevel::County,
+        "county",
+        "县（区）",
+        &[
+            "县（市、区）",
+            "县区",
+            "县市区",
+            "区县",
+            "县（市）",
+            "所属县（区）",
+            "县",
+        ],
+    ),
+    (
+        RegionLevel::Township,
+        "township",
+        "乡镇（街道）",
+        &[
+            "乡（镇、街道）",
+            "乡镇街道",
+            "乡镇",
+            "街道",
+            "所属乡镇（街道）",
+            "乡镇（街道办）",
+        ],
+    ),
+    (
+        RegionLevel::Village,
+        "village",
+        "村（社区）",
+        &[
+            "村社区",
+            "村（居）",
+            "村居",
+            "行政村",
+            "村",
+            "社区",
+            "村（社区）名称",
+        ],
+    ),
+];
+
+/// The field of `kind` that name columns stand for: its first reference
+/// to regions (a visit's or a problem's place, a cadre's points); none for
+/// the regions themselves.
+pub fn place_field(kind: Kind) -> Option<usize> {
+    if kind == Kind::Regions {
+        return None;
+    }
+    fields(kind)
+        .iter()
+        .position(|f| matches!(f.ty, Type::Ref(Kind::Regions) | Type::Refs(Kind::Regions)))
+}
+
+/// The level of the name column `header` names, for a kind with a place
+/// (a heading that names a field is that field's, not a name column).
+pub fn name_column(kind: Kind, header: &str) -> Option<RegionLevel> {
+    place_field(kind)?;
+    let header = header.trim();
+    if lookup(kind, header).is_some() {
+        return None;
+    }
+    let normal = normal_heading(header);
+    let header = normal.as_deref().unwrap_or(header);
+    NAME_COLUMNS
+        .iter()
+        .find(|(_, en, zh, also)| {
+            *zh == header || also.contains(&header) || en.eq_ignore_ascii_case(header)
+        })
+        .map(|(level, ..)| *level)
 }
 
 /// The field called `name` (English) of `kind`.
@@ -373,6 +459,9 @@ pub trait Builder {
     fn key(&mut self, field: usize) -> Box<str>;
     /// A date; a finding when it is none, or `required` and absent.
     fn date(&mut self, field: usize, required: bool) -> Option<Date>;
+    /// A deadline: a date or a text deadline, read against the record's
+    /// `found` date; a finding when it is neither.
+    fn deadline(&mut self, field: usize) -> Option<Deadline>;
     /// A whole number ≥ 0; absent is 0.
     fn count(&mut self, field: usize) -> u32;
     /// One of `E`'s words.
@@ -480,6 +569,23 @@ impl FieldType for Option<Date> {
     }
     fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
         self.map(|d| d.to_string()).unwrap_or_default()
+    }
+}
+
+impl FieldType for Option<Deadline> {
+    const TYPE: Type = Type::Deadline;
+    const REQUIRED: bool = false;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.deadline(field)
+    }
+    /// A day in ISO form (a deadline in words, read against `found`, is
+    /// the day it means); long-term in words.
+    fn write(&self, _: &dyn KeyOf, lang: Lang) -> String {
+        match self {
+            Some(Deadline::On(day)) => day.to_string(),
+            Some(Deadline::LongTerm) => lang.pick("长期坚持", "long-term").to_string(),
+            None => String::new(),
+        }
     }
 }
 
@@ -734,6 +840,7 @@ mod tests {
         assert_eq!(fields(Kind::Cadres)[6].name, "end");
         assert_eq!(fields(Kind::Visits)[6].name, "note");
         assert_eq!(fields(Kind::Problems)[11].name, "satisfaction");
+        assert_eq!(fields(Kind::Problems)[17].name, "note");
         assert_eq!(fields(Kind::Leaves)[3].name, "reason");
         // Types and requirement follow the Rust types.
         let visit = |name| by_name(Kind::Visits, name).unwrap();
@@ -756,6 +863,45 @@ mod tests {
         assert_eq!(lookup(Kind::Visits, "干部编号"), cadre);
         assert_eq!(lookup(Kind::Visits, " Cadre "), cadre);
         assert_eq!(lookup(Kind::Visits, "cadre_id"), None);
+    }
+
+    #[test]
+    fn name_columns_stand_for_the_place() {
+        assert_eq!(
+            name_column(Kind::Problems, "县（区）"),
+            Some(RegionLevel::County)
+        );
+        assert_eq!(
+            name_column(Kind::Problems, "乡镇(街道)"),
+            Some(RegionLevel::Township)
+        );
+        assert_eq!(
+            name_column(Kind::Visits, "村（社区）"),
+            Some(RegionLevel::Village)
+        );
+        assert_eq!(name_column(Kind::Regions, "县（区）"), None);
+        assert_eq!(name_column(Kind::Problems, "地点"), None);
+        assert_eq!(
+            place_field(Kind::Problems),
+            position(Kind::Problems, "place")
+        );
+        assert_eq!(place_field(Kind::Cadres), position(Kind::Cadres, "points"));
+        // A header with name columns and no code column names the place.
+        let headings = [
+            "问题编号",
+            "发现日期",
+            "县（区）",
+            "村（社区）",
+            "类别",
+            "问题描述",
+        ];
+        assert!(unnamed_required(Kind::Problems, &headings).is_empty());
+        let without = ["问题编号", "发现日期", "类别", "问题描述"];
+        let missing: Vec<&str> = unnamed_required(Kind::Problems, &without)
+            .iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(missing, ["place"]);
     }
 
     #[test]

@@ -255,6 +255,35 @@ impl Enumeration for Satisfaction {
     ];
 }
 
+/// Where a problem's rectification stands, as a sheet's 整改状态 column
+/// says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rectification {
+    Rectified,
+    InProgress,
+    Open,
+}
+
+impl Enumeration for Rectification {
+    const WORDS: &'static [(Self, &'static str, &'static str)] = &[
+        (Rectification::Rectified, "rectified", "已整改"),
+        (Rectification::InProgress, "in-progress", "整改中"),
+        (Rectification::Open, "open", "未整改"),
+    ];
+    const ALSO: &'static [(Self, &'static str)] = &[
+        (Rectification::Rectified, "已完成"),
+        (Rectification::Rectified, "已办结"),
+        (Rectification::Rectified, "完成整改"),
+        (Rectification::Rectified, "已完成整改"),
+        (Rectification::Rectified, "已销号"),
+        (Rectification::InProgress, "正在整改"),
+        (Rectification::InProgress, "部分整改"),
+        (Rectification::InProgress, "推进中"),
+        (Rectification::Open, "未开始"),
+        (Rectification::Open, "未启动"),
+    ];
+}
+
 /// A yes/no field (是否销号): 是/否, and the other words clerks write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum YesNo {
@@ -331,5 +360,6 @@ mod tests {
         distinct::<Source>();
         distinct::<Satisfaction>();
         distinct::<YesNo>();
+        distinct::<Rectification>();
     }
 }
