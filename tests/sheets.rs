@@ -541,3 +541,41 @@ fn a_hard_link_is_read_once() {
     assert_eq!(code, 0);
     assert_eq!(records(&doc), records(&before));
 }
+
+#[test]
+fn a_gb18030_ledger_saved_from_libreoffice_reads_as_laid_out() {
+    // tests/fixtures/clerk-ledger/problems.csv: a problems ledger made in
+    // LibreOffice as an office lays it out (title and 截至 rows, a two-row
+    // header under 整改情况, 序号, places by name in 县（区）/乡镇（街道）/
+    // 村（社区） with 魏都区 merged down over three rows, 2026年底前 /
+    // 立行立改 / 长期坚持 deadlines, 整改状态, 是否销号, 整改措施, two footer
+    // rows), saved as "Text CSV" in GBK.
+    let data = common::fixture("clerk-ledger");
+    let bytes = fs::read(data.join("problems.csv")).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture is GBK");
+    let (code, out, _) = run_on(
+        &data,
+        &["check", "--format", "json", "--as-of", "2026-10-31"],
+    );
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!((code, seen(&doc)), (0, vec![]));
+    let out = ok_on(
+        &data,
+        &[
+            "report",
+            "summary",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-10-31",
+        ],
+    );
+    let total = &serde_json::from_slice::<Value>(&out).unwrap()["total"];
+    // P001 rectified 10-20 of P001-P004: 1/4; overdue as of 10-31: P002
+    // (立行立改: deadline = found, 10-08); P003 is due 11-30, P004 is
+    // long-term (长期坚持), never overdue.
+    assert_eq!(total["problems"], 4);
+    assert_eq!(total["rectified"], 1);
+    assert_eq!(total["rectification_rate"], 0.25);
+    assert_eq!(total["overdue"], 1);
+}

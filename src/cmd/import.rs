@@ -120,7 +120,13 @@ pub fn run(global: &Global, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     // The new text of every file written, made in full first.
     let mut written = Vec::new();
     for (target, (kind, rows)) in &plan.rows {
-        let path = opened.dir.join(target);
+        // Shown from the current directory: `problems.csv`, not
+        // `./problems.csv`.
+        let path = if opened.dir == Path::new(".") {
+            target.clone()
+        } else {
+            opened.dir.join(target)
+        };
         let before = match fs::read(&path) {
             Ok(bytes) => Some(bytes),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
