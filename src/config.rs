@@ -1,7 +1,7 @@
 //! `bangcun.toml`: the settings of a data folder (docs/data.md), typed
 //! once. Each setting is one field of a [`section!`] — `bangcun.toml`
 //! itself ([`Config`]) or one of its tables ([`Workdays`], [`Deadlines`],
-//! [`Revisit`]) — with its default, the reader that checks its value, and
+//! [`Revisit`], [`Aliases`]) — with its default, the reader that checks its value, and
 //! the words `init`'s template says of it; the parser, the list of known
 //! keys and the template follow from them. Every key has a default; an
 //! unknown key or an impossible value is an `invalid-config` finding
@@ -20,7 +20,8 @@ use toml::de::{DeTable, DeValue};
 use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity};
 use crate::lang::{Lang, tr};
-use crate::model::{CadreLevel, Date, FileId, Problem, Span};
+use crate::model::{CadreLevel, Date, FileId, Kind, Problem, Span};
+use crate::schema::Type;
 use crate::targets::{self, Goal, Sense, Target};
 use crate::text::line_at;
 
@@ -138,6 +139,12 @@ pub enum Expect {
     TargetCount,
     /// A count better neither way needs its direction written.
     Direction,
+    /// A key of `aliases` must be a field whose values are words.
+    AliasField,
+    /// An alias must stand for one of the field's words.
+    AliasValue,
+    /// An alias must not be a word the field has already.
+    AliasTaken,
 }
 
 impl Expect {
@@ -203,6 +210,24 @@ impl Expect {
                 lang,
                 "这个数量多或少都不一定好，请写明方向：{{ at_least = 数量 }}（不少于）或 {{ at_most = 数量 }}（不多于）",
                 "this count is better neither higher nor lower: write its direction, {{ at_least = N }} or {{ at_most = N }}"
+            ),
+            Expect::AliasField => {
+                let fields = alias_fields().join(lang.pick("、", ", "));
+                tr!(
+                    lang,
+                    "应为取值是固定用词的字段名：{fields}；如 source = {{ \"职能部门移交\" = \"inspection\" }}",
+                    "expected a field whose values are words: {fields}; e.g. source = {{ \"职能部门移交\" = \"inspection\" }}",
+                )
+            }
+            Expect::AliasValue => tr!(
+                lang,
+                "应为该字段的可选值（英文或中文），如 \"inspection\" 或 \"督导暗访\"",
+                "expected one of the field's values (English or Chinese), such as \"inspection\" or \"督导暗访\"",
+            ),
+            Expect::AliasTaken => tr!(
+                lang,
+                "这个词已是该字段的另一个值，不能改作别的值；删去此项",
+                "this word already stands for another value of the field and cannot be changed; remove the entry",
             ),
         }
     }
@@ -319,7 +344,56 @@ section! {
         targets: Vec<Target> = Vec::new();
             read targets; show table_example("rectification_rate = 0.9\nattendance_rate = 0.95\nfive_star = 60\nstars3_rate = 0.5\nweak = 0\nsanling_rate = 0.8\nreview_rate = 0.8\nproblems = { at_most = 100 }");
             note ("目标：报表和月报逐项显示是否达标。比率写小数（0.9 即 90%），为“不低于”；数量写整数：weak、overdue 等越少越好的为“不多于”，five_star 等越多越好的为“不少于”，problems 等须写明方向，如 { at_most = 100 }", "Targets: reports and the monthly summary say whether each is met. A rate is a fraction (0.9 is 90%), at least; a count is a whole number: at most for counts better lower (weak, overdue), at least for those better higher (five_star), and written with its direction for the others (problems = { at_most = 100 })");
+        /// The office's own words for the values of fields.
+        aliases: Aliases = Aliases::default();
+            read aliases; show entries_apart("# source = { \"职能部门移交\" = \"inspection\" }");
+            note ("本单位自己的用词：字段名 = { \"用词\" = \"可选值\" }", "the office's own words: field = { \"word\" = \"value\" }");
     }
+}
+
+/// `[aliases]`: an office's own words for the values of fields, by field
+/// name (`source = { "职能部门移交" = "inspection" }`), each standing for
+/// a value's English word. They are read after the words of docs/data.md,
+/// for every field of that name whose values they are.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Aliases {
+    /// Field name → (word → the value's English word).
+    pub fields: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Aliases {
+    /// The English word of the value `word` stands for in the field called
+    /// `field`, if the office made it an alias.
+    pub fn get(&self, field: &str, word: &str) -> Option<&str> {
+        self.fields.get(field)?.get(word).map(String::as_str)
+    }
+}
+
+/// The fields whose values are words, by name (those `[aliases]` may
+/// name), in table order, each once.
+fn alias_fields() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for kind in Kind::ALL {
+        for f in kind.fields() {
+            if matches!(f.ty, Type::Word { .. }) && !out.contains(&f.name) {
+                out.push(f.name);
+            }
+        }
+    }
+    out
+}
+
+/// What `word` means in the fields called `field`: the English word of
+/// the value in the first such field that has it.
+fn english_word(field: &str, word: &str) -> Option<&'static str> {
+    Kind::ALL
+        .iter()
+        .flat_map(|k| k.fields())
+        .filter(|f| f.name == field)
+        .find_map(|f| match f.ty {
+            Type::Word { translate } => translate(word, Lang::En),
+            _ => None,
+        })
 }
 
 section! {
@@ -368,17 +442,20 @@ section! {
 
 impl Config {
     /// The deadline that applies to a problem: its own, or found + the
-    /// configured days for its category.
-    pub fn deadline(&self, problem: &Problem) -> Date {
-        problem.deadline.unwrap_or_else(|| {
-            let days = self
-                .deadlines
-                .category
-                .get(&*problem.category)
-                .copied()
-                .unwrap_or(self.deadlines.days);
-            problem.found + chrono::Days::new(u64::from(days))
-        })
+    /// configured days for its category; none for a long-term problem.
+    pub fn deadline(&self, problem: &Problem) -> Option<Date> {
+        match problem.deadline {
+            Some(deadline) => deadline.day(),
+            None => {
+                let days = self
+                    .deadlines
+                    .category
+                    .get(&*problem.category)
+                    .copied()
+                    .unwrap_or(self.deadlines.days);
+                Some(problem.found + chrono::Days::new(u64::from(days)))
+            }
+        }
     }
 }
 
@@ -680,6 +757,55 @@ impl Parser<'_> {
         Some(days_of)
     }
 
+    /// `aliases`: for each field whose values are words, a table of the
+    /// office's words, each standing for one of the field's values. A word
+    /// the field has already (for another value) is refused: it would be
+    /// read as the built-in value anyway.
+    fn aliases(&mut self, path: &'static str, value: &Value) -> Option<Aliases> {
+        let Some(table) = value.get_ref().as_table() else {
+            self.invalid(path, value, Expect::Table);
+            return None;
+        };
+        let fields = alias_fields();
+        let mut aliases = Aliases::default();
+        for (field, words) in table.iter() {
+            let key = format!("{path}.{}", field.get_ref());
+            if !fields.contains(&field.get_ref().as_ref()) {
+                let text = field.get_ref().to_string();
+                self.report(path, key, text, field.span().start, Expect::AliasField);
+                continue;
+            }
+            let Some(words) = words.get_ref().as_table() else {
+                self.invalid_entry(path, key, words, Expect::Table);
+                continue;
+            };
+            let mut read = BTreeMap::new();
+            for (word, meant) in words.iter() {
+                let entry = format!("{key}.{}", word.get_ref());
+                let target = meant
+                    .get_ref()
+                    .as_str()
+                    .and_then(|m| english_word(field.get_ref(), m.trim()));
+                let Some(target) = target else {
+                    self.invalid_entry(path, entry, meant, Expect::AliasValue);
+                    continue;
+                };
+                let word_text = word.get_ref().trim();
+                match english_word(field.get_ref(), word_text) {
+                    Some(already) if already != target => {
+                        let text = word_text.to_string();
+                        self.report(path, entry, text, word.span().start, Expect::AliasTaken);
+                    }
+                    _ => {
+                        read.insert(word_text.to_string(), target.to_string());
+                    }
+                }
+            }
+            aliases.fields.insert(field.get_ref().to_string(), read);
+        }
+        Some(aliases)
+    }
+
     /// Checks that need several keys at once: a category deadline for an
     /// unknown category, a moved day that is nobody's work day. The default
     /// stands for what fails.
@@ -820,6 +946,18 @@ impl Template {
         self.line(&format!("[{path}]"), note);
         self.out.push_str(entries);
         self.out.push('\n');
+    }
+
+    /// The same, after a blank line.
+    fn entries_apart<T>(
+        &mut self,
+        path: &str,
+        value: &T,
+        note: (&'static str, &'static str),
+        entries: &str,
+    ) {
+        self.out.push('\n');
+        self.entries(path, value, note, entries);
     }
 
     /// A table of settings, after a blank line: its header with the note,
@@ -1078,7 +1216,7 @@ days = 15
         );
         assert_eq!(
             help("nmae = \"x\"\n"),
-            "可用的配置项：name、lang、categories、workdays、deadlines、revisit、targets；此项被忽略"
+            "可用的配置项：name、lang、categories、workdays、deadlines、revisit、targets、aliases；此项被忽略"
         );
     }
 

@@ -116,6 +116,11 @@ pub enum Heading {
     RevisitLagging,
     IdentificationRate,
     SatisfactionRate,
+    LongTerm,
+    Measures,
+    Owner,
+    Progress,
+    Note,
     ProblemId,
     Place,
     Category,
@@ -191,6 +196,11 @@ impl Heading {
             RevisitLagging => ("回访滞后", "Revisit lagging"),
             IdentificationRate => ("识别率", "Identification"),
             SatisfactionRate => ("满意度", "Satisfaction"),
+            LongTerm => ("长期整改", "Long-term"),
+            Measures => ("整改措施", "Measures"),
+            Owner => ("责任人", "Owner"),
+            Progress => ("整改情况", "Progress"),
+            Note => ("备注", "Note"),
             ProblemId => ("问题编号", "Problem"),
             Place => ("地点", "Place"),
             Category => ("类别", "Category"),
@@ -317,7 +327,15 @@ pub fn files_unread(names: &[String], lang: Lang) -> String {
 }
 
 /// Data files whose reading stopped part way.
-pub fn files_partly_read(names: &[String], lang: Lang) -> String {
+pub fn files_partly_read(files: &[(String, Option<u32>)], lang: Lang) -> String {
+    let names: Vec<String> = files
+        .iter()
+        .map(|(name, from)| match (from, lang) {
+            (Some(line), Lang::Zh) => format!("{name}（第 {line} 行起未读取）"),
+            (Some(line), Lang::En) => format!("{name} (from line {line} on)"),
+            (None, _) => name.clone(),
+        })
+        .collect();
     match lang {
         Lang::Zh => format!("只读取了一部分的文件：{}", names.join("、")),
         Lang::En => format!("files read only in part: {}", names.join(", ")),

@@ -62,6 +62,8 @@ const CASES: &[Case] = &[
         None,
         None,
     ),
+    // leaves.xlsx is a CSV file renamed: no workbook.
+    case("bad-workbook", "leaves.xlsx", None, None, None),
     // Byte 0xFF on line 3 (lines 1–2 are ASCII).
     case("bad-encoding", "visits/2026-01.csv", Some(3), None, None),
     // leaves.csv in GBK, with line 3 appended in UTF-8 (培训).
@@ -85,8 +87,6 @@ const CASES: &[Case] = &[
     case("bad-quoting", "problems.csv", Some(4), None, None),
     // Line 2 has a fifth cell under a 4-column header.
     case("field-count", "leaves.csv", Some(2), None, None),
-    // leaves.csv is separated by tabs: named at its header.
-    case("bad-separator", "leaves.csv", Some(1), None, None),
     // Line 11: `cadre = "C02` — the string never ends.
     case("invalid-toml", "visits/2026-02.toml", Some(11), None, None),
     // leaves.csv is 0 bytes: the header line 1 is missing.
@@ -197,6 +197,30 @@ const CASES: &[Case] = &[
         Some("cadre"),
         Some("C30"),
     ),
+    // Both townships are named 东乡, and 东二村 (line 6) has 东乡 as parent.
+    case(
+        "ambiguous-place",
+        "regions.csv",
+        Some(6),
+        Some("parent"),
+        Some("东乡"),
+    ),
+    // The leave (line 2) is of 李县, the name of C02 and of C05.
+    case(
+        "ambiguous-cadre",
+        "leaves.csv",
+        Some(2),
+        Some("cadre"),
+        Some("李县"),
+    ),
+    // P02 (line 3) is at 4.11001E+11: a code Excel made a number.
+    case(
+        "mangled-code",
+        "problems.csv",
+        Some(3),
+        Some("place"),
+        Some("4.11001E+11"),
+    ),
     // 西二村 (line 8), a village, has the county as parent.
     case(
         "parent-level",
@@ -228,6 +252,14 @@ const CASES: &[Case] = &[
         Some(3),
         Some("satisfaction"),
         Some("满意"),
+    ),
+    // P02 (line 3) is 已整改 without a rectified date.
+    case(
+        "status-conflict",
+        "problems.csv",
+        Some(3),
+        Some("status"),
+        Some("已整改"),
     ),
     // P02 (line 3) is 产业发展, a default category that base's
     // bangcun.toml does not list.
@@ -413,8 +445,13 @@ fn future_date_follows_as_of() {
     assert_eq!(run("2026-04-20"), 0);
 }
 
+/// The files a fixture changes besides its case's, to set its defect up:
+/// a second cadre named 李县, for the leave that names 李县.
+const SETUP: [(&str, &str); 1] = [("ambiguous-cadre", "cadres.csv")];
+
 /// Every fixture is base with its defect and nothing else: its files are
-/// base's, byte for byte, except under the path its case names.
+/// base's, byte for byte, except under the path its case names (and those
+/// of [`SETUP`]).
 #[test]
 fn fixtures_differ_from_base_only_where_their_defect_is() {
     fn files(dir: &Path, under: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
@@ -445,8 +482,9 @@ fn fixtures_differ_from_base_only_where_their_defect_is() {
         differ.dedup();
         assert!(!differ.is_empty(), "{} is the same as base", case.check);
         for path in differ {
+            let setup = SETUP.contains(&(case.check, path.to_str().unwrap_or("")));
             assert!(
-                path.starts_with(case.file),
+                setup || path.starts_with(case.file),
                 "{}: {} differs from base, but the defect is in {}",
                 case.check,
                 path.display(),

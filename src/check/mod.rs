@@ -18,6 +18,7 @@ mod needs_rectified;
 mod parent_level;
 mod point_level;
 mod rating_place;
+mod status_conflict;
 mod unknown_category;
 mod visit_outside_link;
 mod visit_place;
@@ -38,6 +39,7 @@ pub use needs_rectified::{NEEDS_RECTIFIED, NeedsRectified};
 pub use parent_level::{PARENT_LEVEL, ParentLevel};
 pub use point_level::{CountyPoint, POINT_LEVEL};
 pub use rating_place::{RATING_PLACE, RatingPlace};
+pub use status_conflict::{Conflict, STATUS_CONFLICT};
 pub use unknown_category::{UNKNOWN_CATEGORY, UnknownCategory};
 pub use visit_outside_link::{VISIT_OUTSIDE_LINK, VisitOutsideLink};
 pub use visit_place::{VISIT_PLACE, VisitPlace};
@@ -76,17 +78,17 @@ const fn data(check: &'static Check, run: CheckFn) -> Entry {
 
 /// Every check, in the order they are listed (`bangcun check --list`) and
 /// run.
-pub const ENTRIES: [Entry; 36] = [
+pub const ENTRIES: [Entry; 40] = [
     loader(&load::UNREADABLE_FILE),
     loader(&load::OUTSIDE_LINK),
     loader(&load::REPEATED_LINK),
     loader(&load::LEFTOVER_TEMP_FILE),
+    loader(&load::BAD_WORKBOOK),
     loader(&load::BAD_ENCODING),
     loader(&load::MIXED_ENCODING),
     loader(&load::AMBIGUOUS_ENCODING),
     loader(&load::BAD_QUOTING),
     loader(&load::FIELD_COUNT),
-    loader(&load::BAD_SEPARATOR),
     loader(&load::INVALID_TOML),
     loader(&load::EMPTY_FILE),
     loader(&load::MISSING_COLUMN),
@@ -102,10 +104,14 @@ pub const ENTRIES: [Entry; 36] = [
     data(&DUPLICATE_ID, duplicate_id::run),
     loader(&load::UNKNOWN_REGION),
     loader(&load::UNKNOWN_CADRE),
+    loader(&load::AMBIGUOUS_PLACE),
+    loader(&load::AMBIGUOUS_CADRE),
+    loader(&load::MANGLED_CODE),
     data(&PARENT_LEVEL, parent_level::run),
     data(&POINT_LEVEL, point_level::run),
     data(&DATE_ORDER, date_order::run),
     data(&NEEDS_RECTIFIED, needs_rectified::run),
+    data(&STATUS_CONFLICT, status_conflict::run),
     data(&UNKNOWN_CATEGORY, unknown_category::run),
     data(&RATING_PLACE, rating_place::run),
     data(&DUPLICATE_YEAR, duplicate_year::run),

@@ -45,6 +45,18 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "Rewrite the CSV data files in one canonical form, for clean git diffs; files with errors are left alone",
     ),
     (
+        "import",
+        "",
+        "把工作簿或 CSV 文件（任何版式）中的记录以规范格式写入数据目录：名称换成代码，日期写成 2026-03-10；有错误或与已有记录冲突时不写入",
+        "Bring the records of workbooks or CSV files (in any layout) into the data folder in canonical form: codes for names, ISO dates; nothing is written when they have errors or clash with records there",
+    ),
+    (
+        "cat",
+        "",
+        "把工作簿（或 CSV 文件）中的记录以规范 CSV 打印出来，供 git diff 比较工作簿（textconv）",
+        "Print a workbook's (or CSV file's) records as canonical CSV, so that git diff can show a workbook's changes (textconv)",
+    ),
+    (
         "help",
         "",
         "显示帮助，或所给命令的帮助",
@@ -177,6 +189,30 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "dir",
         "要新建的数据目录（不存在则创建）",
         "Folder to make (created if missing)",
+    ),
+    (
+        "import",
+        "files",
+        "要导入的工作簿（.xlsx .xls .ods）或 CSV 文件，可以多个",
+        "Workbooks (.xlsx .xls .ods) or CSV files to import, one or more",
+    ),
+    (
+        "import",
+        "kind",
+        "文件中记录的种类：regions、cadres、visits、problems 或 leaves（默认按文件名、工作表名或表头判断）",
+        "The kind of records the files hold: regions, cadres, visits, problems or leaves (default: told from the file's name, its sheets' names or its header)",
+    ),
+    (
+        "cat",
+        "file",
+        "要打印的工作簿或 CSV 文件",
+        "The workbook or CSV file to print",
+    ),
+    (
+        "cat",
+        "kind",
+        "文件中记录的种类：regions、cadres、visits、problems 或 leaves（默认按文件名、工作表名或表头判断）",
+        "The kind of records the file holds: regions, cadres, visits, problems or leaves (default: told from the file's name, its sheets' names or its header)",
     ),
     (
         "fmt",

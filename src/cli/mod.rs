@@ -46,6 +46,8 @@ pub enum Command {
     Init(InitArgs),
     Report(ReportArgs),
     Fmt(FmtArgs),
+    Import(ImportArgs),
+    Cat(CatArgs),
 }
 
 #[derive(Debug, Args)]
@@ -77,6 +79,36 @@ pub struct InitArgs {
 pub struct FmtArgs {
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    #[arg(long, value_name = "KIND", value_parser = kind_arg())]
+    pub kind: Option<crate::model::Kind>,
+}
+
+#[derive(Debug, Args)]
+pub struct CatArgs {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    #[arg(long, value_name = "KIND", value_parser = kind_arg())]
+    pub kind: Option<crate::model::Kind>,
+}
+
+/// `--kind` of `import` and `cat`: a kind by its file name.
+fn kind_arg() -> impl TypedValueParser<Value = crate::model::Kind> {
+    use crate::model::Kind;
+    let names = Kind::ALL.map(|k| k.plural());
+    PossibleValuesParser::new(names).map(|name| {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.plural() == name)
+            .unwrap_or(Kind::ALL[0])
+    })
 }
 
 #[derive(Debug, Args)]

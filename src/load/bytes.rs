@@ -33,6 +33,7 @@ pub fn read_bytes(bytes: &[u8], kind: Kind, format: Format) -> FileRead {
         path: PathBuf::new(),
         format,
         size: bytes.len() as u64,
+        sheet: None,
     };
     model::visit(kind, Read { bytes, job: &job })
 }
@@ -50,7 +51,8 @@ impl KindVisitor for Read<'_> {
         let mut part: Part<R> = Part::new(self.job.file);
         // No base: references stay pending, as nothing is loaded to
         // resolve them against.
-        read_text(self.bytes, self.job, &OnceLock::new(), &mut part);
+        let aliases = crate::config::Aliases::default();
+        read_text(self.bytes, self.job, &OnceLock::new(), &aliases, &mut part);
         FileRead {
             rows: part.meta.rows,
             records: part.records.len(),

@@ -1,7 +1,7 @@
 //! The summary of docs/reports.md — 两率一度 and the work behind them — per county
 //! or per township, for any window: callable month by month for trends.
 
-use super::problems::{overdue_deadline, revisit_lags};
+use super::problems::{long_term, overdue_deadline, revisit_lags};
 use super::{Attendance, Ctx, Window, coverage, fold_visits, rate};
 use crate::model::{CadreId, RegionId, RegionLevel, Satisfaction, Source};
 
@@ -41,6 +41,9 @@ pub struct Figures {
     pub rated: u64,
     /// … of which satisfied or basically satisfied.
     pub satisfied: u64,
+    /// Long-term problems (长期坚持) open at D: they have no deadline, and
+    /// are counted apart from the overdue ones.
+    pub long_term: u64,
 }
 
 impl Figures {
@@ -81,6 +84,7 @@ impl Figures {
             found_by_cadre,
             rated,
             satisfied,
+            long_term,
         } = o;
         self.cadres += cadres;
         self.townships += townships;
@@ -101,6 +105,7 @@ impl Figures {
         self.found_by_cadre += found_by_cadre;
         self.rated += rated;
         self.satisfied += satisfied;
+        self.long_term += long_term;
     }
 }
 
@@ -282,6 +287,7 @@ fn count_problems(
         f.found_by_cadre += u64::from(p.source == Source::Cadre);
         f.overdue += u64::from(overdue_deadline(config, p, d).is_some());
         f.revisit_lagging += u64::from(revisit_lags(config, p, d));
+        f.long_term += u64::from(long_term(p, d));
         if let Some(r) = rectified {
             f.rectified += 1;
             f.new_rectified += u64::from(window.contains(r));
@@ -392,6 +398,8 @@ mod tests {
             // Rectified with a value: P1 satisfied, P5 basic, P6 not.
             rated: 3,
             satisfied: 2,
+            // No deadline is long-term (长期坚持) in the fixture.
+            long_term: 0,
         };
         assert_eq!(s.rows[0].1, jia);
         assert_eq!(jia.attendance_rate(), Some(0.75)); // 3 / 4
@@ -473,6 +481,7 @@ mod tests {
             // P1 satisfied, P5 basic; P6 is not rectified by D.
             rated: 2,
             satisfied: 2,
+            long_term: 0,
         };
         assert_eq!(s.rows[0].1, jia);
         assert_eq!(jia.attendance_rate(), Some(2.0 / 3.0));

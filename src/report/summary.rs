@@ -11,7 +11,7 @@ type Read = fn(&Figures) -> Cell<'static>;
 
 /// The columns after the row's names, in the order of docs/reports.md: each key, its
 /// heading, and its cell.
-const FIGURES: [(&str, Heading, Read); 20] = [
+const FIGURES: [(&str, Heading, Read); 21] = [
     ("cadres", Heading::Cadres, |f| Cell::count(f.cadres)),
     ("townships", Heading::Townships, |f| {
         Cell::count(f.townships)
@@ -58,10 +58,13 @@ const FIGURES: [(&str, Heading, Read); 20] = [
     ("satisfaction_rate", Heading::SatisfactionRate, |f| {
         Cell::Rate(f.satisfaction_rate())
     }),
+    // Appended after the keys of docs/reports.md's first list, which stay
+    // in their order.
+    ("long_term", Heading::LongTerm, |f| Cell::count(f.long_term)),
 ];
 
 /// The cells of [`FIGURES`] for one row.
-fn figure_cells(f: &Figures) -> [Cell<'static>; 20] {
+fn figure_cells(f: &Figures) -> [Cell<'static>; 21] {
     FIGURES.map(|(_, _, cell)| cell(f))
 }
 
@@ -86,7 +89,15 @@ pub fn of_summary<'a>(
         columns.push(Column::machines("township_code", Heading::TownshipCode));
         columns.push(Column::all("township", Heading::Township));
     }
-    columns.extend(FIGURES.map(|(key, heading, _)| Column::all(key, heading)));
+    // Long-term problems are shown to people where there are some; the
+    // key is always there for programs.
+    columns.extend(FIGURES.map(|(key, heading, _)| {
+        if key == "long_term" && s.total.long_term == 0 {
+            Column::machines(key, heading)
+        } else {
+            Column::all(key, heading)
+        }
+    }));
     let rows = s
         .rows
         .iter()

@@ -3,7 +3,8 @@
 //! "three zeros" (三零). Also the two values the kind brings: a [`Year`]
 //! and a number of [`Stars`].
 
-use super::{Builder, FieldType, KindDef, Ref, RegionId, Type, YesNo, record};
+use super::{Builder, FieldType, KeyOf, KindDef, Ref, RegionId, Type, YesNo, record};
+use crate::lang::Lang;
 
 record! {
     /// One village's rating for one year (评星定级).
@@ -67,6 +68,9 @@ impl FieldType for Year {
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.year(field).unwrap_or_default()
     }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.0.to_string()
+    }
 }
 
 /// A star rating, 0 to 5; 0 is "not rated" (未评星).
@@ -119,6 +123,9 @@ impl FieldType for Stars {
     const REQUIRED: bool = true;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.stars(field).unwrap_or_default()
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.0.to_string()
     }
 }
 

@@ -163,7 +163,12 @@ impl Serialize for Errors<'_> {
         map.serialize_entry("errors", &n.errors)?;
         map.serialize_entry("records_left_out", &Records(n))?;
         map.serialize_entry("files_not_read", &n.unread)?;
-        map.serialize_entry("files_partly_read", &n.partly_read)?;
+        let partly: Vec<&str> = n
+            .partly_read
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect();
+        map.serialize_entry("files_partly_read", &partly)?;
         map.serialize_entry("settings_defaulted", &n.settings)?;
         map.serialize_entry("settings_ignored", &n.ignored)?;
         map.serialize_entry("config_not_read", &n.config_unread)?;

@@ -12,7 +12,7 @@ pub(super) mod xlsx;
 
 use super::{Grid, push_for_people, report_grid, tenths_of_percent};
 use crate::i18n::{self, Change, Heading, MonthlyText};
-use crate::lang::Lang;
+use crate::lang::{Lang, tr};
 use crate::metrics::Window;
 use crate::model::{Date, Enumeration, RegionLevel};
 use crate::report::attendance::MissedCadre;
@@ -93,11 +93,15 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             body: Body::Table(trend_grid(doc, lang)),
             note: Some(trend_note(doc, lang)),
         },
-        problems(
-            MonthlyText::Overdue,
-            &doc.overdue,
-            MonthlyText::NoOverdue,
-            MonthlyText::OverdueSheet,
+        long_term_noted(
+            problems(
+                MonthlyText::Overdue,
+                &doc.overdue,
+                MonthlyText::NoOverdue,
+                MonthlyText::OverdueSheet,
+            ),
+            doc.total.long_term,
+            lang,
         ),
         listing(
             MonthlyText::Missed,
@@ -192,6 +196,23 @@ fn rate_text(rate: Option<f64>, lang: Lang) -> String {
     let mut out = String::new();
     push_for_people(&mut out, &Cell::Rate(rate), lang);
     out
+}
+
+/// The overdue section, saying how many long-term problems (长期坚持) are
+/// open besides: they have no deadline, so none of them is overdue.
+fn long_term_noted(mut section: Section, long_term: u64, lang: Lang) -> Section {
+    if long_term > 0 {
+        let apart = tr!(
+            lang,
+            "另有 {long_term} 个长期整改问题（长期坚持），没有整改时限，不计逾期。",
+            "Besides, {long_term} long-term problems (长期坚持) are open: they have no deadline and are never overdue.",
+        );
+        section.note = Some(match section.note {
+            Some(note) => format!("{note}{}{apart}", lang.pick("", " ")),
+            None => apart,
+        });
+    }
+    section
 }
 
 /// The month the data begins on, where the headline or the trend reach
