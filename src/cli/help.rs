@@ -199,8 +199,8 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "import",
         "kind",
-        "文件中记录的种类：regions、cadres、visits、problems 或 leaves（默认按文件名、工作表名或表头判断）",
-        "The kind of records the files hold: regions, cadres, visits, problems or leaves (default: told from the file's name, its sheets' names or its header)",
+        "文件中记录的种类：regions、cadres、visits、problems、leaves、ratings 或 reviews（默认按文件名、工作表名或表头判断）",
+        "The kind of records the files hold: regions, cadres, visits, problems, leaves, ratings or reviews (default: told from the file's name, its sheets' names or its header)",
     ),
     (
         "cat",
@@ -211,8 +211,8 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "cat",
         "kind",
-        "文件中记录的种类：regions、cadres、visits、problems 或 leaves（默认按文件名、工作表名或表头判断）",
-        "The kind of records the file holds: regions, cadres, visits, problems or leaves (default: told from the file's name, its sheets' names or its header)",
+        "文件中记录的种类：regions、cadres、visits、problems、leaves、ratings 或 reviews（默认按文件名、工作表名或表头判断）",
+        "The kind of records the file holds: regions, cadres, visits, problems, leaves, ratings or reviews (default: told from the file's name, its sheets' names or its header)",
     ),
     (
         "fmt",

@@ -141,6 +141,7 @@ days = 15                       # 整改后应在 15 天内回访销号
 # sanling_rate = 0.8
 # review_rate = 0.8
 # problems = { at_most = 100 }
+
 [aliases]                       # 本单位自己的用词：字段名 = { "用词" = "可选值" }
 # source = { "职能部门移交" = "inspection" }
 "#;
@@ -178,6 +179,7 @@ days = 15                       # a rectified problem should be verified within 
 # sanling_rate = 0.8
 # review_rate = 0.8
 # problems = { at_most = 100 }
+
 [aliases]                       # the office's own words: field = { "word" = "value" }
 # source = { "职能部门移交" = "inspection" }
 "#;
