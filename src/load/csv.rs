@@ -674,11 +674,11 @@ pub fn read_table<'t>(
                 Some((h, data_from)) => {
                     let rows: Vec<_> = ahead.drain(data_from..).collect();
                     header = Some(h);
-                    for (line, row) in rows {
+                    for (line, mut row) in rows {
                         let Some(header) = &mut header else { break };
                         data_row(
                             line,
-                            row,
+                            &mut row,
                             header,
                             &mut held,
                             kind,
@@ -702,10 +702,11 @@ pub fn read_table<'t>(
         if ended {
             break;
         }
-        let row = std::mem::take(&mut cells);
+        // The row's cells stay in `cells` for the next row to reuse, unless
+        // it is held as a possible footer.
         data_row(
             line,
-            row,
+            &mut cells,
             header,
             &mut held,
             kind,
@@ -728,7 +729,7 @@ pub fn read_table<'t>(
 #[allow(clippy::too_many_arguments)]
 fn data_row<'t>(
     line: u32,
-    cells: Vec<Cow<'t, str>>,
+    cells: &mut Vec<Cow<'t, str>>,
     header: &mut Header,
     held: &mut Vec<(u32, Vec<Cow<'t, str>>)>,
     kind: Kind,
@@ -737,14 +738,14 @@ fn data_row<'t>(
     outcome: &mut Outcome,
     on_row: &mut impl FnMut(&CsvRow, &mut Vec<Finding>),
 ) {
-    if is_footer(&cells) {
-        held.push((line, cells));
+    if is_footer(cells) {
+        held.push((line, std::mem::take(cells)));
         return;
     }
     for (line, cells) in std::mem::take(held) {
         record_row(line, &cells, header, kind, file, findings, outcome, on_row);
     }
-    record_row(line, &cells, header, kind, file, findings, outcome, on_row);
+    record_row(line, cells, header, kind, file, findings, outcome, on_row);
 }
 
 /// Reads one record row.
