@@ -71,16 +71,7 @@ pub struct Ratings {
 /// pass over the regions and one over the ratings.
 pub fn ratings(ctx: &Ctx, year: Year, by: By) -> Ratings {
     let data = ctx.data;
-    let level = match by {
-        By::County => RegionLevel::County,
-        By::Township => RegionLevel::Township,
-    };
-    let county_code = |id: RegionId| ctx.index.county_of(id).map(|c| &*data.region(c).code);
-    let mut units: Vec<RegionId> = (0..data.regions.len() as u32)
-        .map(RegionId)
-        .filter(|&id| data.region(id).level == level && ctx.valid.region(id))
-        .collect();
-    units.sort_by_key(|&id| (county_code(id), &data.region(id).code));
+    let units = super::summary::rows_by(ctx, by);
     let mut row_of = vec![None; data.regions.len()];
     for (row, &unit) in units.iter().enumerate() {
         row_of[unit.0 as usize] = Some(row);
