@@ -579,3 +579,69 @@ fn a_gb18030_ledger_saved_from_libreoffice_reads_as_laid_out() {
     assert_eq!(total["rectification_rate"], 0.25);
     assert_eq!(total["overdue"], 1);
 }
+
+/// The workbook of [`problems_workbook`] as LibreOffice 7.4 saves it in
+/// the other formats a clerk may have (tests/fixtures/workbooks/): Excel
+/// 97–2003 (`.xls`, merged areas kept) and OpenDocument (`.ods`).
+#[test]
+fn xls_and_ods_workbooks_read_as_the_csv_they_were_made_from() {
+    let (_temp, data) = temp_copy("base");
+    let (_, plain) = check_json(&data, &[]);
+    let summary = |data: &Path| {
+        ok_on(
+            data,
+            &["report", "summary", "--format", "json", "--as-of", AS_OF],
+        )
+    };
+    let csv_summary = summary(&data);
+    fs::remove_file(data.join("problems.csv")).unwrap();
+    for name in ["problems.xls", "problems.ods"] {
+        let at = data.join(name);
+        fs::copy(
+            common::root().join("tests/fixtures/workbooks").join(name),
+            &at,
+        )
+        .unwrap();
+        let (code, doc) = check_json(&data, &[]);
+        assert_eq!((code, seen(&doc)), (0, vec![]), "{name}");
+        assert_eq!(records(&doc), records(&plain), "{name}");
+        assert_eq!(summary(&data), csv_summary, "{name}");
+        fs::remove_file(&at).unwrap();
+    }
+}
+
+/// A workbook that must not be read is one `bad-workbook` error naming
+/// the file, and its records are left out (the base's 21 records less
+/// its 3 problems): the same workbook encrypted with a password as Excel
+/// does it (msoffcrypto-tool, password 1234), and the same workbook with
+/// a 64 MiB part of zeros that packs to 70 KiB (a ratio of about 900,
+/// past the 200 a ledger never reaches: a zip bomb).
+#[test]
+fn a_password_protected_or_zip_bomb_workbook_is_one_finding() {
+    for (fixture, says) in [("password.xlsx", "password"), ("bomb.xlsx", "zip bomb")] {
+        let (_temp, data) = temp_copy("base");
+        fs::remove_file(data.join("problems.csv")).unwrap();
+        fs::copy(
+            common::root()
+                .join("tests/fixtures/workbooks")
+                .join(fixture),
+            data.join("problems.xlsx"),
+        )
+        .unwrap();
+        let (code, doc) = check_json(&data, &["--lang", "en"]);
+        assert_eq!(code, 1, "{fixture}");
+        assert_eq!(
+            seen(&doc),
+            [(
+                "bad-workbook".into(),
+                "problems.xlsx".into(),
+                0,
+                String::new()
+            )],
+            "{fixture}"
+        );
+        let message = doc["findings"][0]["message"].as_str().unwrap();
+        assert!(message.contains(says), "{fixture}: {message}");
+        assert_eq!(records(&doc), 21 - 3, "{fixture}");
+    }
+}
