@@ -283,7 +283,14 @@ impl Names {
             if within.is_some_and(|w| w == i || !self.within(i, w)) {
                 continue;
             }
+            // A person's name has no formal suffix to leave out.
+            let whole_only = if self.kind == Kind::Regions {
+                usize::MAX
+            } else {
+                1
+            };
             let best = forms(&entry.name)
+                .take(whole_only)
                 .filter(|form| form.chars().count().abs_diff(wanted.len()) <= most)
                 .map(|form| distance(&wanted, form))
                 .min();
