@@ -489,8 +489,8 @@ fn laid_out_workbook(rows: &[Vec<String>], layout: &Layout, path: &Path) {
     book.save(path).unwrap();
 }
 
-/// The records and findings of a data folder holding only `file` (with
-/// `bytes`, or a workbook made by `make`), whatever the file is called.
+/// The records and findings of a data folder holding only `file`, as
+/// `write` makes it, whatever the file is called.
 fn read_alone(file: &str, write: impl FnOnce(&Path)) -> Vec<(Vec<String>, Vec<String>)> {
     let temp = tempfile::tempdir().unwrap();
     fs::write(temp.path().join("bangcun.toml"), "").unwrap();
