@@ -435,6 +435,82 @@ fn cat_prints_a_workbook_as_canonical_csv() {
     );
 }
 
+/// A visits ledger as a clerk names it, 2026-10走访台账.xlsx: a title row,
+/// the header (走访日期, 帮联干部, 走访地点, 走访类型, 走访群众（人次）) and
+/// two visits, the cadres and places by name.
+fn visits_ledger(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        vec!["魏都区帮联干部下沉走访台账"],
+        vec![
+            "走访日期",
+            "帮联干部",
+            "走访地点",
+            "走访类型",
+            "走访群众（人次）",
+        ],
+        vec!["2026-10-10", "陈晓", "金地社区", "双十工作日", "5"],
+        vec!["2026-10-20", "于博", "魏武社区", "入户走访", "8"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// Every ledger is a 台账: a visits ledger so named is read as visits —
+/// by the folder it is in, or by its header — not as problems.
+#[test]
+fn cat_tells_a_visits_ledger_by_its_folder_or_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("visits")).unwrap();
+    for path in [
+        dir.path().join("visits/2026-10走访台账.xlsx"),
+        dir.path().join("十月台账.xlsx"),
+    ] {
+        visits_ledger(&path);
+        let out = bangcun().arg("cat").arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{path:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(
+            text,
+            "日期,干部编号,地点代码,类型,座谈会场次,走访人次,备注\n\
+             2026-10-10,陈晓,金地社区,工作日下沉,,5,\n\
+             2026-10-20,于博,魏武社区,工作日下沉,,8,\n",
+            "{path:?}"
+        );
+    }
+}
+
+/// What cat cannot read is said, not dropped: the visits ledger read as
+/// problems has no problems header; each required column is an error on
+/// standard error with the sheet and the row looked from, exit status 1.
+#[test]
+fn cat_says_what_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("ledger.xlsx");
+    visits_ledger(&book);
+    let out = bangcun()
+        .args(["cat", "--kind", "problems", "--lang", "en"])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("error[missing-column]: required column \"id\" (问题编号) is missing"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("  --> {}[Sheet1]:1\n", book.display())),
+        "{err}"
+    );
+    assert!(err.contains("  help: add a column"), "{err}");
+}
+
 #[test]
 fn git_diff_shows_the_changed_record_of_a_workbook_through_cat() {
     let dir = tempfile::tempdir().unwrap();
