@@ -8,7 +8,9 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use bangcun::check::REGISTRY;
-use bangcun::model::{CadreLevel, Enumeration, Kind, RegionLevel, Satisfaction, Source, VisitKind};
+use bangcun::model::{
+    CadreLevel, Enumeration, HouseholdKind, Kind, RegionLevel, Satisfaction, Source, VisitKind,
+};
 use bangcun::schema;
 
 fn root() -> PathBuf {
@@ -184,6 +186,7 @@ fn the_data_page_names_every_field_and_word() {
     add::<RegionLevel>(&mut words);
     add::<CadreLevel>(&mut words);
     add::<VisitKind>(&mut words);
+    add::<HouseholdKind>(&mut words);
     add::<Source>(&mut words);
     add::<Satisfaction>(&mut words);
     for (en, zh) in words {
@@ -197,6 +200,9 @@ fn the_data_page_names_every_field_and_word() {
         "`workdays.city`",
         "`workdays.county`",
         "`workdays.township`",
+        "`workdays.unit`",
+        "`visits.kinds`",
+        "`quota`",
         "`workdays.moved`",
         "`deadlines.days`",
         "`deadlines.category`",

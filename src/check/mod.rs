@@ -13,6 +13,8 @@ mod date_order;
 mod duplicate_id;
 mod duplicate_visit;
 mod future_date;
+mod household_place;
+mod household_village;
 mod needs_rectified;
 mod parent_level;
 mod point_level;
@@ -31,6 +33,8 @@ pub use date_order::{DATE_ORDER, DateOrder};
 pub use duplicate_id::{DUPLICATE_ID, DuplicateId};
 pub use duplicate_visit::{DUPLICATE_VISIT, DuplicateVisit};
 pub use future_date::{FUTURE_DATE, FutureDate};
+pub use household_place::{HOUSEHOLD_PLACE, HouseholdPlace};
+pub use household_village::{HOUSEHOLD_VILLAGE, HouseholdVillage};
 pub use needs_rectified::{NEEDS_RECTIFIED, NeedsRectified};
 pub use parent_level::{PARENT_LEVEL, ParentLevel};
 pub use point_level::{CountyPoint, POINT_LEVEL};
@@ -72,7 +76,7 @@ const fn data(check: &'static Check, run: CheckFn) -> Entry {
 
 /// Every check, in the order they are listed (`bangcun check --list`) and
 /// run.
-pub const ENTRIES: [Entry; 32] = [
+pub const ENTRIES: [Entry; 35] = [
     loader(&load::UNREADABLE_FILE),
     loader(&load::OUTSIDE_LINK),
     loader(&load::REPEATED_LINK),
@@ -96,13 +100,16 @@ pub const ENTRIES: [Entry; 32] = [
     data(&DUPLICATE_ID, duplicate_id::run),
     loader(&load::UNKNOWN_REGION),
     loader(&load::UNKNOWN_CADRE),
+    loader(&load::UNKNOWN_HOUSEHOLD),
     data(&PARENT_LEVEL, parent_level::run),
     data(&POINT_LEVEL, point_level::run),
     data(&DATE_ORDER, date_order::run),
     data(&NEEDS_RECTIFIED, needs_rectified::run),
     data(&UNKNOWN_CATEGORY, unknown_category::run),
+    data(&HOUSEHOLD_VILLAGE, household_village::run),
     data(&VISIT_PLACE, visit_place::run),
     data(&VISIT_OUTSIDE_LINK, visit_outside_link::run),
+    data(&HOUSEHOLD_PLACE, household_place::run),
     data(&FUTURE_DATE, future_date::run),
     data(&DUPLICATE_VISIT, duplicate_visit::run),
 ];

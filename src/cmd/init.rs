@@ -28,7 +28,7 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         )
     })?;
     let mut files = vec![(CONFIG_FILE.to_string(), config::template(lang))];
-    for kind in Kind::ALL {
+    for kind in Kind::ALL.into_iter().filter(|k| k.def().init) {
         let header = schema::header_line(kind, lang);
         // In canonical form, BOM and all, as `fmt` would write it.
         files.push((format!("{}.csv", kind.plural()), format!("{BOM}{header}\n")));

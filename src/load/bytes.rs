@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::{Format, Job, Part, read_text};
 use crate::finding::Finding;
-use crate::model::{self, FileId, Kind, KindVisitor, Stored};
+use crate::model::{self, FileId, Kind, KindVisitor, OfficeKinds, Stored};
 
 /// What reading one file's bytes gave.
 #[derive(Debug)]
@@ -50,7 +50,13 @@ impl KindVisitor for Read<'_> {
         let mut part: Part<R> = Part::new(self.job.file);
         // No base: references stay pending, as nothing is loaded to
         // resolve them against.
-        read_text(self.bytes, self.job, &OnceLock::new(), &mut part);
+        read_text(
+            self.bytes,
+            self.job,
+            &OnceLock::new(),
+            &OfficeKinds::default(),
+            &mut part,
+        );
         FileRead {
             rows: part.meta.rows,
             records: part.records.len(),

@@ -19,9 +19,43 @@ pub static UNKNOWN_REGION: Check = Check {
 pub static UNKNOWN_CADRE: Check = Check {
     name: "unknown-cadre",
     severity: Severity::Error,
-    about: "a visit, problem or leave whose cadre is not in cadres",
-    about_zh: "走访、问题或请假记录的干部不在干部名单中",
+    about: "a visit, problem, leave or household whose cadre is not in cadres",
+    about_zh: "走访、问题、请假记录或帮扶户的干部不在干部名单中",
 };
+
+pub static UNKNOWN_HOUSEHOLD: Check = Check {
+    name: "unknown-household",
+    severity: Severity::Error,
+    about: "a visit whose household is not in households",
+    about_zh: "走访记录的走访户不在帮扶户名单中",
+};
+
+/// A record that names a household no row has (`unknown-household`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownHousehold {
+    /// The kind of the record that names it.
+    pub from: Kind,
+    pub id: String,
+}
+
+impl Describe for UnknownHousehold {
+    fn text(&self, lang: Lang) -> String {
+        let (who, id) = (referrer_name(self.from, lang), &self.id);
+        tr!(
+            lang,
+            "{who}引用的户编号“{id}”不在帮扶户名单中",
+            "{who} refers to household \"{id}\", which is not in households",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "在 households.csv 中补充该户，或更正户编号",
+            "add the household to households.csv, or correct the id"
+        ))
+    }
+}
 
 /// A record that names a region no row has (`unknown-region`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,6 +209,13 @@ fn unknown_reference(from: Kind, p: &Pending, file: FileId) -> Finding {
                 id: key.clone(),
             };
             Finding::new(&UNKNOWN_CADRE, span, message)
+        }
+        Kind::Households => {
+            let message = UnknownHousehold {
+                from,
+                id: key.clone(),
+            };
+            Finding::new(&UNKNOWN_HOUSEHOLD, span, message)
         }
         // The regions, and (should a table refer to another kind without
         // a check of its own) any kind: a key not there.

@@ -29,8 +29,8 @@ use crate::config::{self, Config};
 use crate::finding::Finding;
 use crate::lang::{Lang, tr};
 use crate::model::{
-    self, Dataset, FileId, FileRole, KeyIndex, Kind, KindVisitor, Record, Region, Skip, SourceFile,
-    Span, Stamp, Stored,
+    self, Dataset, FileId, FileRole, KeyIndex, Kind, KindVisitor, OfficeKinds, Record, Region,
+    Skip, SourceFile, Span, Stamp, Stored,
 };
 use crate::parallel;
 use build::{Keys, Row};
@@ -40,7 +40,7 @@ use link::{Lookup, link, resolve_parents};
 
 pub use build::{
     CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_VALUE, InvalidDate, InvalidEnum,
-    InvalidNumber, InvalidText, MISSING_VALUE, MissingValue, NumberTooLarge, ParentNeeded,
+    InvalidNumber, InvalidText, MISSING_VALUE, MissingValue, NotDays, NumberTooLarge, ParentNeeded,
     split_list,
 };
 pub use bytes::{FileRead, read_bytes};
@@ -54,7 +54,9 @@ pub use decode::{
     MixedEncoding, Undecodable, decode,
 };
 pub use discover::{LEFTOVER_TEMP_FILE, OUTSIDE_LINK, REPEATED_LINK, UNREADABLE_FILE};
-pub use link::{UNKNOWN_CADRE, UNKNOWN_REGION, UnknownCadre, UnknownRegion};
+pub use link::{
+    UNKNOWN_CADRE, UNKNOWN_HOUSEHOLD, UNKNOWN_REGION, UnknownCadre, UnknownHousehold, UnknownRegion,
+};
 pub use toml::{INVALID_TOML, NotRecordTable};
 
 /// The name of the file that marks a data folder.
@@ -310,7 +312,7 @@ pub fn load(dir: &Path) -> Loaded {
         }
     }
 
-    let read = read_all(&jobs, &unreadable);
+    let read = read_all(&jobs, &unreadable, &config.visits.kinds);
     // Every file's columns, rows and findings, in path order; the records
     // into the dataset, kind by kind.
     let mut data = Dataset::default();
@@ -584,6 +586,7 @@ impl KindVisitor for StoreIndex<'_> {
 struct ReadFile<'a> {
     job: &'a Job,
     base: &'a OnceLock<Base>,
+    office: &'a OfficeKinds,
 }
 
 impl KindVisitor for ReadFile<'_> {
@@ -592,7 +595,7 @@ impl KindVisitor for ReadFile<'_> {
     fn visit<R: Stored>(self) -> AnyPart {
         AnyPart {
             kind: self.job.kind,
-            part: Box::new(read_file::<R>(self.job, self.base)),
+            part: Box::new(read_file::<R>(self.job, self.base, self.office)),
         }
     }
 }
@@ -611,7 +614,7 @@ struct First {
 /// while the other goes on reading; a file read before the base is ready
 /// keeps its references pending until the base is there, and the rest
 /// link theirs as they read. No core waits for the base to be built.
-fn read_all(jobs: &[Job], unreadable: &[Kind]) -> Vec<KindRead> {
+fn read_all(jobs: &[Job], unreadable: &[Kind], office: &OfficeKinds) -> Vec<KindRead> {
     let mut order: Vec<&Job> = jobs.iter().collect();
     order.sort_by_key(|j| (!j.kind.referenced(), std::cmp::Reverse(j.size)));
     let first_jobs = order.iter().filter(|j| j.kind.referenced()).count();
@@ -633,7 +636,12 @@ fn read_all(jobs: &[Job], unreadable: &[Kind]) -> Vec<KindRead> {
         let _ = base.set(Base::build(Vec::new(), unreadable));
     }
     let mut rest: Vec<AnyPart> = parallel::map(&order, |job| {
-        let part = model::visit(job.kind, ReadFile { job, base: &base });
+        let read = ReadFile {
+            job,
+            base: &base,
+            office,
+        };
+        let part = model::visit(job.kind, read);
         if job.kind.referenced() {
             finish_first(part);
             None
@@ -690,7 +698,7 @@ fn read_all(jobs: &[Job], unreadable: &[Kind]) -> Vec<KindRead> {
 const LINK_BATCH: usize = 4096;
 
 /// Reads one file into records of kind `R`.
-fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>) -> Part<R> {
+fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>, office: &OfficeKinds) -> Part<R> {
     let mut part = Part::new(job.file);
     // Each worker reads into one buffer it keeps: a fresh buffer per file
     // would cost a page fault per 4 KiB of every file.
@@ -716,13 +724,19 @@ fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>) -> Part<R> {
                 return;
             }
         }
-        read_text(bytes, job, base, &mut part);
+        read_text(bytes, job, base, office, &mut part);
     });
     part
 }
 
 /// Decodes a file's bytes and reads its rows into `part`.
-fn read_text<R: Record>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, part: &mut Part<R>) {
+fn read_text<R: Record>(
+    bytes: &[u8],
+    job: &Job,
+    base: &OnceLock<Base>,
+    office: &OfficeKinds,
+    part: &mut Part<R>,
+) {
     let text = match decode(bytes) {
         Ok(decoded) => {
             if let Some(doubt) = decoded.doubt {
@@ -756,6 +770,7 @@ fn read_text<R: Record>(bytes: &[u8], job: &Job, base: &OnceLock<Base>, part: &m
         broken,
         pending,
         dates: build::DateMemo::default(),
+        office,
     };
     let findings = &mut meta.findings;
     let (rows, complete, columns) = match job.format {
@@ -789,6 +804,7 @@ struct Taker<'t, R> {
     broken: &'t mut Vec<String>,
     pending: &'t mut Vec<build::Pending>,
     dates: build::DateMemo,
+    office: &'t OfficeKinds,
 }
 
 impl<Rec: Record> Taker<'_, Rec> {
@@ -801,6 +817,7 @@ impl<Rec: Record> Taker<'_, Rec> {
             findings,
             pending: self.pending,
             dates: &mut self.dates,
+            office: self.office,
         };
         match build::build::<Rec, R>(row, &mut sink) {
             Some(record) => self.records.push(record),

@@ -37,6 +37,7 @@
 //! 5. Its table in docs/data.md.
 
 mod cadres;
+mod households;
 mod leaves;
 mod problems;
 mod regions;
@@ -48,11 +49,15 @@ use crate::lang::Lang;
 use crate::span::Span;
 
 pub use cadres::{CADRES, Cadre, CadreId};
+pub use households::{HOUSEHOLDS, Household, HouseholdId};
 pub use leaves::{LEAVES, Leave};
 pub use problems::{PROBLEMS, Problem};
 pub use regions::{Parent, REGIONS, Region, RegionId};
 pub use visits::{VISITS, Visit};
-pub use words::{CadreLevel, Enumeration, RegionLevel, Satisfaction, Source, VisitKind};
+pub use words::{
+    CadreLevel, Enumeration, HouseholdKind, OfficeKinds, RegionLevel, Satisfaction, Source,
+    VisitKind,
+};
 
 /// Declares the record kinds, in load order: each may refer only to the
 /// ones before it (regions first: everything lies in a region).
@@ -82,6 +87,7 @@ macro_rules! kinds {
 kinds! {
     Regions => REGIONS;
     Cadres => CADRES;
+    Households => HOUSEHOLDS;
     Visits => VISITS;
     Problems => PROBLEMS;
     Leaves => LEAVES;
@@ -104,6 +110,9 @@ pub struct KindDef {
     pub fields: &'static [Field],
     /// The fields `fmt` orders rows by, most significant first.
     pub sort: &'static [&'static str],
+    /// Whether `init` writes the kind's file (a kind only some
+    /// programmes keep, such as households, is written by their preset).
+    pub init: bool,
 }
 
 impl Kind {
@@ -308,6 +317,8 @@ pub trait Builder {
     fn date(&mut self, field: usize, required: bool) -> Option<Date>;
     /// A whole number ≥ 0; absent is 0.
     fn count(&mut self, field: usize) -> u32;
+    /// A number of days, 1 to 366; `None` when absent or bad (a finding).
+    fn positive(&mut self, field: usize) -> Option<std::num::NonZeroU16>;
     /// One of `E`'s words.
     fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E>;
     /// The key in the cell, registered to be resolved against `target`'s
@@ -388,6 +399,14 @@ impl FieldType for u32 {
     const REQUIRED: bool = false;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.count(field)
+    }
+}
+
+impl FieldType for std::num::NonZeroU16 {
+    const TYPE: Type = Type::Count;
+    const REQUIRED: bool = false;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.positive(field).unwrap_or(std::num::NonZeroU16::MIN)
     }
 }
 
@@ -604,9 +623,9 @@ mod tests {
             Type::Refs(Kind::Regions)
         ));
         let keys: Vec<Option<usize>> = Kind::ALL.iter().map(|k| k.key()).collect();
-        assert_eq!(keys, [Some(0), Some(0), None, Some(0), None]);
+        assert_eq!(keys, [Some(0), Some(0), Some(0), None, Some(0), None]);
         let referenced: Vec<bool> = Kind::ALL.iter().map(|k| k.referenced()).collect();
-        assert_eq!(referenced, [true, true, false, false, false]);
+        assert_eq!(referenced, [true, true, true, false, false, false]);
     }
 
     #[test]

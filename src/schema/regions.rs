@@ -22,6 +22,7 @@ pub const REGIONS: KindDef = KindDef {
     key_name: ("区划代码", "region code"),
     fields: Region::FIELDS,
     sort: &["code"],
+    init: true,
 };
 
 /// Typed index of a region in `Dataset::regions`.

@@ -11,6 +11,17 @@ pub trait Enumeration: Sized + Copy + PartialEq + 'static {
     /// value a field of the type holds until its cell is read.
     const WORDS: &'static [(Self, &'static str, &'static str)];
 
+    /// A word of the office's own (`[visits.kinds]` in bangcun.toml), for
+    /// the enumerations an office may extend; none by default.
+    fn office(_text: &str, _office: &OfficeKinds) -> Option<Self> {
+        None
+    }
+
+    /// The office's own words for values of the type, English and Chinese.
+    fn office_words(_office: &OfficeKinds) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
     /// Reads an English (any case) or Chinese word.
     fn parse(text: &str) -> Option<Self> {
         Self::WORDS
@@ -73,17 +84,81 @@ pub enum CadreLevel {
     City,
     County,
     Township,
+    /// A linking unit (a department, 帮扶单位) with its points: it has no
+    /// work days unless `[workdays] unit` gives some.
+    Unit,
+}
+
+impl CadreLevel {
+    /// Every level, in order.
+    pub const ALL: [CadreLevel; 4] = [
+        CadreLevel::City,
+        CadreLevel::County,
+        CadreLevel::Township,
+        CadreLevel::Unit,
+    ];
 }
 
 /// What a visit was (走访类型).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VisitKind {
+    #[default]
     Workday,
     Petition,
     Forum,
     PartyDay,
     Revisit,
+    Talk,
+    Lecture,
+    OrgLife,
     Other,
+    /// The office's own kind: its place in `[visits.kinds]`.
+    Office(u8),
+}
+
+impl VisitKind {
+    /// The word in `lang`, the office's own kinds included.
+    pub fn word_in(self, office: &OfficeKinds, lang: Lang) -> &str {
+        match self {
+            VisitKind::Office(i) => office
+                .0
+                .get(usize::from(i))
+                .map_or("", |(en, zh)| lang.pick(zh, en)),
+            builtin => builtin.word(lang),
+        }
+    }
+
+    /// The English word (the stable value), the office's own included.
+    pub fn english_in(self, office: &OfficeKinds) -> &str {
+        self.word_in(office, Lang::En)
+    }
+
+    /// Reads a word of the built-in kinds or of the office's own.
+    pub fn parse_in(text: &str, office: &OfficeKinds) -> Option<VisitKind> {
+        Self::parse(text).or_else(|| Self::office(text, office))
+    }
+}
+
+/// An office's own visit kinds, from `[visits.kinds]` in bangcun.toml: the
+/// English word (what data and quotas may name) and the Chinese one, in
+/// the order written. At most 200.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OfficeKinds(pub Vec<(String, String)>);
+
+/// What kind of household a household in hardship is (帮扶户类型).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HouseholdKind {
+    Rural,
+    Urban,
+    Other,
+}
+
+impl Enumeration for HouseholdKind {
+    const WORDS: &'static [(Self, &'static str, &'static str)] = &[
+        (HouseholdKind::Rural, "rural", "农村特困户"),
+        (HouseholdKind::Urban, "urban", "城市困难居民"),
+        (HouseholdKind::Other, "other", "其他"),
+    ];
 }
 
 /// How a problem came to the ledger (问题来源).
@@ -115,6 +190,7 @@ impl Enumeration for CadreLevel {
         (CadreLevel::City, "city", "市级"),
         (CadreLevel::County, "county", "县级"),
         (CadreLevel::Township, "township", "乡级"),
+        (CadreLevel::Unit, "unit", "单位"),
     ];
 }
 
@@ -125,8 +201,24 @@ impl Enumeration for VisitKind {
         (VisitKind::Forum, "forum", "座谈会"),
         (VisitKind::PartyDay, "party-day", "主题党日"),
         (VisitKind::Revisit, "revisit", "回访"),
+        (VisitKind::Talk, "talk", "谈心"),
+        (VisitKind::Lecture, "lecture", "宣讲"),
+        (VisitKind::OrgLife, "org-life", "组织生活会"),
         (VisitKind::Other, "other", "其他"),
     ];
+
+    fn office(text: &str, office: &OfficeKinds) -> Option<Self> {
+        office
+            .0
+            .iter()
+            .position(|(en, zh)| zh == text || en.eq_ignore_ascii_case(text))
+            .and_then(|i| u8::try_from(i).ok())
+            .map(VisitKind::Office)
+    }
+
+    fn office_words(office: &OfficeKinds) -> Vec<(String, String)> {
+        office.0.clone()
+    }
 }
 
 impl Enumeration for Source {
