@@ -28,6 +28,8 @@ pub enum ReportName {
     Attendance,
     MissedWorkdays,
     Coverage,
+    Quotas,
+    MissedQuotas,
 }
 
 impl ReportName {
@@ -41,6 +43,8 @@ impl ReportName {
             (Attendance, Lang::Zh) => "工作日到岗情况",
             (MissedWorkdays, Lang::Zh) => "工作日未到岗明细",
             (Coverage, Lang::Zh) => "未覆盖的乡镇和村",
+            (Quotas, Lang::Zh) => "定额完成情况",
+            (MissedQuotas, Lang::Zh) => "定额未完成明细",
             (SummaryByCounty, Lang::En) => "Summary by county",
             (SummaryByTownship, Lang::En) => "Summary by township",
             (Overdue, Lang::En) => "Overdue problems",
@@ -48,6 +52,8 @@ impl ReportName {
             (Attendance, Lang::En) => "Work-day attendance",
             (MissedWorkdays, Lang::En) => "Missed work days",
             (Coverage, Lang::En) => "Townships and villages without an active cadre",
+            (Quotas, Lang::En) => "Quota compliance",
+            (MissedQuotas, Lang::En) => "Quotas missed",
         }
     }
 
@@ -63,6 +69,8 @@ impl ReportName {
             Attendance => ("到岗情况", "Attendance"),
             MissedWorkdays => ("未到岗", "Missed work days"),
             Coverage => ("未覆盖", "Uncovered"),
+            Quotas => ("定额完成", "Quotas"),
+            MissedQuotas => ("定额未完成", "Quotas missed"),
         };
         match lang {
             Lang::Zh => zh,
@@ -118,6 +126,21 @@ pub enum Heading {
     Level,
     Code,
     RegionName,
+    Quota,
+    QuotaPeriod,
+    Owed,
+    Met,
+    ComplianceRate,
+    PeriodsMissed,
+    Progress,
+    HouseholdId,
+    HouseholdName,
+    VisitsDone,
+    DaysDone,
+    NeedVisits,
+    NeedDays,
+    Households,
+    HouseholdsCovered,
 }
 
 impl Heading {
@@ -167,6 +190,21 @@ impl Heading {
             Level => ("层级", "Level"),
             Code => ("区划代码", "Code"),
             RegionName => ("名称", "Name"),
+            Quota => ("定额", "Quota"),
+            QuotaPeriod => ("期间", "Period"),
+            Owed => ("应完成", "Owed"),
+            Met => ("已完成", "Met"),
+            ComplianceRate => ("完成率", "Compliance"),
+            PeriodsMissed => ("未完成期间", "Periods missed"),
+            Progress => ("本期进度", "In progress"),
+            HouseholdId => ("户编号", "Household"),
+            HouseholdName => ("户主姓名", "Head of household"),
+            VisitsDone => ("已走访次数", "Visits"),
+            DaysDone => ("已走访天数", "Days"),
+            NeedVisits => ("应走访次数", "Visits needed"),
+            NeedDays => ("应走访天数", "Days needed"),
+            Households => ("帮扶户", "Households"),
+            HouseholdsCovered => ("已联系帮扶户", "Households covered"),
         };
         match lang {
             Lang::Zh => zh,

@@ -81,6 +81,12 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "Townships and villages with no active cadre, per county",
     ),
     (
+        "report quotas",
+        "",
+        "每名干部（或单位）每项定额的应完成、已完成、完成率、未完成期间和本期进度（bangcun.toml 中的 [[quota]]）",
+        "Each cadre's (or unit's) compliance with each quota of bangcun.toml: periods owed, met, rate, missed, and the one in progress",
+    ),
+    (
         "report monthly",
         "",
         "给领导的工作月报：主要指标与上月对比、各县（区）情况、近六个月趋势和需要关注的清单；Markdown、HTML、xlsx 或 JSON",
@@ -165,6 +171,18 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "missing",
         "改为每个未到岗的工作日一行（未到岗明细）",
         "One row per missed work day instead",
+    ),
+    (
+        "report quotas",
+        "missing",
+        "改为每个未完成的（干部、定额、期间、帮扶户）一行（定额未完成明细）",
+        "One row per missed (cadre, quota, period, household) instead",
+    ),
+    (
+        "report quotas",
+        "quota",
+        "只看这一项定额（填 [[quota]] 的 name）",
+        "Only this quota (its name in [[quota]])",
     ),
     (
         "report *",

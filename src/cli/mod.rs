@@ -118,6 +118,16 @@ pub enum ReportCommand {
         #[command(flatten)]
         common: ReportCommon,
     },
+    Quotas {
+        #[arg(long)]
+        missing: bool,
+        #[arg(long, value_name = "NAME")]
+        quota: Option<String>,
+        #[command(flatten)]
+        county: CountyArg,
+        #[command(flatten)]
+        common: ReportCommon,
+    },
     Monthly(MonthlyArgs),
 }
 
@@ -224,6 +234,7 @@ pub enum ByArg {
 
 impl From<ReportArgs> for ReportJob {
     fn from(args: ReportArgs) -> ReportJob {
+        let mut quota = None;
         let (which, county, common) = match args.report {
             ReportCommand::Monthly(monthly) => return monthly.into(),
             ReportCommand::Summary { by, common } => {
@@ -248,6 +259,20 @@ impl From<ReportArgs> for ReportJob {
                 (which, county.county, common)
             }
             ReportCommand::Coverage { county, common } => (Which::Coverage, county.county, common),
+            ReportCommand::Quotas {
+                missing,
+                quota: name,
+                county,
+                common,
+            } => {
+                quota = name;
+                let which = if missing {
+                    Which::MissedQuotas
+                } else {
+                    Which::Quotas
+                };
+                (which, county.county, common)
+            }
         };
         let period = match (common.month, common.year) {
             (Some(first), _) => Period::Month(first),
@@ -263,6 +288,7 @@ impl From<ReportArgs> for ReportJob {
             period,
             as_of: common.as_of,
             county,
+            quota,
         };
         let to = Output {
             format: common.format,

@@ -1,0 +1,321 @@
+//! `bangcun report quotas` end to end over `tests/fixtures/quotas`, every
+//! figure worked out by hand below from the fixture's files.
+//!
+//! The quotas (bangcun.toml): 月走访 — every level (units too), any kind,
+//! 1 visit a month at a point; 季度宣讲 — township cadres, 1 lecture a
+//! quarter; 单位驻村 — units, 4 visits and 30 days a year; 联系户 — every
+//! level, with each household, 2 visits and 7 days a year.
+//!
+//! Who: A1 (township, 甲村), A2 (township, 乙村, from 2026-03-15), A3
+//! (county, 一镇; on leave all April, 05-10..05-20, and June in two
+//! halves), A4 (city, 二镇; households H1, H2 of 丙村), U1 (unit, 一镇).
+//! H3 (甲村, A1's) is linked from 2026-07-01.
+
+mod common;
+
+use std::path::Path;
+
+use common::{fixture, ok_on, run_on};
+use serde_json::Value;
+
+fn dir() -> std::path::PathBuf {
+    fixture("quotas")
+}
+
+/// Rows of a CSV document, without its header.
+fn csv_rows(out: &[u8]) -> Vec<String> {
+    let text = String::from_utf8(out.to_vec()).unwrap();
+    text.lines().skip(1).map(str::to_string).collect()
+}
+
+/// (cadre, quota, owed, met, rate) of each row of the JSON report.
+fn json_rows(out: &[u8]) -> Vec<(String, String, u64, u64, Option<f64>)> {
+    let doc: Value = serde_json::from_slice(out).unwrap();
+    doc["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["cadre"].as_str().unwrap().to_string(),
+                r["quota"].as_str().unwrap().to_string(),
+                r["owed"].as_u64().unwrap(),
+                r["met"].as_u64().unwrap(),
+                r["rate"].as_f64(),
+            )
+        })
+        .collect()
+}
+
+const HALF_YEAR: [&str; 6] = [
+    "--from",
+    "2026-01-01",
+    "--to",
+    "2026-06-30",
+    "--as-of",
+    "2026-06-30",
+];
+
+fn report(dir: &Path, args: &[&str], extra: &[&str]) -> Vec<u8> {
+    let mut all = vec!["report", "quotas"];
+    all.extend(args);
+    all.extend(extra);
+    ok_on(dir, &all)
+}
+
+#[test]
+fn half_a_year_cadre_by_cadre() {
+    // January to June, as of June 30: six months and two quarters have
+    // ended; the year has not (progress, not owed).
+    //
+    // A1 月走访: Jan (01-05, twice on one date: 1 visit) met, Feb none,
+    //   Mar (03-10) met, Apr — its 04-08 visit is at 乙村, not inside
+    //   甲村, so it does not count — missed, May (05-06) met, Jun (06-02)
+    //   met: owed 6, met 4, 4/6 = 0.6667.
+    // A1 季度宣讲: Q1 lecture 03-10 met; Q2 only a talk (05-06), which is
+    //   no lecture: owed 2, met 1, 0.5.
+    // A1 联系户: H3's link begins 07-01, after the year's first day: the
+    //   year is not owed, nor in progress: no row.
+    // A2 月走访: starts 03-15, so Jan, Feb and Mar (started mid-month) are
+    //   not owed; Apr none, May (05-12) met, Jun none: owed 3, met 1.
+    // A2 季度宣讲: Q1 not owed (starts after 01-01); Q2 no lecture: 1, 0.
+    // A3 月走访: Jan (01-20 at 一镇) met, Feb (02-20 at 甲村, inside 一镇)
+    //   met, Mar none: missed, Apr covered whole by a leave: not owed, May
+    //   only partly on leave: owed, met (05-25), Jun covered by two leaves
+    //   together: not owed. Owed 4 (Jan, Feb, Mar, May), met 3, 0.75.
+    // A4 月走访: Feb (02-03 at 丙村, inside 二镇) and Jun (06-05) met; Jan,
+    //   Mar, Apr, May missed: owed 6, met 2, 0.3333.
+    // A4 联系户: the year is progress: owed 0, met 0, rate undefined.
+    // U1 月走访 (levels absent: units owe it too): Jan (01-12 at 甲村,
+    //   inside its 一镇), Mar (03-15), May (05-20) met; Feb, Apr, Jun
+    //   missed: owed 6, met 3, 0.5.
+    // U1 单位驻村: the year is progress: 0, 0, undefined.
+    let rows = json_rows(&report(&dir(), &HALF_YEAR, &["--format", "json"]));
+    let row = |c: &str, q: &str, owed, met, rate: Option<f64>| {
+        (c.to_string(), q.to_string(), owed, met, rate)
+    };
+    assert_eq!(
+        rows,
+        [
+            row("A1", "月走访", 6, 4, Some(0.6667)),
+            row("A1", "季度宣讲", 2, 1, Some(0.5)),
+            row("A2", "月走访", 3, 1, Some(0.3333)),
+            row("A2", "季度宣讲", 1, 0, Some(0.0)),
+            row("A3", "月走访", 4, 3, Some(0.75)),
+            row("A4", "月走访", 6, 2, Some(0.3333)),
+            row("A4", "联系户", 0, 0, None),
+            row("U1", "月走访", 6, 3, Some(0.5)),
+            row("U1", "单位驻村", 0, 0, None),
+        ]
+    );
+}
+
+#[test]
+fn the_json_document_has_the_stable_keys() {
+    let out = report(&dir(), &HALF_YEAR, &["--format", "json"]);
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["as_of"], "2026-06-30");
+    assert_eq!(doc["from"], "2026-01-01");
+    assert_eq!(doc["to"], "2026-06-30");
+    // In this order, as written (serde_json's map would sort them).
+    let text = String::from_utf8(out).unwrap();
+    let first = &text[text.find("\"rows\"").unwrap()..];
+    let first = &first[..first.find('}').unwrap()];
+    let keys: Vec<&str> = first
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"')?.split('"').next())
+        .filter(|k| *k != "rows")
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "cadre",
+            "name",
+            "level",
+            "county_code",
+            "quota",
+            "owed",
+            "met",
+            "rate"
+        ]
+    );
+}
+
+#[test]
+fn missing_lists_each_missed_period_in_order() {
+    // The misses of `half_a_year_cadre_by_cadre`, by cadre, quota (in the
+    // order of bangcun.toml), period: nothing was done in any of them, and
+    // each needs 1 visit and 0 days.
+    let out = report(&dir(), &HALF_YEAR, &["--missing", "--format", "csv"]);
+    let text = String::from_utf8(out.clone()).unwrap();
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "cadre,name,level,county_code,quota,period,household,visits,days,need_visits,need_days"
+        )
+    );
+    let miss = |c: &str, name: &str, level: &str, q: &str, p: &str| {
+        format!("{c},{name},{level},450001,{q},{p},,0,0,1,0")
+    };
+    assert_eq!(
+        csv_rows(&out),
+        [
+            miss("A1", "甲一", "township", "月走访", "2026-02"),
+            miss("A1", "甲一", "township", "月走访", "2026-04"),
+            miss("A1", "甲一", "township", "季度宣讲", "2026-Q2"),
+            miss("A2", "乙二", "township", "月走访", "2026-04"),
+            miss("A2", "乙二", "township", "月走访", "2026-06"),
+            miss("A2", "乙二", "township", "季度宣讲", "2026-Q2"),
+            miss("A3", "丙三", "county", "月走访", "2026-03"),
+            miss("A4", "丁四", "city", "月走访", "2026-01"),
+            miss("A4", "丁四", "city", "月走访", "2026-03"),
+            miss("A4", "丁四", "city", "月走访", "2026-04"),
+            miss("A4", "丁四", "city", "月走访", "2026-05"),
+            miss("U1", "区教育局", "unit", "月走访", "2026-02"),
+            miss("U1", "区教育局", "unit", "月走访", "2026-04"),
+            miss("U1", "区教育局", "unit", "月走访", "2026-06"),
+        ]
+    );
+}
+
+#[test]
+fn a_whole_year_of_households_and_days() {
+    let year = ["--year", "2026", "--as-of", "2026-12-31"];
+    // 联系户, A4: H1 — 02-03 (2 days), 06-05 (3), 09-10 (2): 3 visits,
+    // 2 + 3 + 2 = 7 days ≥ 7: met. H2 — two visits on 08-08 (1 day each):
+    // 1 visit (one date), 2 days: missed, needing 2 visits and 7 days.
+    // A1's H3 is linked from 07-01: the year is not owed.
+    let out = report(&dir(), &year, &["--quota", "联系户", "--format", "json"]);
+    assert_eq!(
+        json_rows(&out),
+        [("A4".into(), "联系户".into(), 2, 1, Some(0.5))]
+    );
+    let out = report(
+        &dir(),
+        &year,
+        &["--quota", "联系户", "--missing", "--format", "csv"],
+    );
+    assert_eq!(
+        csv_rows(&out),
+        ["A4,丁四,city,450001,联系户,2026,H2,1,2,2,7"]
+    );
+    // 单位驻村, U1: 01-12 (10 days), 03-15 (10), 05-20 (5), 09-01 (6):
+    // 4 visits, 31 days ≥ 30: met.
+    let out = report(&dir(), &year, &["--quota", "单位驻村", "--format", "json"]);
+    assert_eq!(
+        json_rows(&out),
+        [("U1".into(), "单位驻村".into(), 1, 1, Some(1.0))]
+    );
+}
+
+#[test]
+fn a_year_as_of_october_is_progress_not_a_miss() {
+    // As of 2026-10-15 the year has not ended: H2's one visit is no miss
+    // yet, and U1's 4 visits and 31 days are not counted as met either.
+    let year = ["--year", "2026", "--as-of", "2026-10-15"];
+    let out = report(
+        &dir(),
+        &year,
+        &["--quota", "联系户", "--missing", "--format", "csv"],
+    );
+    assert_eq!(csv_rows(&out), Vec::<String>::new());
+    let out = report(&dir(), &year, &["--quota", "单位驻村", "--format", "json"]);
+    assert_eq!(
+        json_rows(&out),
+        [("U1".into(), "单位驻村".into(), 0, 0, None)]
+    );
+    // The table shows the progress: done so far and still needed.
+    let out = report(&dir(), &year, &["--quota", "单位驻村", "--lang", "en"]);
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("2026: 4/4 visits, 31/30 days"), "{text}");
+}
+
+#[test]
+fn a_month_owes_no_year_or_quarter_that_is_not_inside_it() {
+    // --month 2026-03: only March lies inside; the quarter Q1 and the year
+    // begin before it. 月走访 in March: A1 met (03-10), A2 not owed (from
+    // 03-15), A3 missed, A4 missed, U1 met (03-15).
+    let out = report(
+        &dir(),
+        &["--month", "2026-03", "--as-of", "2026-12-31"],
+        &["--format", "json"],
+    );
+    assert_eq!(
+        json_rows(&out),
+        [
+            ("A1".into(), "月走访".into(), 1, 1, Some(1.0)),
+            ("A3".into(), "月走访".into(), 1, 0, Some(0.0)),
+            ("A4".into(), "月走访".into(), 1, 0, Some(0.0)),
+            ("U1".into(), "月走访".into(), 1, 1, Some(1.0)),
+        ]
+    );
+}
+
+#[test]
+fn a_quarter_as_of_its_last_day_has_ended() {
+    // --from 2026-04-01 --to 2026-06-30 as of 06-30: Q2 ends on D, so it
+    // is owed: A1 and A2 had no lecture in it.
+    let out = report(
+        &dir(),
+        &[
+            "--from",
+            "2026-04-01",
+            "--to",
+            "2026-06-30",
+            "--as-of",
+            "2026-06-30",
+        ],
+        &["--quota", "季度宣讲", "--format", "json"],
+    );
+    assert_eq!(
+        json_rows(&out),
+        [
+            ("A1".into(), "季度宣讲".into(), 1, 0, Some(0.0)),
+            ("A2".into(), "季度宣讲".into(), 1, 0, Some(0.0)),
+        ]
+    );
+}
+
+#[test]
+fn county_filter_and_unknown_quota() {
+    let out = report(
+        &dir(),
+        &HALF_YEAR,
+        &[
+            "--county",
+            "测试区",
+            "--quota",
+            "季度宣讲",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(csv_rows(&out).len(), 2);
+    let (code, _, err) = run_on(&dir(), &["report", "quotas", "--quota", "周走访"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("周走访") && err.contains("月走访"), "{err}");
+}
+
+#[test]
+fn every_format_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    for ext in ["csv", "json", "md", "html", "xlsx"] {
+        let path = tmp.path().join(format!("quotas.{ext}"));
+        let path_text = path.display().to_string();
+        let mut args = HALF_YEAR.to_vec();
+        args.extend(["-o", &path_text]);
+        report(&dir(), &args, &[]);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(!bytes.is_empty(), "{ext}");
+        if ext == "xlsx" {
+            let names = common::xlsx_sheet_names(&bytes);
+            assert_eq!(names, ["定额完成"], "{ext}");
+            let rows = common::xlsx_sheet(&bytes, "定额完成");
+            let a3 = common::row_starting(&rows, "A3");
+            assert_eq!(common::number(&rows[a3][5]), 4.0);
+        } else {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(text.contains("季度宣讲"), "{ext}");
+        }
+    }
+}
