@@ -52,10 +52,13 @@ impl Describe for InvalidToml {
     }
 }
 
-/// A key no setting has (`invalid-config`): its path.
+/// A key no setting has (`invalid-config`): its path, and the keys of
+/// the table it is written in (`[deadlines]`'s for `deadlines.day`), one
+/// of which was meant. It is ignored: no setting takes its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownKey {
     pub key: String,
+    pub known: &'static [&'static str],
 }
 
 impl Describe for UnknownKey {
@@ -69,8 +72,19 @@ impl Describe for UnknownKey {
     }
 
     fn help(&self, lang: Lang) -> Option<String> {
-        let keys = known_keys(lang);
-        Some(tr!(lang, "可用的配置项：{keys}", "known keys: {keys}"))
+        let keys = self.known.join(lang.pick("、", ", "));
+        Some(match self.key.rsplit_once('.') {
+            Some((table, _)) => tr!(
+                lang,
+                "[{table}] 中可用的配置项：{keys}；此项被忽略",
+                "the keys of [{table}] are {keys}; this one is ignored"
+            ),
+            None => tr!(
+                lang,
+                "可用的配置项：{keys}；此项被忽略",
+                "the known keys are {keys}; this one is ignored"
+            ),
+        })
     }
 }
 
@@ -548,7 +562,7 @@ pub fn parse(text: &str, file: FileId) -> (Config, Vec<Finding>) {
         Ok(table) => {
             for (key, value) in table.get_ref().iter() {
                 if !config.read(&mut p, key.get_ref(), value) {
-                    p.unknown("", key);
+                    p.unknown("", key, Config::KEYS);
                 }
             }
         }
@@ -612,16 +626,24 @@ impl Parser<'_> {
     }
 
     /// A key no setting has (under the table at `path`, `""` for the
-    /// top): it is no field, so the finding names none and gives the key
-    /// as its value.
-    fn unknown(&mut self, path: &str, key: &Key) {
+    /// top, whose keys are `known`): it is no field, so the finding names
+    /// none and gives the key as its value.
+    fn unknown(&mut self, path: &str, key: &Key, known: &'static [&'static str]) {
         let path = match path {
             "" => key.get_ref().to_string(),
             table => format!("{table}.{}", key.get_ref()),
         };
         let span = self.span(key.span().start);
         self.findings.push(
-            Finding::new(&INVALID_CONFIG, span, UnknownKey { key: path.clone() }).value(path),
+            Finding::new(
+                &INVALID_CONFIG,
+                span,
+                UnknownKey {
+                    key: path.clone(),
+                    known,
+                },
+            )
+            .value(path),
         );
     }
 
@@ -693,7 +715,7 @@ impl Parser<'_> {
         let mut section = S::default();
         for (key, value) in table.iter() {
             if !section.read(self, key.get_ref(), value) {
-                self.unknown(path, key);
+                self.unknown(path, key, S::KEYS);
             }
         }
         Some(section)
@@ -1076,11 +1098,6 @@ impl<T: Toml> Toml for Vec<T> {
     }
 }
 
-/// The help of `invalid-config` for an unknown key: the keys there are.
-fn known_keys(lang: Lang) -> String {
-    Config::KEYS.join(lang.pick("、", ", "))
-}
-
 fn categories(value: &Value) -> Option<Vec<String>> {
     let array = value.get_ref().as_array()?;
     let mut out: Vec<String> = Vec::new();
@@ -1253,6 +1270,33 @@ days = 15
         let (line, text) = one_error("name = \"x\"\n[workdays]\ncity = [10]\ncounty_days = [20]\n");
         assert_eq!(line, 4);
         assert!(text.contains("workdays.county_days"), "{text}");
+    }
+
+    #[test]
+    fn an_unknown_key_lists_the_keys_of_its_own_table() {
+        // Before the fix every help listed the top-level keys (name, lang,
+        // categories, workdays, deadlines, revisit).
+        let help = |text: &str| {
+            let (_, findings) = parse(text, FileId(0));
+            assert_eq!(findings.len(), 1, "{findings:?}");
+            findings[0].message.help(Lang::Zh).unwrap()
+        };
+        assert_eq!(
+            help("[deadlines]\nday = 3\n"),
+            "[deadlines] 中可用的配置项：days、category；此项被忽略"
+        );
+        assert_eq!(
+            help("[revisit]\ndayz = 3\n"),
+            "[revisit] 中可用的配置项：days；此项被忽略"
+        );
+        assert_eq!(
+            help("[workdays]\ncategorys = 3\n"),
+            "[workdays] 中可用的配置项：city、county、township、unit、moved；此项被忽略"
+        );
+        assert_eq!(
+            help("nmae = \"x\"\n"),
+            "可用的配置项：name、lang、categories、workdays、deadlines、revisit、visits、quota；此项被忽略"
+        );
     }
 
     #[test]

@@ -141,6 +141,9 @@ pub enum Heading {
     NeedDays,
     Households,
     HouseholdsCovered,
+    /// A heading made from the data folder's own words (a quota's name):
+    /// Chinese and English.
+    Own(&'static str, &'static str),
 }
 
 impl Heading {
@@ -205,6 +208,7 @@ impl Heading {
             NeedDays => ("应走访天数", "Days needed"),
             Households => ("帮扶户", "Households"),
             HouseholdsCovered => ("已联系帮扶户", "Households covered"),
+            Own(zh, en) => (zh, en),
         };
         match lang {
             Lang::Zh => zh,
@@ -307,14 +311,26 @@ pub fn records_left_out(by_kind: &[(Kind, usize)], lang: Lang) -> String {
     }
 }
 
-/// Settings of `bangcun.toml` written wrongly, taken at their defaults.
+/// Settings of `bangcun.toml` with an impossible value, taken at their
+/// defaults.
 pub fn settings_defaulted(keys: &[String], lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("bangcun.toml 中写错的设置按默认值计算：{}", keys.join("、")),
+        Lang::Zh => format!(
+            "bangcun.toml 中值无效的设置按默认值计算：{}",
+            keys.join("、")
+        ),
         Lang::En => format!(
-            "written wrongly in bangcun.toml and taken at their defaults: {}",
+            "invalid in bangcun.toml and taken at their defaults: {}",
             keys.join(", ")
         ),
+    }
+}
+
+/// Keys of `bangcun.toml` that no setting has: ignored.
+pub fn settings_ignored(keys: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("bangcun.toml 中未知的配置项被忽略：{}", keys.join("、")),
+        Lang::En => format!("unknown keys in bangcun.toml, ignored: {}", keys.join(", ")),
     }
 }
 

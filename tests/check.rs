@@ -852,3 +852,44 @@ fn list_names_every_check_with_its_severity() {
         .collect();
     assert_eq!(listed, expected);
 }
+
+/// Runs `bangcun ARGS…` with its standard output into a pipe whose reading
+/// end is closed at once (`bangcun check | head -1` once head has left):
+/// the exit status and stderr. Output larger than a pipe holds (64 KiB)
+/// meets the closed end whenever the close comes.
+fn into_closed_pipe(args: &[&str]) -> (i32, String) {
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
+        .current_dir(root())
+        .env_remove("BANGCUN_DATA")
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("bangcun runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("bangcun ends");
+    (status(&out), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_closed_pipe_keeps_the_exit_status_of_bad_data() {
+    // 3,000 visits of a cadre C9 that does not exist: 3,000 errors, far
+    // more output than a pipe holds. Before the fix the closed pipe made
+    // the run exit 0 (`pipefail` CI steps passed on bad data).
+    let (_tmp, dir) = common::small_folder();
+    let mut visits = fs::read_to_string(dir.join("visits/2026-01.csv")).unwrap();
+    for _ in 0..3000 {
+        visits.push_str("2026-01-11,C9,410101,workday,0,0,\n");
+    }
+    fs::write(dir.join("visits/2026-01.csv"), visits).unwrap();
+    let data = dir.to_str().unwrap();
+    for format in ["human", "github", "json"] {
+        let (code, err) = into_closed_pipe(&["--data", data, "check", "--format", format]);
+        assert_eq!((code, err.as_str()), (1, ""), "{format}");
+    }
+    // Clean data through a closed pipe is still clean.
+    let clean = common::small_folder();
+    let (code, err) = into_closed_pipe(&["--data", clean.1.to_str().unwrap(), "check"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+}

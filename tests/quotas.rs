@@ -319,3 +319,73 @@ fn every_format_writes() {
         }
     }
 }
+
+#[test]
+fn the_summary_appends_households_and_each_quota() {
+    // Appended after the keys of docs/reports.md: households (H1, H2 of
+    // 丙村, H4 of 乙村; H3's link begins 07-01, after D = 06-30) — 3, linked
+    // by the active A4 and A2: 3 covered; then per quota owed, met, rate. 月走访: owed
+    // 6 + 3 + 4 + 6 + 6 = 25 (A1, A2, A3, A4, U1), met 4 + 1 + 3 + 2 + 3 =
+    // 13, 13/25 = 0.52; 季度宣讲: owed 2 + 1 = 3, met 1, 0.3333; 单位驻村
+    // and 联系户: only progress, 0 owed, rate undefined.
+    let out = ok_on(
+        &dir(),
+        &[
+            "report",
+            "summary",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-06-30",
+            "--as-of",
+            "2026-06-30",
+            "--format",
+            "csv",
+        ],
+    );
+    let text = String::from_utf8(out).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.ends_with(
+            "satisfaction_rate,households,households_covered,\
+             quota:月走访:owed,quota:月走访:met,quota:月走访:rate,\
+             quota:季度宣讲:owed,quota:季度宣讲:met,quota:季度宣讲:rate,\
+             quota:单位驻村:owed,quota:单位驻村:met,quota:单位驻村:rate,\
+             quota:联系户:owed,quota:联系户:met,quota:联系户:rate"
+        ),
+        "{header}"
+    );
+    let row = lines.next().unwrap();
+    assert!(
+        row.ends_with(",3,3,25,13,0.52,3,1,0.3333,0,0,,0,0,"),
+        "{row}"
+    );
+}
+
+#[test]
+fn coverage_lists_households_no_active_cadre_links() {
+    // As of 2026-03-01: H4 (乙村) is linked only by A2, who starts 03-15;
+    // H1, H2 have the active A4; H3's link begins 07-01. The regions
+    // first: 乙村 is A2's point only, and 丙村 lies under A4's point 二镇,
+    // which does not cover its villages.
+    let out = ok_on(
+        &dir(),
+        &[
+            "report",
+            "coverage",
+            "--as-of",
+            "2026-03-01",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(
+        csv_rows(&out),
+        [
+            "450001,测试区,village,450001001002,乙村,一镇",
+            "450001,测试区,village,450001002001,丙村,二镇",
+            "450001,测试区,household,H4,赵四,一镇",
+        ]
+    );
+}

@@ -48,12 +48,14 @@ fn summary_csv_across_months() {
     // 2/3 = 0.6667.
     // 乙县: K4's 01-20 due and missed → 0/1 = 0; no problems: rates empty.
     // 丙县: nothing; every rate empty.
+    // The fixture keeps no households: 0 and 0 everywhere (issue 11's
+    // keys, appended after the others); it has no quotas either.
     let expected = "\
-county_code,county,cadres,townships,townships_covered,villages,villages_covered,workdays_due,workdays_attended,attendance_rate,visits,forums,people,problems,rectified,rectification_rate,new_problems,new_rectified,overdue,revisit_lagging,identification_rate,satisfaction_rate
-410001,甲县,2,2,1,3,2,4,3,0.75,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667
-410002,乙县,0,1,0,1,0,1,0,0,0,0,0,0,0,,0,0,0,0,,
-410003,丙县,0,0,0,0,0,0,0,,0,0,0,0,0,,0,0,0,0,,
-,合计,2,3,1,4,2,5,3,0.6,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667
+county_code,county,cadres,townships,townships_covered,villages,villages_covered,workdays_due,workdays_attended,attendance_rate,visits,forums,people,problems,rectified,rectification_rate,new_problems,new_rectified,overdue,revisit_lagging,identification_rate,satisfaction_rate,households,households_covered
+410001,甲县,2,2,1,3,2,4,3,0.75,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667,0,0
+410002,乙县,0,1,0,1,0,1,0,0,0,0,0,0,0,,0,0,0,0,,,0,0
+410003,丙县,0,0,0,0,0,0,0,,0,0,0,0,0,,0,0,0,0,,,0,0
+,合计,2,3,1,4,2,5,3,0.6,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667,0,0
 ";
     assert_eq!(ok(&fixture(), &args), expected);
 }
@@ -99,6 +101,8 @@ fn summary_json_keeps_the_spec_keys_in_order() {
         "revisit_lagging",
         "identification_rate",
         "satisfaction_rate",
+        "households",
+        "households_covered",
     ];
     let first = &out[out.find("\"rows\"").unwrap()..out.find('}').unwrap()];
     let at: Vec<usize> = keys
@@ -484,4 +488,40 @@ fn a_work_day_moved_two_months_counts_in_the_month_of_its_new_date() {
         (rate["current"].as_f64(), rate["previous"].as_f64()),
         (Some(1.0), None)
     );
+}
+
+#[test]
+fn a_period_ending_before_the_earliest_visit_is_refused() {
+    // The visits begin on 2026-01-10, so an open start is 2026-01-01:
+    // `--to 2025-11-30` ends before it. Before the fix the period was made
+    // 2025-11-01 … 2025-11-30, with C1's work day 2025-11-10 and C2's
+    // 2025-11-20 due (2) and none attended.
+    let (_tmp, dir) = common::small_folder();
+    for period in [&["--to", "2025-11-30"][..], &["--as-of", "2025-11-30"]] {
+        let mut args = vec!["report", "summary", "--format", "csv"];
+        args.extend(period);
+        let (code, out, err) = common::run_on(&dir, &args);
+        assert_eq!((code, out.as_slice()), (2, &b""[..]), "{period:?}");
+        assert!(
+            err.contains("统计期间截至 2025-11-30，早于最早的走访记录（2026-01-10）"),
+            "{err}"
+        );
+    }
+    // With a start, the user's period stands: November's two work days
+    // are due (C1 on the 10th, C2 on the 20th), none attended.
+    let args = [
+        "report",
+        "summary",
+        "--format",
+        "json",
+        "--from",
+        "2025-11-01",
+        "--to",
+        "2025-11-30",
+    ];
+    let (code, out, _) = common::run_on(&dir, &args);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["total"]["workdays_due"], 2);
+    assert_eq!(doc["total"]["workdays_attended"], 0);
 }

@@ -149,6 +149,12 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "Folder to make (created if missing)",
     ),
     (
+        "init",
+        "preset",
+        "按某一项目的规则写 bangcun.toml（每条规则注明依据）：xuchang（许昌市：市级 10 日、县乡级 20 日）、weidu（魏都区：各级 10 日和 20 日，每月主题党日、每年组织生活会）、qinzhou（秦州区联村联户：单位和干部的全年走访次数、天数，并写 households.csv）",
+        "Write bangcun.toml with a programme's rules, each commented with the rule it follows: xuchang (city 10th, county and township 20th), weidu (every level 10th and 20th; party day monthly, organisational life yearly) or qinzhou (yearly visits and days of units and cadres; also writes households.csv)",
+    ),
+    (
         "fmt",
         "check",
         "只检查、不改写：列出不是规范格式的文件，有则退出码为 1",

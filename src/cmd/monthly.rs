@@ -18,6 +18,7 @@ pub fn run(global: &Global, request: &MonthlyRequest, output: &Output) -> anyhow
     // and comes before any data error; its language is therefore the one
     // known before the data is read.
     let to = Destination::new(output, DocKind::Monthly, global.early_lang())?;
+    to.not_into_data(&super::find(global)?, global.early_lang())?;
     let as_of = request.as_of.unwrap_or_else(super::today);
     let Some(checked) = open(global, as_of, output.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));

@@ -16,8 +16,10 @@ use crate::cli::Output;
 use crate::finding::Severity;
 use crate::i18n::plural;
 use crate::lang::{Lang, tr};
+use crate::load;
 use crate::metrics::{Ctx, Validity, Window};
 use crate::model::Date;
+use crate::model::FileRole;
 use crate::output;
 use crate::render::{DocKind, Document, Format, render};
 use crate::report::notice::DataNotice;
@@ -25,13 +27,14 @@ use crate::report::{self, Request};
 
 pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Result<ExitCode> {
     let to = Destination::new(output, DocKind::Tables, global.early_lang())?;
+    to.not_into_data(&super::find(global)?, global.early_lang())?;
     let as_of = request.as_of.unwrap_or_else(super::today);
     let Some(checked) = open(global, as_of, output.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));
     };
     let lang = checked.opened.lang;
     let ctx = checked.ctx();
-    let window = Window::new(request.period, as_of, |d| ctx.earliest_visit(d))
+    let window = Window::new(request.period, as_of, || ctx.earliest_visit())
         .map_err(|e| anyhow!(e.text(lang)))?;
     let county = match request.county.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => Some(
@@ -154,19 +157,31 @@ impl Destination {
         })
     }
 
+    /// Refuses (exit 2, before anything is read or written) a file that
+    /// the data folder `dir` reads: written there, a report would replace
+    /// a ledger (`-o problems.csv`) or `bangcun.toml`, or be read as data
+    /// next time (`-o visits/summary.csv`). Where the file would go is
+    /// taken through any link in its folder's path.
+    pub fn not_into_data(&self, dir: &Path, lang: Lang) -> anyhow::Result<()> {
+        match &self.path {
+            Some(path) => not_into_data(dir, path, lang),
+            None => Ok(()),
+        }
+    }
+
     /// Writes `doc`: to the file atomically, with a UTF-8 BOM for a format
     /// that wants one there (CSV, so that Excel and WPS open it by
     /// double-click); or to standard output, without one (for programs).
     pub fn write(&self, doc: Document<'_>, notice: &DataNotice, lang: Lang) -> anyhow::Result<()> {
         let format = self.format;
         match &self.path {
-            Some(path) => output::atomic_write(path, |out| {
+            Some(path) => output::atomic_write(path, lang, |out| {
                 if format.bom_in_files() {
                     out.write_all(output::UTF8_BOM)?;
                 }
                 render(doc, format, notice, lang, out)
             }),
-            None => output::to_stdout(|out| render(doc, format, notice, lang, out)),
+            None => output::to_stdout(lang, |out| render(doc, format, notice, lang, out)),
         }
     }
 }
@@ -188,6 +203,37 @@ fn unknown_quota(name: &str, ctx: &Ctx, lang: Lang) -> String {
             "no quota of bangcun.toml is named \"{name}\"; there are: {known}"
         )
     }
+}
+
+/// Refuses to write `path` where the data folder `dir` reads a file (see
+/// [`Destination::not_into_data`]); a folder that does not exist is left
+/// for the write to report.
+pub(super) fn not_into_data(dir: &Path, path: &Path, lang: Lang) -> anyhow::Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let (Ok(root), Ok(folder), Some(name)) = (
+        std::fs::canonicalize(dir),
+        std::fs::canonicalize(folder),
+        path.file_name(),
+    ) else {
+        return Ok(());
+    };
+    let Ok(inside) = folder.join(name).strip_prefix(&root).map(Path::to_path_buf) else {
+        return Ok(());
+    };
+    let what = match load::role_of(&inside) {
+        Some(FileRole::Config) => load::CONFIG_FILE.to_string(),
+        Some(FileRole::Data(kind)) => kind.name(lang).to_string(),
+        _ => return Ok(()),
+    };
+    let shown = path.display();
+    bail!(tr!(
+        lang,
+        "不能写入 {shown}：这是数据目录中作为数据读取的位置（{what}），写入会替换数据或在下次被当作数据读取；没有写出任何文件。请换一个文件名，或写到数据目录之外",
+        "will not write {shown}: the data folder reads that place as data ({what}), so the file would replace data or be read as data next time; nothing was written. Give another name, or write outside the data folder"
+    ))
 }
 
 /// `--county` names no county.

@@ -21,6 +21,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Format, format_of};
 use crate::finding::{Check, Describe, Severity};
+use crate::io_error::IoProblem;
 use crate::lang::{Lang, tr};
 use crate::model::Kind;
 use crate::temp;
@@ -53,16 +54,16 @@ pub static LEFTOVER_TEMP_FILE: Check = Check {
     about_zh: "bangcun 写入时被中止而遗留的临时文件（.文件名.bangcun-进程号-N.tmp）；bangcun fmt 会删除它",
 };
 
-/// A file that cannot be opened or read (`unreadable-file`): why, as the
-/// system says it.
+/// A file that cannot be opened or read (`unreadable-file`): why, said in
+/// the language of the run ([`IoProblem::text`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
-    pub error: String,
+    pub error: IoProblem,
 }
 
 impl Describe for Unreadable {
     fn text(&self, lang: Lang) -> String {
-        let error = &self.error;
+        let error = self.error.text(lang);
         tr!(
             lang,
             "无法读取文件：{error}",
@@ -181,7 +182,7 @@ pub(super) struct Entry {
 pub(super) enum What {
     /// A data file: its format and size, or why it cannot be read.
     Data {
-        format: Result<Format, String>,
+        format: Result<Format, IoProblem>,
         size: u64,
     },
     /// The temporary file of process `pid` writing `target`, left behind.
@@ -299,7 +300,7 @@ impl Walker {
             }
             // Absent is fine.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => out.push(unreadable(path, e.to_string())),
+            Err(e) => out.push(unreadable(path, IoProblem::of(&e))),
         }
     }
 
@@ -313,7 +314,7 @@ impl Walker {
         let paths = match sorted_entries(folder) {
             Ok(paths) => paths,
             Err(e) => {
-                out.push(unreadable(folder.to_path_buf(), e.to_string()));
+                out.push(unreadable(folder.to_path_buf(), IoProblem::of(&e)));
                 return;
             }
         };
@@ -349,7 +350,7 @@ impl Walker {
                 }
                 Err(e) => {
                     if format_of(&path).is_some() {
-                        out.push(unreadable(path, e.to_string()));
+                        out.push(unreadable(path, IoProblem::of(&e)));
                     }
                 }
             }
@@ -374,7 +375,7 @@ impl Walker {
             // Dangling, or a loop of links.
             Err(e) => {
                 if named_data {
-                    out.push(unreadable(path, e.to_string()));
+                    out.push(unreadable(path, IoProblem::of(&e)));
                 }
                 return;
             }
@@ -406,7 +407,7 @@ impl Walker {
 fn data(path: PathBuf, meta: &fs::Metadata) -> Entry {
     let format = match format_of(&path) {
         Some(format) if meta.is_file() => Ok(format),
-        _ => Err("not a regular file".to_string()),
+        _ => Err(IoProblem::not_a_file()),
     };
     let size = meta.len();
     Entry {
@@ -415,7 +416,7 @@ fn data(path: PathBuf, meta: &fs::Metadata) -> Entry {
     }
 }
 
-fn unreadable(path: PathBuf, error: String) -> Entry {
+fn unreadable(path: PathBuf, error: IoProblem) -> Entry {
     Entry {
         path,
         what: What::Data {

@@ -41,6 +41,10 @@ pub struct Figures {
     pub rated: u64,
     /// … of which satisfied or basically satisfied.
     pub satisfied: u64,
+    /// Valid households whose link is in force at D, placed here …
+    pub households: u64,
+    /// … of which a cadre active at D links (covered).
+    pub households_covered: u64,
 }
 
 impl Figures {
@@ -81,6 +85,8 @@ impl Figures {
             found_by_cadre,
             rated,
             satisfied,
+            households,
+            households_covered,
         } = o;
         self.cadres += cadres;
         self.townships += townships;
@@ -101,6 +107,8 @@ impl Figures {
         self.found_by_cadre += found_by_cadre;
         self.rated += rated;
         self.satisfied += satisfied;
+        self.households += households;
+        self.households_covered += households_covered;
     }
 }
 
@@ -194,6 +202,15 @@ pub fn summary_with_attendance(ctx: &Ctx, window: &Window, by: By) -> (Summary, 
             }
             RegionLevel::County => {}
         }
+    }
+
+    // Households and their coverage: stocks at D.
+    for (h, covered) in coverage::households(ctx, d) {
+        let Some(s) = data.household(h).place.id().and_then(slot) else {
+            continue;
+        };
+        figures[s].households += 1;
+        figures[s].households_covered += u64::from(covered);
     }
 
     // Visits, in one pass on every core: the work days each cadre has a
@@ -324,7 +341,7 @@ mod tests {
     fn window(period: Period, as_of: Date) -> Window {
         let opened = fixture::reports();
         let ctx = opened.ctx();
-        Window::new(period, as_of, |at| ctx.earliest_visit(at)).unwrap()
+        Window::new(period, as_of, || ctx.earliest_visit()).unwrap()
     }
 
     fn names(opened: &fixture::Opened, s: &Summary) -> Vec<String> {
@@ -392,6 +409,9 @@ mod tests {
             // Rectified with a value: P1 satisfied, P5 basic, P6 not.
             rated: 3,
             satisfied: 2,
+            // The fixture keeps no households.
+            households: 0,
+            households_covered: 0,
         };
         assert_eq!(s.rows[0].1, jia);
         assert_eq!(jia.attendance_rate(), Some(0.75)); // 3 / 4
@@ -473,6 +493,9 @@ mod tests {
             // P1 satisfied, P5 basic; P6 is not rectified by D.
             rated: 2,
             satisfied: 2,
+            // The fixture keeps no households.
+            households: 0,
+            households_covered: 0,
         };
         assert_eq!(s.rows[0].1, jia);
         assert_eq!(jia.attendance_rate(), Some(2.0 / 3.0));

@@ -253,7 +253,7 @@ pub fn build<'a>(
     as_of: Date,
     lang: Lang,
 ) -> Result<Monthly<'a>, MonthlyError> {
-    let window_of = |first: Date| Window::new(Period::Month(first), as_of, |_| None);
+    let window_of = |first: Date| Window::new(Period::Month(first), as_of, || None);
     let window = window_of(month).map_err(|e| {
         // A month after D: if the data reaches it, a later D would show
         // it (the period's message says so); if not, there is nothing.

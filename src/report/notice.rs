@@ -26,8 +26,14 @@ pub struct DataNotice {
     pub unread: Vec<String>,
     /// Data files whose reading stopped part way.
     pub partly_read: Vec<String>,
-    /// Settings of `bangcun.toml` written wrongly, whose default is used.
+    /// Settings of `bangcun.toml` whose value is impossible: their
+    /// default is used.
     pub settings: Vec<String>,
+    /// Keys of `bangcun.toml` that no setting has (a mistyped
+    /// `deadlines.day`): ignored. The setting meant keeps the value it
+    /// has, written elsewhere or its default, so none is named here as
+    /// defaulted.
+    pub ignored: Vec<String>,
     /// `bangcun.toml` could not be read at all: every setting is the
     /// default.
     pub config_unread: bool,
@@ -75,16 +81,17 @@ impl DataNotice {
             {
                 continue;
             }
-            let key = (f.message.get::<InvalidSetting>().map(|m| &m.key))
-                .or_else(|| f.message.get::<UnknownKey>().map(|m| &m.key));
-            match key {
-                Some(key) => {
-                    if !notice.settings.contains(key) {
-                        notice.settings.push(key.clone());
-                    }
-                }
+            let (list, key) = if let Some(m) = f.message.get::<InvalidSetting>() {
+                (&mut notice.settings, &m.key)
+            } else if let Some(m) = f.message.get::<UnknownKey>() {
+                (&mut notice.ignored, &m.key)
+            } else {
                 // Invalid TOML, bad bytes, a file that cannot be opened.
-                None => notice.config_unread = true,
+                notice.config_unread = true;
+                continue;
+            };
+            if !list.contains(key) {
+                list.push(key.clone());
             }
         }
         notice
@@ -116,8 +123,13 @@ impl DataNotice {
         }
         if self.config_unread {
             items.push(i18n::config_unread(lang));
-        } else if !self.settings.is_empty() {
-            items.push(i18n::settings_defaulted(&self.settings, lang));
+        } else {
+            if !self.settings.is_empty() {
+                items.push(i18n::settings_defaulted(&self.settings, lang));
+            }
+            if !self.ignored.is_empty() {
+                items.push(i18n::settings_ignored(&self.ignored, lang));
+            }
         }
         items
     }

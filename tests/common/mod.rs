@@ -452,3 +452,32 @@ pub fn xlsx_number_format(bytes: &[u8], n: usize, row: usize, col: usize) -> Str
         .unwrap_or_else(|| panic!("no format {id}"));
     code[..code.find('"').unwrap()].replace("&quot;", "\"")
 }
+
+/// A small data folder written on the spot: one county 41 (甲县), its
+/// township 4101 (乙镇) and villages 410101 (丙村), 410102 (丁村); a city
+/// cadre C1 at 丙村 and a county cadre C2 at 丁村, each with its January
+/// 2026 work-day visit (2026-01-10 and 2026-01-20); no problems.
+pub fn small_folder() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("a temporary directory");
+    let dir = tmp.path().join("d");
+    fs::create_dir_all(dir.join("visits")).unwrap();
+    fs::write(dir.join("bangcun.toml"), "name = \"t\"\n").unwrap();
+    fs::write(
+        dir.join("regions.csv"),
+        "code,name,level,parent\n41,甲县,county,\n4101,乙镇,township,41\n\
+         410101,丙村,village,4101\n410102,丁村,village,4101\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("cadres.csv"),
+        "id,name,level,unit,points,start,end\nC1,张三,city,,410101,,\nC2,李四,county,,410102,,\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("visits/2026-01.csv"),
+        "date,cadre,place,kind,forums,people,note\n\
+         2026-01-10,C1,410101,workday,1,5,\n2026-01-20,C2,410102,workday,0,3,\n",
+    )
+    .unwrap();
+    (tmp, dir)
+}

@@ -73,7 +73,8 @@ impl<'a> Table<'a> {
 /// Writes `"data_errors": {...}` into an object when the data has errors:
 /// `errors` (how many), `records_left_out` (per kind, every kind named),
 /// `files_not_read` and `files_partly_read` (names in the data folder),
-/// `settings_defaulted` (keys of bangcun.toml) and `config_not_read`.
+/// `settings_defaulted` (keys of bangcun.toml with an impossible value),
+/// `settings_ignored` (unknown keys) and `config_not_read`.
 pub(super) fn notice_entry<M: SerializeMap>(
     map: &mut M,
     notice: &DataNotice,
@@ -89,12 +90,13 @@ struct Errors<'a>(&'a DataNotice);
 impl Serialize for Errors<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let n = self.0;
-        let mut map = s.serialize_map(Some(6))?;
+        let mut map = s.serialize_map(Some(7))?;
         map.serialize_entry("errors", &n.errors)?;
         map.serialize_entry("records_left_out", &Records(n))?;
         map.serialize_entry("files_not_read", &n.unread)?;
         map.serialize_entry("files_partly_read", &n.partly_read)?;
         map.serialize_entry("settings_defaulted", &n.settings)?;
+        map.serialize_entry("settings_ignored", &n.ignored)?;
         map.serialize_entry("config_not_read", &n.config_unread)?;
         map.end()
     }

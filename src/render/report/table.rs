@@ -152,6 +152,7 @@ mod tests {
             unread: Vec::new(),
             partly_read: Vec::new(),
             settings: Vec::new(),
+            ignored: Vec::new(),
             config_unread: false,
         };
         Page {

@@ -106,7 +106,12 @@ pub(super) struct Styles {
 
 impl Styles {
     pub fn new(lang: Lang) -> Styles {
-        let pair = |f: Format| [f.clone(), f.set_bold()];
+        // Cells at the top of their row: beside a cell of several lines,
+        // a row's other cells stand by its first line.
+        let pair = |f: Format| {
+            let f = f.set_align(FormatAlign::Top);
+            [f.clone(), f.set_bold()]
+        };
         let points = match lang {
             Lang::Zh => r#"+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点""#,
             Lang::En => r#"+0.0" pts";-0.0" pts";0.0" pts""#,
@@ -144,6 +149,12 @@ impl Styles {
 /// The size of a sheet's title.
 const TITLE_POINTS: f64 = 14.0;
 
+/// The height of a line of text of the default size (11 points), in
+/// points: a little more than Excel's default row (15), which Chinese
+/// text in LibreOffice's fonts fills to the edge (seen in print: the last
+/// line of a cell touched the row below).
+const LINE_POINTS: f64 = 16.0;
+
 /// The width, in Excel's units (about one digit of the default font), that
 /// an A4 page holds upright with the default margins; a wider table is
 /// printed landscape.
@@ -178,6 +189,9 @@ pub(super) struct Sheet<'w> {
     pub row: RowNum,
     banners: Vec<Banner>,
     header: Option<RowNum>,
+    /// Cells holding line breaks: their row, column and the width of each
+    /// line, for the row's height once the columns' widths are known.
+    broken: Vec<(RowNum, ColNum, Vec<usize>)>,
 }
 
 impl<'w> Sheet<'w> {
@@ -189,6 +203,7 @@ impl<'w> Sheet<'w> {
             row: 0,
             banners: Vec::new(),
             header: None,
+            broken: Vec::new(),
         })
     }
 
@@ -254,7 +269,10 @@ impl<'w> Sheet<'w> {
     }
 
     /// Writes a text cell: always a string, never a formula, its control
-    /// characters shown escaped; as wide as it is shown.
+    /// characters shown escaped; as wide as it is shown. A text of several
+    /// lines wraps, as wide as its widest line, and its row is made tall
+    /// enough for them (by [`Sheet::finish`]): unwrapped, a spreadsheet
+    /// draws such a cell over the rows around it.
     pub fn text(
         &mut self,
         row: RowNum,
@@ -264,8 +282,20 @@ impl<'w> Sheet<'w> {
     ) -> Result<(), XlsxError> {
         let shown = inert::sheet_cell(text);
         let shown = cut(&shown);
-        self.fit(col, display_width(&shown));
-        self.ws.write_string_with_format(row, col, shown, f)?;
+        if !shown.contains('\n') {
+            self.fit(col, display_width(&shown));
+            self.ws.write_string_with_format(row, col, shown, f)?;
+            return Ok(());
+        }
+        let lines: Vec<usize> = shown
+            .split('\n')
+            .map(|line| display_width(line.trim_end_matches('\r')))
+            .collect();
+        self.fit(col, lines.iter().copied().max().unwrap_or(0));
+        self.broken.push((row, col, lines));
+        let wrapped = f.clone().set_text_wrap();
+        self.ws
+            .write_string_with_format(row, col, shown, &wrapped)?;
         Ok(())
     }
 
@@ -415,6 +445,22 @@ impl<'w> Sheet<'w> {
                 .sum();
             self.ws
                 .set_row_height(b.row, lines * b.points * 4.0 / 3.0)?;
+        }
+        // A row with cells of several lines: as tall as its tallest cell,
+        // a line wrapped where it is wider than its column.
+        let mut heights: Vec<(RowNum, f64)> = Vec::new();
+        for (row, col, lines) in std::mem::take(&mut self.broken) {
+            let room = widths
+                .get(usize::from(col))
+                .map_or(1, |w| w.saturating_sub(1).max(1));
+            let n: usize = lines.iter().map(|w| w.div_ceil(room).max(1)).sum();
+            match heights.last_mut() {
+                Some((r, most)) if *r == row => *most = most.max(n as f64),
+                _ => heights.push((row, n as f64)),
+            }
+        }
+        for (row, lines) in heights {
+            self.ws.set_row_height(row, lines * LINE_POINTS)?;
         }
         if let Some(header) = self.header {
             self.ws.set_freeze_panes(header + 1, 0)?;

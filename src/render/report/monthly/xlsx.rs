@@ -87,12 +87,17 @@ fn book(doc: &Monthly<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, X
     sheet.finish(lang)?;
 
     // 趋势: each month (a date cell shown as a month), its new and
-    // rectified problems, and the rate at its end.
+    // rectified problems, and the rate at its end; on top, as on every
+    // sheet, the period: the months shown, as of D.
     let part = MonthlyText::Trend.label(lang);
     let mut sheet = Sheet::new(book.add_worksheet(), MonthlyText::TrendSheet.label(lang))?;
+    let first = doc.trend.first().map_or(w.from, |t| t.window.from);
     sheet.banner(
         &i18n::monthly_part(&title, part, lang),
-        &[trend_note(doc, lang)],
+        &[
+            i18n::period_line(first, w.to, w.as_of, lang),
+            trend_note(doc, lang),
+        ],
         &DataNotice::default(),
         lang,
         &s,
