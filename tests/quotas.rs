@@ -389,3 +389,70 @@ fn coverage_lists_households_no_active_cadre_links() {
         ]
     );
 }
+
+#[test]
+fn households_in_toml_give_the_same_figures() {
+    let (_tmp, copy) = common::temp_copy("quotas");
+    std::fs::remove_file(copy.join("households.csv")).unwrap();
+    std::fs::write(
+        copy.join("households.toml"),
+        r#"
+[[household]]
+id = "H1"
+name = "王一"
+place = "450001002001"
+cadres = ["A4"]
+
+[[household]]
+id = "H2"
+name = "王二"
+place = "450001002001"
+kind = "城市困难居民"
+cadres = "A4"
+
+[[household]]
+id = "H3"
+name = "李三"
+place = "450001001001"
+cadres = ["A1"]
+start = 2026-07-01
+
+[[household]]
+id = "H4"
+name = "赵四"
+place = "450001001002"
+kind = "other"
+cadres = ["A2"]
+"#,
+    )
+    .unwrap();
+    let args = ["--year", "2026", "--as-of", "2026-12-31"];
+    let extra = ["--format", "json"];
+    assert_eq!(
+        json_rows(&report(&copy, &args, &extra)),
+        json_rows(&report(&dir(), &args, &extra))
+    );
+}
+
+#[test]
+fn a_visit_of_zero_days_is_an_error() {
+    let (_tmp, copy) = common::temp_copy("quotas");
+    let path = copy.join("visits/2026.csv");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    // Line 22: after the header and 20 visits.
+    text.push_str("2026-10-01,U1,450001001001,workday,0,,\n");
+    std::fs::write(&path, text).unwrap();
+    let (code, doc) = common::check_json(&copy, &[]);
+    assert_eq!(code, 1);
+    // One error (check's --as-of 2026-03-31 makes later visits warnings).
+    assert_eq!(common::counts(&doc).0, 1);
+    let bad = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["check"] == "invalid-number")
+        .unwrap();
+    assert_eq!(bad["line"], 22);
+    assert_eq!(bad["field"], "days");
+    assert_eq!(bad["value"], "0");
+}
