@@ -100,12 +100,10 @@ fn replace(
     let n = WRITES.fetch_add(1, Ordering::Relaxed);
     let temp = dir.join(crate::temp::name(&name, std::process::id(), n));
     // Removed should a signal stop the process while it exists.
-    let guard = crate::temp::Guard::new(&temp);
+    let mut guard = None;
     let result = (|| -> io::Result<Replaced> {
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
+        let (file, made) = crate::temp::Guard::create(&temp)?;
+        guard = Some(made);
         // A file written over keeps its permissions.
         if let Ok(old) = fs::metadata(path) {
             file.set_permissions(old.permissions())?;
