@@ -22,7 +22,7 @@ use crate::load::csv::{column_fields, fits, header_text, is_blank};
 use crate::load::decode;
 use crate::load::split::Splitter;
 use crate::model::Kind;
-use crate::schema::{self, Type};
+use crate::schema::{self, Stars, Type, Year};
 
 /// Why a file cannot be put in canonical form. Each of these is an error
 /// finding of `check` too; `fmt` normally refuses such a file before it
@@ -38,6 +38,9 @@ pub enum Unformattable {
     Quoting,
     /// No header row.
     NoHeader,
+    /// Laid out as a sheet (title rows, a two-row header, footers, `;`
+    /// or tabs, UTF-16): read as it is, and kept as it is.
+    Layout,
     /// A row has fewer cells than the header, or data beyond it.
     FieldCount { line: u32 },
     /// The canonical text would not read back as the same table (a safety
@@ -61,6 +64,13 @@ impl Unformattable {
             }
             (Quoting, Lang::Zh) => "引号没有闭合".to_string(),
             (Quoting, Lang::En) => "a quote is never closed".to_string(),
+            (Layout, Lang::Zh) => {
+                "按表格版式保存（标题行、两行表头、表尾、分号或制表符分隔、UTF-16），按原样读取，不改动；`bangcun import` 可写出其规范格式".to_string()
+            }
+            (Layout, Lang::En) => {
+                "laid out as a sheet (title rows, a two-row header, footers, `;` or tabs, UTF-16): read and kept as it is; `bangcun import` writes its canonical form"
+                    .to_string()
+            }
             (NoHeader, Lang::Zh) => "没有表头".to_string(),
             (NoHeader, Lang::En) => "no header".to_string(),
             (FieldCount { line }, Lang::Zh) => format!("第 {line} 行的字段数与表头不符"),
@@ -94,6 +104,11 @@ pub fn format_csv(bytes: &[u8], kind: Kind) -> Result<Formatted, Unformattable> 
     let decoded = decode(bytes).map_err(|_| Unformattable::Encoding)?;
     if decoded.doubt.is_some() {
         return Err(Unformattable::EncodingInDoubt);
+    }
+    if decoded.encoding == crate::load::Encoding::Utf16
+        || !crate::load::csv::is_plain(&decoded.text, kind)
+    {
+        return Err(Unformattable::Layout);
     }
     let text = decoded.text;
     let table = read_table(&text)?;
@@ -229,11 +244,17 @@ fn sort_key<'r>(
 /// It works on the cell's value, as the loader reads it (trimmed, one
 /// formula apostrophe fewer), and writes the value protected again: so
 /// `=1+1` and `'=1+1` both give `'=1+1`.
-fn canonical_cell(cell: &str, ty: Type, lang: Lang) -> Cow<'_, str> {
+pub(crate) fn canonical_cell(cell: &str, ty: Type, lang: Lang) -> Cow<'_, str> {
     let cell = inert::unprotect_formula(cell.trim());
     let canonical = match ty {
-        Type::Date => date::parse(cell).map(|day| Cow::Owned(day.to_string())),
+        // A text deadline (2026年底前) is kept as written: what it means
+        // depends on the row's found date.
+        Type::Date | Type::Deadline => {
+            date::parse_cell(cell).map(|day| Cow::Owned(day.to_string()))
+        }
         Type::Word { translate } => translate(cell, lang).map(Cow::Borrowed),
+        Type::Year => Year::parse(cell).map(|y| Cow::Owned(y.to_string())),
+        Type::Stars => Stars::parse(cell).map(|s| Cow::Owned(s.0.to_string())),
         Type::Text | Type::Count | Type::Ref(_) | Type::Refs(_) => None,
     };
     // A value canonical form cannot read (an error `check` reports) is

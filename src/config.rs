@@ -1,7 +1,7 @@
 //! `bangcun.toml`: the settings of a data folder (docs/data.md), typed
 //! once. Each setting is one field of a [`section!`] — `bangcun.toml`
 //! itself ([`Config`]) or one of its tables ([`Workdays`], [`Deadlines`],
-//! [`Revisit`]) — with its default, the reader that checks its value, and
+//! [`Revisit`], [`Aliases`]) — with its default, the reader that checks its value, and
 //! the words `init`'s template says of it; the parser, the list of known
 //! keys and the template follow from them. Every key has a default; an
 //! unknown key or an impossible value is an `invalid-config` finding
@@ -20,7 +20,11 @@ use toml::de::{DeTable, DeValue};
 use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity};
 use crate::lang::{Lang, tr};
-use crate::model::{CadreLevel, Date, Enumeration, FileId, OfficeKinds, Problem, Span, VisitKind};
+use crate::model::{
+    CadreLevel, Date, Enumeration, FileId, Kind, OfficeKinds, Problem, Span, VisitKind,
+};
+use crate::schema::Type;
+use crate::targets::{self, Goal, Sense, Target};
 use crate::text::line_at;
 
 pub static INVALID_CONFIG: Check = Check {
@@ -147,6 +151,20 @@ pub enum Expect {
     Quotas,
     /// A key no `[[quota]]` has.
     QuotaKey,
+    /// A key of `targets` must name a figure.
+    Figure,
+    /// A rate's target: a fraction from 0 to 1.
+    TargetRate,
+    /// A count's target: a whole number ≥ 0.
+    TargetCount,
+    /// A count better neither way needs its direction written.
+    Direction,
+    /// A key of `aliases` must be a field whose values are words.
+    AliasField,
+    /// An alias must stand for one of the field's words.
+    AliasValue,
+    /// An alias must not be a word the field has already.
+    AliasTaken,
 }
 
 impl Expect {
@@ -236,6 +254,48 @@ impl Expect {
                 lang,
                 "应写作 [[quota]] 表，每个定额一个",
                 "expected [[quota]] tables, one for each quota"
+            ),
+            Expect::Figure => {
+                let names: Vec<&str> = targets::FIGURES.iter().map(|(n, _)| *n).collect();
+                let names = names.join(lang.pick("、", ", "));
+                tr!(
+                    lang,
+                    "目标应设给以下指标之一：{names}",
+                    "a target is set for one of the figures: {names}"
+                )
+            }
+            Expect::TargetRate => tr!(
+                lang,
+                "比率的目标应为 0 到 1 之间的小数，如 0.9（即 90%）",
+                "a rate's target is a fraction from 0 to 1, such as 0.9 (90%)"
+            ),
+            Expect::TargetCount => tr!(
+                lang,
+                "数量的目标应为大于等于 0 的整数，如 60，或写明方向：{{ at_least = 60 }} 或 {{ at_most = 0 }}",
+                "a count's target is a whole number ≥ 0, such as 60, or one with its direction: {{ at_least = 60 }} or {{ at_most = 0 }}"
+            ),
+            Expect::Direction => tr!(
+                lang,
+                "这个数量多或少都不一定好，请写明方向：{{ at_least = 数量 }}（不少于）或 {{ at_most = 数量 }}（不多于）",
+                "this count is better neither higher nor lower: write its direction, {{ at_least = N }} or {{ at_most = N }}"
+            ),
+            Expect::AliasField => {
+                let fields = alias_fields().join(lang.pick("、", ", "));
+                tr!(
+                    lang,
+                    "应为取值是固定用词的字段名：{fields}；如 source = {{ \"职能部门移交\" = \"inspection\" }}",
+                    "expected a field whose values are words: {fields}; e.g. source = {{ \"职能部门移交\" = \"inspection\" }}",
+                )
+            }
+            Expect::AliasValue => tr!(
+                lang,
+                "应为该字段的可选值（英文或中文），如 \"inspection\" 或 \"督导暗访\"",
+                "expected one of the field's values (English or Chinese), such as \"inspection\" or \"督导暗访\"",
+            ),
+            Expect::AliasTaken => tr!(
+                lang,
+                "这个词已是该字段的另一个值，不能改作别的值；删去此项",
+                "this word already stands for another value of the field and cannot be changed; remove the entry",
             ),
         }
     }
@@ -349,6 +409,13 @@ section! {
         revisit: Revisit = Revisit::default();
             read section; show section;
             note ("", "");
+        targets: Vec<Target> = Vec::new();
+            read targets; show table_example("rectification_rate = 0.9\nattendance_rate = 0.95\nfive_star = 60\nstars3_rate = 0.5\nweak = 0\nsanling_rate = 0.8\nreview_rate = 0.8\nproblems = { at_most = 100 }");
+            note ("目标：报表和月报逐项显示是否达标。比率写小数（0.9 即 90%），为“不低于”；数量写整数：weak、overdue 等越少越好的为“不多于”，five_star 等越多越好的为“不少于”，problems 等须写明方向，如 { at_most = 100 }", "Targets: reports and the monthly summary say whether each is met. A rate is a fraction (0.9 is 90%), at least; a count is a whole number: at most for counts better lower (weak, overdue), at least for those better higher (five_star), and written with its direction for the others (problems = { at_most = 100 })");
+        /// The office's own words for the values of fields.
+        aliases: Aliases = Aliases::default();
+            read aliases; show entries_apart("# source = { \"职能部门移交\" = \"inspection\" }");
+            note ("本单位自己的用词：字段名 = { \"用词\" = \"可选值\" }", "the office's own words: field = { \"word\" = \"value\" }");
         /// `[visits]`: the office's own visit kinds.
         visits: Visits = Visits::default();
             read section; show hidden;
@@ -430,6 +497,56 @@ impl Quota {
     }
 }
 
+/// `[aliases]`: an office's own words for the values of fields, by field
+/// name (`source = { "职能部门移交" = "inspection" }`), each standing for
+/// a value's English word. They are read after the words of docs/data.md,
+/// for every field of that name whose values they are.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Aliases {
+    /// Field name → (word → the value's English word).
+    pub fields: BTreeMap<String, BTreeMap<String, String>>,
+    /// The office's own visit kinds (`[visits.kinds]`): new values of a
+    /// visit's `kind`, not words for old ones. Set from `visits.kinds`
+    /// once the file is read, so that the loader finds every word of the
+    /// office's in one place.
+    pub office: OfficeKinds,
+}
+
+impl Aliases {
+    /// The English word of the value `word` stands for in the field called
+    /// `field`, if the office made it an alias.
+    pub fn get(&self, field: &str, word: &str) -> Option<&str> {
+        self.fields.get(field)?.get(word).map(String::as_str)
+    }
+}
+
+/// The fields whose values are words, by name (those `[aliases]` may
+/// name), in table order, each once.
+fn alias_fields() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for kind in Kind::ALL {
+        for f in kind.fields() {
+            if matches!(f.ty, Type::Word { .. }) && !out.contains(&f.name) {
+                out.push(f.name);
+            }
+        }
+    }
+    out
+}
+
+/// What `word` means in the fields called `field`: the English word of
+/// the value in the first such field that has it.
+fn english_word(field: &str, word: &str) -> Option<&'static str> {
+    Kind::ALL
+        .iter()
+        .flat_map(|k| k.fields())
+        .filter(|f| f.name == field)
+        .find_map(|f| match f.ty {
+            Type::Word { translate } => translate(word, Lang::En),
+            _ => None,
+        })
+}
+
 section! {
     /// `[workdays]`: the monthly work days (双十工作日) of each cadre level.
     pub struct Workdays at "workdays." {
@@ -480,17 +597,20 @@ section! {
 
 impl Config {
     /// The deadline that applies to a problem: its own, or found + the
-    /// configured days for its category.
-    pub fn deadline(&self, problem: &Problem) -> Date {
-        problem.deadline.unwrap_or_else(|| {
-            let days = self
-                .deadlines
-                .category
-                .get(&*problem.category)
-                .copied()
-                .unwrap_or(self.deadlines.days);
-            problem.found + chrono::Days::new(u64::from(days))
-        })
+    /// configured days for its category; none for a long-term problem.
+    pub fn deadline(&self, problem: &Problem) -> Option<Date> {
+        match problem.deadline {
+            Some(deadline) => deadline.day(),
+            None => {
+                let days = self
+                    .deadlines
+                    .category
+                    .get(&*problem.category)
+                    .copied()
+                    .unwrap_or(self.deadlines.days);
+                Some(problem.found + chrono::Days::new(u64::from(days)))
+            }
+        }
     }
 }
 
@@ -722,6 +842,36 @@ impl Parser<'_> {
     }
 
     /// `workdays.moved`: old date = new date, each entry on its own.
+    /// `[targets]`: each key a figure of [`targets::FIGURES`], each value
+    /// a goal; every bad entry a finding naming its key and line.
+    fn targets(&mut self, path: &'static str, value: &Value) -> Option<Vec<Target>> {
+        let Some(table) = value.get_ref().as_table() else {
+            self.invalid(path, value, Expect::Table);
+            return None;
+        };
+        let mut out = Vec::new();
+        // In the order written: reports list the targets so.
+        let mut entries: Vec<_> = table.iter().collect();
+        entries.sort_by_key(|(key, _)| key.span().start);
+        for (key, goal) in entries {
+            let figure = key.get_ref().to_string();
+            let entry = format!("{path}.{figure}");
+            let Some(sense) = targets::sense(&figure) else {
+                self.report(path, entry, figure, key.span().start, Expect::Figure);
+                continue;
+            };
+            match target_goal(goal, sense) {
+                Ok(goal) => out.push(Target {
+                    figure,
+                    goal,
+                    rate: sense == Sense::Rate,
+                }),
+                Err(expect) => self.invalid_entry(path, entry, goal, expect),
+            }
+        }
+        Some(out)
+    }
+
     fn moved(&mut self, path: &'static str, value: &Value) -> Option<BTreeMap<Date, Date>> {
         let Some(table) = value.get_ref().as_table() else {
             self.invalid(path, value, Expect::Table);
@@ -886,10 +1036,60 @@ impl Parser<'_> {
         Some(quotas)
     }
 
+    /// `aliases`: for each field whose values are words, a table of the
+    /// office's words, each standing for one of the field's values. A word
+    /// the field has already (for another value) is refused: it would be
+    /// read as the built-in value anyway.
+    fn aliases(&mut self, path: &'static str, value: &Value) -> Option<Aliases> {
+        let Some(table) = value.get_ref().as_table() else {
+            self.invalid(path, value, Expect::Table);
+            return None;
+        };
+        let fields = alias_fields();
+        let mut aliases = Aliases::default();
+        for (field, words) in table.iter() {
+            let key = format!("{path}.{}", field.get_ref());
+            if !fields.contains(&field.get_ref().as_ref()) {
+                let text = field.get_ref().to_string();
+                self.report(path, key, text, field.span().start, Expect::AliasField);
+                continue;
+            }
+            let Some(words) = words.get_ref().as_table() else {
+                self.invalid_entry(path, key, words, Expect::Table);
+                continue;
+            };
+            let mut read = BTreeMap::new();
+            for (word, meant) in words.iter() {
+                let entry = format!("{key}.{}", word.get_ref());
+                let target = meant
+                    .get_ref()
+                    .as_str()
+                    .and_then(|m| english_word(field.get_ref(), m.trim()));
+                let Some(target) = target else {
+                    self.invalid_entry(path, entry, meant, Expect::AliasValue);
+                    continue;
+                };
+                let word_text = word.get_ref().trim();
+                match english_word(field.get_ref(), word_text) {
+                    Some(already) if already != target => {
+                        let text = word_text.to_string();
+                        self.report(path, entry, text, word.span().start, Expect::AliasTaken);
+                    }
+                    _ => {
+                        read.insert(word_text.to_string(), target.to_string());
+                    }
+                }
+            }
+            aliases.fields.insert(field.get_ref().to_string(), read);
+        }
+        Some(aliases)
+    }
+
     /// Checks that need several keys at once: a category deadline for an
     /// unknown category, a moved day that is nobody's work day. The default
     /// stands for what fails.
     fn check_consistency(&mut self, config: &mut Config) {
+        config.aliases.office = config.visits.kinds.clone();
         // A quota's kinds, now that the office's own are known; a quota
         // naming an unknown kind is left out.
         let mut dropped = Vec::new();
@@ -1058,9 +1258,38 @@ impl Template {
     /// A setting `init`'s plain template leaves out (the presets write
     /// it).
     fn hidden<T>(&mut self, _path: &str, _: &T, _note: (&'static str, &'static str)) {}
+    /// The same, after a blank line.
+    fn entries_apart<T>(
+        &mut self,
+        path: &str,
+        value: &T,
+        note: (&'static str, &'static str),
+        entries: &str,
+    ) {
+        self.out.push('\n');
+        self.entries(path, value, note, entries);
+    }
 
     /// A table of settings, after a blank line: its header with the note,
     /// and its settings.
+    /// A table left out, shown as a commented example: its note above,
+    /// `# [path]`, and each line of `lines` commented.
+    fn table_example<T>(
+        &mut self,
+        path: &str,
+        _: &T,
+        note: (&'static str, &'static str),
+        lines: &str,
+    ) {
+        let note = self.note(note);
+        self.out.push('\n');
+        self.above(note);
+        self.line(&format!("# [{path}]"), None);
+        for line in lines.lines() {
+            self.line(&format!("# {line}"), None);
+        }
+    }
+
     fn section(&mut self, path: &str, section: &impl Section, note: (&'static str, &'static str)) {
         let note = self.note(note);
         self.out.push('\n');
@@ -1171,6 +1400,45 @@ fn visit_kind_words() -> String {
     words.join(", ")
 }
 
+/// The goal of a target for a figure of `sense`: a bare number, or
+/// `{{ at_least = N }}` / `{{ at_most = N }}`; what was wanted when it is
+/// neither.
+fn target_goal(value: &Value, sense: Sense) -> Result<Goal, Expect> {
+    let bad = match sense {
+        Sense::Rate => Expect::TargetRate,
+        _ => Expect::TargetCount,
+    };
+    let (number, explicit) = match value.get_ref().as_table() {
+        Some(table) => {
+            let mut entries = table.iter();
+            let (Some((key, number)), None) = (entries.next(), entries.next()) else {
+                return Err(bad);
+            };
+            let make = match key.get_ref().as_ref() {
+                "at_least" => Goal::AtLeast,
+                "at_most" => Goal::AtMost,
+                _ => return Err(bad),
+            };
+            (number, Some(make))
+        }
+        None => (value, None),
+    };
+    let n = match (sense, number.get_ref()) {
+        (Sense::Rate, DeValue::Float(f)) => f.as_str().replace('_', "").parse().ok(),
+        (_, DeValue::Integer(_)) => integer(number).map(|n| n as f64),
+        _ => None,
+    };
+    let n = n
+        .filter(|&n: &f64| n >= 0.0 && (sense != Sense::Rate || n <= 1.0))
+        .ok_or(bad)?;
+    match (explicit, sense) {
+        (Some(make), _) => Ok(make(n)),
+        (None, Sense::Rate | Sense::More) => Ok(Goal::AtLeast(n)),
+        (None, Sense::Fewer) => Ok(Goal::AtMost(n)),
+        (None, Sense::Either) => Err(Expect::Direction),
+    }
+}
+
 fn integer(value: &Value) -> Option<i64> {
     let int = value.get_ref().as_integer()?;
     i64::from_str_radix(&int.as_str().replace('_', ""), int.radix()).ok()
@@ -1273,6 +1541,29 @@ days = 15
     }
 
     #[test]
+    fn targets_read_with_their_direction() {
+        let c = parse_ok(
+            "[targets]\nrectification_rate = 0.9\nfive_star = 60\nweak = 0\nproblems = { at_most = 100 }\nstars3_rate = { at_least = 0.5 }\n",
+        );
+        let goals: Vec<(&str, Goal, bool)> = c
+            .targets
+            .iter()
+            .map(|t| (t.figure.as_str(), t.goal, t.rate))
+            .collect();
+        assert_eq!(
+            goals,
+            [
+                ("rectification_rate", Goal::AtLeast(0.9), true),
+                ("five_star", Goal::AtLeast(60.0), false),
+                // Fewer weak branches is better: a bare 0 is "at most".
+                ("weak", Goal::AtMost(0.0), false),
+                ("problems", Goal::AtMost(100.0), false),
+                ("stars3_rate", Goal::AtLeast(0.5), true),
+            ]
+        );
+    }
+
+    #[test]
     fn an_unknown_key_lists_the_keys_of_its_own_table() {
         // Before the fix every help listed the top-level keys (name, lang,
         // categories, workdays, deadlines, revisit).
@@ -1295,8 +1586,28 @@ days = 15
         );
         assert_eq!(
             help("nmae = \"x\"\n"),
-            "可用的配置项：name、lang、categories、workdays、deadlines、revisit、visits、quota；此项被忽略"
+            "可用的配置项：name、lang、categories、workdays、deadlines、revisit、targets、aliases、visits、quota；此项被忽略"
         );
+    }
+
+    #[test]
+    fn a_target_of_no_figure_is_named_with_its_line() {
+        let (line, text) = one_error("name = \"x\"\n[targets]\nweak = 0\nfive_stars = 60\n");
+        assert_eq!(line, 4);
+        assert!(text.contains("targets.five_stars"), "{text}");
+        // A rate above 1, a count with a fraction, a count better neither
+        // way without its direction, a direction misspelt.
+        for bad in [
+            "attendance_rate = 95",
+            "five_star = 60.5",
+            "problems = 100",
+            "weak = { at_mots = 0 }",
+            "weak = -1",
+        ] {
+            let (line, text) = one_error(&format!("[targets]\n{bad}\n"));
+            assert_eq!(line, 2, "{bad}");
+            assert!(text.contains("targets."), "{bad}: {text}");
+        }
     }
 
     #[test]

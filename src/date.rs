@@ -1,6 +1,8 @@
 //! Dates as clerks write them (docs/data.md): `2026-03-10`, and the Excel/WPS
-//! renderings `2026/3/10`, `2026.3.10` and `2026年3月10日`, with a year from
-//! 1900 to 2099. A record of this programme is dated in neither century
+//! renderings `2026/3/10`, `2026.3.10` and `2026年3月10日`, each also with a
+//! time after it (`2026/11/20 0:00`, dropped), eight digits (`20260310`),
+//! and in a date column an Excel serial date ([`parse_cell`]); with a year
+//! from 1900 to 2099. A record of this programme is dated in neither century
 //! beyond, so `0026-11-10` is a typing error; taken at its word it would
 //! start a report's period 2,000 years back and make every figure wrong.
 
@@ -29,10 +31,77 @@ pub fn parse(text: &str) -> Option<Date> {
     for sep in ['/', '.'] {
         let mut it = text.split(sep);
         if let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) {
-            return parts(y, m, d);
+            return parts(y, m, d).or_else(|| other_forms(text));
         }
     }
+    other_forms(text)
+}
+
+/// The forms Excel leaves besides the four: a date with a time after it
+/// (`2026/11/20 0:00`, `2026-11-20 00:00:00`), and eight digits
+/// (`20260310`). Apart: the usual date is one of the four.
+#[cold]
+fn other_forms(text: &str) -> Option<Date> {
+    if let Some((day, time)) = text.split_once(' ') {
+        return (is_time(time.trim_start()) && !day.contains(' '))
+            .then(|| parse(day))
+            .flatten();
+    }
+    let b = text.as_bytes();
+    if b.len() == 8 {
+        return ymd(digits(&b[0..4])?, digits(&b[4..6])?, digits(&b[6..8])?);
+    }
     None
+}
+
+/// `0:00`, `00:00:00`, `8:30`: hours, minutes and perhaps seconds.
+fn is_time(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(':').collect();
+    let number = |s: &str, most: u32| {
+        (1..=2).contains(&s.len()) && digits(s.as_bytes()).is_some_and(|n| n <= most)
+    };
+    matches!(parts.len(), 2 | 3)
+        && number(parts[0], 23)
+        && parts[1..].iter().all(|p| p.len() == 2 && number(p, 59))
+}
+
+/// A date cell's value: a date in one of the forms of [`parse`], or a
+/// bare whole number from 20000 to 80000, which is an Excel serial date
+/// (days in the 1900 system: 45000 is 2023-03-15) — what a date column
+/// shows when Excel lost its date format.
+pub fn parse_cell(text: &str) -> Option<Date> {
+    parse(text).or_else(|| serial(text))
+}
+
+/// An Excel serial date of the 1900 system, 20000 to 80000.
+#[cold]
+fn serial(text: &str) -> Option<Date> {
+    if text.len() != 5 {
+        return None;
+    }
+    let n = digits(text.as_bytes())?;
+    if !(20000..=80000).contains(&n) {
+        return None;
+    }
+    // Day 1 is 1900-01-01, and Excel counts a 1900-02-29 that never was:
+    // from day 61 on, day n is 1899-12-30 plus n days.
+    let day = Date::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(n.into()))?;
+    ymd(day.year() as u32, day.month(), day.day())
+}
+
+/// Whether `text` is a date written month first, as American Excel shows
+/// it (`11/20/26`, `3/10/2026`): three numbers whose last is the year.
+/// Such a date is refused, since `3/10/26` could be either day first or
+/// month first.
+pub fn month_first(text: &str) -> bool {
+    let day = text.split(' ').next().unwrap_or(text);
+    let parts: Vec<&str> = day.split(['/', '-', '.']).collect();
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    parts.len() == 3
+        && parts.iter().all(|p| number(p))
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && matches!(parts[2].len(), 2 | 4)
 }
 
 fn parts(y: &str, m: &str, d: &str) -> Option<Date> {
@@ -59,6 +128,107 @@ pub fn ymd(y: u32, m: u32, d: u32) -> Option<Date> {
         return None;
     }
     Date::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// A problem's deadline (整改时限) as a ledger writes it: a day, or
+/// long-term (长期坚持: no deadline, never overdue, counted apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Deadline {
+    On(Date),
+    LongTerm,
+}
+
+impl Deadline {
+    /// The day, unless long-term.
+    pub fn day(self) -> Option<Date> {
+        match self {
+            Deadline::On(day) => Some(day),
+            Deadline::LongTerm => None,
+        }
+    }
+}
+
+/// The words of a deadline that is the day the problem was found: put
+/// right at once.
+pub const AT_ONCE: [&str; 3] = ["立行立改", "即知即改", "立即整改"];
+
+/// The words of a long-term deadline.
+pub const LONG_TERM: [&str; 5] = ["长期坚持", "长期整改", "持续整改", "长期", "long-term"];
+
+/// Reads a deadline cell: a date in one of the forms of [`parse_cell`],
+/// or a text deadline — `2026年底前`, `2026年6月底前`, `6月底前` (of the
+/// year of `found`, or the next one if that is before `found`),
+/// `2026年6月30日前`, `6月30日前`, each with or without `前`/`之前`/`以前`
+/// and a trailing `完成`; `立行立改` (the deadline is `found`); `长期坚持`,
+/// `长期整改`, `持续整改` (long-term). Of several clauses
+/// (`立行立改，长期坚持`) the first counts. `None` when it is none of these,
+/// or needs `found` and `found` is not known.
+pub fn deadline(text: &str, found: Option<Date>) -> Option<Deadline> {
+    if let Some(day) = parse_cell(text) {
+        return Some(Deadline::On(day));
+    }
+    text_deadline(text, found)
+}
+
+/// The text deadlines of [`deadline`]. Apart: most deadlines are dates.
+#[cold]
+fn text_deadline(text: &str, found: Option<Date>) -> Option<Deadline> {
+    let clause = text
+        .split([',', '，', ';', '；', '、', ' ', '\u{3000}'])
+        .find(|c| !c.is_empty())?;
+    if LONG_TERM.contains(&clause) {
+        return Some(Deadline::LongTerm);
+    }
+    if AT_ONCE.contains(&clause) {
+        return found.map(Deadline::On);
+    }
+    let mut day = clause.strip_suffix("完成").unwrap_or(clause);
+    for before in ["之前", "以前", "前"] {
+        if let Some(rest) = day.strip_suffix(before) {
+            day = rest;
+            break;
+        }
+    }
+    if let Some(date) = parse(day) {
+        return Some(Deadline::On(date));
+    }
+    // 2026年底, 2026年6月底, 6月底, 6月30日: the day in a given year.
+    let (year, rest) = match day.split_once('年') {
+        Some((y, rest)) if y.len() == 4 => (Some(digits(y.as_bytes())?), rest),
+        Some(_) => return None,
+        None => (None, day),
+    };
+    let at = |y: u32| -> Option<Date> {
+        if rest == "底" {
+            ymd(y, 12, 31)
+        } else if let Some(month) = rest.strip_suffix("月底") {
+            ymd(y, small(month)?, 1).map(month_end)
+        } else {
+            let (month, d) = rest.strip_suffix('日')?.split_once('月')?;
+            ymd(y, small(month)?, small(d)?)
+        }
+    };
+    if rest == "底" && year.is_none() {
+        return None;
+    }
+    let date = match (year, found) {
+        (Some(y), _) => at(y)?,
+        // A month without a year is of the year found in, or the next.
+        (None, Some(found)) => {
+            let y = found.year() as u32;
+            at(y).filter(|d| *d >= found).or_else(|| at(y + 1))?
+        }
+        (None, None) => return None,
+    };
+    Some(Deadline::On(date))
+}
+
+/// One or two digits.
+fn small(text: &str) -> Option<u32> {
+    (1..=2)
+        .contains(&text.len())
+        .then(|| digits(text.as_bytes()))
+        .flatten()
 }
 
 /// The first day of the month holding `day`.
@@ -151,6 +321,83 @@ mod tests {
             "２０２６-03-10",
         ] {
             assert_eq!(parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn times_eight_digits_and_serials() {
+        assert_eq!(parse("2026/11/20 0:00"), Some(d(2026, 11, 20)));
+        assert_eq!(parse("2026-11-20 00:00:00"), Some(d(2026, 11, 20)));
+        assert_eq!(parse("2026年11月20日 8:30"), Some(d(2026, 11, 20)));
+        assert_eq!(parse("20260310"), Some(d(2026, 3, 10)));
+        for bad in [
+            "2026/11/20 25:00",
+            "2026/11/20 x",
+            "2026/11/20 0:0",
+            "20261310",
+            "2026031",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+        // 45000 days after 1899-12-30 is 2023-03-15 (Excel shows 45000 so).
+        assert_eq!(parse_cell("45000"), Some(d(2023, 3, 15)));
+        // 46082: 2026-03-01 (2026-01-01 is 46023; + 59 days).
+        assert_eq!(parse_cell("46023"), Some(d(2026, 1, 1)));
+        assert_eq!(parse_cell("46082"), Some(d(2026, 3, 1)));
+        assert_eq!(parse_cell("20000"), Some(d(1954, 10, 3)));
+        for bad in ["19999", "80001", "4500", "45000.5", "-45000"] {
+            assert_eq!(parse_cell(bad), None, "{bad}");
+        }
+        // Not a serial outside a date cell.
+        assert_eq!(parse("45000"), None);
+    }
+
+    #[test]
+    fn month_first_is_told_apart() {
+        for text in ["11/20/26", "3/10/2026", "11-20-2026", "3/10/26 0:00"] {
+            assert!(month_first(text), "{text}");
+            assert_eq!(parse_cell(text), None, "{text}");
+        }
+        for text in ["2026/3/10", "20260310", "45000", "3/10"] {
+            assert!(!month_first(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn text_deadlines() {
+        let found = Some(d(2026, 8, 15));
+        let on = |y, m, day| Some(Deadline::On(d(y, m, day)));
+        assert_eq!(deadline("2026-09-30", found), on(2026, 9, 30));
+        assert_eq!(deadline("2026年底前", found), on(2026, 12, 31));
+        assert_eq!(deadline("2026年底", found), on(2026, 12, 31));
+        assert_eq!(deadline("2026年6月底前", found), on(2026, 6, 30));
+        assert_eq!(deadline("2027年2月底前完成", found), on(2027, 2, 28));
+        // 10月底: this year's, after 08-15; 6月底: before it, so next year's.
+        assert_eq!(deadline("10月底前", found), on(2026, 10, 31));
+        assert_eq!(deadline("6月底前", found), on(2027, 6, 30));
+        assert_eq!(deadline("2026年6月30日前", found), on(2026, 6, 30));
+        assert_eq!(deadline("9月30日之前", found), on(2026, 9, 30));
+        assert_eq!(deadline("2026/9/30前", found), on(2026, 9, 30));
+        assert_eq!(deadline("立行立改", found), on(2026, 8, 15));
+        assert_eq!(deadline("立行立改，长期坚持", found), on(2026, 8, 15));
+        assert_eq!(deadline("长期坚持", found), Some(Deadline::LongTerm));
+        assert_eq!(
+            deadline("持续整改；2026年底前", found),
+            Some(Deadline::LongTerm)
+        );
+        assert_eq!(deadline("长期整改", None), Some(Deadline::LongTerm));
+        // Needs the day found, which is not known.
+        assert_eq!(deadline("立行立改", None), None);
+        assert_eq!(deadline("6月底前", None), None);
+        for bad in [
+            "尽快",
+            "2026年13月底前",
+            "26年底前",
+            "6月前",
+            "年底前",
+            "2026年6月31日前",
+        ] {
+            assert_eq!(deadline(bad, found), None, "{bad}");
         }
     }
 

@@ -30,6 +30,7 @@ pub mod render;
 pub mod report;
 pub mod schema;
 pub mod span;
+pub mod targets;
 pub mod temp;
 pub mod text;
 

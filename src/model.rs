@@ -10,11 +10,11 @@ use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
 
-pub use crate::date::Date;
+pub use crate::date::{Date, Deadline};
 pub use crate::schema::{
     Cadre, CadreId, CadreLevel, Enumeration, Household, HouseholdId, HouseholdKind, Id, Kind,
-    Leave, OfficeKinds, Parent, Problem, Record, Ref, Region, RegionId, RegionLevel, Satisfaction,
-    Source, Visit, VisitKind,
+    Leave, OfficeKinds, Parent, Problem, Rating, Record, Rectification, Ref, Region, RegionId,
+    RegionLevel, Review, Satisfaction, Source, Stars, Visit, VisitKind, Year, YesNo,
 };
 pub use crate::span::{FileId, Span};
 
@@ -65,9 +65,12 @@ pub struct SourceFile {
     /// names it from there.
     pub name: PathBuf,
     pub role: FileRole,
-    /// For CSV files, the header cell naming each field, so that findings
-    /// can name the column as the clerk wrote it (`干部编号` or `cadre`).
-    pub columns: Vec<(&'static str, Box<str>)>,
+    /// For a workbook, the sheet (the file then has an entry per sheet).
+    pub sheet: Option<Box<str>>,
+    /// For CSV files and sheets, the header cell naming each field and its
+    /// column, so that findings can name the column as the clerk wrote it
+    /// (`干部编号` or `cadre`) and a sheet's cell (`C17`).
+    pub columns: Vec<Column>,
     /// Data rows (CSV) or tables (TOML) read, valid or not.
     pub rows: usize,
     /// Size and modification time as read (none if it was not read).
@@ -77,17 +80,67 @@ pub struct SourceFile {
     /// part way (a quote never closed), so that reports can say what they
     /// left out.
     pub complete: bool,
+    /// Where reading stopped part way (a quote never closed): the line
+    /// from which nothing was read, and how many rows were lost from there.
+    pub lost: Option<(u32, usize)>,
+}
+
+/// A column of a file that names a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The field's English name.
+    pub field: &'static str,
+    /// The heading as written.
+    pub heading: Box<str>,
+    /// Where it is, counted from 0 (column A of a sheet).
+    pub index: u32,
 }
 
 impl SourceFile {
+    /// A file as found, before it is read.
+    pub fn new(path: PathBuf, name: PathBuf, role: FileRole) -> SourceFile {
+        SourceFile {
+            path,
+            name,
+            role,
+            sheet: None,
+            columns: Vec::new(),
+            rows: 0,
+            stamp: None,
+            complete: false,
+            lost: None,
+        }
+    }
+
     /// The column header this file uses for `field`, falling back to the
     /// English field name (TOML files, or a column the file lacks).
     pub fn column_name<'a>(&'a self, field: &'a str) -> &'a str {
         self.columns
             .iter()
-            .find(|(f, _)| *f == field)
-            .map_or(field, |(_, header)| header)
+            .find(|c| c.field == field)
+            .map_or(field, |c| &c.heading)
     }
+
+    /// The cell of `field` on row `line` of a sheet (`C17`); `None` for a
+    /// file that is no sheet, or a column the sheet lacks.
+    pub fn cell(&self, field: &str, line: u32) -> Option<String> {
+        self.sheet.as_ref()?;
+        let column = self.columns.iter().find(|c| c.field == field)?;
+        (line > 0).then(|| format!("{}{line}", column_letters(column.index)))
+    }
+}
+
+/// A sheet's column letters for a column counted from 0: A … Z, AA ….
+pub fn column_letters(index: u32) -> String {
+    let mut n = index as u64 + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
 }
 
 /// A key (region code, cadre id) ready for lookup. Keys of up to 15 bytes
@@ -401,6 +454,8 @@ pub struct Dataset {
     pub visits: Table<Visit>,
     pub problems: Vec<Problem>,
     pub leaves: Vec<Leave>,
+    pub ratings: Vec<Rating>,
+    pub reviews: Vec<Review>,
     /// Region code → the first region with that code.
     pub region_index: KeyIndex<RegionId>,
     /// Cadre id → the first cadre with that id.
@@ -443,11 +498,27 @@ impl Dataset {
     }
 }
 
+/// A reference is written as the key of the record it names.
+impl crate::schema::KeyOf for Dataset {
+    fn key_of(&self, kind: Kind, index: u32) -> Option<&str> {
+        struct KeyAt<'d>(&'d Dataset, u32);
+        impl<'d> KindVisitor for KeyAt<'d> {
+            type Out = Option<&'d str>;
+            fn visit<R: Stored>(self) -> Option<&'d str> {
+                R::get(self.0, self.1 as usize)?.key()
+            }
+        }
+        visit(kind, KeyAt(self, index))
+    }
+}
+
 /// Where a dataset keeps the records of a kind: how the loader stores
 /// them, and how code that handles every kind alike reads them.
 pub trait Stored: Record {
     /// Every record of the kind, in file order.
     fn all(data: &Dataset) -> impl Iterator<Item = &Self> + Clone;
+    /// Record `index` of the kind (in file order).
+    fn get(data: &Dataset, index: usize) -> Option<&Self>;
     /// Stores the records read, file by file.
     fn store(data: &mut Dataset, files: Vec<Vec<Self>>);
     /// Stores the index of the kind's keys (for kinds others refer to).
@@ -478,6 +549,9 @@ macro_rules! stored {
             impl Stored for $record {
                 fn all(data: &Dataset) -> impl Iterator<Item = &Self> + Clone {
                     data.$field.iter()
+                }
+                fn get(data: &Dataset, index: usize) -> Option<&Self> {
+                    data.$field.get(index)
                 }
                 fn store(data: &mut Dataset, files: Vec<Vec<Self>>) {
                     stored!(@$store data.$field, files);
@@ -520,6 +594,8 @@ stored! {
     Visits: Visit => visits, table;
     Problems: Problem => problems, list;
     Leaves: Leave => leaves, list;
+    Ratings: Rating => ratings, list;
+    Reviews: Review => reviews, list;
 }
 
 #[cfg(test)]

@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 
 use bangcun::check::REGISTRY;
 use bangcun::finding::Severity;
-use common::{AS_OF, Seen, bangcun, check_json, copy_dir, counts, findings, fixture, root, status};
+use common::{
+    AS_OF, MADE, Seen, bangcun, check_json, copy_dir, counts, findings, fixture, fixture_of, root,
+    status,
+};
 
 /// One fixture and the single finding it must produce.
 struct Case {
@@ -52,9 +55,8 @@ const CASES: &[Case] = &[
     case("outside-link", "visits/2025-12.csv", None, None, None),
     // visits/current.csv links to visits/2026-01.csv, read already.
     case("repeated-link", "visits/current.csv", None, None, None),
-    // The start of visits/2026-01.csv, as a bangcun killed while writing
-    // it would leave it; no process ever has the id 4194304 (Linux's
-    // largest pid_max is 2^22, and ids are below it).
+    // Made at test time (see MADE): a temporary file of fmt is never
+    // committed, not even as a fixture.
     case(
         "leftover-temp-file",
         "visits/.2026-01.csv.bangcun-4194304-0.tmp",
@@ -62,6 +64,8 @@ const CASES: &[Case] = &[
         None,
         None,
     ),
+    // leaves.xlsx is a CSV file renamed: no workbook.
+    case("bad-workbook", "leaves.xlsx", None, None, None),
     // Byte 0xFF on line 3 (lines 1–2 are ASCII).
     case("bad-encoding", "visits/2026-01.csv", Some(3), None, None),
     // leaves.csv in GBK, with line 3 appended in UTF-8 (培训).
@@ -85,8 +89,6 @@ const CASES: &[Case] = &[
     case("bad-quoting", "problems.csv", Some(4), None, None),
     // Line 2 has a fifth cell under a 4-column header.
     case("field-count", "leaves.csv", Some(2), None, None),
-    // leaves.csv is separated by tabs: named at its header.
-    case("bad-separator", "leaves.csv", Some(1), None, None),
     // Line 11: `cadre = "C02` — the string never ends.
     case("invalid-toml", "visits/2026-02.toml", Some(11), None, None),
     // leaves.csv is 0 bytes: the header line 1 is missing.
@@ -149,6 +151,22 @@ const CASES: &[Case] = &[
         Some("kind"),
         Some("调研"),
     ),
+    // The rating of 东一村 (line 2) is for "22年".
+    case(
+        "invalid-year",
+        "ratings.csv",
+        Some(2),
+        Some("year"),
+        Some("22年"),
+    ),
+    // 东二村 (line 3) is rated 6 stars.
+    case(
+        "invalid-stars",
+        "ratings.csv",
+        Some(3),
+        Some("stars"),
+        Some("6"),
+    ),
     // Line 7: city = [10, 32].
     case(
         "invalid-config",
@@ -189,6 +207,38 @@ const CASES: &[Case] = &[
         Some("household"),
         Some("H09"),
     ),
+    // Both townships are named 东乡, and 东二村 (line 6) has 东乡 as parent.
+    case(
+        "ambiguous-place",
+        "regions.csv",
+        Some(6),
+        Some("parent"),
+        Some("东乡"),
+    ),
+    // The leave (line 2) is of 李县, the name of C02 and of C05.
+    case(
+        "ambiguous-cadre",
+        "leaves.csv",
+        Some(2),
+        Some("cadre"),
+        Some("李县"),
+    ),
+    // The visit of line 3 is with 王大山, the head of H01 and of H02.
+    case(
+        "ambiguous-household",
+        "visits/2026-01.csv",
+        Some(3),
+        Some("household"),
+        Some("王大山"),
+    ),
+    // P02 (line 3) is at 4.11001E+11: a code Excel made a number.
+    case(
+        "mangled-code",
+        "problems.csv",
+        Some(3),
+        Some("place"),
+        Some("4.11001E+11"),
+    ),
     // 西二村 (line 8), a village, has the county as parent.
     case(
         "parent-level",
@@ -221,6 +271,14 @@ const CASES: &[Case] = &[
         Some("satisfaction"),
         Some("满意"),
     ),
+    // P02 (line 3) is 已整改 without a rectified date.
+    case(
+        "status-conflict",
+        "problems.csv",
+        Some(3),
+        Some("status"),
+        Some("已整改"),
+    ),
     // P02 (line 3) is 产业发展, a default category that base's
     // bangcun.toml does not list.
     case(
@@ -237,6 +295,22 @@ const CASES: &[Case] = &[
         Some(3),
         Some("place"),
         Some("411001001"),
+    ),
+    // Line 3 rates 东乡, a township.
+    case(
+        "rating-place",
+        "ratings.csv",
+        Some(3),
+        Some("place"),
+        Some("411001001"),
+    ),
+    // C01 is reviewed for 2025 on line 2 and again (2025年) on line 4.
+    case(
+        "duplicate-year",
+        "reviews.csv",
+        Some(4),
+        Some("cadre"),
+        Some("C01"),
     ),
     // C01's visit (line 2) is at 西一村; its points are 东乡 and 东一村.
     case(
@@ -316,8 +390,9 @@ fn every_check_has_a_case_and_a_fixture() {
     let cases: Vec<&str> = CASES.iter().map(|c| c.check).collect();
     assert_eq!(cases, names, "one case per check, in registry order");
     for check in REGISTRY {
+        let (_made, dir) = fixture_of(check.name);
         assert!(
-            root().join(fixture(check.name)).is_dir(),
+            root().join(dir).is_dir(),
             "tests/fixtures/{} is missing",
             check.name
         );
@@ -333,10 +408,11 @@ fn every_check_has_a_case_and_a_fixture() {
 #[test]
 fn each_fixture_finds_exactly_its_defect() {
     for case in CASES {
-        let (code, doc) = check_json(&fixture(case.check), &[]);
+        let (_made, dir) = fixture_of(case.check);
+        let (code, doc) = check_json(&dir, &[]);
         let expected = Seen {
             check: case.check.to_string(),
-            file: path_in(case.check, case.file),
+            file: dir.join(case.file).display().to_string(),
             line: case.line,
             field: case.field.map(str::to_string),
             value: case.value.map(str::to_string),
@@ -364,7 +440,8 @@ fn each_fixture_finds_exactly_its_defect() {
 fn warnings_fail_only_with_deny_warnings() {
     // Without it, each_fixture_finds_exactly_its_defect sees exit 0.
     for name in WARNINGS {
-        let (code, doc) = check_json(&fixture(name), &["--deny-warnings"]);
+        let (_made, dir) = fixture_of(name);
+        let (code, doc) = check_json(&dir, &["--deny-warnings"]);
         assert_eq!(code, 1, "{name} with --deny-warnings");
         assert_eq!(counts(&doc).1, 1, "{name}");
     }
@@ -381,6 +458,11 @@ fn duplicates_name_both_places() {
     assert_eq!(
         doc["findings"][0]["related"],
         serde_json::json!({"file": path_in("duplicate-visit", "visits/2026-01.csv"), "line": 3})
+    );
+    let (_, doc) = check_json(&fixture("duplicate-year"), &[]);
+    assert_eq!(
+        doc["findings"][0]["related"],
+        serde_json::json!({"file": path_in("duplicate-year", "reviews.csv"), "line": 2})
     );
 }
 
@@ -401,8 +483,20 @@ fn future_date_follows_as_of() {
     assert_eq!(run("2026-04-20"), 0);
 }
 
+/// The files a fixture changes besides its case's, to set its defect up:
+/// a second cadre named 李县, for the leave that names 李县.
+const SETUP: [(&str, &str); 4] = [
+    ("ambiguous-cadre", "cadres.csv"),
+    // Base keeps no households (an optional kind): the fixtures of the
+    // checks of a visit's household add theirs.
+    ("unknown-household", "households.csv"),
+    ("household-place", "households.csv"),
+    ("ambiguous-household", "households.csv"),
+];
+
 /// Every fixture is base with its defect and nothing else: its files are
-/// base's, byte for byte, except under the path its case names.
+/// base's, byte for byte, except under the path its case names (and those
+/// of [`SETUP`]).
 #[test]
 fn fixtures_differ_from_base_only_where_their_defect_is() {
     fn files(dir: &Path, under: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
@@ -423,7 +517,9 @@ fn fixtures_differ_from_base_only_where_their_defect_is() {
         out
     };
     let base = all("base");
-    for case in CASES {
+    // A made fixture is base and its one file by construction.
+    let committed = CASES.iter().filter(|c| MADE.iter().all(|m| m.0 != c.check));
+    for case in committed {
         let copy = all(case.check);
         let mut differ: Vec<&PathBuf> = base
             .keys()
@@ -433,12 +529,9 @@ fn fixtures_differ_from_base_only_where_their_defect_is() {
         differ.dedup();
         assert!(!differ.is_empty(), "{} is the same as base", case.check);
         for path in differ {
-            // Base keeps no households (an optional kind); the fixtures
-            // of the household checks add theirs.
-            let households =
-                path == Path::new("households.csv") && case.check.contains("household");
+            let setup = SETUP.contains(&(case.check, path.to_str().unwrap_or("")));
             assert!(
-                path.starts_with(case.file) || households,
+                setup || path.starts_with(case.file),
                 "{}: {} differs from base, but the defect is in {}",
                 case.check,
                 path.display(),

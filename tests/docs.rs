@@ -4,12 +4,15 @@
 //! describe the data format and the checks name every field, word and
 //! check the code has.
 
+mod common;
+
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use bangcun::check::REGISTRY;
 use bangcun::model::{
-    CadreLevel, Enumeration, HouseholdKind, Kind, RegionLevel, Satisfaction, Source, VisitKind,
+    CadreLevel, Enumeration, HouseholdKind, Kind, Rectification, RegionLevel, Satisfaction, Source,
+    VisitKind, YesNo,
 };
 use bangcun::schema;
 
@@ -189,6 +192,8 @@ fn the_data_page_names_every_field_and_word() {
     add::<HouseholdKind>(&mut words);
     add::<Source>(&mut words);
     add::<Satisfaction>(&mut words);
+    add::<Rectification>(&mut words);
+    add::<YesNo>(&mut words);
     for (en, zh) in words {
         let word = format!("`{en}` {zh}");
         assert!(data.contains(&word), "docs/data.md lacks {word}");
@@ -207,11 +212,81 @@ fn the_data_page_names_every_field_and_word() {
         "`deadlines.days`",
         "`deadlines.category`",
         "`revisit.days`",
+        "`targets`",
     ] {
         assert!(
             data.contains(&format!("| {key}")),
             "docs/data.md lacks the key {key}"
         );
+    }
+}
+
+#[test]
+fn the_data_page_names_every_word_clerks_write() {
+    let data = page("data.md");
+    // Every heading read for a field, in its kind's row of the headings.
+    for kind in Kind::ALL {
+        let marker = format!("**`{}`**", kind.plural());
+        let table = data
+            .split(&marker)
+            .nth(1)
+            .unwrap_or_else(|| panic!("docs/data.md: no headings of {marker}"));
+        for f in schema::fields(kind) {
+            let row = table
+                .lines()
+                .find(|l| {
+                    l.starts_with(&format!("| `{}` | {} | ", f.name, f.zh))
+                        && l.matches('|').count() == 4
+                })
+                .unwrap_or_else(|| panic!("docs/data.md: no headings row for {}", f.name));
+            for heading in f.also {
+                assert!(
+                    row.contains(heading),
+                    "docs/data.md lacks the heading {heading} of {}",
+                    f.name
+                );
+            }
+        }
+    }
+    // Every other word of every value, in the value's row.
+    fn add<E: Enumeration>(data: &str, field: &str) {
+        for (value, en, zh) in E::WORDS {
+            let row = data
+                .lines()
+                .find(|l| l.starts_with(&format!("| {field} | `{en}` {zh} | ")))
+                .unwrap_or_else(|| panic!("docs/data.md: no row of words for {en}"));
+            for (_, word) in E::ALSO.iter().filter(|(v, _)| v == value) {
+                assert!(
+                    row.contains(&format!("`{word}`")),
+                    "docs/data.md lacks {word} for {en}"
+                );
+            }
+        }
+    }
+    add::<RegionLevel>(&data, "region level");
+    add::<CadreLevel>(&data, "cadre level");
+    add::<VisitKind>(&data, "visit kind");
+    add::<Source>(&data, "problem source");
+    add::<Satisfaction>(&data, "satisfaction");
+    add::<Rectification>(&data, "status");
+    add::<YesNo>(&data, "closed");
+    for word in bangcun::load::SUFFIXES
+        .iter()
+        .chain(&bangcun::date::AT_ONCE)
+        .chain(&bangcun::date::LONG_TERM)
+    {
+        assert!(
+            data.contains(&format!("`{word}`")),
+            "docs/data.md lacks {word}"
+        );
+    }
+    for key in [
+        "`[aliases]`",
+        "`long_term`",
+        "`status-conflict`",
+        "`ambiguous-place`",
+    ] {
+        assert!(data.contains(key), "docs/data.md lacks {key}");
     }
 }
 
@@ -229,7 +304,8 @@ fn the_checks_page_has_every_check() {
 /// after it, as a clerk running it in that folder sees it: paths without
 /// the folder in front.
 fn fixture_finding(check: &str) -> String {
-    let folder = format!("tests/fixtures/{check}");
+    let (_made, folder) = common::fixture_of(check);
+    let folder = folder.display().to_string();
     let out = assert_cmd::Command::cargo_bin("bangcun")
         .unwrap()
         .current_dir(root())

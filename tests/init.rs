@@ -26,7 +26,7 @@ const ZH_HEADERS: [(&str, &str); 5] = [
     ),
     (
         "problems.csv",
-        "问题编号,发现日期,地点代码,发现干部,来源,类别,问题描述,责任单位,整改时限,整改日期,销号日期,满意度\n",
+        "问题编号,发现日期,地点代码,发现干部,来源,类别,问题描述,责任单位,整改时限,整改日期,销号日期,满意度,整改状态,是否销号,整改措施,责任人,整改情况,备注\n",
     ),
     ("leaves.csv", "干部编号,开始日期,结束日期,事由\n"),
 ];
@@ -40,7 +40,7 @@ const EN_HEADERS: [(&str, &str); 5] = [
     ),
     (
         "problems.csv",
-        "id,found,place,cadre,source,category,summary,unit,deadline,rectified,verified,satisfaction\n",
+        "id,found,place,cadre,source,category,summary,unit,deadline,rectified,verified,satisfaction,status,closed,measures,owner,progress,note\n",
     ),
     ("leaves.csv", "cadre,from,to,reason\n"),
 ];

@@ -407,11 +407,13 @@ fn visits_are_read_from_every_file_under_visits_in_sorted_order() {
 fn other_files_and_folders_are_not_data() {
     let (_temp, data) = temp_copy("base");
     let junk = "not,a,data\nfile\"\n\u{0}\u{1}";
-    // Not a kind, or not CSV/TOML, or hidden, or an Excel/WPS lock file.
+    // Not a kind, or not CSV/TOML/a workbook, or hidden, or an Excel/WPS
+    // lock file.
     write(&data.join("archive/visits.csv"), junk);
     write(&data.join("archive/2025/problems.csv"), junk);
     write(&data.join("notes.txt"), junk);
-    write(&data.join("regions.xlsx"), junk);
+    write(&data.join("regions.docx"), junk);
+    write(&data.join("visits/~$2026-01.xlsx"), junk);
     write(&data.join("visits/说明.txt"), junk);
     write(&data.join("visits/.2026-01.csv.swp"), junk);
     write(&data.join("visits/.hidden/2026-01.csv"), junk);

@@ -313,7 +313,10 @@ fn xlsx_holds_numbers_rates_and_dates() {
             "逾期问题",
             "未到岗",
             "回访滞后",
-            "未覆盖"
+            "未覆盖",
+            // The sample's ratings of 2025; no target and no review
+            // threshold, so no sheet of them.
+            "评星"
         ]
     );
     let october = summary("2026-10");

@@ -322,7 +322,8 @@ fn every_format_writes() {
 
 #[test]
 fn the_summary_appends_households_and_each_quota() {
-    // Appended after the keys of docs/reports.md: households (H1, H2 of
+    // Appended after the keys of docs/reports.md and long_term (no problem
+    // here: 0): households (H1, H2 of
     // 丙村, H4 of 乙村; H3's link begins 07-01, after D = 06-30) — 3, linked
     // by the active A4 and A2: 3 covered; then per quota owed, met, rate. 月走访: owed
     // 6 + 3 + 4 + 6 + 6 = 25 (A1, A2, A3, A4, U1), met 4 + 1 + 3 + 2 + 3 =
@@ -348,7 +349,7 @@ fn the_summary_appends_households_and_each_quota() {
     let header = lines.next().unwrap();
     assert!(
         header.ends_with(
-            "satisfaction_rate,households,households_covered,\
+            "satisfaction_rate,long_term,households,households_covered,\
              quota:月走访:owed,quota:月走访:met,quota:月走访:rate,\
              quota:季度宣讲:owed,quota:季度宣讲:met,quota:季度宣讲:rate,\
              quota:单位驻村:owed,quota:单位驻村:met,quota:单位驻村:rate,\
@@ -358,7 +359,7 @@ fn the_summary_appends_households_and_each_quota() {
     );
     let row = lines.next().unwrap();
     assert!(
-        row.ends_with(",3,3,25,13,0.52,3,1,0.3333,0,0,,0,0,"),
+        row.ends_with(",0,3,3,25,13,0.52,3,1,0.3333,0,0,,0,0,"),
         "{row}"
     );
 }
@@ -455,4 +456,128 @@ fn a_visit_of_zero_days_is_an_error() {
     assert_eq!(bad["line"], 22);
     assert_eq!(bad["field"], "days");
     assert_eq!(bad["value"], "0");
+}
+
+/// The fixture's households as a clerk's workbook: sheet 帮扶户 with a
+/// title merged across (row 1), the header on row 2 (序号, the place in the
+/// name columns 县（区）/乡镇（街道）/村（社区）, the county merged down
+/// over the records), cadres by name, H3's start a date cell; a footer
+/// row. `h4_village` is H4's 村（社区） cell (乙村 in the fixture).
+fn households_workbook(path: &Path, h4_village: &str) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let plain = Format::new();
+    let date = Format::new().set_num_format("yyyy/m/d");
+    let sheet = book.add_worksheet().set_name("帮扶户").unwrap();
+    sheet
+        .merge_range(0, 0, 0, 8, "测试区联村联户帮扶户名册", &plain)
+        .unwrap();
+    let header = [
+        "序号",
+        "户编号",
+        "户主姓名",
+        "县（区）",
+        "乡镇（街道）",
+        "村（社区）",
+        "帮扶户类型",
+        "帮扶干部",
+        "结对日期",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    sheet.merge_range(2, 3, 5, 3, "测试区", &plain).unwrap();
+    // id, head, township, village, kind, cadre (by name).
+    let rows = [
+        ("H1", "王一", "二镇", "丙村", "农村特困户", "丁四"),
+        ("H2", "王二", "二镇", "丙村", "城市困难居民", "丁四"),
+        ("H3", "李三", "一镇", "甲村", "农村", "甲一"),
+        ("H4", "赵四", "一镇", h4_village, "其他", "乙二"),
+    ];
+    for (i, (id, head, township, village, kind, cadre)) in rows.iter().enumerate() {
+        let r = 2 + i as u32;
+        sheet.write_number(r, 0, (i + 1) as f64).unwrap();
+        for (c, text) in [
+            (1, id),
+            (2, head),
+            (4, township),
+            (5, village),
+            (6, kind),
+            (7, cadre),
+        ] {
+            sheet.write_string(r, c, *text).unwrap();
+        }
+    }
+    let start = ExcelDateTime::from_ymd(2026, 7, 1).unwrap();
+    sheet
+        .write_datetime_with_format(4, 8, &start, &date)
+        .unwrap();
+    sheet.write_string(6, 0, "填表人：张三").unwrap();
+    book.save(path).unwrap();
+}
+
+#[test]
+fn households_in_a_workbook_by_name_give_the_same_figures() {
+    let (_tmp, copy) = common::temp_copy("quotas");
+    std::fs::remove_file(copy.join("households.csv")).unwrap();
+    households_workbook(&copy.join("households.xlsx"), "乙村");
+    let (code, doc) = common::check_json(&copy, &[]);
+    assert_eq!(code, 0, "{doc}");
+    // The year's figures and the uncovered households as of 03-01 are
+    // those of the CSV fixture, whose numbers the tests above work out.
+    let args = ["--year", "2026", "--as-of", "2026-12-31"];
+    let extra = ["--format", "json"];
+    assert_eq!(
+        json_rows(&report(&copy, &args, &extra)),
+        json_rows(&report(&dir(), &args, &extra))
+    );
+    let coverage = [
+        "report",
+        "coverage",
+        "--as-of",
+        "2026-03-01",
+        "--format",
+        "csv",
+    ];
+    assert_eq!(ok_on(&copy, &coverage), ok_on(&dir(), &coverage));
+}
+
+#[test]
+fn a_household_of_a_workbook_at_a_township_names_its_sheet_and_row() {
+    let (_tmp, copy) = common::temp_copy("quotas");
+    std::fs::remove_file(copy.join("households.csv")).unwrap();
+    // H4 (row 6) with no village: its place is the township 一镇.
+    households_workbook(&copy.join("households.xlsx"), "");
+    let (code, doc) = common::check_json(&copy, &[]);
+    assert_eq!(code, 1, "{doc}");
+    let found: Vec<(String, String, u64, String)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["check"].as_str().unwrap_or("").to_string(),
+                // The file as given, under the copy's folder.
+                f["file"]
+                    .as_str()
+                    .unwrap_or("")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+                f["line"].as_u64().unwrap_or(0),
+                f["sheet"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .filter(|f| f.0 == "household-village")
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "household-village".to_string(),
+            "households.xlsx".to_string(),
+            6,
+            "帮扶户".to_string()
+        )]
+    );
 }

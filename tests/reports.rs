@@ -48,14 +48,15 @@ fn summary_csv_across_months() {
     // 2/3 = 0.6667.
     // 乙县: K4's 01-20 due and missed → 0/1 = 0; no problems: rates empty.
     // 丙县: nothing; every rate empty.
-    // The fixture keeps no households: 0 and 0 everywhere (issue 11's
-    // keys, appended after the others); it has no quotas either.
+    // No deadline is long-term: long_term 0. The fixture keeps no
+    // households: 0 and 0 everywhere (issue 11's keys, appended after the
+    // others); it has no quotas either.
     let expected = "\
-county_code,county,cadres,townships,townships_covered,villages,villages_covered,workdays_due,workdays_attended,attendance_rate,visits,forums,people,problems,rectified,rectification_rate,new_problems,new_rectified,overdue,revisit_lagging,identification_rate,satisfaction_rate,households,households_covered
-410001,甲县,2,2,1,3,2,4,3,0.75,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667,0,0
-410002,乙县,0,1,0,1,0,1,0,0,0,0,0,0,0,,0,0,0,0,,,0,0
-410003,丙县,0,0,0,0,0,0,0,,0,0,0,0,0,,0,0,0,0,,,0,0
-,合计,2,3,1,4,2,5,3,0.6,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667,0,0
+county_code,county,cadres,townships,townships_covered,villages,villages_covered,workdays_due,workdays_attended,attendance_rate,visits,forums,people,problems,rectified,rectification_rate,new_problems,new_rectified,overdue,revisit_lagging,identification_rate,satisfaction_rate,long_term,households,households_covered
+410001,甲县,2,2,1,3,2,4,3,0.75,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667,0,0,0
+410002,乙县,0,1,0,1,0,1,0,0,0,0,0,0,0,,0,0,0,0,,,0,0,0
+410003,丙县,0,0,0,0,0,0,0,,0,0,0,0,0,,0,0,0,0,,,0,0,0
+,合计,2,3,1,4,2,5,3,0.6,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667,0,0,0
 ";
     assert_eq!(ok(&fixture(), &args), expected);
 }
@@ -101,6 +102,9 @@ fn summary_json_keeps_the_spec_keys_in_order() {
         "revisit_lagging",
         "identification_rate",
         "satisfaction_rate",
+        // Appended: the long-term problems open at D (none here).
+        "long_term",
+        // Appended: the households, and those an active cadre links.
         "households",
         "households_covered",
     ];
@@ -176,9 +180,9 @@ fn overdue_most_overdue_first() {
     // = 81 days. P7 at 乙县: 03-20 + 30 = 04-19; 11 days. P3 was rectified
     // late (03-20) and is no longer overdue; P4 is found after D.
     let expected = "\
-id,county_code,place,category,unit,found,deadline,days_overdue,cadre,summary
-P2,410001,410001001,安全生产,一镇人民政府,2026-02-01,2026-02-08,81,,消防通道堵塞
-P7,410002,410002,信访稳定,乙县信访局,2026-03-20,2026-04-19,11,,村务公开不及时
+id,county_code,place,category,unit,found,deadline,days_overdue,cadre,summary,measures,owner,progress,note
+P2,410001,410001001,安全生产,一镇人民政府,2026-02-01,2026-02-08,81,,消防通道堵塞,,,,
+P7,410002,410002,信访稳定,乙县信访局,2026-03-20,2026-04-19,11,,村务公开不及时,,,,
 ";
     assert_eq!(ok(&fixture(), &args), expected);
     let table = ok(&fixture(), &["report", "overdue", "--as-of", "2026-04-30"]);
@@ -198,9 +202,9 @@ fn revisits_that_lag() {
     // Cut 03-20 − 15 = 03-05: P5 rectified 2025-12-20, 11 + 31 + 28 + 20 =
     // 90 days ago; P6 rectified 03-05, 15 days ago; P1 was verified.
     let expected = "\
-id,county_code,place,category,unit,found,rectified,days_since_rectified,cadre,summary
-P5,410001,410001001002,民生服务,甲县民政局,2025-12-01,2025-12-20,90,,低保评定有异议
-P6,410001,410001002,基础设施,二镇人民政府,2026-02-10,2026-03-05,15,K3,桥梁护栏缺失
+id,county_code,place,category,unit,found,rectified,days_since_rectified,cadre,summary,measures,owner,progress,note
+P5,410001,410001001002,民生服务,甲县民政局,2025-12-01,2025-12-20,90,,低保评定有异议,,,,
+P6,410001,410001002,基础设施,二镇人民政府,2026-02-10,2026-03-05,15,K3,桥梁护栏缺失,,,,
 ";
     assert_eq!(ok(&fixture(), &args), expected);
 }

@@ -78,7 +78,8 @@ pub fn run(ctx: &Context, out: &mut Vec<Finding>) {
     }
     for p in &data.problems {
         let found = ("found", Some(p.found));
-        check(Kind::Problems, p.span, ("deadline", p.deadline), found);
+        let deadline = p.deadline.and_then(|d| d.day());
+        check(Kind::Problems, p.span, ("deadline", deadline), found);
         check(Kind::Problems, p.span, ("rectified", p.rectified), found);
         check(
             Kind::Problems,

@@ -12,12 +12,15 @@
 mod date_order;
 mod duplicate_id;
 mod duplicate_visit;
+mod duplicate_year;
 mod future_date;
 mod household_place;
 mod household_village;
 mod needs_rectified;
 mod parent_level;
 mod point_level;
+mod rating_place;
+mod status_conflict;
 mod unknown_category;
 mod visit_outside_link;
 mod visit_place;
@@ -32,12 +35,15 @@ use crate::parallel;
 pub use date_order::{DATE_ORDER, DateOrder};
 pub use duplicate_id::{DUPLICATE_ID, DuplicateId};
 pub use duplicate_visit::{DUPLICATE_VISIT, DuplicateVisit};
+pub use duplicate_year::{DUPLICATE_YEAR, DuplicateYear};
 pub use future_date::{FUTURE_DATE, FutureDate};
 pub use household_place::{HOUSEHOLD_PLACE, HouseholdPlace};
 pub use household_village::{HOUSEHOLD_VILLAGE, HouseholdVillage};
 pub use needs_rectified::{NEEDS_RECTIFIED, NeedsRectified};
 pub use parent_level::{PARENT_LEVEL, ParentLevel};
 pub use point_level::{CountyPoint, POINT_LEVEL};
+pub use rating_place::{RATING_PLACE, RatingPlace};
+pub use status_conflict::{Conflict, STATUS_CONFLICT};
 pub use unknown_category::{UNKNOWN_CATEGORY, UnknownCategory};
 pub use visit_outside_link::{VISIT_OUTSIDE_LINK, VisitOutsideLink};
 pub use visit_place::{VISIT_PLACE, VisitPlace};
@@ -76,17 +82,17 @@ const fn data(check: &'static Check, run: CheckFn) -> Entry {
 
 /// Every check, in the order they are listed (`bangcun check --list`) and
 /// run.
-pub const ENTRIES: [Entry; 35] = [
+pub const ENTRIES: [Entry; 44] = [
     loader(&load::UNREADABLE_FILE),
     loader(&load::OUTSIDE_LINK),
     loader(&load::REPEATED_LINK),
     loader(&load::LEFTOVER_TEMP_FILE),
+    loader(&load::BAD_WORKBOOK),
     loader(&load::BAD_ENCODING),
     loader(&load::MIXED_ENCODING),
     loader(&load::AMBIGUOUS_ENCODING),
     loader(&load::BAD_QUOTING),
     loader(&load::FIELD_COUNT),
-    loader(&load::BAD_SEPARATOR),
     loader(&load::INVALID_TOML),
     loader(&load::EMPTY_FILE),
     loader(&load::MISSING_COLUMN),
@@ -96,17 +102,26 @@ pub const ENTRIES: [Entry; 35] = [
     loader(&load::INVALID_DATE),
     loader(&load::INVALID_NUMBER),
     loader(&load::INVALID_VALUE),
+    loader(&load::INVALID_YEAR),
+    loader(&load::INVALID_STARS),
     loader(&INVALID_CONFIG),
     data(&DUPLICATE_ID, duplicate_id::run),
     loader(&load::UNKNOWN_REGION),
     loader(&load::UNKNOWN_CADRE),
     loader(&load::UNKNOWN_HOUSEHOLD),
+    loader(&load::AMBIGUOUS_PLACE),
+    loader(&load::AMBIGUOUS_CADRE),
+    loader(&load::AMBIGUOUS_HOUSEHOLD),
+    loader(&load::MANGLED_CODE),
     data(&PARENT_LEVEL, parent_level::run),
     data(&POINT_LEVEL, point_level::run),
     data(&DATE_ORDER, date_order::run),
     data(&NEEDS_RECTIFIED, needs_rectified::run),
+    data(&STATUS_CONFLICT, status_conflict::run),
     data(&UNKNOWN_CATEGORY, unknown_category::run),
     data(&HOUSEHOLD_VILLAGE, household_village::run),
+    data(&RATING_PLACE, rating_place::run),
+    data(&DUPLICATE_YEAR, duplicate_year::run),
     data(&VISIT_PLACE, visit_place::run),
     data(&VISIT_OUTSIDE_LINK, visit_outside_link::run),
     data(&HOUSEHOLD_PLACE, household_place::run),

@@ -35,14 +35,26 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "report",
         "",
-        "统计报表：各县（区）两率一度汇总、逾期问题、回访滞后、工作日到岗、覆盖情况、工作月报",
-        "Reports: 两率一度 per county, overdue problems, revisits, work-day attendance, coverage, the monthly summary",
+        "统计报表：各县（区）两率一度汇总、逾期问题、回访滞后、工作日到岗、覆盖情况、评星和三零、群众评议、工作月报",
+        "Reports: 两率一度 per county, overdue problems, revisits, work-day attendance, coverage, ratings and three zeros, reviews, the monthly summary",
     ),
     (
         "fmt",
         "",
         "把 CSV 数据文件改写成统一的规范格式，便于用 git 比较；有错误的文件不改动",
         "Rewrite the CSV data files in one canonical form, for clean git diffs; files with errors are left alone",
+    ),
+    (
+        "import",
+        "",
+        "把工作簿或 CSV 文件（任何版式）中的记录以规范格式写入数据目录：名称换成代码，日期写成 2026-03-10；有错误或与已有记录冲突时不写入",
+        "Bring the records of workbooks or CSV files (in any layout) into the data folder in canonical form: codes for names, ISO dates; nothing is written when they have errors or clash with records there",
+    ),
+    (
+        "cat",
+        "",
+        "把工作簿（或 CSV 文件）中的记录以规范 CSV 打印出来，供 git diff 比较工作簿（textconv）",
+        "Print a workbook's (or CSV file's) records as canonical CSV, so that git diff can show a workbook's changes (textconv)",
     ),
     (
         "help",
@@ -85,6 +97,42 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "",
         "每名干部（或单位）每项定额的应完成、已完成、完成率、未完成期间和本期进度（bangcun.toml 中的 [[quota]]）",
         "Each cadre's (or unit's) compliance with each quota of bangcun.toml: periods owed, met, rate, missed, and the one in progress",
+    ),
+    (
+        "report ratings",
+        "",
+        "五星支部评星和三零创建：每个县（区）的村数、已评星村、各星级村数、三星以上占比、软弱涣散、三零达标，另加合计行和目标完成情况",
+        "Star ratings and three zeros of a year: per county, villages, rated, by stars, three stars or more, weak branches, three zeros, a total row and the targets",
+    ),
+    (
+        "report reviews",
+        "",
+        "帮联干部群众评议：每名干部的满意、基本满意、不满意票数和满意率，满意率低的在前",
+        "Reviews of cadres: each cadre's votes (satisfied, basically satisfied, unsatisfied) and rate, lowest first",
+    ),
+    (
+        "report ratings",
+        "by",
+        "汇总单位：county（每个县区一行）或 township（每个乡镇一行）",
+        "One row per county or per township: county or township",
+    ),
+    (
+        "report ratings",
+        "year",
+        "评星年度，如 2022 [默认：数据中最近的年度]",
+        "The year, such as 2022 [default: the latest year in the data]",
+    ),
+    (
+        "report reviews",
+        "year",
+        "评议年度，如 2022 [默认：数据中最近的年度]",
+        "The year, such as 2022 [default: the latest year in the data]",
+    ),
+    (
+        "report reviews",
+        "below",
+        "只列满意率低于该值的干部，如 0.8 或 80%（公示名单）",
+        "Only the cadres whose rate is below RATE, such as 0.8 or 80% (the public notice)",
     ),
     (
         "report monthly",
@@ -153,6 +201,30 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "preset",
         "按某一项目的规则写 bangcun.toml（每条规则注明依据）：xuchang（许昌市：市级 10 日、县乡级 20 日）、weidu（魏都区：各级 10 日和 20 日，每月主题党日、每年组织生活会）、qinzhou（秦州区联村联户：单位和干部的全年走访次数、天数，并写 households.csv）",
         "Write bangcun.toml with a programme's rules, each commented with the rule it follows: xuchang (city 10th, county and township 20th), weidu (every level 10th and 20th; party day monthly, organisational life yearly) or qinzhou (yearly visits and days of units and cadres; also writes households.csv)",
+    ),
+    (
+        "import",
+        "files",
+        "要导入的工作簿（.xlsx .xls .ods）或 CSV 文件，可以多个",
+        "Workbooks (.xlsx .xls .ods) or CSV files to import, one or more",
+    ),
+    (
+        "import",
+        "kind",
+        "文件中记录的种类：regions、cadres、visits、problems、leaves、ratings、reviews 或 households（默认按文件名、工作表名或表头判断）",
+        "The kind of records the files hold: regions, cadres, visits, problems, leaves, ratings, reviews or households (default: told from the file's name, its sheets' names or its header)",
+    ),
+    (
+        "cat",
+        "file",
+        "要打印的工作簿或 CSV 文件",
+        "The workbook or CSV file to print",
+    ),
+    (
+        "cat",
+        "kind",
+        "文件中记录的种类：regions、cadres、visits、problems、leaves、ratings、reviews 或 households（默认按文件名、工作表名或表头判断）",
+        "The kind of records the file holds: regions, cadres, visits, problems, leaves, ratings, reviews or households (default: told from the file's name, its sheets' names or its header)",
     ),
     (
         "fmt",
@@ -234,6 +306,12 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "report monthly",
+        "below",
+        "列出最近一个评议年度满意率低于该值的干部，如 0.8 或 80% [默认：bangcun.toml 中 targets 的 review_rate]",
+        "List the cadres whose review rate in the latest year of reviews is below RATE, such as 0.8 or 80% [default: review_rate in the targets of bangcun.toml]",
+    ),
+    (
+        "report monthly",
         "format",
         "输出格式：markdown、html（可打印的网页，带图表）、xlsx（Excel 工作簿，每张表一个工作表）、json [默认：按 -o 文件的扩展名，否则 markdown]",
         "Output format: markdown, html (one page with charts, for A4 print), xlsx (an Excel workbook, a sheet per table), json [default: by the extension of -o, else markdown]",
@@ -286,6 +364,7 @@ fn value_name(name: &str, lang: Lang) -> Option<&'static str> {
         "FORMAT" => "格式",
         "BY" => "单位",
         "COMMAND" => "命令",
+        "RATE" => "比率",
         _ => return None,
     };
     (lang == Lang::Zh).then_some(zh)

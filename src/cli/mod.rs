@@ -19,7 +19,7 @@ use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use crate::date;
 use crate::lang::{Lang, tr};
 use crate::metrics::{By, Period};
-use crate::model::Date;
+use crate::model::{Date, Year};
 use crate::render::findings::{self, FindingFormat};
 use crate::render::{DocKind, Format};
 use crate::report::monthly::MonthlyRequest;
@@ -46,6 +46,8 @@ pub enum Command {
     Init(InitArgs),
     Report(ReportArgs),
     Fmt(FmtArgs),
+    Import(ImportArgs),
+    Cat(CatArgs),
 }
 
 #[derive(Debug, Args)]
@@ -87,6 +89,36 @@ pub enum Preset {
 pub struct FmtArgs {
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    #[arg(long, value_name = "KIND", value_parser = kind_arg())]
+    pub kind: Option<crate::model::Kind>,
+}
+
+#[derive(Debug, Args)]
+pub struct CatArgs {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    #[arg(long, value_name = "KIND", value_parser = kind_arg())]
+    pub kind: Option<crate::model::Kind>,
+}
+
+/// `--kind` of `import` and `cat`: a kind by its file name.
+fn kind_arg() -> impl TypedValueParser<Value = crate::model::Kind> {
+    use crate::model::Kind;
+    let names = Kind::ALL.map(|k| k.plural());
+    PossibleValuesParser::new(names).map(|name| {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.plural() == name)
+            .unwrap_or(Kind::ALL[0])
+    })
 }
 
 #[derive(Debug, Args)]
@@ -139,7 +171,57 @@ pub enum ReportCommand {
         #[command(flatten)]
         common: ReportCommon,
     },
+    Ratings {
+        #[arg(long, value_enum, value_name = "BY", default_value_t = ByArg::County)]
+        by: ByArg,
+        #[command(flatten)]
+        common: YearCommon,
+    },
+    Reviews {
+        #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+        below: Option<f64>,
+        #[command(flatten)]
+        common: YearCommon,
+    },
     Monthly(MonthlyArgs),
+}
+
+/// The options of the reports of a year (ratings, reviews): the year, and
+/// where the report goes.
+#[derive(Debug, Args)]
+pub struct YearCommon {
+    #[arg(long, value_name = "YYYY", value_parser = parse_year)]
+    pub year: Option<i32>,
+
+    #[arg(long, value_name = "FORMAT", value_parser = format_of(DocKind::Tables))]
+    pub format: Option<Format>,
+
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl YearCommon {
+    /// The report of a year as a job: the whole data as of today (a
+    /// year's report reads no period).
+    fn job(self, which: impl FnOnce(Option<Year>) -> Which) -> ReportJob {
+        let year = self.year.and_then(|y| Year::of(i64::from(y)));
+        let request = Request {
+            which: which(year),
+            period: Period::Whole,
+            as_of: None,
+            county: None,
+            quota: None,
+        };
+        let to = Output {
+            format: self.format,
+            path: self.output,
+            strict: self.strict,
+        };
+        ReportJob::Table(request, to)
+    }
 }
 
 /// `--county` of the listings.
@@ -189,6 +271,9 @@ pub struct MonthlyArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
 
+    #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+    pub below: Option<f64>,
+
     #[arg(long, value_name = "FORMAT", value_parser = format_of(DocKind::Monthly))]
     pub format: Option<Format>,
 
@@ -204,6 +289,7 @@ impl From<MonthlyArgs> for ReportJob {
         let request = MonthlyRequest {
             month: args.month,
             as_of: args.as_of,
+            below: args.below,
         };
         let to = Output {
             format: args.format,
@@ -250,18 +336,28 @@ pub enum ByArg {
     Township,
 }
 
+impl From<ByArg> for By {
+    fn from(by: ByArg) -> By {
+        match by {
+            ByArg::County => By::County,
+            ByArg::Township => By::Township,
+        }
+    }
+}
+
 impl From<ReportArgs> for ReportJob {
     fn from(args: ReportArgs) -> ReportJob {
         let mut quota = None;
         let (which, county, common) = match args.report {
             ReportCommand::Monthly(monthly) => return monthly.into(),
-            ReportCommand::Summary { by, common } => {
-                let by = match by {
-                    ByArg::County => By::County,
-                    ByArg::Township => By::Township,
-                };
-                (Which::Summary(by), None, common)
+            ReportCommand::Ratings { by, common } => {
+                let by = by.into();
+                return common.job(|year| Which::Ratings { by, year });
             }
+            ReportCommand::Reviews { below, common } => {
+                return common.job(|year| Which::Reviews { year, below });
+            }
+            ReportCommand::Summary { by, common } => (Which::Summary(by.into()), None, common),
             ReportCommand::Overdue { county, common } => (Which::Overdue, county.county, common),
             ReportCommand::Revisits { county, common } => (Which::Revisits, county.county, common),
             ReportCommand::Attendance {
@@ -324,6 +420,7 @@ pub enum ValueError {
     Month(String),
     Date(String),
     Year(String),
+    Rate(String),
     /// A date, month or year well formed, but with a year outside
     /// 1900..=2099, which no date in the data can have (docs/data.md).
     OutOfRange(String),
@@ -351,6 +448,11 @@ impl ValueError {
                 lang,
                 "“{v}”不是年份，应为四位数字，如 2026",
                 "\"{v}\" is not a year of four digits such as 2026"
+            ),
+            ValueError::Rate(v) => tr!(
+                lang,
+                "“{v}”不是比率，应为 0 到 1 之间的小数（如 0.8）或百分数（如 80%）",
+                "\"{v}\" is not a rate: a fraction from 0 to 1 (0.8) or a percentage (80%)"
             ),
             ValueError::OutOfRange(v) => tr!(
                 lang,
@@ -413,6 +515,19 @@ pub fn parse_date(text: &str) -> Result<Date, ValueError> {
         .ok_or_else(|| out_of_range(text, parse_date).unwrap_or(ValueError::Date(text.to_string())))
 }
 
+/// A rate for `--below`: a fraction from 0 to 1 (`0.8`) or a percentage
+/// (`80%`).
+fn parse_rate(text: &str) -> Result<f64, ValueError> {
+    let t = text.trim();
+    let rate = match t.strip_suffix('%') {
+        Some(percent) => percent.trim().parse::<f64>().ok().map(|p| p / 100.0),
+        None => t.parse::<f64>().ok(),
+    };
+    rate.filter(|r| (0.0..=1.0).contains(r))
+        .ok_or_else(|| ValueError::Rate(text.to_string()))
+}
+
+/// A year of four digits.
 /// A year of four digits, from 1900 to 2099 as the dates.
 fn parse_year(text: &str) -> Result<i32, ValueError> {
     parse_month(&format!("{}-01", text.trim()))

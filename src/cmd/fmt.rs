@@ -153,6 +153,11 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
                     tally.refused += 1;
                     fmt_has_errors(&path, n, lang)
                 }
+                // A sheet's layout is the clerk's: kept, and no failure.
+                Ok(Outcome::Unformattable(why @ Unformattable::Layout)) => {
+                    tally.unchanged += 1;
+                    fmt_kept(&path, why, lang)
+                }
                 Ok(Outcome::Unformattable(why)) => {
                     tally.refused += 1;
                     fmt_unformattable(&path, why, lang)
@@ -317,6 +322,15 @@ fn fmt_summary(
 }
 
 /// A file `fmt` cannot rewrite safely.
+fn fmt_kept(path: &str, why: Unformattable, lang: Lang) -> String {
+    let why = why.text(lang);
+    tr!(
+        lang,
+        "保持原样：{path}：{why}",
+        "kept as it is: {path}: {why}"
+    )
+}
+
 fn fmt_unformattable(path: &str, why: Unformattable, lang: Lang) -> String {
     let why = why.text(lang);
     tr!(

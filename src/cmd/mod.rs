@@ -1,8 +1,10 @@
 //! The commands: each wires loading, checking, computing and rendering
 //! together, and decides the exit status.
 
+mod cat;
 mod check;
 mod fmt;
+mod import;
 mod init;
 mod monthly;
 mod report;
@@ -42,6 +44,8 @@ pub fn dispatch(cli: Cli, early: Lang) -> anyhow::Result<ExitCode> {
             ReportJob::Monthly(request, to) => monthly::run(&global, &request, &to),
         },
         Command::Fmt(args) => fmt::run(&global, &args),
+        Command::Import(args) => import::run(&global, &args),
+        Command::Cat(args) => cat::run(&global, &args),
     }
 }
 
@@ -103,11 +107,23 @@ pub fn find(global: &Global) -> anyhow::Result<PathBuf> {
 
 /// Loads, indexes and checks the data folder at `dir`; `lang` is `--lang`.
 pub fn open_dir(dir: PathBuf, lang: Option<Lang>, today: Date, severities: &[Severity]) -> Opened {
+    open_with(dir, &[], lang, today, severities)
+}
+
+/// [`open_dir`], with files from outside the folder read as if they were
+/// in it (`import`).
+pub fn open_with(
+    dir: PathBuf,
+    extra: &[(PathBuf, crate::model::Kind)],
+    lang: Option<Lang>,
+    today: Date,
+    severities: &[Severity],
+) -> Opened {
     let Loaded {
         config,
         data,
         mut findings,
-    } = load::load(&dir);
+    } = load::load_with(&dir, extra);
     let index = Index::build(&data);
     let context = Context {
         data: &data,

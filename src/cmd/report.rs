@@ -48,7 +48,11 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
             bail!(unknown_quota(name, &ctx, lang));
         }
     }
-    let report = report::build(&ctx, request.which, &window, county, quota, lang);
+    let which = request
+        .which
+        .with_year(&ctx, as_of)
+        .ok_or_else(|| anyhow!(no_year_in_data(request.which, lang)))?;
+    let report = report::build(&ctx, which, &window, county, quota, lang);
     to.write(Document::Report(&report), &checked.notice, lang)?;
     checked.leave();
     Ok(ExitCode::from(CLEAN))
@@ -202,6 +206,23 @@ fn unknown_quota(name: &str, ctx: &Ctx, lang: Lang) -> String {
             "bangcun.toml 中没有名为“{name}”的定额；已有：{known}",
             "no quota of bangcun.toml is named \"{name}\"; there are: {known}"
         )
+    }
+}
+
+/// A report of a year asked without `--year`, of data that has no
+/// record of its kind.
+fn no_year_in_data(which: report::Which, lang: Lang) -> String {
+    match which {
+        report::Which::Reviews { .. } => tr!(
+            lang,
+            "数据中没有评议记录（reviews），无法生成评议报表；评议结果写在 reviews.csv 中",
+            "the data holds no reviews, so there is no report of them; reviews are kept in reviews.csv"
+        ),
+        _ => tr!(
+            lang,
+            "数据中没有评星记录（ratings），无法生成评星报表；评星结果写在 ratings.csv 中",
+            "the data holds no ratings, so there is no report of them; ratings are kept in ratings.csv"
+        ),
     }
 }
 

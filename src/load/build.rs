@@ -4,21 +4,24 @@
 //! references to it make no follow-on findings). References are collected
 //! as [`Pending`] and resolved by the loader in batches. The checks of
 //! cells are here with their words: `missing-value`, `invalid-date`,
-//! `invalid-number`, `invalid-value`.
+//! `invalid-number`, `invalid-value`, `invalid-year`, `invalid-stars`.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use rustc_hash::FxHashSet;
 
+use crate::config::Aliases;
 use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity, shown};
 use crate::lang::{Lang, tr};
 use crate::model::{
-    Date, Enumeration, FileId, Key, KeyIndex, Kind, OfficeKinds, Record, Ref, RegionLevel, Source,
-    Span,
+    Date, Deadline, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source,
+    Span, Stars, Year,
 };
 use crate::schema::{self, Builder, field_names};
+
+use super::names;
 
 /// One raw value, from a CSV cell or a TOML value.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,8 +62,8 @@ pub static MISSING_VALUE: Check = Check {
 pub static INVALID_DATE: Check = Check {
     name: "invalid-date",
     severity: Severity::Error,
-    about: "a date in none of the four accepted forms, an impossible day, or a year outside 1900-2099",
-    about_zh: "日期不是四种可用写法之一、日期不存在，或年份不在 1900–2099 之间",
+    about: "a date in none of the accepted forms (or month first, 11/20/26), an impossible day, or a year outside 1900-2099",
+    about_zh: "日期不是可用的写法（或为月/日/年，如 11/20/26）、日期不存在，或年份不在 1900–2099 之间",
 };
 
 pub static INVALID_NUMBER: Check = Check {
@@ -75,6 +78,20 @@ pub static INVALID_VALUE: Check = Check {
     severity: Severity::Error,
     about: "an enumeration value that is neither the English nor the Chinese word",
     about_zh: "枚举值既不是英文词也不是中文词",
+};
+
+pub static INVALID_YEAR: Check = Check {
+    name: "invalid-year",
+    severity: Severity::Error,
+    about: "a year that is not four digits from 1900 to 2099",
+    about_zh: "年度不是 1900 至 2099 之间的四位年份",
+};
+
+pub static INVALID_STARS: Check = Check {
+    name: "invalid-stars",
+    severity: Severity::Error,
+    about: "a star rating outside 0 to 5 (0 = not rated), or not a number of stars",
+    about_zh: "星级不在 0 到 5 之间（0 为未评星），或不是星级",
 };
 
 /// A required value left empty (`missing-value`).
@@ -168,6 +185,13 @@ pub struct InvalidDate {
 impl Describe for InvalidDate {
     fn text(&self, lang: Lang) -> String {
         let text = &self.text;
+        if date::month_first(text) {
+            return tr!(
+                lang,
+                "“{text}”是月/日/年的写法，无法确定是哪一天（3/10/26 可能是 3 月 10 日，也可能是 10 月 3 日）",
+                "\"{text}\" is written month first, and which day it is cannot be told (3/10/26 may be March 10 or October 3)",
+            );
+        }
         tr!(
             lang,
             "“{text}”不是有效日期",
@@ -176,10 +200,42 @@ impl Describe for InvalidDate {
     }
 
     fn help(&self, lang: Lang) -> Option<String> {
+        if date::month_first(&self.text) {
+            return Some(tr!(
+                lang,
+                "写作年在前的日期，如 2026-11-20 或 2026/11/20（在 Excel/WPS 中把单元格格式设为“yyyy-mm-dd”）",
+                "write the year first, as 2026-11-20 or 2026/11/20 (in Excel or WPS, format the cells as yyyy-mm-dd)",
+            ));
+        }
         Some(tr!(
             lang,
             "日期写作 2026-03-10（也可写 2026/3/10、2026.3.10 或 2026年3月10日），年份在 1900 至 2099 之间",
             "write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099",
+        ))
+    }
+}
+
+/// A deadline that is no date and no text deadline (`invalid-date`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidDeadline {
+    pub text: String,
+}
+
+impl Describe for InvalidDeadline {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”不是整改时限：既不是日期，也不是可识别的时限写法",
+            "\"{text}\" is no deadline: neither a date nor a deadline in words bangcun reads",
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "写日期（2026-06-30），或写作 2026年底前、2026年6月底前、6月底前、2026年6月30日前、立行立改、长期坚持",
+            "write a date (2026-06-30), or one of the forms 2026年底前, 2026年6月底前, 6月底前, 2026年6月30日前, 立行立改 (at once), 长期坚持 (long-term)",
         ))
     }
 }
@@ -263,6 +319,52 @@ impl Describe for NumberTooLarge {
     }
 }
 
+/// A year that is none (`invalid-year`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidYear {
+    pub text: String,
+}
+
+impl Describe for InvalidYear {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(lang, "“{text}”不是年度", "\"{text}\" is not a year")
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "写四位年份，如 2022（也可写 2022年、2022年度），在 1900 至 2099 之间",
+            "write the year in four digits, such as 2022 (or 2022年, 2022年度), from 1900 to 2099",
+        ))
+    }
+}
+
+/// A star rating that is none, or outside 0–5 (`invalid-stars`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidStars {
+    pub text: String,
+}
+
+impl Describe for InvalidStars {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”不是 0 到 5 之间的星级",
+            "\"{text}\" is not a star rating from 0 to 5"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "填写 1 到 5 的星级（如 5、5星、五星），未评星填 0 或留空",
+            "write 1 to 5 stars (5, 5星 or 五星); 0 or an empty cell for not rated",
+        ))
+    }
+}
+
 /// A word that is none of an enumeration's (`invalid-value`): the words
 /// there are, English and Chinese.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -326,6 +428,11 @@ pub trait Row {
     fn line(&self, field: usize) -> u32;
     /// The line of the row as a whole.
     fn row_line(&self) -> u32;
+    /// The names in the name columns of the kind's place (county,
+    /// township, village), filled down; none for a file without them.
+    fn place_names(&self) -> [Option<&str>; 3] {
+        [None; 3]
+    }
 }
 
 /// Keys of one referenced kind (region codes, cadre ids) as far as loaded.
@@ -338,6 +445,9 @@ pub struct Keys {
     /// False when a file of the kind could not be read in full: then an
     /// unknown key is not reported, since it may be in the lost part.
     pub complete: bool,
+    /// The records' names, indexed the first time a reference is no key
+    /// (`super::names`).
+    pub names: std::sync::OnceLock<super::names::Names>,
 }
 
 impl Keys {
@@ -346,6 +456,7 @@ impl Keys {
             index: KeyIndex::default(),
             broken: FxHashSet::default(),
             complete: true,
+            names: std::sync::OnceLock::new(),
         }
     }
 
@@ -387,8 +498,9 @@ pub struct Sink<'s> {
     pub findings: &'s mut Vec<Finding>,
     pub pending: &'s mut Vec<Pending>,
     pub dates: &'s mut DateMemo,
-    /// The office's own visit kinds (`[visits.kinds]`), read as words too.
-    pub office: &'s OfficeKinds,
+    /// The office's own words (`[aliases]`) and visit kinds
+    /// (`[visits.kinds]`).
+    pub aliases: &'s Aliases,
 }
 
 /// The last date text read in a file, and its value. Files are mostly in
@@ -407,7 +519,7 @@ impl DateMemo {
         if self.text.get(..self.len) == Some(bytes) {
             return self.date;
         }
-        let date = date::parse(text);
+        let date = date::parse_cell(text);
         if let Some(slot) = self.text.get_mut(..bytes.len()) {
             slot.copy_from_slice(bytes);
             self.len = bytes.len();
@@ -587,9 +699,96 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         };
         match self.row.cell(field) {
             None => Peeked::Absent,
-            Some(Cell::Text(s)) => E::parse(&s).map_or(Peeked::Bad, Peeked::Word),
+            Some(Cell::Text(s)) => self.parse_word(field, &s).map_or(Peeked::Bad, Peeked::Word),
             Some(_) => Peeked::Bad,
         }
+    }
+
+    /// A word of `E` in the field: one of docs/data.md's words, or one the
+    /// office made an alias of a value (`[aliases]`), or one of the
+    /// office's own visit kinds (`[visits.kinds]`).
+    fn parse_word<E: Enumeration>(&self, field: usize, text: &str) -> Option<E> {
+        E::parse(text).or_else(|| self.alias(field, text))
+    }
+
+    /// A text deadline (`2026年底前`, `立行立改`, `长期坚持`), read against
+    /// the row's `found` date; else whether to report it. When `found`
+    /// cannot be read it has its own finding (and the record is dropped),
+    /// so a deadline that needs it gets none.
+    #[cold]
+    fn text_deadline(&mut self, text: &str) -> Result<Deadline, bool> {
+        let found = schema::position(self.kind, "found").and_then(|f| match self.row.cell(f) {
+            Some(Cell::Text(s)) => date::parse_cell(&s),
+            Some(Cell::Date(d)) => Some(d),
+            _ => None,
+        });
+        match date::deadline(text, found) {
+            Some(deadline) => Ok(deadline),
+            None if found.is_none()
+                && date::deadline(text, Date::from_ymd_opt(2000, 1, 1)).is_some() =>
+            {
+                self.ok = false;
+                Err(false)
+            }
+            None => Err(true),
+        }
+    }
+
+    /// The place of a row whose sheet has name columns (县（区）,
+    /// 乡镇（街道）, 村（社区）): a code in the place's own cell as it is;
+    /// else a path of the row's names, coarser first, ending with the
+    /// place's cell (a name) or the finest name. Registered as the key to
+    /// resolve, which as no code is looked up by name.
+    #[cold]
+    fn named_place(
+        &mut self,
+        field: usize,
+        names: [Option<&str>; 3],
+        required: bool,
+    ) -> Option<()> {
+        let own = match self.row.cell(field) {
+            Some(cell) => Some(self.text_of(field, cell)?),
+            None => None,
+        };
+        let path = match own {
+            Some(code) if code.is_ascii() => code.into_owned(),
+            Some(name) => {
+                let mut parts: Vec<&str> = names[..2].iter().flatten().copied().collect();
+                parts.push(&name);
+                parts.join("/")
+            }
+            None => names
+                .iter()
+                .flatten()
+                .copied()
+                .collect::<Vec<_>>()
+                .join("/"),
+        };
+        if path.is_empty() {
+            if required {
+                self.missing(field);
+            }
+            return None;
+        }
+        self.register(field, 0, &path, Kind::Regions);
+        Some(())
+    }
+
+    /// A key Excel turned into a number (`mangled-code`).
+    #[cold]
+    fn mangled(&mut self, field: usize, text: &str) {
+        let text = shown(text);
+        let message = names::MangledCode { text: text.clone() };
+        self.error(field, &names::MANGLED_CODE, Some(text), message);
+    }
+
+    /// The value an office's alias stands for. Apart and cold: the usual
+    /// word is one of the built-in ones.
+    #[cold]
+    #[inline(never)]
+    fn alias<E: Enumeration>(&self, field: usize, text: &str) -> Option<E> {
+        E::office(text, &self.sink.aliases.office)
+            .or_else(|| E::parse(self.sink.aliases.get(self.name(field), text)?))
     }
 }
 
@@ -611,6 +810,14 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
         self.text_of(field, cell).map(Into::into)
     }
 
+    fn key(&mut self, field: usize) -> Box<str> {
+        let key = self.text(field, true).unwrap_or_default();
+        if names::mangled(&key) {
+            self.mangled(field, &key);
+        }
+        key
+    }
+
     fn date(&mut self, field: usize, required: bool) -> Option<Date> {
         let cell = self.cell(field, required)?;
         let parsed = match &cell {
@@ -628,6 +835,29 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
             );
         }
         parsed
+    }
+
+    fn deadline(&mut self, field: usize) -> Option<Deadline> {
+        let cell = self.cell(field, false)?;
+        let parsed = match &cell {
+            Cell::Date(d) => Ok(Deadline::On(*d)),
+            Cell::Text(s) => match self.sink.dates.parse(s) {
+                Some(day) => Ok(Deadline::On(day)),
+                None => self.text_deadline(s),
+            },
+            _ => Err(true),
+        };
+        match parsed {
+            Ok(deadline) => Some(deadline),
+            Err(report) => {
+                if report {
+                    let text = cell.shown();
+                    let message = InvalidDeadline { text: text.clone() };
+                    self.error(field, &INVALID_DATE, Some(text), message);
+                }
+                None
+            }
+        }
     }
 
     fn count(&mut self, field: usize) -> u32 {
@@ -662,10 +892,40 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
         days
     }
 
+    fn year(&mut self, field: usize) -> Option<Year> {
+        let cell = self.cell(field, true)?;
+        let parsed = match &cell {
+            Cell::Text(s) => Year::parse(s),
+            Cell::Int(i) => Year::of(*i),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let text = cell.shown();
+            let value = Some(text.clone());
+            self.error(field, &INVALID_YEAR, value, InvalidYear { text });
+        }
+        parsed
+    }
+
+    fn stars(&mut self, field: usize) -> Option<Stars> {
+        let cell = self.cell(field, false)?;
+        let parsed = match &cell {
+            Cell::Text(s) => Stars::parse(s),
+            Cell::Int(i) => Stars::of(*i),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let text = cell.shown();
+            let value = Some(text.clone());
+            self.error(field, &INVALID_STARS, value, InvalidStars { text });
+        }
+        parsed
+    }
+
     fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E> {
         let cell = self.cell(field, required)?;
         let parsed = match &cell {
-            Cell::Text(s) => E::parse(s).or_else(|| E::office(s, self.sink.office)),
+            Cell::Text(s) => self.parse_word(field, s),
             _ => None,
         };
         if parsed.is_none() {
@@ -673,7 +933,7 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
             let builtin = E::WORDS
                 .iter()
                 .map(|(_, en, zh)| (Cow::from(*en), Cow::from(*zh)));
-            let office = E::office_words(self.sink.office).into_iter();
+            let office = E::office_words(&self.sink.aliases.office).into_iter();
             let words = builtin
                 .chain(office.map(|(en, zh)| (Cow::from(en), Cow::from(zh))))
                 .collect();
@@ -688,6 +948,10 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     }
 
     fn reference(&mut self, field: usize, target: Kind, required: bool) -> bool {
+        let names = self.row.place_names();
+        if names.iter().any(Option::is_some) && Some(field) == schema::place_field(self.kind) {
+            return self.named_place(field, names, required).is_some();
+        }
         let Some(cell) = self.cell(field, required) else {
             return false;
         };
@@ -701,6 +965,13 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     }
 
     fn references(&mut self, field: usize, target: Kind) -> usize {
+        let names = self.row.place_names();
+        if names.iter().any(Option::is_some)
+            && Some(field) == schema::place_field(self.kind)
+            && self.row.cell(field).is_none()
+        {
+            return usize::from(self.named_place(field, names, true).is_some());
+        }
         let Some(items) = self.list(field) else {
             return 0;
         };
@@ -817,13 +1088,14 @@ mod tests {
     ) -> (Option<Cadre>, Vec<Finding>, Vec<Pending>) {
         let (mut findings, mut pending) = (Vec::new(), Vec::new());
         let mut dates = DateMemo::default();
+        let aliases = Aliases::default();
         let mut sink = Sink {
             file: FileId(1),
             record: 0,
             findings: &mut findings,
             pending: &mut pending,
             dates: &mut dates,
-            office: &OfficeKinds::default(),
+            aliases: &aliases,
         };
         let cadre = build::<Cadre, _>(&Cells(cells), &mut sink);
         (cadre, findings, pending)
@@ -897,7 +1169,7 @@ mod tests {
             "2026-03-11",
             "a-much-too-long-date-text",
         ] {
-            assert_eq!(memo.parse(text), date::parse(text), "{text}");
+            assert_eq!(memo.parse(text), date::parse_cell(text), "{text}");
         }
     }
 }

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::{Format, Job, Part, read_text};
 use crate::finding::Finding;
-use crate::model::{self, FileId, Kind, KindVisitor, OfficeKinds, Stored};
+use crate::model::{self, FileId, Kind, KindVisitor, Stored};
 
 /// What reading one file's bytes gave.
 #[derive(Debug)]
@@ -33,6 +33,7 @@ pub fn read_bytes(bytes: &[u8], kind: Kind, format: Format) -> FileRead {
         path: PathBuf::new(),
         format,
         size: bytes.len() as u64,
+        sheet: None,
     };
     model::visit(kind, Read { bytes, job: &job })
 }
@@ -50,13 +51,8 @@ impl KindVisitor for Read<'_> {
         let mut part: Part<R> = Part::new(self.job.file);
         // No base: references stay pending, as nothing is loaded to
         // resolve them against.
-        read_text(
-            self.bytes,
-            self.job,
-            &OnceLock::new(),
-            &OfficeKinds::default(),
-            &mut part,
-        );
+        let aliases = crate::config::Aliases::default();
+        read_text(self.bytes, self.job, &OnceLock::new(), &aliases, &mut part);
         FileRead {
             rows: part.meta.rows,
             records: part.records.len(),

@@ -12,11 +12,11 @@
 
 use std::borrow::Cow;
 
-use super::split::Splitter;
+use super::split::{Splitter, Unclosed};
 use crate::finding::{Check, Describe, Finding, Severity, shown};
 use crate::lang::{Lang, tr};
 use crate::load::build::{Cell, Row};
-use crate::model::{FileId, Kind, Span};
+use crate::model::{Column, FileId, Kind, Span};
 use crate::schema::{self, field_names};
 
 pub static BAD_QUOTING: Check = Check {
@@ -31,13 +31,6 @@ pub static FIELD_COUNT: Check = Check {
     severity: Severity::Error,
     about: "a CSV row has more or fewer fields than the header",
     about_zh: "CSV 某行的字段数比表头多或少",
-};
-
-pub static BAD_SEPARATOR: Check = Check {
-    name: "bad-separator",
-    severity: Severity::Error,
-    about: "a CSV file whose columns are separated by semicolons or tabs, not commas (it is not read)",
-    about_zh: "CSV 文件的列以分号或制表符分隔，而不是逗号（文件未读取）",
 };
 
 pub static EMPTY_FILE: Check = Check {
@@ -120,42 +113,6 @@ impl Describe for FieldCount {
     }
 }
 
-/// A header row separated by `;` or tabs, not commas (`bad-separator`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Separator {
-    pub separator: char,
-}
-
-impl Separator {
-    /// The separator's name, in Chinese and English.
-    fn names(&self) -> (&'static str, &'static str) {
-        match self.separator {
-            '\t' => ("制表符", "tabs"),
-            _ => ("分号（;）", "semicolons (;)"),
-        }
-    }
-}
-
-impl Describe for Separator {
-    fn text(&self, lang: Lang) -> String {
-        let (zh, en) = self.names();
-        tr!(
-            lang,
-            "此文件的列以{zh}分隔，不是逗号；bangcun 只读取以逗号分隔的 CSV，文件未读取",
-            "the columns of this file are separated by {en}, not commas; bangcun reads CSV separated by commas, so the file was not read",
-        )
-    }
-
-    fn help(&self, lang: Lang) -> Option<String> {
-        let (zh, en) = self.names();
-        Some(tr!(
-            lang,
-            "用 Excel 或 WPS 打开（分隔符选{zh}），再另存为“CSV UTF-8（逗号分隔）”",
-            "open it in Excel or WPS (with {en} as the separator) and save it as \"CSV UTF-8 (comma delimited)\"",
-        ))
-    }
-}
-
 /// A file without a header row (`empty-file`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmptyFile {
@@ -187,6 +144,8 @@ impl Describe for EmptyFile {
 pub struct MissingColumn {
     pub kind: Kind,
     pub field: &'static str,
+    /// The first rows looked at for the header (line, its cells).
+    pub looked: Vec<(u32, String)>,
 }
 
 impl Describe for MissingColumn {
@@ -201,11 +160,26 @@ impl Describe for MissingColumn {
 
     fn help(&self, lang: Lang) -> Option<String> {
         let (en, zh) = field_names(self.kind, self.field);
-        Some(tr!(
+        let rows = HEADER_ROWS;
+        let mut help = tr!(
             lang,
-            "在表头加上“{zh}”或“{en}”列",
-            "add a column \"{en}\" or \"{zh}\" to the header"
-        ))
+            "在表头加上“{zh}”或“{en}”列（表头须在前 {rows} 行之内）",
+            "add a column \"{en}\" or \"{zh}\" to the header (within the first {rows} rows)"
+        );
+        let looked: Vec<String> = self
+            .looked
+            .iter()
+            .map(|(line, cells)| tr!(lang, "第 {line} 行“{cells}”", "line {line} \"{cells}\""))
+            .collect();
+        if !looked.is_empty() {
+            let looked = looked.join(lang.pick("，", ", "));
+            help.push_str(&tr!(
+                lang,
+                "；开头几行：{looked}",
+                "; the first rows: {looked}"
+            ));
+        }
+        Some(help)
     }
 }
 
@@ -300,12 +274,16 @@ fn known_columns(kind: Kind, lang: Lang) -> String {
 /// What reading a CSV file found out besides its rows.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// The header cell naming each field found.
-    pub columns: Vec<(&'static str, Box<str>)>,
+    /// The header cell naming each field found, and its column.
+    pub columns: Vec<Column>,
     /// Data rows read (blank rows excluded).
     pub rows: usize,
     /// False when part of the file could not be read.
     pub complete: bool,
+    /// Where reading stopped part way (a quote never closed): the line
+    /// from which nothing was read, and how many rows were left out from
+    /// there (counted as the non-blank lines left, a row a line).
+    pub lost: Option<(u32, usize)>,
 }
 
 /// The mapping of one file's columns to fields.
@@ -316,13 +294,20 @@ struct Header {
     /// under them.
     unnamed: Vec<usize>,
     width: usize,
+    /// The name columns of the kind's place (县（区）, 乡镇（街道）,
+    /// 村（社区）), by level, coarsest first …
+    names: [Option<usize>; 3],
+    /// … and the names of the row before, filled down.
+    last_names: [Option<String>; 3],
 }
 
-/// A data row of a CSV file.
+/// A data row of a CSV file or a sheet.
 pub struct CsvRow<'r> {
     cells: &'r [Cow<'r, str>],
     header: &'r Header,
     line: u32,
+    /// The row's place names, filled down (see [`fill_names`]).
+    names: &'r [Option<String>; 3],
 }
 
 impl Row for CsvRow<'_> {
@@ -341,11 +326,298 @@ impl Row for CsvRow<'_> {
     fn row_line(&self) -> u32 {
         self.line
     }
+
+    fn place_names(&self) -> [Option<&str>; 3] {
+        self.names.each_ref().map(Option::as_deref)
+    }
 }
 
+/// The place names of a row (docs/data.md, "Merged cells"): in the county
+/// and township columns, an empty cell takes the name of the row above
+/// when a finer name of the same row is filled — a CSV saved from a sheet
+/// whose county is merged down over its rows has it on the first row
+/// only. (That finer name still has to lie inside it: a wrong fill is an
+/// unknown or ambiguous place, never a guess.) Rows of a sheet without
+/// name columns have none, and cost nothing.
+fn fill_names(cells: &[Cow<str>], header: &mut Header) -> [Option<String>; 3] {
+    if header.names.iter().all(Option::is_none) {
+        return [None, None, None];
+    }
+    let mut names: [Option<String>; 3] = header.names.map(|column| {
+        let cell = trim(cells.get(column?)?);
+        (!cell.is_empty()).then(|| cell.to_string())
+    });
+    for level in 0..2 {
+        let finer = names[level + 1..].iter().any(Option::is_some);
+        if names[level].is_none() && finer && header.names[level].is_some() {
+            names[level] = header.last_names[level].clone();
+        }
+    }
+    header.last_names = names.clone();
+    names
+}
+
+/// The separators a CSV file may have besides the comma, tried in order
+/// when split at commas no row of the first ten can be the header.
+const OTHER_SEPARATORS: [u8; 2] = [b';', b'\t'];
+
 /// Reads `text` (the decoded file), calling `on_row` for every data row.
+/// The separator is the comma, or `;` or a tab when only split at one of
+/// those does a row of the first ten name every required field.
 pub fn read(
     text: &str,
+    kind: Kind,
+    file: FileId,
+    findings: &mut Vec<Finding>,
+    on_row: impl FnMut(&CsvRow, &mut Vec<Finding>),
+) -> Outcome {
+    let separator = separator(text, kind);
+    let mut splitter = Splitter::with_separator(text, separator);
+    let mut outcome = read_table(
+        |cells| splitter.next_record(cells),
+        kind,
+        file,
+        findings,
+        on_row,
+    );
+    if let Some((line, _)) = outcome.lost {
+        outcome.lost = Some((line, lines_from(text, line)));
+    }
+    outcome
+}
+
+/// The separator of a CSV file: the comma, unless its first rows hold a
+/// header only when split at `;` or a tab.
+fn separator(text: &str, kind: Kind) -> u8 {
+    let header_at = |separator| {
+        let mut splitter = Splitter::with_separator(text, separator);
+        let mut cells = Vec::new();
+        let mut rows = Vec::new();
+        while rows.len() < HEADER_ROWS {
+            match splitter.next_record(&mut cells) {
+                Some(Ok(line)) if !is_blank(&cells) => rows.push((line, cells.clone())),
+                Some(Ok(_)) => {}
+                _ => break,
+            }
+        }
+        find_header(&rows, kind).is_ok()
+    };
+    if header_at(b',') {
+        return b',';
+    }
+    OTHER_SEPARATORS
+        .into_iter()
+        .find(|&s| header_at(s))
+        .unwrap_or(b',')
+}
+
+/// Whether a CSV file is a plain table, which `fmt` may rewrite: commas
+/// between cells, the header on its first non-blank row and on that row
+/// alone, and no footer rows after its last record. A file laid out as a
+/// sheet (title rows, a two-row header, footers, `;` or tabs) is read as
+/// it is, and left as it is: `bangcun import` writes its canonical form.
+pub(crate) fn is_plain(text: &str, kind: Kind) -> bool {
+    if separator(text, kind) != b',' {
+        return false;
+    }
+    let mut splitter = Splitter::new(text);
+    let mut cells = Vec::new();
+    let mut rows = Vec::new();
+    let mut last_is_footer = false;
+    while let Some(Ok(line)) = splitter.next_record(&mut cells) {
+        if is_blank(&cells) {
+            continue;
+        }
+        last_is_footer = is_footer(&cells);
+        if rows.len() < HEADER_ROWS {
+            rows.push((line, cells.clone()));
+        }
+    }
+    match find_header(&rows, kind) {
+        Ok(h) => h.row == 0 && !h.two_rows && !(last_is_footer && rows.len() > 1),
+        // No header: `fmt` says so itself.
+        Err(_) => true,
+    }
+}
+
+/// The kinds whose header one of a table's first rows is: the kinds a
+/// file of unknown kind may be (`import`).
+pub(crate) fn header_kinds<'t>(
+    mut next: impl FnMut(&mut Vec<Cow<'t, str>>) -> Option<Result<u32, Unclosed>>,
+) -> Vec<Kind> {
+    let mut cells = Vec::new();
+    let mut rows = Vec::new();
+    while rows.len() < HEADER_ROWS {
+        match next(&mut cells) {
+            Some(Ok(line)) if !is_blank(&cells) => rows.push((line, std::mem::take(&mut cells))),
+            Some(Ok(_)) => {}
+            _ => break,
+        }
+    }
+    Kind::ALL
+        .into_iter()
+        .filter(|&kind| find_header(&rows, kind).is_ok())
+        .collect()
+}
+
+/// The non-blank lines of `text` from line `line` on: what a break in the
+/// file left out, a row a line.
+fn lines_from(text: &str, line: u32) -> usize {
+    text.lines()
+        .skip(line.saturating_sub(1) as usize)
+        .filter(|l| !l.trim().is_empty())
+        .count()
+}
+
+/// How many rows from the top the header may be found in.
+pub const HEADER_ROWS: usize = 10;
+
+/// The first non-empty cell of a row after the last record that begins
+/// with one of these makes it a footer (signatures, notes, totals),
+/// passed over; such a row between records is still a record.
+pub const FOOTER_WORDS: [&str; 13] = [
+    "填表人",
+    "填报人",
+    "制表人",
+    "审核人",
+    "负责人",
+    "联系电话",
+    "填表日期",
+    "报送日期",
+    "说明",
+    "注：",
+    "备注：",
+    "合计",
+    "总计",
+];
+
+/// Headings of a column that numbers the rows, read as no field and no
+/// unknown column; 编号 too for a kind without an `id` field.
+pub const ROW_NUMBER_HEADINGS: [&str; 5] = ["序号", "No.", "No", "#", "NO."];
+
+/// Whether a heading no field has names a column of row numbers.
+fn is_row_number(kind: Kind, heading: &str) -> bool {
+    ROW_NUMBER_HEADINGS.contains(&heading)
+        || (heading == "编号" && schema::position(kind, "id").is_none())
+}
+
+/// Whether a row is a footer: its first non-empty cell begins with a
+/// footer word.
+fn is_footer(cells: &[Cow<str>]) -> bool {
+    cells
+        .iter()
+        .map(|c| trim(c))
+        .find(|c| !c.is_empty())
+        .is_some_and(|first| FOOTER_WORDS.iter().any(|w| first.starts_with(w)))
+}
+
+/// The header found among a table's first rows.
+#[derive(Debug)]
+struct HeaderAt<'t> {
+    /// Which of the rows looked at holds it (the upper one of two).
+    row: usize,
+    /// Whether the row below belongs to it (a two-row header).
+    two_rows: bool,
+    /// Each column's heading: of a two-row header, the lower row's where
+    /// it has one, else the upper row's.
+    names: Vec<Cow<'t, str>>,
+}
+
+/// Why none of the first rows is the header: the required fields that no
+/// row names (those the likeliest row lacks, when each is named by some
+/// row), and that row.
+#[derive(Debug)]
+struct NoHeader {
+    missing: Vec<&'static str>,
+    likeliest: usize,
+}
+
+/// The headings of a row, trimmed.
+fn headings<'a>(cells: &'a [Cow<str>]) -> Vec<&'a str> {
+    cells.iter().map(|c| header_text(c)).collect()
+}
+
+/// Whether a row under a header row is the lower row of a two-row header:
+/// it names a field, and at least half its non-empty cells name fields
+/// or number rows (a data row may hold a word that is also a heading, as
+/// a problem's source `cadre`, but not mostly such words).
+fn is_lower_header(cells: &[Cow<str>], kind: Kind) -> bool {
+    let (mut filled, mut named, mut fields) = (0, 0, 0);
+    for h in headings(cells) {
+        if h.is_empty() {
+            continue;
+        }
+        filled += 1;
+        if schema::lookup(kind, h).is_some() {
+            fields += 1;
+            named += 1;
+        } else if is_row_number(kind, h) {
+            named += 1;
+        }
+    }
+    fields > 0 && named * 2 >= filled
+}
+
+/// Finds the header among a table's first non-blank rows: the first row
+/// that names every required field, read together with the row below when
+/// both rows name fields.
+fn find_header<'t>(
+    rows: &[(u32, Vec<Cow<'t, str>>)],
+    kind: Kind,
+) -> Result<HeaderAt<'t>, NoHeader> {
+    let mut fewest: Option<(usize, Vec<&'static str>)> = None;
+    let mut never: Option<Vec<&'static str>> = None;
+    for (i, (_, upper)) in rows.iter().enumerate() {
+        // A row naming no field (a title, a row of group headings) is no
+        // upper row of a header: the row below may be the header.
+        let names_a_field = || {
+            headings(upper)
+                .iter()
+                .any(|h| schema::lookup(kind, h).is_some())
+        };
+        let below = rows
+            .get(i + 1)
+            .filter(|(_, lower)| is_lower_header(lower, kind) && names_a_field());
+        let names: Vec<Cow<'t, str>> = match below {
+            Some((_, lower)) => (0..upper.len().max(lower.len()))
+                .map(|c| match lower.get(c) {
+                    Some(l) if !header_text(l).is_empty() => l.clone(),
+                    _ => upper.get(c).cloned().unwrap_or_default(),
+                })
+                .collect(),
+            None => upper.clone(),
+        };
+        let missing: Vec<&'static str> = schema::unnamed_required(kind, &headings(&names))
+            .iter()
+            .map(|f| f.name)
+            .collect();
+        if missing.is_empty() {
+            return Ok(HeaderAt {
+                row: i,
+                two_rows: below.is_some(),
+                names,
+            });
+        }
+        // The fields no row names: those missing from every row.
+        never = Some(match never {
+            None => missing.clone(),
+            Some(never) => never.into_iter().filter(|f| missing.contains(f)).collect(),
+        });
+        if fewest.as_ref().is_none_or(|(_, m)| missing.len() < m.len()) {
+            fewest = Some((i, missing));
+        }
+    }
+    let (likeliest, missing_there) = fewest.unwrap_or_default();
+    let missing = never.filter(|n| !n.is_empty()).unwrap_or(missing_there);
+    Err(NoHeader { missing, likeliest })
+}
+
+/// Reads a table whose records `next` hands out one after another (with
+/// the line or row each begins on), calling `on_row` for every data row:
+/// the header is found among the first rows, rows above it are passed
+/// over, and so are the footer rows after the last record.
+pub fn read_table<'t>(
+    mut next: impl FnMut(&mut Vec<Cow<'t, str>>) -> Option<Result<u32, Unclosed>>,
     kind: Kind,
     file: FileId,
     findings: &mut Vec<Finding>,
@@ -356,13 +628,21 @@ pub fn read(
         ..Outcome::default()
     };
     let span = |line| Span { file, line };
-    let mut splitter = Splitter::new(text);
     let mut cells = Vec::new();
+    // The first rows, among which the header is looked for.
+    let mut ahead: Vec<(u32, Vec<Cow<'t, str>>)> = Vec::new();
     let mut header: Option<Header> = None;
-    while let Some(next) = splitter.next_record(&mut cells) {
-        let line = match next {
-            Ok(line) => line,
-            Err(unclosed) => {
+    // Rows that may be footers: records after all if a record follows.
+    let mut held: Vec<(u32, Vec<Cow<'t, str>>)> = Vec::new();
+    let mut ended = false;
+    loop {
+        let line = match next(&mut cells) {
+            None => {
+                ended = true;
+                0
+            }
+            Some(Ok(line)) => line,
+            Some(Err(unclosed)) => {
                 let message = UnclosedQuote {
                     record_line: unclosed.record_line,
                 };
@@ -372,48 +652,137 @@ pub fn read(
                     message,
                 ));
                 outcome.complete = false;
-                break;
+                outcome.lost = Some((unclosed.record_line, 0));
+                ended = true;
+                0
             }
         };
-        if is_blank(&cells) {
+        if !ended && is_blank(&cells) {
             continue;
         }
         let Some(header) = &mut header else {
-            match map_header(&cells, line, kind, file, findings, &mut outcome) {
-                Some(h) => header = Some(h),
+            if !ended {
+                ahead.push((line, std::mem::take(&mut cells)));
+                if ahead.len() < HEADER_ROWS {
+                    continue;
+                }
+            }
+            if ahead.is_empty() {
+                break;
+            }
+            match map_header(&ahead, kind, file, findings, &mut outcome) {
+                Some((h, data_from)) => {
+                    let rows: Vec<_> = ahead.drain(data_from..).collect();
+                    header = Some(h);
+                    for (line, mut row) in rows {
+                        let Some(header) = &mut header else { break };
+                        data_row(
+                            line,
+                            &mut row,
+                            header,
+                            &mut held,
+                            kind,
+                            file,
+                            findings,
+                            &mut outcome,
+                            &mut on_row,
+                        );
+                    }
+                    if ended {
+                        break;
+                    }
+                    continue;
+                }
                 None => {
                     outcome.complete = false;
                     return outcome;
                 }
             }
-            continue;
         };
-        outcome.rows += 1;
-        if !fits(&cells, header.width) {
-            let message = FieldCount {
-                expected: header.width,
-                found: cells.len(),
-            };
-            findings.push(Finding::new(&FIELD_COUNT, span(line), message));
-            continue;
+        if ended {
+            break;
         }
-        if !header.unnamed.is_empty() {
-            unnamed_data(header, &cells, kind, span(line), findings);
-        }
-        on_row(
-            &CsvRow {
-                cells: &cells,
-                header,
-                line,
-            },
+        // The row's cells stay in `cells` for the next row to reuse, unless
+        // it is held as a possible footer.
+        data_row(
+            line,
+            &mut cells,
+            header,
+            &mut held,
+            kind,
+            file,
             findings,
+            &mut outcome,
+            &mut on_row,
         );
     }
+    // Footer rows held at the end are passed over.
     if header.is_none() && outcome.complete {
         findings.push(Finding::new(&EMPTY_FILE, span(1), EmptyFile { kind }));
         outcome.complete = false;
     }
     outcome
+}
+
+/// One row after the header: held while it may be a footer, else read
+/// (after the rows held, which a record following makes records).
+#[allow(clippy::too_many_arguments)]
+fn data_row<'t>(
+    line: u32,
+    cells: &mut Vec<Cow<'t, str>>,
+    header: &mut Header,
+    held: &mut Vec<(u32, Vec<Cow<'t, str>>)>,
+    kind: Kind,
+    file: FileId,
+    findings: &mut Vec<Finding>,
+    outcome: &mut Outcome,
+    on_row: &mut impl FnMut(&CsvRow, &mut Vec<Finding>),
+) {
+    if is_footer(cells) {
+        held.push((line, std::mem::take(cells)));
+        return;
+    }
+    for (line, cells) in std::mem::take(held) {
+        record_row(line, &cells, header, kind, file, findings, outcome, on_row);
+    }
+    record_row(line, cells, header, kind, file, findings, outcome, on_row);
+}
+
+/// Reads one record row.
+#[allow(clippy::too_many_arguments)]
+fn record_row(
+    line: u32,
+    cells: &[Cow<str>],
+    header: &mut Header,
+    kind: Kind,
+    file: FileId,
+    findings: &mut Vec<Finding>,
+    outcome: &mut Outcome,
+    on_row: &mut impl FnMut(&CsvRow, &mut Vec<Finding>),
+) {
+    let span = Span { file, line };
+    outcome.rows += 1;
+    if !fits(cells, header.width) {
+        let message = FieldCount {
+            expected: header.width,
+            found: cells.len(),
+        };
+        findings.push(Finding::new(&FIELD_COUNT, span, message));
+        return;
+    }
+    if !header.unnamed.is_empty() {
+        unnamed_data(header, cells, kind, span, findings);
+    }
+    let names = fill_names(cells, header);
+    on_row(
+        &CsvRow {
+            cells,
+            header,
+            line,
+            names: &names,
+        },
+        findings,
+    );
 }
 
 /// Data under a column without a header would be lost: says so, once a
@@ -500,69 +869,52 @@ pub(crate) fn column_fields(cells: &[Cow<str>], kind: Kind) -> Vec<Option<usize>
         .collect()
 }
 
-/// The separator a header row is written with when it is not the comma:
-/// split at commas it lacks a required field, and split at `;` or tabs it
-/// names more fields. Only a header that fails is looked at again.
-fn other_separator(cells: &[Cow<str>], kind: Kind) -> Option<char> {
-    let fields = schema::fields(kind);
-    let named = |cells: &[Cow<str>]| {
-        let held = column_fields(cells, kind);
-        let required = fields
-            .iter()
-            .enumerate()
-            .all(|(field, def)| !def.required || held.contains(&Some(field)));
-        (required, held.iter().flatten().count())
-    };
-    let (complete, as_commas) = named(cells);
-    if complete {
-        return None;
-    }
-    [';', '\t'].into_iter().find(|&separator| {
-        let split: Vec<Cow<str>> = cells
-            .iter()
-            .flat_map(|cell| cell.split(separator))
-            .map(Cow::Borrowed)
-            .collect();
-        split.len() > cells.len() && named(&split).1 > as_commas
-    })
-}
-
 /// Unknown columns named one by one; past these, one finding counts the
 /// rest (a sheet exported with a thousand stray columns is one mistake).
 const UNKNOWN_SHOWN: usize = 20;
 
-/// Maps header cells to fields; `None` when a required column is missing,
-/// or the header is written with another separator than the comma.
+/// How many of the rows looked at for the header a finding shows.
+const ROWS_SHOWN: usize = 3;
+
+/// Finds the header among the first rows and maps its cells to fields:
+/// the header and the index of the first row after it; `None` (with the
+/// findings) when no row names every required field.
 fn map_header(
-    cells: &[Cow<str>],
-    line: u32,
+    rows: &[(u32, Vec<Cow<str>>)],
     kind: Kind,
     file: FileId,
     findings: &mut Vec<Finding>,
     outcome: &mut Outcome,
-) -> Option<Header> {
+) -> Option<(Header, usize)> {
     let fields = schema::fields(kind);
+    let found = find_header(rows, kind);
+    let (at, names, data_from) = match &found {
+        Ok(h) => (h.row, &h.names, h.row + 1 + usize::from(h.two_rows)),
+        Err(no) => (no.likeliest, &rows[no.likeliest].1, rows.len()),
+    };
+    let line = rows[at].0;
     let span = Span { file, line };
-    if let Some(separator) = other_separator(cells, kind) {
-        let message = Separator { separator };
-        findings.push(Finding::new(&BAD_SEPARATOR, span, message));
-        return None;
-    }
     let mut unknown = 0;
     let mut header = Header {
         field_column: vec![None; fields.len()],
         unnamed: Vec::new(),
-        width: cells.len(),
+        width: names.len(),
+        names: [None; 3],
+        last_names: [None, None, None],
     };
-    let held = column_fields(cells, kind);
-    for (column, (cell, held)) in cells.iter().zip(held).enumerate() {
+    let held = column_fields(names, kind);
+    for (column, (cell, held)) in names.iter().zip(held).enumerate() {
         let text = header_text(cell);
         // Whatever a header cell holds, a finding shows a hundred
         // characters of it.
         let text_shown = || shown(text);
         if let Some(field) = held {
             header.field_column[field] = Some(column);
-            outcome.columns.push((fields[field].name, text.into()));
+            outcome.columns.push(Column {
+                field: fields[field].name,
+                heading: text.into(),
+                index: column as u32,
+            });
         } else if text.is_empty() {
             header.unnamed.push(column);
         } else if let Some(field) = schema::lookup(kind, text) {
@@ -578,7 +930,20 @@ fn map_header(
                         .value(text_shown()),
                 );
             }
-        } else {
+        } else if let Some(level) = schema::name_column(kind, text) {
+            // A name column of the place: the first of its level.
+            let slot = &mut header.names[level as usize];
+            if slot.is_none() {
+                *slot = Some(column);
+                outcome.columns.push(Column {
+                    field: schema::NAME_COLUMNS[level as usize].1,
+                    heading: text.into(),
+                    index: column as u32,
+                });
+            }
+        } else if is_row_number(kind, text) {
+            // Row numbers: nothing to read, nothing to warn of.
+        } else if found.is_ok() {
             unknown += 1;
             if unknown <= UNKNOWN_SHOWN {
                 let message = UnknownColumn {
@@ -596,18 +961,48 @@ fn map_header(
         };
         findings.push(Finding::new(&UNKNOWN_COLUMN, span, message));
     }
-    let mut complete = true;
-    for (field, def) in fields.iter().enumerate() {
-        if def.required && header.field_column[field].is_none() {
-            let message = MissingColumn {
-                kind,
-                field: def.name,
-            };
-            findings.push(Finding::new(&MISSING_COLUMN, span, message).field(def.name));
-            complete = false;
+    // Without a code column, findings about the place name the finest
+    // name column's cell.
+    if let Some(place) = schema::place_field(kind) {
+        let finest = header.names.iter().rev().flatten().next();
+        if let (None, Some(&column)) = (header.field_column[place], finest) {
+            outcome.columns.push(Column {
+                field: fields[place].name,
+                heading: header_text(&names[column]).into(),
+                index: column as u32,
+            });
         }
     }
-    complete.then_some(header)
+    let Err(no) = found else {
+        return Some((header, data_from));
+    };
+    // The first rows looked at, as the clerk sees them, down to the one
+    // likeliest to be the header.
+    let looked: Vec<(u32, String)> = rows
+        .iter()
+        .take((no.likeliest + 1).min(ROWS_SHOWN))
+        .map(|(line, cells)| {
+            let filled: Vec<&str> = headings(cells)
+                .into_iter()
+                .filter(|h| !h.is_empty())
+                .collect();
+            let joined = filled.join(" | ");
+            let cut = match joined.char_indices().nth(40) {
+                Some((end, _)) => format!("{}…", &joined[..end]),
+                None => joined,
+            };
+            (*line, cut)
+        })
+        .collect();
+    for field in no.missing {
+        let message = MissingColumn {
+            kind,
+            field,
+            looked: looked.clone(),
+        };
+        findings.push(Finding::new(&MISSING_COLUMN, span, message).field(field));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -634,6 +1029,120 @@ mod tests {
                 count: 980
             }
         );
+    }
+
+    /// Reads `text` as a file of `kind`: each row's line and its cells
+    /// by field name, and the findings (check, line).
+    #[allow(clippy::type_complexity)]
+    fn rows_of(
+        text: &str,
+        kind: Kind,
+    ) -> (
+        Vec<(u32, Vec<(&'static str, String)>)>,
+        Vec<(&'static str, u32)>,
+    ) {
+        let mut findings = Vec::new();
+        let mut rows = Vec::new();
+        read(text, kind, FileId(1), &mut findings, |row, _| {
+            let cells = schema::fields(kind)
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| match row.cell(i) {
+                    Some(Cell::Text(t)) => Some((f.name, t.into_owned())),
+                    _ => None,
+                })
+                .collect();
+            rows.push((row.row_line(), cells));
+        });
+        let findings = findings
+            .iter()
+            .map(|f| (f.check.name, f.span.line))
+            .collect();
+        (rows, findings)
+    }
+
+    #[test]
+    fn the_header_is_found_under_title_rows_and_footers_are_passed_over() {
+        // Line 1 the title, 2 the 截至 row, 3 the header with 序号, 4-5
+        // records, 6 a footer between records (a record: 合计 is its
+        // reason), 7 a record, 8-9 footers after the last record.
+        let text = "许昌市请假台账,,,,\n截至2026年10月31日,,,,\n序号,干部编号,开始日期,结束日期,事由\n\
+                    1,C1,2026-03-01,2026-03-02,病假\n2,C2,2026-03-05,2026-03-05,\n\
+                    合计,C3,2026-03-06,2026-03-07,x\n3,C4,2026-04-01,2026-04-01,\n\
+                    填表人：张三,,审核人：李四,,\n注：本表每月报送,,,,\n";
+        let (rows, findings) = rows_of(text, Kind::Leaves);
+        assert_eq!(findings, []);
+        let lines: Vec<u32> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [4, 5, 6, 7]);
+        assert_eq!(rows[0].1[0], ("cadre", "C1".to_string()));
+    }
+
+    #[test]
+    fn a_two_row_header_takes_the_lower_names() {
+        // 整改情况 spans 整改日期 and 销号日期 (merged: only its first
+        // cell holds it in CSV); 问题编号 etc. are merged down (only the
+        // upper row holds them).
+        let text = "问题台账\n\
+                    问题编号,发现日期,地点代码,发现干部,类别,问题描述,整改情况,\n\
+                    ,,,,,,整改日期,销号日期\n\
+                    P1,2026-01-10,4101,C1,基础设施,路坏,2026-01-20,2026-01-25\n";
+        let (rows, findings) = rows_of(text, Kind::Problems);
+        assert_eq!(findings, []);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].0, 4);
+        assert!(rows[0].1.contains(&("rectified", "2026-01-20".to_string())));
+        assert!(rows[0].1.contains(&("verified", "2026-01-25".to_string())));
+    }
+
+    #[test]
+    fn a_data_row_under_the_header_is_no_second_header_row() {
+        // The source `cadre` is also a field's name; one cell of nine.
+        let text = "id,found,place,cadre,source,category,summary,unit,note\n\
+                    P1,2026-01-10,4101,C1,cadre,基础设施,路坏,交通局,x\n";
+        let (rows, findings) = rows_of(text, Kind::Problems);
+        assert_eq!(rows.len(), 1, "{findings:?}");
+    }
+
+    #[test]
+    fn semicolons_and_tabs_are_separators_too() {
+        for text in [
+            "cadre;from;to\nC1;2026-03-01;2026-03-02\n",
+            "cadre\tfrom\tto\nC1\t2026-03-01\t2026-03-02\n",
+            "标题\n\ncadre\tfrom\tto\nC1\t2026-03-01\t2026-03-02\n",
+        ] {
+            let (rows, findings) = rows_of(text, Kind::Leaves);
+            assert_eq!(findings, [], "{text}");
+            assert_eq!(rows.len(), 1, "{text}");
+            assert_eq!(rows[0].1[1], ("from", "2026-03-01".to_string()));
+        }
+    }
+
+    #[test]
+    fn no_header_says_what_no_row_names_and_shows_the_rows() {
+        // No row names `to`; the likeliest row is line 2.
+        let text = "请假台账\ncadre,from,reason\nC1,2026-03-01,x\n";
+        let mut findings = Vec::new();
+        let outcome = read(text, Kind::Leaves, FileId(1), &mut findings, |_, _| {});
+        assert!(!outcome.complete);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(
+            (findings[0].check.name, findings[0].span.line),
+            ("missing-column", 2)
+        );
+        let help = findings[0].message.help(Lang::En).unwrap();
+        assert!(help.contains("line 1 \"请假台账\""), "{help}");
+        assert!(help.contains("line 2 \"cadre | from | reason\""), "{help}");
+    }
+
+    #[test]
+    fn a_break_says_from_which_line_and_how_many_rows_were_lost() {
+        // The quote opened on line 3 is never closed: lines 3, 4 and 5
+        // hold three rows, all lost.
+        let text = "cadre,from,to,reason\nC1,2026-03-01,2026-03-02,a\nC1,2026-01-01,2026-01-02,\"x\nC1,2026-02-10,2026-02-10,y\nC2,2026-02-20,2026-02-20,z\n";
+        let mut findings = Vec::new();
+        let outcome = read(text, Kind::Leaves, FileId(1), &mut findings, |_, _| {});
+        assert_eq!(outcome.lost, Some((3, 3)));
+        assert_eq!(outcome.rows, 1);
     }
 
     #[test]

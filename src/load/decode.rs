@@ -48,8 +48,8 @@ impl Describe for Undecodable {
             ),
             Undecodable::Utf16 => tr!(
                 lang,
-                "文件是 UTF-16 编码（Excel 的“Unicode 文本”），bangcun 不读取此编码，文件未读取",
-                "the file is UTF-16 (Excel's \"Unicode Text\"), which bangcun does not read; the file was not read",
+                "文件是 UTF-16 编码（Excel 的“Unicode 文本”），但此处的字节不是有效的 UTF-16，文件无法读取",
+                "the file is UTF-16 (Excel's \"Unicode Text\"), but these bytes are no valid UTF-16; the file cannot be read",
             ),
         }
     }
@@ -159,6 +159,8 @@ pub enum Encoding {
     Utf8,
     Utf8Bom,
     Gb18030,
+    /// Excel's "Unicode text": UTF-16, with a BOM or without.
+    Utf16,
 }
 
 /// A file's text, and what it was read as.
@@ -210,9 +212,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, (u32, Undecodable)> {
                 )
             });
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || utf16_without_bom(bytes)
-    {
-        return Err((1, Undecodable::Utf16));
+    if let Some(big_endian) = utf16(bytes) {
+        return utf16_text(bytes, big_endian)
+            .map(|text| decoded(Cow::Owned(text), Encoding::Utf16))
+            .map_err(|at| (line_of_byte(bytes, at), Undecodable::Utf16));
     }
     let utf8_error = match utf8(bytes) {
         // Chinese text in UTF-8 ends the look for doubt at its first
@@ -404,6 +407,57 @@ fn common_chinese(bytes: &[u8]) -> usize {
     count
 }
 
+/// Whether a file is UTF-16, and if so whether big-endian: by its BOM,
+/// or without one by where its NULs are.
+fn utf16(bytes: &[u8]) -> Option<bool> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        Some(false)
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        Some(true)
+    } else if utf16_without_bom(bytes) {
+        // ASCII in little-endian UTF-16 has its NUL second.
+        Some(
+            bytes
+                .get(..64)
+                .unwrap_or(bytes)
+                .iter()
+                .step_by(2)
+                .any(|b| *b == 0),
+        )
+    } else {
+        None
+    }
+}
+
+/// UTF-16 text (the BOM dropped), or the offset of the first byte it
+/// cannot decode (a lone surrogate, an odd last byte).
+fn utf16_text(bytes: &[u8], big_endian: bool) -> Result<String, usize> {
+    let encoding = if big_endian {
+        encoding_rs::UTF_16BE
+    } else {
+        encoding_rs::UTF_16LE
+    };
+    let body = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        &bytes[2..]
+    } else {
+        bytes
+    };
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(body.len())
+        .unwrap_or(body.len().saturating_mul(2));
+    let mut text = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut text, true);
+    let offset = bytes.len() - body.len();
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(text),
+        encoding_rs::DecoderResult::Malformed(bad, _) => {
+            Err(offset + read.saturating_sub(usize::from(bad)))
+        }
+        encoding_rs::DecoderResult::OutputFull => Err(offset + read),
+    }
+}
+
 /// Whether a file without a BOM is still UTF-16: text never holds a NUL,
 /// which every ASCII character of UTF-16 has in its high byte, so the NULs
 /// of its first 64 bytes are all at even offsets (big-endian) or all at
@@ -541,15 +595,24 @@ mod tests {
     }
 
     #[test]
-    fn utf16_is_refused() {
-        assert_eq!(decode(b"\xFF\xFEa\x00").unwrap_err().1, Undecodable::Utf16);
-        // Without a BOM, in either byte order.
+    fn utf16_is_read_with_a_bom_or_without() {
+        let text = "编号,姓名\tC1\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, why) in [
+            ([&b"\xFF\xFE"[..], &le].concat(), "LE with BOM"),
+            ([&b"\xFE\xFF"[..], &be].concat(), "BE with BOM"),
+        ] {
+            let decoded = decode(&bytes).unwrap();
+            assert_eq!(decoded.text, text, "{why}");
+            assert_eq!(decoded.encoding, Encoding::Utf16, "{why}");
+        }
+        // Without a BOM, in either byte order (ASCII text, so the NULs tell).
+        assert_eq!(decode(b"i\x00d\x00,\x00").unwrap().text, "id,");
+        assert_eq!(decode(b"\x00i\x00d\x00,").unwrap().text, "id,");
+        // A lone surrogate is no UTF-16.
         assert_eq!(
-            decode(b"i\x00d\x00,\x00").unwrap_err(),
-            (1, Undecodable::Utf16)
-        );
-        assert_eq!(
-            decode(b"\x00i\x00d\x00,").unwrap_err(),
+            decode(b"\xFF\xFEa\x00\x00\xD8").unwrap_err(),
             (1, Undecodable::Utf16)
         );
         // NULs at both parities are no UTF-16 (and no text either: the

@@ -43,8 +43,8 @@ pub static OUTSIDE_LINK: Check = Check {
 pub static REPEATED_LINK: Check = Check {
     name: "repeated-link",
     severity: Severity::Warning,
-    about: "a symbolic link to a file or folder read already (or to the data folder itself); it is not read twice",
-    about_zh: "指向已读取的文件或目录（或数据目录本身）的符号链接；不重复读取",
+    about: "a symbolic or hard link to a file or folder read already (or to the data folder itself); it is not read twice",
+    about_zh: "指向已读取的文件或目录（或数据目录本身）的符号链接或硬链接；不重复读取",
 };
 
 pub static LEFTOVER_TEMP_FILE: Check = Check {
@@ -144,8 +144,8 @@ impl Describe for RepeatedLink {
         match &self.first {
             Some(first) => tr!(
                 lang,
-                "这是指向 {first} 的符号链接，该处已读取，不再重复读取",
-                "a symbolic link to {first}, which is read already: it is not read again",
+                "这是 {first} 的另一个名称（符号链接或硬链接），该处已读取，不再重复读取",
+                "another name (a symbolic or hard link) of {first}, which is read already: it is not read again",
             ),
             None => tr!(
                 lang,
@@ -206,6 +206,7 @@ pub(super) fn discover(dir: &Path) -> Discovery {
         root: root.clone(),
         seen: FxHashMap::default(),
         links: Vec::new(),
+        inodes: FxHashMap::default(),
     };
     // The data folder itself is read (for its KIND.csv files): a link to
     // it is a loop.
@@ -222,7 +223,7 @@ pub(super) fn discover(dir: &Path) -> Discovery {
     let mut kinds: Vec<(Kind, Vec<Entry>, Vec<Entry>)> = Vec::new();
     for kind in Kind::ALL {
         let mut files = Vec::new();
-        for format in ["csv", "toml"] {
+        for format in super::EXTENSIONS {
             let path = dir.join(format!("{}.{format}", kind.plural()));
             walker.file_or_link(path, kind, Place::Top, &mut files);
         }
@@ -285,6 +286,9 @@ struct Walker {
     seen: FxHashMap<PathBuf, Option<PathBuf>>,
     /// Links met, to follow once every real file is known.
     links: Vec<(PathBuf, Kind, Place)>,
+    /// Every file read, by device and inode, and the path it was found
+    /// as: a second name of a file (a hard link) is not read again.
+    inodes: FxHashMap<(u64, u64), PathBuf>,
 }
 
 impl Walker {
@@ -293,6 +297,10 @@ impl Walker {
         match fs::symlink_metadata(&path) {
             Ok(meta) if meta.file_type().is_symlink() => self.links.push((path, kind, place)),
             Ok(meta) => {
+                if let Some(what) = self.second_name(&path, &meta) {
+                    out.push(Entry { path, what });
+                    return;
+                }
                 if let Some(name) = path.file_name() {
                     self.seen.insert(self.root.join(name), Some(path.clone()));
                 }
@@ -345,6 +353,10 @@ impl Walker {
                         out.push(Entry { path, what });
                         continue;
                     }
+                    if let Some(what) = self.second_name(&path, &meta) {
+                        out.push(Entry { path, what });
+                        continue;
+                    }
                     self.seen.insert(real, Some(path.clone()));
                     out.push(data(path, &meta));
                 }
@@ -355,6 +367,19 @@ impl Walker {
                 }
             }
         }
+    }
+
+    /// A file read already under another name (a hard link: the same
+    /// device and inode), or else none, noting this one's.
+    fn second_name(&mut self, path: &Path, meta: &fs::Metadata) -> Option<What> {
+        let id = file_id(meta)?;
+        if let Some(first) = self.inodes.get(&id) {
+            return Some(What::Repeated {
+                first: Some(first.clone()),
+            });
+        }
+        self.inodes.insert(id, path.to_path_buf());
+        None
     }
 
     /// What a path already read under another name (`real`) is.
@@ -396,11 +421,26 @@ impl Walker {
         }
         if meta.is_dir() {
             self.walk(&path, real, kind, out);
+        } else if let Some(what) = self.second_name(&path, &meta) {
+            out.push(Entry { path, what });
         } else {
             self.seen.insert(real, Some(path.clone()));
             out.push(data(path, &meta));
         }
     }
+}
+
+/// A file's device and inode (none where the system has no such thing,
+/// or for a file with a single name: nothing else can name it).
+#[cfg(unix)]
+fn file_id(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    (meta.is_file() && meta.nlink() > 1).then(|| (meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_meta: &fs::Metadata) -> Option<(u64, u64)> {
+    None
 }
 
 /// A data file found, by its metadata.

@@ -12,8 +12,10 @@ pub(crate) mod csv;
 mod decode;
 mod discover;
 mod link;
+mod names;
 pub(crate) mod split;
 mod toml;
+pub(crate) mod workbook;
 
 use std::ffi::OsStr;
 use std::fs;
@@ -25,30 +27,31 @@ use std::any::Any;
 use anyhow::bail;
 use rustc_hash::FxHashSet;
 
-use crate::config::{self, Config};
+use crate::config::{self, Aliases, Config};
 use crate::finding::Finding;
 use crate::io_error::IoProblem;
 use crate::lang::{Lang, tr};
 use crate::model::{
-    self, Dataset, FileId, FileRole, KeyIndex, Kind, KindVisitor, OfficeKinds, Record, Region,
-    Skip, SourceFile, Span, Stamp, Stored,
+    self, Dataset, FileId, FileRole, KeyIndex, Kind, KindVisitor, Record, Region, Skip, SourceFile,
+    Span, Stamp, Stored,
 };
 use crate::parallel;
-use build::{Keys, Row};
+use build::Keys;
+pub use build::Row;
 use decode::{doubt_findings, undecodable};
 use discover::{LeftoverTemp, OutsideLink, RepeatedLink, Unreadable, What};
 use link::{Lookup, link, resolve_parents};
 
 pub use build::{
-    CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_VALUE, InvalidDate, InvalidEnum,
-    InvalidNumber, InvalidText, MISSING_VALUE, MissingValue, NotDays, NumberTooLarge, ParentNeeded,
-    split_list,
+    CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_STARS, INVALID_VALUE, INVALID_YEAR,
+    InvalidDate, InvalidEnum, InvalidNumber, InvalidStars, InvalidText, InvalidYear, MISSING_VALUE,
+    MissingValue, NotDays, NumberTooLarge, ParentNeeded, split_list,
 };
 pub use bytes::{FileRead, read_bytes};
 pub use csv::{
-    BAD_QUOTING, BAD_SEPARATOR, DUPLICATE_COLUMN, DuplicateColumn, EMPTY_FILE, EmptyFile,
-    FIELD_COUNT, FieldCount, MISSING_COLUMN, MissingColumn, MoreUnknownColumns, Separator,
-    UNKNOWN_COLUMN, UnclosedQuote, UnknownColumn,
+    BAD_QUOTING, DUPLICATE_COLUMN, DuplicateColumn, EMPTY_FILE, EmptyFile, FIELD_COUNT, FieldCount,
+    MISSING_COLUMN, MissingColumn, MoreUnknownColumns, UNKNOWN_COLUMN, UnclosedQuote,
+    UnknownColumn,
 };
 pub use decode::{
     AMBIGUOUS_ENCODING, AmbiguousEncoding, BAD_ENCODING, Decoded, Doubt, Encoding, MIXED_ENCODING,
@@ -58,7 +61,12 @@ pub use discover::{LEFTOVER_TEMP_FILE, OUTSIDE_LINK, REPEATED_LINK, UNREADABLE_F
 pub use link::{
     UNKNOWN_CADRE, UNKNOWN_HOUSEHOLD, UNKNOWN_REGION, UnknownCadre, UnknownHousehold, UnknownRegion,
 };
+pub use names::{
+    AMBIGUOUS_CADRE, AMBIGUOUS_HOUSEHOLD, AMBIGUOUS_PLACE, Ambiguous, MANGLED_CODE, MangledCode,
+    SUFFIXES,
+};
 pub use toml::{INVALID_TOML, NotRecordTable};
+pub use workbook::{BAD_WORKBOOK, BadWorkbook};
 
 /// The name of the file that marks a data folder.
 pub const CONFIG_FILE: &str = "bangcun.toml";
@@ -167,18 +175,97 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
 pub enum Format {
     Csv,
     Toml,
+    /// `.xlsx`, `.xls` or `.ods`.
+    Workbook,
 }
 
-/// The format of a file by its extension (`.csv` or `.toml`, in any case);
-/// `None` for any other file, which is no data file.
+/// The extensions of data files, in the order a kind's top files are
+/// read (`visits.csv` before `visits.toml` before `visits.xlsx` …).
+pub const EXTENSIONS: [&str; 5] = ["csv", "toml", "xlsx", "xls", "ods"];
+
+/// The format of a file by its extension (`.csv`, `.toml`, `.xlsx`,
+/// `.xls` or `.ods`, in any case); `None` for any other file, which is no
+/// data file.
 pub fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?;
-    if ext.eq_ignore_ascii_case("csv") {
+    let is = |e: &str| ext.eq_ignore_ascii_case(e);
+    if is("csv") {
         Some(Format::Csv)
-    } else if ext.eq_ignore_ascii_case("toml") {
+    } else if is("toml") {
         Some(Format::Toml)
+    } else if is("xlsx") || is("xls") || is("ods") {
+        Some(Format::Workbook)
     } else {
         None
+    }
+}
+
+/// Words in a file's or sheet's name that say its kind (问题台账.xlsx,
+/// 走访记录.csv), besides the kind's own file name; the first that a name
+/// holds decides.
+const KIND_WORDS: [(Kind, &str); 10] = [
+    (Kind::Problems, "问题"),
+    (Kind::Problems, "台账"),
+    (Kind::Visits, "走访"),
+    (Kind::Visits, "下沉"),
+    (Kind::Leaves, "请假"),
+    (Kind::Leaves, "公差"),
+    (Kind::Cadres, "干部"),
+    (Kind::Cadres, "帮联"),
+    (Kind::Regions, "区划"),
+    (Kind::Regions, "行政"),
+];
+
+/// The kind of a file from outside the data folder (`import`, `cat`):
+/// from its name (`problems.xlsx`, 问题台账.xlsx), its sheets' names, or
+/// else its header, when exactly one kind's header is among its first
+/// rows. `None` when none of these tells.
+pub fn guess_kind(path: &Path) -> Option<Kind> {
+    let by_name = |name: &str| {
+        let lower = name.to_lowercase();
+        Kind::ALL
+            .into_iter()
+            .find(|k| lower.starts_with(k.plural()))
+            .or_else(|| {
+                KIND_WORDS
+                    .iter()
+                    .find(|(_, w)| name.contains(w))
+                    .map(|(k, _)| *k)
+            })
+    };
+    let stem = path.file_stem()?.to_string_lossy();
+    if let Some(kind) = by_name(&stem) {
+        return Some(kind);
+    }
+    let bytes = fs::read(path).ok()?;
+    let only = |kinds: Vec<Kind>| (kinds.len() == 1).then(|| kinds[0]);
+    match format_of(path)? {
+        Format::Workbook => {
+            let name = path.file_name()?.to_string_lossy();
+            let sheets = workbook::read(&name, &bytes).ok()?;
+            sheets.iter().find_map(|s| by_name(&s.name)).or_else(|| {
+                sheets
+                    .iter()
+                    .find_map(|s| only(csv::header_kinds(s.rows())))
+            })
+        }
+        Format::Csv => {
+            let decoded = decode(&bytes).ok()?;
+            let text = decoded.text;
+            for separator in [b',', b';', b'\t'] {
+                let mut splitter = split::Splitter::with_separator(&text, separator);
+                if let Some(kind) = only(csv::header_kinds(|c| splitter.next_record(c))) {
+                    return Some(kind);
+                }
+            }
+            None
+        }
+        Format::Toml => {
+            let text = String::from_utf8(bytes).ok()?;
+            Kind::ALL
+                .into_iter()
+                .find(|k| text.contains(&format!("[[{}]]", k.singular())))
+        }
     }
 }
 
@@ -245,17 +332,61 @@ fn outside_link(dir: &Path, path: &Path) -> Option<String> {
     Some(shown.display().to_string())
 }
 
-/// One data file to read.
+/// One data file (or sheet of a workbook) to read.
 struct Job {
     file: FileId,
     kind: Kind,
     path: PathBuf,
     format: Format,
     size: u64,
+    /// A workbook's sheet, read already, to be taken by the one reading it.
+    sheet: Option<Mutex<Option<workbook::Sheet>>>,
+}
+
+/// A workbook read whole: its data sheets and its size and time as read;
+/// or the finding that it cannot be read (for a file id yet to be given).
+type Book = Result<(Vec<workbook::Sheet>, Stamp), BookError>;
+
+/// Why a workbook cannot be read, before its file has an id.
+enum BookError {
+    Unreadable(IoProblem),
+    Bad(BadWorkbook),
+}
+
+impl BookError {
+    fn at(self, file: FileId) -> Finding {
+        let span = Span::file(file);
+        match self {
+            BookError::Unreadable(error) => {
+                Finding::new(&UNREADABLE_FILE, span, Unreadable { error })
+            }
+            BookError::Bad(why) => Finding::new(&BAD_WORKBOOK, span, why),
+        }
+    }
+}
+
+/// Reads the workbook at `path`: every data sheet's cells.
+fn read_book(path: &Path) -> Book {
+    let read = fs::File::open(path).and_then(|mut f| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes)?;
+        Ok((bytes, f.metadata()?))
+    });
+    let (bytes, meta) = read.map_err(|e| BookError::Unreadable(IoProblem::of(&e)))?;
+    let name = path.file_name().and_then(OsStr::to_str).unwrap_or_default();
+    let sheets = workbook::read(name, &bytes).map_err(BookError::Bad)?;
+    Ok((sheets, Stamp::of(&meta)))
 }
 
 /// Reads the data folder at `dir` (as found by [`find_data_dir`]).
 pub fn load(dir: &Path) -> Loaded {
+    load_with(dir, &[])
+}
+
+/// Reads the data folder at `dir` and, as if they were in it, the files
+/// `extra` (each of its kind, read after the folder's files of the kind):
+/// what `bangcun import` checks before it writes.
+pub fn load_with(dir: &Path, extra: &[(PathBuf, Kind)]) -> Loaded {
     // Files of the current directory are shown as `regions.csv`, not
     // `./regions.csv`, as `data/regions.csv` is for `./data`.
     let dir = if dir == Path::new(".") {
@@ -268,13 +399,12 @@ pub fn load(dir: &Path) -> Loaded {
 
     let config_path = dir.join(CONFIG_FILE);
     files.push(SourceFile {
-        path: config_path.clone(),
-        name: PathBuf::from(CONFIG_FILE),
-        role: FileRole::Config,
-        columns: Vec::new(),
-        rows: 0,
-        stamp: None,
         complete: true,
+        ..SourceFile::new(
+            config_path.clone(),
+            PathBuf::from(CONFIG_FILE),
+            FileRole::Config,
+        )
     });
     let at = |line| Span {
         file: FileId(0),
@@ -312,13 +442,106 @@ pub fn load(dir: &Path) -> Loaded {
     // link out of the folder): their keys are not all known, so a
     // reference to a missing one is no finding.
     let mut unreadable = Vec::new();
-    let discovery = discover::discover(dir);
+    let mut discovery = discover::discover(dir);
+    for (path, kind) in extra {
+        let Some((_, entries)) = discovery.kinds.iter_mut().find(|(k, _)| k == kind) else {
+            continue;
+        };
+        let what = match (format_of(path), fs::metadata(path)) {
+            (Some(format), Ok(meta)) if meta.is_file() => What::Data {
+                format: Ok(format),
+                size: meta.len(),
+            },
+            (_, Err(e)) => What::Data {
+                format: Err(IoProblem::of(&e)),
+                size: 0,
+            },
+            _ => What::Data {
+                format: Err(IoProblem::not_a_file()),
+                size: 0,
+            },
+        };
+        entries.push(discover::Entry {
+            path: path.clone(),
+            what,
+        });
+    }
+    // Workbooks are read whole first, on every core: how many sheets a
+    // workbook has decides the file ids of everything after it.
+    let books: Vec<&Path> = discovery
+        .kinds
+        .iter()
+        .flat_map(|(_, entries)| entries)
+        .filter(|e| {
+            matches!(
+                e.what,
+                What::Data {
+                    format: Ok(Format::Workbook),
+                    ..
+                }
+            )
+        })
+        .map(|e| e.path.as_path())
+        .collect();
+    let mut books: Vec<Option<Book>> = parallel::map(&books, |path| Some(read_book(path)));
+    let mut books = books.iter_mut();
     let kinds = discovery.kinds.into_iter().map(|(kind, e)| (Some(kind), e));
     for (kind, entries) in kinds.chain([(None, discovery.top)]) {
         for entry in entries {
             let file = FileId(files.len() as u32);
             let at = Span { file, line: 0 };
             let (role, finding) = match entry.what {
+                What::Data {
+                    format: Ok(Format::Workbook),
+                    size,
+                } => {
+                    let Some(kind) = kind else { continue };
+                    let book = books.next().and_then(Option::take);
+                    let name = entry
+                        .path
+                        .strip_prefix(dir)
+                        .unwrap_or(&entry.path)
+                        .to_path_buf();
+                    match book {
+                        Some(Ok((sheets, stamp))) => {
+                            for sheet in sheets {
+                                let file = FileId(files.len() as u32);
+                                let mut source = SourceFile::new(
+                                    entry.path.clone(),
+                                    name.clone(),
+                                    FileRole::Data(kind),
+                                );
+                                source.sheet = Some(sheet.name.as_str().into());
+                                source.stamp = Some(stamp);
+                                files.push(source);
+                                jobs.push(Job {
+                                    file,
+                                    kind,
+                                    path: entry.path.clone(),
+                                    format: Format::Workbook,
+                                    size,
+                                    sheet: Some(Mutex::new(Some(sheet))),
+                                });
+                            }
+                            // A workbook without data sheets is read, and
+                            // holds nothing.
+                            if files.last().is_none_or(|f| f.path != entry.path) {
+                                let mut source =
+                                    SourceFile::new(entry.path, name, FileRole::Data(kind));
+                                source.complete = true;
+                                source.stamp = Some(stamp);
+                                files.push(source);
+                            }
+                        }
+                        Some(Err(finding)) => {
+                            unreadable.push(kind);
+                            files.push(SourceFile::new(entry.path, name, FileRole::Data(kind)));
+                            findings.push(finding.at(file));
+                        }
+                        None => {}
+                    }
+                    continue;
+                }
                 What::Data { format, size } => {
                     let Some(kind) = kind else { continue };
                     let finding = match format {
@@ -330,6 +553,7 @@ pub fn load(dir: &Path) -> Loaded {
                                 path,
                                 format,
                                 size,
+                                sheet: None,
                             });
                             None
                         }
@@ -363,27 +587,20 @@ pub fn load(dir: &Path) -> Loaded {
                     (FileRole::Skipped(Skip::RepeatedLink), Some(finding))
                 }
             };
-            files.push(SourceFile {
-                // Every path found is `dir` joined with a name under it.
-                name: entry
-                    .path
-                    .strip_prefix(dir)
-                    .unwrap_or(&entry.path)
-                    .to_path_buf(),
-                path: entry.path,
-                role,
-                columns: Vec::new(),
-                rows: 0,
-                stamp: None,
-                // Until its part says otherwise: a file that cannot be
-                // opened has none.
-                complete: false,
-            });
+            // Every path found is `dir` joined with a name under it; not
+            // complete until its part says otherwise (a file that cannot
+            // be opened has none).
+            let name = entry
+                .path
+                .strip_prefix(dir)
+                .unwrap_or(&entry.path)
+                .to_path_buf();
+            files.push(SourceFile::new(entry.path, name, role));
             findings.extend(finding);
         }
     }
 
-    let read = read_all(&jobs, &unreadable, &config.visits.kinds);
+    let read = read_all(&jobs, &unreadable, &config.aliases);
     // Every file's columns, rows and findings, in path order; the records
     // into the dataset, kind by kind.
     let mut data = Dataset::default();
@@ -408,12 +625,14 @@ pub fn load(dir: &Path) -> Loaded {
 /// What reading one file found out about it besides its records.
 struct Meta {
     file: FileId,
-    columns: Vec<(&'static str, Box<str>)>,
+    columns: Vec<model::Column>,
     rows: usize,
     complete: bool,
     findings: Vec<Finding>,
     /// The file's size and modification time as it was read.
     stamp: Option<Stamp>,
+    /// Where reading stopped part way, and the rows lost from there.
+    lost: Option<(u32, usize)>,
 }
 
 impl Meta {
@@ -426,6 +645,7 @@ impl Meta {
             complete: false,
             findings: Vec::new(),
             stamp: None,
+            lost: None,
         }
     }
 
@@ -434,8 +654,12 @@ impl Meta {
         if let Some(file) = files.get_mut(self.file.0 as usize) {
             file.columns = self.columns;
             file.rows = self.rows;
-            file.stamp = self.stamp;
+            // A sheet's stamp is its workbook's, taken when it was read.
+            if self.stamp.is_some() {
+                file.stamp = self.stamp;
+            }
             file.complete = self.complete;
+            file.lost = self.lost;
         }
         findings.extend(self.findings);
     }
@@ -519,6 +743,7 @@ impl Base {
                 BuildBase {
                     parts: &mut parts,
                     keys: &base.keys,
+                    kinds: &base.kinds,
                     complete: !unreadable.contains(&kind),
                 },
             );
@@ -529,7 +754,10 @@ impl Base {
     }
 
     fn lookup(&self) -> Lookup<'_> {
-        Lookup { keys: &self.keys }
+        Lookup {
+            keys: &self.keys,
+            kinds: &self.kinds,
+        }
     }
 }
 
@@ -539,6 +767,8 @@ impl Base {
 struct BuildBase<'p> {
     parts: &'p mut Vec<AnyPart>,
     keys: &'p [Option<Keys>],
+    /// The kinds built so far, whose records names resolve against.
+    kinds: &'p [KindRead],
     complete: bool,
 }
 
@@ -547,7 +777,10 @@ impl KindVisitor for BuildBase<'_> {
 
     fn visit<R: Stored>(self) -> (KindRead, Keys) {
         let mut parts = parts_of::<R>(self.parts, R::KIND);
-        let lookup = Lookup { keys: self.keys };
+        let lookup = Lookup {
+            keys: self.keys,
+            kinds: self.kinds,
+        };
         for part in &mut parts {
             link(
                 &mut part.records,
@@ -657,7 +890,7 @@ impl KindVisitor for StoreIndex<'_> {
 struct ReadFile<'a> {
     job: &'a Job,
     base: &'a OnceLock<Base>,
-    office: &'a OfficeKinds,
+    aliases: &'a Aliases,
 }
 
 impl KindVisitor for ReadFile<'_> {
@@ -666,7 +899,7 @@ impl KindVisitor for ReadFile<'_> {
     fn visit<R: Stored>(self) -> AnyPart {
         AnyPart {
             kind: self.job.kind,
-            part: Box::new(read_file::<R>(self.job, self.base, self.office)),
+            part: Box::new(read_file::<R>(self.job, self.base, self.aliases)),
         }
     }
 }
@@ -685,7 +918,7 @@ struct First {
 /// while the other goes on reading; a file read before the base is ready
 /// keeps its references pending until the base is there, and the rest
 /// link theirs as they read. No core waits for the base to be built.
-fn read_all(jobs: &[Job], unreadable: &[Kind], office: &OfficeKinds) -> Vec<KindRead> {
+fn read_all(jobs: &[Job], unreadable: &[Kind], aliases: &Aliases) -> Vec<KindRead> {
     let mut order: Vec<&Job> = jobs.iter().collect();
     order.sort_by_key(|j| (!j.kind.referenced(), std::cmp::Reverse(j.size)));
     let first_jobs = order.iter().filter(|j| j.kind.referenced()).count();
@@ -707,12 +940,14 @@ fn read_all(jobs: &[Job], unreadable: &[Kind], office: &OfficeKinds) -> Vec<Kind
         let _ = base.set(Base::build(Vec::new(), unreadable));
     }
     let mut rest: Vec<AnyPart> = parallel::map(&order, |job| {
-        let read = ReadFile {
-            job,
-            base: &base,
-            office,
-        };
-        let part = model::visit(job.kind, read);
+        let part = model::visit(
+            job.kind,
+            ReadFile {
+                job,
+                base: &base,
+                aliases,
+            },
+        );
         if job.kind.referenced() {
             finish_first(part);
             None
@@ -769,12 +1004,19 @@ fn read_all(jobs: &[Job], unreadable: &[Kind], office: &OfficeKinds) -> Vec<Kind
 const LINK_BATCH: usize = 4096;
 
 /// Reads one file into records of kind `R`.
-fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>, office: &OfficeKinds) -> Part<R> {
+fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>, aliases: &Aliases) -> Part<R> {
     let mut part = Part::new(job.file);
     // Each worker reads into one buffer it keeps: a fresh buffer per file
     // would cost a page fault per 4 KiB of every file.
     thread_local! {
         static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(sheet) = &job.sheet {
+        let sheet = sheet.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(sheet) = sheet {
+            read_sheet(&sheet, job, base, aliases, &mut part);
+        }
+        return part;
     }
     BUFFER.with_borrow_mut(|bytes| {
         bytes.clear();
@@ -795,9 +1037,50 @@ fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>, office: &OfficeKinds) 
                 return;
             }
         }
-        read_text(bytes, job, base, office, &mut part);
+        read_text(bytes, job, base, aliases, &mut part);
     });
     part
+}
+
+/// Reads a workbook's sheet into `part`.
+fn read_sheet<R: Record>(
+    sheet: &workbook::Sheet,
+    job: &Job,
+    base: &OnceLock<Base>,
+    aliases: &Aliases,
+    part: &mut Part<R>,
+) {
+    part.records.reserve(sheet.height());
+    let Part {
+        meta,
+        records,
+        broken,
+        pending,
+    } = part;
+    let mut taker = Taker {
+        file: job.file,
+        base,
+        records,
+        broken,
+        pending,
+        dates: build::DateMemo::default(),
+        aliases,
+    };
+    let findings = &mut meta.findings;
+    let outcome = csv::read_table(
+        sheet.rows(),
+        R::KIND,
+        job.file,
+        findings,
+        |row, findings| taker.take(row, findings),
+    );
+    if let Some(base) = base.get() {
+        link(records, pending, job.file, &base.lookup(), findings);
+    }
+    meta.rows = outcome.rows;
+    meta.complete = outcome.complete;
+    meta.columns = outcome.columns;
+    meta.lost = outcome.lost;
 }
 
 /// Decodes a file's bytes and reads its rows into `part`.
@@ -805,7 +1088,7 @@ fn read_text<R: Record>(
     bytes: &[u8],
     job: &Job,
     base: &OnceLock<Base>,
-    office: &OfficeKinds,
+    aliases: &Aliases,
     part: &mut Part<R>,
 ) {
     let text = match decode(bytes) {
@@ -841,7 +1124,7 @@ fn read_text<R: Record>(
         broken,
         pending,
         dates: build::DateMemo::default(),
-        office,
+        aliases,
     };
     let findings = &mut meta.findings;
     let (rows, complete, columns) = match job.format {
@@ -849,6 +1132,7 @@ fn read_text<R: Record>(
             let outcome = csv::read(&text, R::KIND, job.file, findings, |row, findings| {
                 taker.take(row, findings)
             });
+            meta.lost = outcome.lost;
             (outcome.rows, outcome.complete, outcome.columns)
         }
         Format::Toml => {
@@ -857,6 +1141,8 @@ fn read_text<R: Record>(
             });
             (outcome.rows, outcome.complete, Vec::new())
         }
+        // Read from its cells (`read_sheet`), never from text.
+        Format::Workbook => (0, false, Vec::new()),
     };
     if let Some(base) = base.get() {
         link(records, pending, job.file, &base.lookup(), findings);
@@ -875,7 +1161,7 @@ struct Taker<'t, R> {
     broken: &'t mut Vec<String>,
     pending: &'t mut Vec<build::Pending>,
     dates: build::DateMemo,
-    office: &'t OfficeKinds,
+    aliases: &'t Aliases,
 }
 
 impl<Rec: Record> Taker<'_, Rec> {
@@ -888,7 +1174,7 @@ impl<Rec: Record> Taker<'_, Rec> {
             findings,
             pending: self.pending,
             dates: &mut self.dates,
-            office: self.office,
+            aliases: self.aliases,
         };
         match build::build::<Rec, R>(row, &mut sink) {
             Some(record) => self.records.push(record),

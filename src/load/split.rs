@@ -7,7 +7,8 @@
 //! unquoted field is a slice of it, and only a field with `""` inside is
 //! copied. It reads what the csv crate reads (RFC 4180, as the crate's
 //! defaults take it — a property test below holds the two together):
-//! fields split by `,`; records end at `\n`, `\r\n` or `\r`; empty lines are
+//! fields split by `,` (or the separator given: `;` or a tab, as some
+//! spreadsheets write); records end at `\n`, `\r\n` or `\r`; empty lines are
 //! skipped; a field that starts with `"` runs to the closing `"`, with `""`
 //! for a quote, and may hold commas and line breaks; anything after the
 //! closing quote, up to the next comma, is kept as it is; a `"` inside an
@@ -29,14 +30,24 @@ pub struct Splitter<'t> {
     text: &'t str,
     pos: usize,
     line: u32,
+    /// The byte between fields: `,`, `;` or a tab.
+    separator: u8,
 }
 
 impl<'t> Splitter<'t> {
+    /// Splits `text` at commas.
     pub fn new(text: &'t str) -> Self {
+        Self::with_separator(text, b',')
+    }
+
+    /// Splits `text` at `separator` (an ASCII byte other than a quote or a
+    /// line end).
+    pub fn with_separator(text: &'t str, separator: u8) -> Self {
         Splitter {
             text,
             pos: 0,
             line: 1,
+            separator,
         }
     }
 
@@ -68,8 +79,9 @@ impl<'t> Splitter<'t> {
         let content = line.strip_suffix(b"\r").unwrap_or(line);
         if memchr::memchr2(b'"', b'\r', content).is_none() {
             let mut start = self.pos;
+            let separator = self.separator;
             for (k, &b) in content.iter().enumerate() {
-                if b == b',' {
+                if b == separator {
                     fields.push(Cow::Borrowed(self.slice(start, self.pos + k)));
                     start = self.pos + k + 1;
                 }
@@ -87,12 +99,12 @@ impl<'t> Splitter<'t> {
                 }
             } else {
                 let start = self.pos;
-                self.pos = end_of_unquoted(bytes, start);
+                self.pos = end_of_unquoted(bytes, start, self.separator);
                 Cow::Borrowed(self.slice(start, self.pos))
             };
             fields.push(field);
             match bytes.get(self.pos) {
-                Some(b',') => self.pos += 1,
+                Some(&b) if b == self.separator => self.pos += 1,
                 Some(b'\r') => {
                     self.newline(if bytes.get(self.pos + 1) == Some(&b'\n') {
                         2
@@ -153,7 +165,7 @@ impl<'t> Splitter<'t> {
         // What follows the closing quote, up to the next delimiter, belongs
         // to the field too (as the csv crate reads it).
         let after = i + 1;
-        let end = end_of_unquoted(bytes, after);
+        let end = end_of_unquoted(bytes, after, self.separator);
         self.pos = end;
         if owned.is_none() && end == after {
             return Ok(Cow::Borrowed(inside));
@@ -176,11 +188,14 @@ impl<'t> Splitter<'t> {
     }
 }
 
-/// The end of an unquoted field: the next `,`, `\r` or `\n`.
-fn end_of_unquoted(bytes: &[u8], start: usize) -> usize {
+/// The end of an unquoted field: the next separator, `\r` or `\n`.
+fn end_of_unquoted(bytes: &[u8], start: usize, separator: u8) -> usize {
     bytes
         .get(start..)
-        .and_then(|rest| rest.iter().position(|&b| matches!(b, b',' | b'\n' | b'\r')))
+        .and_then(|rest| {
+            rest.iter()
+                .position(|&b| b == separator || matches!(b, b'\n' | b'\r'))
+        })
         .map_or(bytes.len(), |n| start + n)
 }
 

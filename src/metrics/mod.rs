@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod period;
 pub mod problems;
 pub mod quotas;
+pub mod ratings;
 pub mod summary;
 pub mod valid;
 
@@ -21,6 +22,7 @@ use crate::parallel;
 
 pub use attendance::Attendance;
 pub use period::{Period, PeriodError, Window};
+pub use ratings::{RatingFigures, Ratings, Reviewed, ratings, review_rate, reviews};
 pub use summary::{By, Figures, Summary, problem_totals, summary, summary_with_attendance};
 pub use valid::Validity;
 

@@ -3,15 +3,25 @@
 
 use super::{Ctx, Window};
 use crate::config::Config;
-use crate::model::{Date, Problem};
+use crate::model::{Date, Deadline, Problem};
 
-/// The deadline of a problem that is overdue at `as_of`: found ≤ D, not
-/// rectified by D, and its deadline (explicit, or found + the configured
-/// days) before D.
+/// Whether a problem is open at `as_of`: found ≤ D, not rectified by D.
+fn open_at(p: &Problem, as_of: Date) -> bool {
+    p.found <= as_of && p.rectified.is_none_or(|r| r > as_of)
+}
+
+/// The deadline of a problem that is overdue at `as_of`: open at D, and
+/// its deadline (explicit, or found + the configured days) before D. A
+/// long-term problem has none, and is never overdue.
 pub fn overdue_deadline(config: &Config, p: &Problem, as_of: Date) -> Option<Date> {
-    let open = p.found <= as_of && p.rectified.is_none_or(|r| r > as_of);
-    let deadline = config.deadline(p);
-    (open && deadline < as_of).then_some(deadline)
+    let deadline = config.deadline(p)?;
+    (open_at(p, as_of) && deadline < as_of).then_some(deadline)
+}
+
+/// Whether a problem is long-term and open at `as_of` (长期坚持, counted
+/// apart from the others: it has no deadline to miss).
+pub fn long_term(p: &Problem, as_of: Date) -> bool {
+    p.deadline == Some(Deadline::LongTerm) && open_at(p, as_of)
 }
 
 /// Whether a problem's revisit lags at `as_of`: rectified on or before

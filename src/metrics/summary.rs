@@ -1,7 +1,7 @@
 //! The summary of docs/reports.md — 两率一度 and the work behind them — per county
 //! or per township, for any window: callable month by month for trends.
 
-use super::problems::{overdue_deadline, revisit_lags};
+use super::problems::{long_term, overdue_deadline, revisit_lags};
 use super::{Attendance, Ctx, Window, coverage, fold_visits, rate};
 use crate::model::{CadreId, RegionId, RegionLevel, Satisfaction, Source};
 
@@ -10,6 +10,23 @@ use crate::model::{CadreId, RegionId, RegionLevel, Satisfaction, Source};
 pub enum By {
     County,
     Township,
+}
+
+/// The rows of a report grouped `by` county or township: every valid
+/// region of that level, ordered by county code, then code.
+pub fn rows_by(ctx: &Ctx, by: By) -> Vec<RegionId> {
+    let data = ctx.data;
+    let level = match by {
+        By::County => RegionLevel::County,
+        By::Township => RegionLevel::Township,
+    };
+    let county_code = |id: RegionId| ctx.index.county_of(id).map(|c| &*data.region(c).code);
+    let mut units: Vec<RegionId> = (0..data.regions.len() as u32)
+        .map(RegionId)
+        .filter(|&id| data.region(id).level == level && ctx.valid.region(id))
+        .collect();
+    units.sort_by_key(|&id| (county_code(id), &data.region(id).code));
+    units
 }
 
 /// The figures of one row (docs/reports.md). Counts only; rates are computed from
@@ -41,6 +58,9 @@ pub struct Figures {
     pub rated: u64,
     /// … of which satisfied or basically satisfied.
     pub satisfied: u64,
+    /// Long-term problems (长期坚持) open at D: they have no deadline, and
+    /// are counted apart from the overdue ones.
+    pub long_term: u64,
     /// Valid households whose link is in force at D, placed here …
     pub households: u64,
     /// … of which a cadre active at D links (covered).
@@ -85,6 +105,7 @@ impl Figures {
             found_by_cadre,
             rated,
             satisfied,
+            long_term,
             households,
             households_covered,
         } = o;
@@ -107,6 +128,7 @@ impl Figures {
         self.found_by_cadre += found_by_cadre;
         self.rated += rated;
         self.satisfied += satisfied;
+        self.long_term += long_term;
         self.households += households;
         self.households_covered += households_covered;
     }
@@ -142,16 +164,7 @@ pub fn summary(ctx: &Ctx, window: &Window, by: By) -> Summary {
 pub fn summary_with_attendance(ctx: &Ctx, window: &Window, by: By) -> (Summary, Attendance) {
     let data = ctx.data;
     let d = window.as_of;
-    let level = match by {
-        By::County => RegionLevel::County,
-        By::Township => RegionLevel::Township,
-    };
-    let county_code = |id: RegionId| ctx.index.county_of(id).map(|c| &*data.region(c).code);
-    let mut units: Vec<RegionId> = (0..data.regions.len() as u32)
-        .map(RegionId)
-        .filter(|&id| data.region(id).level == level && ctx.valid.region(id))
-        .collect();
-    units.sort_by_key(|&id| (county_code(id), &data.region(id).code));
+    let units = rows_by(ctx, by);
 
     // Each valid region's slot: its row, or — for a region in a county but
     // in no row (a county itself, by township) — one last slot that only
@@ -299,6 +312,7 @@ fn count_problems(
         f.found_by_cadre += u64::from(p.source == Source::Cadre);
         f.overdue += u64::from(overdue_deadline(config, p, d).is_some());
         f.revisit_lagging += u64::from(revisit_lags(config, p, d));
+        f.long_term += u64::from(long_term(p, d));
         if let Some(r) = rectified {
             f.rectified += 1;
             f.new_rectified += u64::from(window.contains(r));
@@ -409,6 +423,8 @@ mod tests {
             // Rectified with a value: P1 satisfied, P5 basic, P6 not.
             rated: 3,
             satisfied: 2,
+            // No deadline is long-term (长期坚持) in the fixture.
+            long_term: 0,
             // The fixture keeps no households.
             households: 0,
             households_covered: 0,
@@ -493,6 +509,7 @@ mod tests {
             // P1 satisfied, P5 basic; P6 is not rectified by D.
             rated: 2,
             satisfied: 2,
+            long_term: 0,
             // The fixture keeps no households.
             households: 0,
             households_covered: 0,

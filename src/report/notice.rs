@@ -24,8 +24,9 @@ pub struct DataNotice {
     pub records: [usize; Kind::ALL.len()],
     /// Data files left out whole (their names in the data folder).
     pub unread: Vec<String>,
-    /// Data files whose reading stopped part way.
-    pub partly_read: Vec<String>,
+    /// Data files whose reading stopped part way, and the line from which
+    /// nothing was read (when known).
+    pub partly_read: Vec<(String, Option<u32>)>,
     /// Settings of `bangcun.toml` whose value is impossible: their
     /// default is used.
     pub settings: Vec<String>,
@@ -63,12 +64,14 @@ impl DataNotice {
                 }
                 _ => continue,
             };
-            read[kind as usize] += file.rows;
+            // The rows after a break were never read: lost rows too.
+            let lost = file.lost.map_or(0, |(_, rows)| rows);
+            read[kind as usize] += file.rows + lost;
             let name = file.name.to_string_lossy().replace('\\', "/");
-            match (file.complete, file.rows) {
-                (true, _) => {}
-                (false, 0) => notice.unread.push(name),
-                (false, _) => notice.partly_read.push(name),
+            match (file.complete, file.rows, file.lost) {
+                (true, ..) => {}
+                (false, 0, None) => notice.unread.push(name),
+                (false, _, lost) => notice.partly_read.push((name, lost.map(|(line, _)| line))),
             }
         }
         let counted = Kind::ALL.map(|kind| model::visit(kind, Counted(data, valid)));
@@ -183,6 +186,8 @@ mod tests {
                 (Kind::Visits, 2),
                 (Kind::Problems, 2),
                 (Kind::Leaves, 0),
+                (Kind::Ratings, 0),
+                (Kind::Reviews, 0),
             ]
         );
         assert_eq!(notice.records_left_out(), 6);

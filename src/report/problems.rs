@@ -8,8 +8,16 @@ use crate::metrics::{Ctx, Window, problems};
 use crate::model::{Problem, RegionId};
 
 /// The columns of a problem listing around its own two: stable keys for
-/// programs, names beside the codes for people.
-fn columns(own: [Column; 2]) -> Vec<Column> {
+/// programs, names beside the codes for people. What the ledger says of
+/// the rectification (measures, owner, progress, note) is shown to people
+/// when some listed problem has it (`ledger_text`), and always there for
+/// programs.
+fn columns(own: [Column; 2], ledger_text: bool) -> Vec<Column> {
+    let text = if ledger_text {
+        Column::all
+    } else {
+        Column::machines
+    };
     let mut columns = vec![
         Column::all("id", Heading::ProblemId),
         Column::machines("county_code", Heading::CountyCode),
@@ -25,6 +33,12 @@ fn columns(own: [Column; 2]) -> Vec<Column> {
         Column::machines("cadre", Heading::CadreId),
         Column::people("cadre_name", Heading::Cadre),
         Column::all("summary", Heading::ProblemSummary),
+        // After the stable keys of docs/reports.md, which keep their
+        // order: what the ledger says of the rectification.
+        text("measures", Heading::Measures),
+        text("owner", Heading::Owner),
+        text("progress", Heading::Progress),
+        text("note", Heading::Note),
     ]);
     columns
 }
@@ -48,6 +62,10 @@ fn row<'a>(ctx: &Ctx<'a>, p: &'a Problem, place: RegionId, own: [Cell<'a>; 2]) -
         Cell::optional(cadre.map(|c| &*c.id)),
         Cell::optional(cadre.map(|c| &*c.name)),
         Cell::text(&p.summary),
+        Cell::optional(p.measures.as_deref()),
+        Cell::optional(p.owner.as_deref()),
+        Cell::optional(p.progress.as_deref()),
+        Cell::optional(p.note.as_deref()),
     ]);
     cells
 }
@@ -64,7 +82,7 @@ fn listing<'a>(
     listed: impl Iterator<Item = (usize, [Cell<'a>; 2])>,
     lang: Lang,
 ) -> Listed<'a> {
-    let (mut rows, mut count) = (Vec::new(), 0);
+    let (mut rows, mut count, mut ledger_text) = (Vec::new(), 0, false);
     for (i, own) in listed {
         let Some(p) = ctx.data.problems.get(i) else {
             continue;
@@ -78,15 +96,20 @@ fn listing<'a>(
         count += 1;
         if limit.is_none_or(|n| rows.len() < n) {
             rows.push(row(ctx, p, place, own));
+            ledger_text |= [&p.measures, &p.owner, &p.progress, &p.note]
+                .iter()
+                .any(|t| t.is_some());
         }
     }
     let report = Report {
         name,
         title: title(ctx, name, lang),
         window: *window,
-        columns: columns(own_columns),
+        columns: columns(own_columns, ledger_text),
         rows,
         total: None,
+        year: None,
+        targets: Vec::new(),
     };
     Listed { report, count }
 }

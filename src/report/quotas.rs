@@ -101,10 +101,10 @@ pub fn per_cadre<'a>(ctx: &Ctx<'a>, window: &Window, filter: Filter, lang: Lang)
     columns.extend([
         Column::all("quota", Heading::Quota),
         Column::all("owed", Heading::Owed),
-        Column::all("met", Heading::Met),
+        Column::all("met", Heading::QuotaMet),
         Column::all("rate", Heading::ComplianceRate),
         Column::people("missed", Heading::PeriodsMissed),
-        Column::people("progress", Heading::Progress),
+        Column::people("progress", Heading::QuotaProgress),
     ]);
     let mut rows: Vec<(SortKey, Vec<Cell<'a>>)> = Vec::new();
     for q in figures(ctx, window, filter) {
@@ -140,6 +140,8 @@ pub fn per_cadre<'a>(ctx: &Ctx<'a>, window: &Window, filter: Filter, lang: Lang)
         columns,
         rows: rows.into_iter().map(|(_, row)| row).collect(),
         total: None,
+        year: None,
+        targets: Vec::new(),
     }
 }
 
@@ -192,5 +194,7 @@ pub fn missed<'a>(ctx: &Ctx<'a>, window: &Window, filter: Filter, lang: Lang) ->
         columns,
         rows: rows.into_iter().map(|(_, row)| row).collect(),
         total: None,
+        year: None,
+        targets: Vec::new(),
     }
 }

@@ -1,7 +1,7 @@
 //! `report summary`: one row per county (or township) and a total row,
 //! with every key of docs/reports.md in its order.
 
-use super::{Cell, Column, Report, county_cells, title};
+use super::{Cell, Column, Report, county_cells, targets, title};
 use crate::i18n::{self, Heading, ReportName};
 use crate::lang::Lang;
 use crate::metrics::quotas::{Compliance, quotas};
@@ -18,7 +18,7 @@ fn quota_columns(name: &str) -> [Column; 3] {
     let own = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     [
         ("owed", "应完成", "owed", Heading::Owed),
-        ("met", "已完成", "met", Heading::Met),
+        ("met", "已完成", "met", Heading::QuotaMet),
         ("rate", "完成率", "compliance", Heading::ComplianceRate),
     ]
     .map(|(key, zh, en, _)| {
@@ -86,7 +86,7 @@ type Read = fn(&Figures) -> Cell<'static>;
 
 /// The columns after the row's names, in the order of docs/reports.md: each key, its
 /// heading, and its cell.
-const FIGURES: [(&str, Heading, Read); 22] = [
+const FIGURES: [(&str, Heading, Read); 23] = [
     ("cadres", Heading::Cadres, |f| Cell::count(f.cadres)),
     ("townships", Heading::Townships, |f| {
         Cell::count(f.townships)
@@ -133,7 +133,10 @@ const FIGURES: [(&str, Heading, Read); 22] = [
     ("satisfaction_rate", Heading::SatisfactionRate, |f| {
         Cell::Rate(f.satisfaction_rate())
     }),
-    // Appended after docs/reports.md's keys of issue 8 (never reordered).
+    // Appended after the keys of docs/reports.md's first list, which stay
+    // in their order: long-term problems (issue 10), then households
+    // (issue 11).
+    ("long_term", Heading::LongTerm, |f| Cell::count(f.long_term)),
     ("households", Heading::Households, |f| {
         Cell::count(f.households)
     }),
@@ -143,7 +146,7 @@ const FIGURES: [(&str, Heading, Read); 22] = [
 ];
 
 /// The cells of [`FIGURES`] for one row.
-fn figure_cells(f: &Figures) -> [Cell<'static>; 22] {
+fn figure_cells(f: &Figures) -> [Cell<'static>; 23] {
     FIGURES.map(|(_, _, cell)| cell(f))
 }
 
@@ -168,12 +171,17 @@ pub fn of_summary<'a>(
         columns.push(Column::machines("township_code", Heading::TownshipCode));
         columns.push(Column::all("township", Heading::Township));
     }
-    // The household figures are for programmes that keep households;
-    // without any, people are not shown two columns of zeros (programs
-    // still get every key).
+    // Long-term problems are shown to people where there are some, and
+    // the household figures to programmes that keep households: not a
+    // column of zeros. The keys are always there for programs.
     let households = !ctx.data.households.is_empty();
     columns.extend(FIGURES.map(|(key, heading, _)| {
-        if key.starts_with("households") && !households {
+        let hidden = match key {
+            "long_term" => s.total.long_term == 0,
+            "households" | "households_covered" => !households,
+            _ => false,
+        };
+        if hidden {
             Column::machines(key, heading)
         } else {
             Column::all(key, heading)
@@ -208,12 +216,16 @@ pub fn of_summary<'a>(
         By::County => ReportName::SummaryByCounty,
         By::Township => ReportName::SummaryByTownship,
     };
-    Report {
+    let mut report = Report {
         name,
         title: title(ctx, name, lang),
         window: *window,
         columns,
         rows,
         total: Some(total),
-    }
+        year: None,
+        targets: Vec::new(),
+    };
+    report.targets = targets::judge_by(&report, &ctx.config.targets, by);
+    report
 }

@@ -7,17 +7,17 @@ record! {
     /// A linked cadre (帮联干部).
     pub struct Cadre in Cadres {
         /// Unique.
-        id: Box<str> = "id" ("编号") key;
-        name: Box<str> = "name" ("姓名");
-        level: CadreLevel = "level" ("级别");
+        id: Box<str> = "id" ("编号", "干部编号", "人员编号") key;
+        name: Box<str> = "name" ("姓名", "干部姓名", "帮联干部姓名");
+        level: CadreLevel = "level" ("级别", "干部级别", "帮联级别", "层级");
         /// The employer, e.g. 许昌市公安局.
-        unit: Option<Box<str>> = "unit" ("单位");
+        unit: Option<Box<str>> = "unit" ("单位", "工作单位", "所在单位", "派出单位");
         /// Contact points (联系点), in the order written; never empty.
-        points: Vec<Ref<RegionId>> = "points" ("联系点");
+        points: Vec<Ref<RegionId>> = "points" ("联系点", "帮联点", "联系点代码", "帮联村（社区）", "联系村（社区）", "帮联乡镇（街道）", "联系乡镇（街道）");
         /// The first day of the link (absent: always).
-        start: Option<Date> = "start" ("开始日期");
+        start: Option<Date> = "start" ("开始日期", "帮联开始日期", "开始时间");
         /// The last day of the link (absent: ongoing).
-        end: Option<Date> = "end" ("结束日期");
+        end: Option<Date> = "end" ("结束日期", "帮联结束日期", "结束时间");
     }
 }
 
@@ -29,7 +29,7 @@ pub const CADRES: KindDef = KindDef {
     key_name: ("干部编号", "cadre id"),
     fields: Cadre::FIELDS,
     sort: &["id"],
-    init: true,
+    template: true,
 };
 
 impl Cadre {

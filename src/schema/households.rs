@@ -8,18 +8,18 @@ record! {
     /// A household in hardship (帮扶户) and the cadres linked to it.
     pub struct Household in Households {
         /// Unique.
-        id: Box<str> = "id" ("户编号") key;
+        id: Box<str> = "id" ("户编号", "户号", "帮扶户编号") key;
         /// The head of the household.
-        name: Box<str> = "name" ("户主姓名", "户主");
+        name: Box<str> = "name" ("户主姓名", "户主", "户主名");
         /// The household's village (`household-village` when it is none).
         place: Ref<RegionId> = "place" ("所在村（社区）", "所在村", "所在村(社区)");
-        kind: HouseholdKind = "kind" ("类型", "帮扶户类型") default HouseholdKind::Rural;
+        kind: HouseholdKind = "kind" ("类型", "帮扶户类型", "户类型", "困难类型") default HouseholdKind::Rural;
         /// The cadres (or units) linked to it, in the order written.
-        cadres: Vec<Ref<CadreId>> = "cadres" ("联系干部");
+        cadres: Vec<Ref<CadreId>> = "cadres" ("联系干部", "帮扶干部", "结对干部", "帮扶责任人", "联户干部");
         /// The first day of the link (absent: always).
-        start: Option<Date> = "start" ("开始日期");
+        start: Option<Date> = "start" ("开始日期", "结对日期", "帮扶开始日期");
         /// The last day of the link (absent: ongoing).
-        end: Option<Date> = "end" ("结束日期");
+        end: Option<Date> = "end" ("结束日期", "帮扶结束日期");
     }
 }
 
@@ -31,7 +31,7 @@ pub const HOUSEHOLDS: KindDef = KindDef {
     key_name: ("户编号", "household id"),
     fields: Household::FIELDS,
     sort: &["id"],
-    init: false,
+    template: false,
 };
 
 impl Household {

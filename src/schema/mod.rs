@@ -34,17 +34,20 @@
 //!    `load/link.rs` (its message, and its arm in `unknown_reference`).
 //! 4. Its new checks (a file each in `check/`, a line each in the
 //!    registry), metrics and reports.
-//! 5. Its table in docs/data.md.
+//! 5. Its table in docs/data.md; `template: true` if `init` should
+//!    write an empty file of it.
 
 mod cadres;
 mod households;
 mod leaves;
 mod problems;
+mod ratings;
 mod regions;
+mod reviews;
 mod visits;
 mod words;
 
-use crate::date::Date;
+use crate::date::{Date, Deadline};
 use crate::lang::Lang;
 use crate::span::Span;
 
@@ -52,11 +55,13 @@ pub use cadres::{CADRES, Cadre, CadreId};
 pub use households::{HOUSEHOLDS, Household, HouseholdId};
 pub use leaves::{LEAVES, Leave};
 pub use problems::{PROBLEMS, Problem};
+pub use ratings::{RATINGS, Rating, Stars, Year};
 pub use regions::{Parent, REGIONS, Region, RegionId};
+pub use reviews::{REVIEWS, Review};
 pub use visits::{VISITS, Visit};
 pub use words::{
-    CadreLevel, Enumeration, HouseholdKind, OfficeKinds, RegionLevel, Satisfaction, Source,
-    VisitKind,
+    CadreLevel, Enumeration, HouseholdKind, OfficeKinds, Rectification, RegionLevel, Satisfaction,
+    Source, VisitKind, YesNo, words_of,
 };
 
 /// Declares the record kinds, in load order: each may refer only to the
@@ -91,6 +96,8 @@ kinds! {
     Visits => VISITS;
     Problems => PROBLEMS;
     Leaves => LEAVES;
+    Ratings => RATINGS;
+    Reviews => REVIEWS;
 }
 
 /// What a kind is: its names and its fields.
@@ -110,9 +117,9 @@ pub struct KindDef {
     pub fields: &'static [Field],
     /// The fields `fmt` orders rows by, most significant first.
     pub sort: &'static [&'static str],
-    /// Whether `init` writes the kind's file (a kind only some
-    /// programmes keep, such as households, is written by their preset).
-    pub init: bool,
+    /// Whether `init` writes an empty file of it (the optional kinds that
+    /// only some programmes keep have none).
+    pub template: bool,
 }
 
 impl Kind {
@@ -184,14 +191,43 @@ impl Field {
     }
 }
 
+/// A heading as clerks vary it, in the form the tables write headings:
+/// half-width brackets made full-width (县(区) is 县（区）), spaces inside
+/// dropped (问题 描述), and the marks of a required column (`*问题编号`,
+/// `问题编号※`) and a trailing colon taken off. `None` when that changes
+/// nothing.
+pub fn normal_heading(header: &str) -> Option<String> {
+    let mut out: String = header
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect();
+    let trimmed = out.trim_matches(['*', '＊', '※', ':', '：']).len();
+    if trimmed != out.len() {
+        out = out.trim_matches(['*', '＊', '※', ':', '：']).to_string();
+    }
+    (out != header).then_some(out)
+}
+
 /// What a field's values are.
 #[derive(Clone, Copy, Debug)]
 pub enum Type {
     Text,
     /// A date in one of the accepted forms; written in ISO form.
     Date,
+    /// A deadline: a date, or a text deadline (`2026年底前`, `立行立改`,
+    /// `长期坚持`); a date is written in ISO form, a text as written.
+    Deadline,
     /// A whole number ≥ 0 (0 when absent).
     Count,
+    /// A year (`2022`, `2022年`); written as its four digits.
+    Year,
+    /// A star rating 0–5 (`5`, `五星`); written as its digit.
+    Stars,
     /// One of an enumeration's words, English or Chinese: `translate`
     /// gives the word in a language for a word in either.
     Word {
@@ -219,7 +255,114 @@ pub fn header_line(kind: Kind, lang: Lang) -> String {
 /// case) or a Chinese heading, ignoring surrounding spaces.
 pub fn lookup(kind: Kind, header: &str) -> Option<usize> {
     let header = header.trim();
-    fields(kind).iter().position(|f| f.named(header))
+    fields(kind)
+        .iter()
+        .position(|f| f.named(header))
+        .or_else(|| lookup_loosely(kind, header))
+}
+
+/// [`lookup`] for a heading written in none of the tables' forms: once it
+/// is in the [`normal_heading`] form. Apart: headers are few, and the
+/// usual one is found by the plain comparison.
+#[cold]
+fn lookup_loosely(kind: Kind, header: &str) -> Option<usize> {
+    let header = normal_heading(header)?;
+    fields(kind).iter().position(|f| f.named(&header))
+}
+
+/// The required fields of `kind` that a header row's `headings` leave
+/// unnamed (none: the row can be the kind's header). The header finder
+/// asks only this and [`lookup`], so that whatever names a field here
+/// names it for every file and sheet.
+pub fn unnamed_required(kind: Kind, headings: &[&str]) -> Vec<&'static Field> {
+    let place = place_field(kind);
+    let named = |i: usize, h: &str| {
+        lookup(kind, h) == Some(i) || (Some(i) == place && name_column(kind, h).is_some())
+    };
+    fields(kind)
+        .iter()
+        .enumerate()
+        .filter(|&(i, f)| f.required && !headings.iter().any(|h| named(i, h)))
+        .map(|(_, f)| f)
+        .collect()
+}
+
+/// The name columns a sheet may carry instead of a code column for a
+/// kind's place (docs/data.md, "Places by name"): for each level, the
+/// English name, the heading bangcun writes and the others read. A row's
+/// names make a path, coarser first (魏都区/南关街道/南关社区).
+pub const NAME_COLUMNS: [(RegionLevel, &str, &str, &[&str]); 3] = [
+    (
+        RegionLevel::County,
+        "county",
+        "县（区）",
+        &[
+            "县（市、区）",
+            "县区",
+            "县市区",
+            "区县",
+            "县（市）",
+            "所属县（区）",
+            "县",
+        ],
+    ),
+    (
+        RegionLevel::Township,
+        "township",
+        "乡镇（街道）",
+        &[
+            "乡（镇、街道）",
+            "乡镇街道",
+            "乡镇",
+            "街道",
+            "所属乡镇（街道）",
+            "乡镇（街道办）",
+        ],
+    ),
+    (
+        RegionLevel::Village,
+        "village",
+        "村（社区）",
+        &[
+            "村社区",
+            "村（居）",
+            "村居",
+            "行政村",
+            "村",
+            "社区",
+            "村（社区）名称",
+        ],
+    ),
+];
+
+/// The field of `kind` that name columns stand for: its first reference
+/// to regions (a visit's or a problem's place, a cadre's points); none for
+/// the regions themselves.
+pub fn place_field(kind: Kind) -> Option<usize> {
+    if kind == Kind::Regions {
+        return None;
+    }
+    fields(kind)
+        .iter()
+        .position(|f| matches!(f.ty, Type::Ref(Kind::Regions) | Type::Refs(Kind::Regions)))
+}
+
+/// The level of the name column `header` names, for a kind with a place
+/// (a heading that names a field is that field's, not a name column).
+pub fn name_column(kind: Kind, header: &str) -> Option<RegionLevel> {
+    place_field(kind)?;
+    let header = header.trim();
+    if lookup(kind, header).is_some() {
+        return None;
+    }
+    let normal = normal_heading(header);
+    let header = normal.as_deref().unwrap_or(header);
+    NAME_COLUMNS
+        .iter()
+        .find(|(_, en, zh, also)| {
+            *zh == header || also.contains(&header) || en.eq_ignore_ascii_case(header)
+        })
+        .map(|(level, ..)| *level)
 }
 
 /// The field called `name` (English) of `kind`.
@@ -300,9 +443,24 @@ pub trait Record: Sized + Send + Sync + 'static {
     /// The record's key, for a kind with one.
     fn key(&self) -> Option<&str>;
 
+    /// The text of field `field`, for a text field (a name, a unit).
+    fn text(&self, field: usize) -> Option<&str>;
+
     /// Whether `test` holds for every reference the record makes (asked
     /// in field order, until one fails).
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool;
+
+    /// The record's values in canonical form, field by field (the rows
+    /// `import` writes): dates in ISO form, words in `lang`, references
+    /// by the keys of the records they name, lists joined by `;`, and an
+    /// absent value empty.
+    fn write(&self, keys: &dyn KeyOf, lang: Lang) -> Vec<String>;
+}
+
+/// The key of a record others refer to, by its kind and index: what
+/// writing a reference needs.
+pub trait KeyOf {
+    fn key_of(&self, kind: Kind, index: u32) -> Option<&str>;
 }
 
 /// How the loader reads the cells of one row, each by its field's
@@ -313,12 +471,22 @@ pub trait Builder {
     fn absent(&self, field: usize) -> bool;
     /// Text; a finding when `required` and absent.
     fn text(&mut self, field: usize, required: bool) -> Option<Box<str>>;
+    /// The record's key: required text, which a finding refuses when
+    /// Excel has turned it into a number (`4.11025E+11`).
+    fn key(&mut self, field: usize) -> Box<str>;
     /// A date; a finding when it is none, or `required` and absent.
     fn date(&mut self, field: usize, required: bool) -> Option<Date>;
+    /// A deadline: a date or a text deadline, read against the record's
+    /// `found` date; a finding when it is neither.
+    fn deadline(&mut self, field: usize) -> Option<Deadline>;
     /// A whole number ≥ 0; absent is 0.
     fn count(&mut self, field: usize) -> u32;
     /// A number of days, 1 to 366; `None` when absent or bad (a finding).
     fn positive(&mut self, field: usize) -> Option<std::num::NonZeroU16>;
+    /// A year; a finding when it is none, or absent.
+    fn year(&mut self, field: usize) -> Option<Year>;
+    /// A star rating 0–5; a finding when it is none.
+    fn stars(&mut self, field: usize) -> Option<Stars>;
     /// One of `E`'s words.
     fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E>;
     /// The key in the cell, registered to be resolved against `target`'s
@@ -360,6 +528,21 @@ pub trait FieldType: Sized {
     fn all_refs(&self, _test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         true
     }
+    /// The text held (for text types).
+    fn as_text(&self) -> Option<&str> {
+        None
+    }
+    /// The value in canonical form (see [`Record::write`]).
+    fn write(&self, keys: &dyn KeyOf, lang: Lang) -> String;
+}
+
+/// A reference written: the key of the record it names (none for one
+/// that did not resolve: `import` writes nothing that has errors).
+fn write_ref<I: Id>(r: &Ref<I>, keys: &dyn KeyOf) -> String {
+    r.id()
+        .and_then(|id| keys.key_of(I::KIND, id.index()))
+        .unwrap_or_default()
+        .to_string()
 }
 
 impl FieldType for Box<str> {
@@ -367,6 +550,12 @@ impl FieldType for Box<str> {
     const REQUIRED: bool = true;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.text(field, true).unwrap_or_default()
+    }
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
     }
 }
 
@@ -376,6 +565,12 @@ impl FieldType for Option<Box<str>> {
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.text(field, false)
     }
+    fn as_text(&self) -> Option<&str> {
+        self.as_deref()
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.as_deref().unwrap_or_default().to_string()
+    }
 }
 
 impl FieldType for Date {
@@ -383,6 +578,9 @@ impl FieldType for Date {
     const REQUIRED: bool = true;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.date(field, true).unwrap_or_default()
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
     }
 }
 
@@ -392,6 +590,26 @@ impl FieldType for Option<Date> {
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.date(field, false)
     }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.map(|d| d.to_string()).unwrap_or_default()
+    }
+}
+
+impl FieldType for Option<Deadline> {
+    const TYPE: Type = Type::Deadline;
+    const REQUIRED: bool = false;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.deadline(field)
+    }
+    /// A day in ISO form (a deadline in words, read against `found`, is
+    /// the day it means); long-term in words.
+    fn write(&self, _: &dyn KeyOf, lang: Lang) -> String {
+        match self {
+            Some(Deadline::On(day)) => day.to_string(),
+            Some(Deadline::LongTerm) => lang.pick("长期坚持", "long-term").to_string(),
+            None => String::new(),
+        }
+    }
 }
 
 impl FieldType for u32 {
@@ -400,6 +618,9 @@ impl FieldType for u32 {
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.count(field)
     }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
+    }
 }
 
 impl FieldType for std::num::NonZeroU16 {
@@ -407,6 +628,9 @@ impl FieldType for std::num::NonZeroU16 {
     const REQUIRED: bool = false;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.positive(field).unwrap_or(std::num::NonZeroU16::MIN)
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
     }
 }
 
@@ -421,6 +645,9 @@ impl<E: Enumeration> FieldType for E {
     fn take_or(b: &mut impl Builder, field: usize, default: Self) -> Self {
         b.word(field, false).unwrap_or(default)
     }
+    fn write(&self, _: &dyn KeyOf, lang: Lang) -> String {
+        self.word(lang).to_string()
+    }
 }
 
 impl<E: Enumeration> FieldType for Option<E> {
@@ -428,6 +655,9 @@ impl<E: Enumeration> FieldType for Option<E> {
     const REQUIRED: bool = false;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.word(field, false)
+    }
+    fn write(&self, _: &dyn KeyOf, lang: Lang) -> String {
+        self.map(|e| e.word(lang)).unwrap_or_default().to_string()
     }
 }
 
@@ -444,6 +674,9 @@ impl<I: Id> FieldType for Ref<I> {
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         test(I::KIND, self.map(I::index))
     }
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        write_ref(self, keys)
+    }
 }
 
 impl<I: Id> FieldType for Option<Ref<I>> {
@@ -457,6 +690,11 @@ impl<I: Id> FieldType for Option<Ref<I>> {
     }
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         self.is_none_or(|r| test(I::KIND, r.map(I::index)))
+    }
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        self.as_ref()
+            .map(|r| write_ref(r, keys))
+            .unwrap_or_default()
     }
 }
 
@@ -473,6 +711,10 @@ impl<I: Id> FieldType for Vec<Ref<I>> {
     }
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         self.iter().all(|r| test(I::KIND, r.map(I::index)))
+    }
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        let keys: Vec<String> = self.iter().map(|r| write_ref(r, keys)).collect();
+        keys.join(";")
     }
 }
 
@@ -567,6 +809,26 @@ macro_rules! record {
                 None $( .or($crate::schema::record!(@key_of &self.$field $(, $opt)?)) )*
             }
 
+            fn text(&self, field: usize) -> Option<&str> {
+                let mut at = 0;
+                $(
+                    if at == field {
+                        return <$ty as $crate::schema::FieldType>::as_text(&self.$field);
+                    }
+                    at += 1;
+                )*
+                let _ = at;
+                None
+            }
+
+            fn write(
+                &self,
+                keys: &dyn $crate::schema::KeyOf,
+                lang: $crate::lang::Lang,
+            ) -> Vec<String> {
+                vec![ $( <$ty as $crate::schema::FieldType>::write(&self.$field, keys, lang), )* ]
+            }
+
             fn all_refs(
                 &self,
                 test: &mut impl FnMut($crate::schema::Kind, $crate::schema::Ref<u32>) -> bool,
@@ -588,7 +850,7 @@ macro_rules! record {
         <$ty as $crate::schema::FieldType>::take($b, $i)
     };
     (@take $b:ident, $i:ident, $ty:ty, key) => {
-        <$ty as $crate::schema::FieldType>::take($b, $i)
+        $crate::schema::Builder::key($b, $i)
     };
     (@take $b:ident, $i:ident, $ty:ty, default $default:expr) => {
         <$ty as $crate::schema::FieldType>::take_or($b, $i, $default)
@@ -612,6 +874,7 @@ mod tests {
         assert_eq!(fields(Kind::Cadres)[6].name, "end");
         assert_eq!(fields(Kind::Visits)[6].name, "note");
         assert_eq!(fields(Kind::Problems)[11].name, "satisfaction");
+        assert_eq!(fields(Kind::Problems)[17].name, "note");
         assert_eq!(fields(Kind::Leaves)[3].name, "reason");
         // Types and requirement follow the Rust types.
         let visit = |name| by_name(Kind::Visits, name).unwrap();
@@ -623,9 +886,15 @@ mod tests {
             Type::Refs(Kind::Regions)
         ));
         let keys: Vec<Option<usize>> = Kind::ALL.iter().map(|k| k.key()).collect();
-        assert_eq!(keys, [Some(0), Some(0), Some(0), None, Some(0), None]);
+        assert_eq!(
+            keys,
+            [Some(0), Some(0), Some(0), None, Some(0), None, None, None]
+        );
         let referenced: Vec<bool> = Kind::ALL.iter().map(|k| k.referenced()).collect();
-        assert_eq!(referenced, [true, true, true, false, false, false]);
+        assert_eq!(
+            referenced,
+            [true, true, true, false, false, false, false, false]
+        );
     }
 
     #[test]
@@ -634,6 +903,74 @@ mod tests {
         assert_eq!(lookup(Kind::Visits, "干部编号"), cadre);
         assert_eq!(lookup(Kind::Visits, " Cadre "), cadre);
         assert_eq!(lookup(Kind::Visits, "cadre_id"), None);
+    }
+
+    #[test]
+    fn name_columns_stand_for_the_place() {
+        assert_eq!(
+            name_column(Kind::Problems, "县（区）"),
+            Some(RegionLevel::County)
+        );
+        assert_eq!(
+            name_column(Kind::Problems, "乡镇(街道)"),
+            Some(RegionLevel::Township)
+        );
+        assert_eq!(
+            name_column(Kind::Visits, "村（社区）"),
+            Some(RegionLevel::Village)
+        );
+        assert_eq!(name_column(Kind::Regions, "县（区）"), None);
+        assert_eq!(name_column(Kind::Problems, "地点"), None);
+        assert_eq!(
+            place_field(Kind::Problems),
+            position(Kind::Problems, "place")
+        );
+        assert_eq!(place_field(Kind::Cadres), position(Kind::Cadres, "points"));
+        // A header with name columns and no code column names the place.
+        let headings = [
+            "问题编号",
+            "发现日期",
+            "县（区）",
+            "村（社区）",
+            "类别",
+            "问题描述",
+        ];
+        assert!(unnamed_required(Kind::Problems, &headings).is_empty());
+        let without = ["问题编号", "发现日期", "类别", "问题描述"];
+        let missing: Vec<&str> = unnamed_required(Kind::Problems, &without)
+            .iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(missing, ["place"]);
+    }
+
+    #[test]
+    fn clerks_headings() {
+        let summary = position(Kind::Problems, "summary");
+        for heading in [
+            "问题描述",
+            "存在问题",
+            "问题内容",
+            " 问题 描述 ",
+            "*问题描述",
+            "问题描述：",
+        ] {
+            assert_eq!(lookup(Kind::Problems, heading), summary, "{heading}");
+        }
+        let unit = position(Kind::Problems, "unit");
+        assert_eq!(lookup(Kind::Problems, "整改责任单位"), unit);
+        let deadline = position(Kind::Problems, "deadline");
+        for heading in ["整改时限", "完成时限", "整改期限"] {
+            assert_eq!(lookup(Kind::Problems, heading), deadline, "{heading}");
+        }
+        let rectified = position(Kind::Problems, "rectified");
+        for heading in ["整改日期", "完成时间", "整改完成时间"] {
+            assert_eq!(lookup(Kind::Problems, heading), rectified, "{heading}");
+        }
+        let cadre = position(Kind::Problems, "cadre");
+        assert_eq!(lookup(Kind::Problems, "帮联干部"), cadre);
+        assert_eq!(lookup(Kind::Problems, "发现干部"), cadre);
+        assert_eq!(lookup(Kind::Problems, "问题描述说明"), None);
     }
 
     #[test]

@@ -1,16 +1,17 @@
 //! `regions`: the administrative units (行政区划), each in the one above it.
 
-use super::{Builder, FieldType, Id, Kind, KindDef, Ref, RegionLevel, Type, record};
+use super::{Builder, FieldType, Id, KeyOf, Kind, KindDef, Ref, RegionLevel, Type, record};
+use crate::lang::Lang;
 
 record! {
     /// An administrative unit (行政区划).
     pub struct Region in Regions {
         /// Unique.
-        code: Box<str> = "code" ("区划代码") key;
-        name: Box<str> = "name" ("名称");
-        level: RegionLevel = "level" ("层级");
+        code: Box<str> = "code" ("区划代码", "代码", "行政区划代码", "统计用区划代码", "区划编码") key;
+        name: Box<str> = "name" ("名称", "区划名称", "名字");
+        level: RegionLevel = "level" ("层级", "区划层级", "级别");
         /// Needed by townships and villages (a rule of the loader's).
-        parent: Parent = "parent" ("上级代码") sometimes;
+        parent: Parent = "parent" ("上级代码", "上级区划代码", "上级", "上级区划", "所属上级") sometimes;
     }
 }
 
@@ -22,7 +23,7 @@ pub const REGIONS: KindDef = KindDef {
     key_name: ("区划代码", "region code"),
     fields: Region::FIELDS,
     sort: &["code"],
-    init: true,
+    template: true,
 };
 
 /// Typed index of a region in `Dataset::regions`.
@@ -62,5 +63,17 @@ impl FieldType for Parent {
     fn all_refs(&self, test: &mut impl FnMut(Kind, Ref<u32>) -> bool) -> bool {
         self.region
             .is_none_or(|r| test(Kind::Regions, r.map(RegionId::index)))
+    }
+    /// The parent's code: of the region it names (which a name resolves
+    /// to), else as written.
+    fn write(&self, keys: &dyn KeyOf, _: Lang) -> String {
+        let resolved = self
+            .region
+            .and_then(|r| r.id())
+            .and_then(|id| keys.key_of(Kind::Regions, id.index()));
+        resolved
+            .or(self.code.as_deref())
+            .unwrap_or_default()
+            .to_string()
     }
 }

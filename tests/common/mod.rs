@@ -157,6 +157,38 @@ pub fn counts(doc: &Value) -> (u64, u64, u64, u64) {
     (n("errors"), n("warnings"), n("files"), n("records"))
 }
 
+/// Fixtures made at test time: base plus one file (check, path, text).
+/// The start of visits/2026-01.csv, as a bangcun killed while writing it
+/// would leave it; no process ever has the id 4194304 (Linux's largest
+/// pid_max is 2^22, and ids are below it).
+pub const MADE: [(&str, &str, &str); 1] = [(
+    "leftover-temp-file",
+    "visits/.2026-01.csv.bangcun-4194304-0.tmp",
+    "date,cadre,place,kind,forums,people,note\n\
+     2026-01-10,C01,411001001001,workday,1,12,\n\
+     2026-01-20,C02,411001002001,workday,0,8,\n",
+)];
+
+/// The folder of a check's fixture: committed, or made from base (kept
+/// alive by the guard returned with it) under `target/`, by a relative
+/// path as the committed ones are, so that findings name it alike.
+pub fn fixture_of(check: &str) -> (Option<tempfile::TempDir>, PathBuf) {
+    match MADE.iter().find(|(c, _, _)| *c == check) {
+        Some((_, file, text)) => {
+            let temp = tempfile::Builder::new()
+                .prefix("fixture-")
+                .tempdir_in("target")
+                .unwrap();
+            let here = std::env::current_dir().unwrap();
+            let dir = temp.path().strip_prefix(here).unwrap().to_path_buf();
+            copy_dir(&root().join(fixture("base")), &dir);
+            fs::write(dir.join(file), text).unwrap();
+            (Some(temp), dir)
+        }
+        None => (None, fixture(check)),
+    }
+}
+
 /// Copies the folder `from` (recursively) to `to`.
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("make the copy's folder");

@@ -64,9 +64,18 @@ fn finding(page: &Page<'_>, f: &Finding, style: &Style, out: &mut dyn Write) -> 
         "{head}: {}",
         style.bold(&visible(&f.message.text(lang)))
     )?;
+    // The column as the file names it, and in a sheet its cell:
+    // `(类别, C17)`.
     let column = f
         .field
-        .map(|field| format!(" ({})", visible(data.file(f.span.file).column_name(field))))
+        .map(|field| {
+            let file = data.file(f.span.file);
+            let name = visible(file.column_name(field));
+            match file.cell(field, f.span.line) {
+                Some(cell) => format!(" ({name}, {cell})"),
+                None => format!(" ({name})"),
+            }
+        })
         .unwrap_or_default();
     writeln!(
         out,

@@ -1,5 +1,6 @@
 //! `json`: one document for programs — every finding with its severity,
-//! check, file, line, field, value, message and help, and the counts.
+//! check, file, line (and for a workbook's sheet, `sheet` and `cell`),
+//! field, value, message and help, and the counts.
 
 use std::io::{self, Write};
 
@@ -30,11 +31,14 @@ impl FindingFormat for Json {
                 .iter()
                 .map(|f| {
                     let at = json_place(data, f.span);
+                    let source = data.file(f.span.file);
                     JsonFinding {
                         severity: f.severity().as_str(),
                         check: f.check.name,
                         file: at.file,
                         line: at.line,
+                        sheet: source.sheet.as_deref(),
+                        cell: f.field.and_then(|field| source.cell(field, f.span.line)),
                         field: f.field,
                         value: f.value.as_deref(),
                         message: f.message.text(lang),
@@ -66,6 +70,12 @@ struct JsonFinding<'a> {
     check: &'static str,
     file: String,
     line: Option<u32>,
+    /// The sheet of a workbook (absent for other files).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<&'a str>,
+    /// The cell of the field in a sheet: `C17`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
     field: Option<&'static str>,
     value: Option<&'a str>,
     message: String,
@@ -77,6 +87,8 @@ struct JsonFinding<'a> {
 struct JsonPlace {
     file: String,
     line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -88,8 +100,10 @@ struct JsonCounts {
 }
 
 fn json_place(data: &Dataset, span: Span) -> JsonPlace {
+    let file = data.file(span.file);
     JsonPlace {
-        file: data.file(span.file).path.display().to_string(),
+        file: file.path.display().to_string(),
         line: (span.line > 0).then_some(span.line),
+        sheet: file.sheet.as_deref().map(str::to_string),
     }
 }

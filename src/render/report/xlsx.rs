@@ -28,13 +28,13 @@ use super::{
     Emitter, FormatDef, Page, UNDEFINED, display_width, for_people, heading_lines, notice_lines,
     people_width, shown,
 };
-use crate::i18n;
+use crate::i18n::{self, ReportName};
 use crate::inert;
 use crate::lang::Lang;
 use crate::model::Date;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
-use crate::report::{Cell, Report};
+use crate::report::{Cell, Report, targets};
 
 /// An Excel workbook: binary.
 pub(super) static FORMAT: FormatDef = FormatDef {
@@ -72,6 +72,14 @@ fn report_book(report: &Report<'_>, notice: &DataNotice, lang: Lang) -> Result<V
     sheet.banner(&title, &lines, notice, lang, &styles);
     sheet.report(report, Dates::Joined, lang, &styles)?;
     sheet.finish(lang)?;
+    if !report.targets.is_empty() {
+        let targets = targets::table(report, &report.targets, lang);
+        let mut sheet = Sheet::new(book.add_worksheet(), ReportName::Targets.sheet(lang))?;
+        let (title, period) = heading_lines(&targets, lang);
+        sheet.banner(&title, &[period], notice, lang, &styles);
+        sheet.report(&targets, Dates::Joined, lang, &styles)?;
+        sheet.finish(lang)?;
+    }
     book.save_to_buffer()
 }
 

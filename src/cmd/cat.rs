@@ -1,0 +1,92 @@
+//! `bangcun cat FILE`: a workbook's (or CSV file's) records as canonical
+//! CSV on standard output — the header, then a row per record, every
+//! sheet's records in the sheet's order — so that `git diff` can show
+//! what changed in a workbook, as a `textconv` driver (docs/ci.md). The
+//! rows are read as `check` reads them (title rows, two-row headers,
+//! footers, merged cells); each cell is written as `fmt` writes it (dates
+//! in ISO form, words in the language of the headings), without the data
+//! folder: names stay names.
+
+use std::fs;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use super::{CLEAN, Global};
+use crate::canonical::canonical_cell;
+use crate::cli::CatArgs;
+use crate::lang::{Lang, tr};
+use crate::load::{self, Cell, Format, Row, csv, workbook};
+use crate::model::{FileId, Kind};
+use crate::output;
+use crate::schema;
+
+pub fn run(global: &Global, args: &CatArgs) -> anyhow::Result<ExitCode> {
+    let lang = global.early_lang();
+    let path = &args.file;
+    let shown = path.display();
+    let Some(kind) = args.kind.or_else(|| load::guess_kind(path)) else {
+        bail!(tr!(
+            lang,
+            "无法判断 {shown} 是哪类记录；用 --kind 指定，如 --kind problems",
+            "cannot tell which records {shown} holds; name the kind with --kind, e.g. --kind problems",
+        ));
+    };
+    let bytes = fs::read(path).with_context(|| format!("cannot read {shown}"))?;
+    let mut rows = Vec::new();
+    let mut findings = Vec::new();
+    let mut take = |row: &csv::CsvRow, _: &mut Vec<_>| rows.push(record(row, kind, lang));
+    match load::format_of(path) {
+        Some(Format::Workbook) => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            let sheets = workbook::read(&name, &bytes).map_err(|why| {
+                let why = crate::finding::Describe::text(&why, lang);
+                anyhow::anyhow!("{shown}: {why}")
+            })?;
+            for sheet in &sheets {
+                csv::read_table(sheet.rows(), kind, FileId(0), &mut findings, &mut take);
+            }
+        }
+        Some(Format::Csv) => {
+            let decoded = load::decode(&bytes).map_err(|(line, why)| {
+                anyhow::anyhow!(
+                    "{shown}:{line}: {}",
+                    crate::finding::Describe::text(&why, lang)
+                )
+            })?;
+            csv::read(&decoded.text, kind, FileId(0), &mut findings, &mut take);
+        }
+        _ => bail!(tr!(
+            lang,
+            "{shown} 不是工作簿或 CSV 文件",
+            "{shown} is no workbook or CSV file"
+        )),
+    }
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let header = schema::fields(kind).iter().map(|f| f.label(lang));
+    writer.write_record(header)?;
+    for row in &rows {
+        writer.write_record(row)?;
+    }
+    let text = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    output::to_stdout(lang, |out| out.write_all(&text))?;
+    Ok(ExitCode::from(CLEAN))
+}
+
+/// A row's cells, field by field, in canonical form (inert for a
+/// spreadsheet, as `fmt` writes them).
+fn record(row: &csv::CsvRow, kind: Kind, lang: Lang) -> Vec<String> {
+    schema::fields(kind)
+        .iter()
+        .enumerate()
+        .map(|(i, f)| match row.cell(i) {
+            Some(Cell::Text(text)) => canonical_cell(&text, f.ty, lang).into_owned(),
+            _ => String::new(),
+        })
+        .collect()
+}
