@@ -2,14 +2,16 @@
 //! problem's place, a region's parent) looked up in the keys of the kind it
 //! names, in batches, prefetched ahead; a reference that is no key is then
 //! looked up by name (`super::names`). The checks of references to nothing
-//! are here with their words: `unknown-region` and `unknown-cadre`.
+//! are here with their words: `unknown-region`, `unknown-cadre` and
+//! `unknown-household`.
 
 use std::any::Any;
 
 use super::KindRead;
 use super::build::{Keys, Pending};
 use super::names::{
-    self, AMBIGUOUS_CADRE, AMBIGUOUS_PLACE, MANGLED_CODE, MangledCode, Match, Names,
+    self, AMBIGUOUS_CADRE, AMBIGUOUS_HOUSEHOLD, AMBIGUOUS_PLACE, MANGLED_CODE, MangledCode, Match,
+    Names,
 };
 use crate::finding::{Check, Describe, Finding, Severity, shown};
 use crate::lang::{Lang, tr};
@@ -29,9 +31,53 @@ pub static UNKNOWN_REGION: Check = Check {
 pub static UNKNOWN_CADRE: Check = Check {
     name: "unknown-cadre",
     severity: Severity::Error,
-    about: "a visit, problem or leave whose cadre is not in cadres (by id or by name)",
-    about_zh: "走访、问题或请假记录的干部不在干部名单中（按编号或姓名）",
+    about: "a visit, problem, leave or household whose cadre is not in cadres (by id or by name)",
+    about_zh: "走访、问题、请假记录或帮扶户的干部不在干部名单中（按编号或姓名）",
 };
+
+pub static UNKNOWN_HOUSEHOLD: Check = Check {
+    name: "unknown-household",
+    severity: Severity::Error,
+    about: "a visit whose household is not in households (by id or by the head's name)",
+    about_zh: "走访记录的走访户不在帮扶户名单中（按户编号或户主姓名）",
+};
+
+/// A record that names a household no row has (`unknown-household`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownHousehold {
+    /// The kind of the record that names it.
+    pub from: Kind,
+    pub id: String,
+    /// Written as a head's name, not an id.
+    pub by_name: bool,
+}
+
+impl Describe for UnknownHousehold {
+    fn text(&self, lang: Lang) -> String {
+        let (who, id) = (referrer_name(self.from, lang), &self.id);
+        if self.by_name {
+            tr!(
+                lang,
+                "{who}中的走访户“{id}”既不是户编号，也不是帮扶户名单中某户的户主姓名",
+                "{who} names the household \"{id}\", which is neither a household id nor the head's name of a household in households",
+            )
+        } else {
+            tr!(
+                lang,
+                "{who}引用的户编号“{id}”不在帮扶户名单中",
+                "{who} refers to household \"{id}\", which is not in households",
+            )
+        }
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "在 households.csv 中补充该户，或更正户编号",
+            "add the household to households.csv, or correct the id"
+        ))
+    }
+}
 
 /// A record that names a region no row has (`unknown-region`): by a
 /// code, or by a name (with the regions whose names are nearest).
@@ -360,10 +406,10 @@ fn by_name(
         Match::One(_) => None,
         Match::Many(list) => {
             let message = names::ambiguous(names, text, list);
-            let check = if names.kind() == Kind::Regions {
-                &AMBIGUOUS_PLACE
-            } else {
-                &AMBIGUOUS_CADRE
+            let check = match names.kind() {
+                Kind::Regions => &AMBIGUOUS_PLACE,
+                Kind::Households => &AMBIGUOUS_HOUSEHOLD,
+                _ => &AMBIGUOUS_CADRE,
             };
             Some(Finding::new(check, Span::at(FileId(0), 0), message).value(shown(text)))
         }
@@ -404,6 +450,14 @@ fn unknown(from: Kind, target: Kind, text: &str, names: Option<&Names>) -> Findi
                 nearest: nearest(Kind::Cadres),
             };
             Finding::new(&UNKNOWN_CADRE, span, message)
+        }
+        Kind::Households => {
+            let message = UnknownHousehold {
+                from,
+                id: value.clone(),
+                by_name,
+            };
+            Finding::new(&UNKNOWN_HOUSEHOLD, span, message)
         }
         // The regions, and (should a table refer to another kind without
         // a check of its own) any kind: a key not there.

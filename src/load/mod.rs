@@ -45,7 +45,7 @@ use link::{Lookup, link, resolve_parents};
 pub use build::{
     CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_STARS, INVALID_VALUE, INVALID_YEAR,
     InvalidDate, InvalidEnum, InvalidNumber, InvalidStars, InvalidText, InvalidYear, MISSING_VALUE,
-    MissingValue, NumberTooLarge, ParentNeeded, split_list,
+    MissingValue, NotDays, NumberTooLarge, ParentNeeded, split_list,
 };
 pub use bytes::{FileRead, read_bytes};
 pub use csv::{
@@ -58,8 +58,13 @@ pub use decode::{
     MixedEncoding, Undecodable, decode,
 };
 pub use discover::{LEFTOVER_TEMP_FILE, OUTSIDE_LINK, REPEATED_LINK, UNREADABLE_FILE};
-pub use link::{UNKNOWN_CADRE, UNKNOWN_REGION, UnknownCadre, UnknownRegion};
-pub use names::{AMBIGUOUS_CADRE, AMBIGUOUS_PLACE, Ambiguous, MANGLED_CODE, MangledCode, SUFFIXES};
+pub use link::{
+    UNKNOWN_CADRE, UNKNOWN_HOUSEHOLD, UNKNOWN_REGION, UnknownCadre, UnknownHousehold, UnknownRegion,
+};
+pub use names::{
+    AMBIGUOUS_CADRE, AMBIGUOUS_HOUSEHOLD, AMBIGUOUS_PLACE, Ambiguous, MANGLED_CODE, MangledCode,
+    SUFFIXES,
+};
 pub use toml::{INVALID_TOML, NotRecordTable};
 pub use workbook::{BAD_WORKBOOK, BadWorkbook};
 
@@ -198,7 +203,7 @@ pub fn format_of(path: &Path) -> Option<Format> {
 /// Words in a file's or sheet's name that tell its kind (问题台账,
 /// 走访记录, 请假登记). 台账 (ledger) alone is a problems ledger, but only when
 /// nothing else tells: every kind is kept in a 台账.
-const KIND_WORDS: [(Kind, &str); 14] = [
+const KIND_WORDS: [(Kind, &str); 18] = [
     (Kind::Problems, "问题"),
     (Kind::Visits, "走访"),
     (Kind::Visits, "下沉"),
@@ -212,6 +217,10 @@ const KIND_WORDS: [(Kind, &str); 14] = [
     (Kind::Ratings, "评星"),
     (Kind::Ratings, "星级"),
     (Kind::Reviews, "评议"),
+    (Kind::Households, "困难户"),
+    (Kind::Households, "帮扶户"),
+    (Kind::Households, "联系户"),
+    (Kind::Households, "农户"),
     (Kind::Problems, "台账"),
 ];
 
