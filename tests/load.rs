@@ -703,6 +703,26 @@ fn hostile_files_end_in_a_finding_not_a_crash() {
 }
 
 #[test]
+fn a_toml_table_that_is_not_valid_toml_loses_only_itself() {
+    // The invalid-toml fixture's February: its second table's cadre
+    // string never ends (line 11). Read a table at a time, the first
+    // table (C01, 2026-02-10) is still read: base's 6 visits less 1, so
+    // 21 - 1 = 20 records; before, the whole file was lost (19).
+    let (_temp, data) = temp_copy("invalid-toml");
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(
+        places(&doc),
+        vec![(
+            "invalid-toml".into(),
+            shown("visits/2026-02.toml"),
+            Some(11)
+        )]
+    );
+    assert_eq!(counts(&doc), (1, 0, 7, 20));
+    assert_eq!(code, 1);
+}
+
+#[test]
 fn toml_files_are_read_in_time_linear_in_their_size() {
     // 40,000 [[visit]] tables of 5 lines each: table i (from 0) is on lines
     // 5i+1 (header) to 5i+5 (blank); the last (i = 39,999) has a people
