@@ -42,11 +42,17 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
         ),
         _ => None,
     };
+    let quota = request.quota.as_deref().map(str::trim);
+    if let Some(name) = quota {
+        if !ctx.config.quota.iter().any(|q| q.name == name) {
+            bail!(unknown_quota(name, &ctx, lang));
+        }
+    }
     let which = request
         .which
         .with_year(&ctx, as_of)
         .ok_or_else(|| anyhow!(no_year_in_data(request.which, lang)))?;
-    let report = report::build(&ctx, which, &window, county, lang);
+    let report = report::build(&ctx, which, &window, county, quota, lang);
     to.write(Document::Report(&report), &checked.notice, lang)?;
     checked.leave();
     Ok(ExitCode::from(CLEAN))
@@ -181,6 +187,25 @@ impl Destination {
             }),
             None => output::to_stdout(lang, |out| render(doc, format, notice, lang, out)),
         }
+    }
+}
+
+/// `--quota` names no quota of bangcun.toml.
+fn unknown_quota(name: &str, ctx: &Ctx, lang: Lang) -> String {
+    let names: Vec<&str> = ctx.config.quota.iter().map(|q| q.name.as_str()).collect();
+    let known = names.join(lang.pick("、", ", "));
+    if names.is_empty() {
+        tr!(
+            lang,
+            "bangcun.toml 中没有定额（[[quota]]），没有“{name}”",
+            "bangcun.toml has no quotas ([[quota]]), so no \"{name}\""
+        )
+    } else {
+        tr!(
+            lang,
+            "bangcun.toml 中没有名为“{name}”的定额；已有：{known}",
+            "no quota of bangcun.toml is named \"{name}\"; there are: {known}"
+        )
     }
 }
 

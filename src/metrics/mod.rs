@@ -10,6 +10,7 @@ pub mod attendance;
 pub mod coverage;
 pub mod period;
 pub mod problems;
+pub mod quotas;
 pub mod ratings;
 pub mod summary;
 pub mod valid;

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod monthly;
 pub mod notice;
 pub mod problems;
+pub mod quotas;
 pub mod ratings;
 pub mod summary;
 pub mod targets;
@@ -29,6 +30,8 @@ pub struct Request {
     pub as_of: Option<Date>,
     /// `--county`: a county code or name, for the listings.
     pub county: Option<String>,
+    /// `--quota`: the name of a quota, for `report quotas`.
+    pub quota: Option<String>,
 }
 
 /// Which report.
@@ -41,6 +44,10 @@ pub enum Which {
     /// `attendance --missing`: one row per missed (cadre, work day).
     MissedWorkdays,
     Coverage,
+    /// `report quotas`: one row per cadre and quota.
+    Quotas,
+    /// `quotas --missing`: one row per missed (cadre, quota, period, household).
+    MissedQuotas,
     /// `report ratings`: the year (the latest in the data when `None`).
     Ratings {
         by: By,
@@ -232,15 +239,20 @@ pub fn find_county(ctx: &Ctx, text: &str) -> Option<RegionId> {
         .or_else(|| counties().find(|&id| *ctx.data.region(id).name == *text))
 }
 
-/// Builds the report asked for. `county` limits the listings to one county.
+/// Builds the report asked for. `county` limits the listings to one
+/// county, `quota` the quota reports to one quota.
 pub fn build<'a>(
     ctx: &Ctx<'a>,
     which: Which,
     window: &Window,
     county: Option<RegionId>,
+    quota: Option<&str>,
     lang: Lang,
 ) -> Report<'a> {
+    let filter = quotas::Filter { quota, county };
     match which {
+        Which::Quotas => quotas::per_cadre(ctx, window, filter, lang),
+        Which::MissedQuotas => quotas::missed(ctx, window, filter, lang),
         Which::Summary(by) => summary::build(ctx, window, by, lang),
         Which::Overdue => problems::overdue(ctx, window, county, None, lang).report,
         Which::Revisits => problems::revisits(ctx, window, county, None, lang).report,
