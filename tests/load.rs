@@ -972,6 +972,14 @@ fn visits_as(bytes: &[u8]) -> (i32, Vec<Seen>, usize, i32) {
     (code, findings(&doc), visits, fmt_code)
 }
 
+/// A finding of visits/2026-01.csv at a line, naming no field.
+fn in_january(check: &str, line: u64, value: &str) -> Seen {
+    Seen {
+        field: None,
+        ..at("visits/2026-01.csv", check, line, "", Some(value))
+    }
+}
+
 /// The visits of base's January, in GBK.
 const JANUARY: &str = "日期,干部编号,地点代码,类型,座谈会场次,走访人次,备注\n\
     2026-01-10,C01,411001001001,工作日下沉,1,12,\n\
@@ -988,13 +996,7 @@ fn a_utf8_row_of_signs_in_a_gbk_file_is_named_not_garbled() {
         let line = format!("2026-01-20,C04,411001002001,workday,0,6,{note}");
         bytes.extend_from_slice(format!("{line}\n").as_bytes());
         let (code, seen, visits, fmt_code) = visits_as(&bytes);
-        let finding = Seen {
-            check: "mixed-encoding".into(),
-            file: shown("visits/2026-01.csv"),
-            line: Some(4),
-            field: None,
-            value: Some(line),
-        };
+        let finding = in_january("mixed-encoding", 4, &line);
         assert_eq!(
             (code, seen, visits, fmt_code),
             (1, vec![finding], 3, 1),
@@ -1019,13 +1021,7 @@ fn a_gbk_row_in_a_utf8_file_is_named_and_the_other_rows_read() {
         let mut bytes = format!("{bom}{text}").into_bytes();
         bytes.extend_from_slice(&gb18030(&format!("{line}\n")));
         let (code, seen, visits, fmt_code) = visits_as(&bytes);
-        let finding = Seen {
-            check: "mixed-encoding".into(),
-            file: shown("visits/2026-01.csv"),
-            line: Some(22),
-            field: None,
-            value: Some(line.into()),
-        };
+        let finding = in_january("mixed-encoding", 22, line);
         assert_eq!(
             (code, seen, visits, fmt_code),
             (1, vec![finding], 21, 1),
@@ -1042,13 +1038,11 @@ fn a_utf8_row_that_reads_as_well_in_gbk_is_a_warning_with_both_readings() {
     let mut bytes = gb18030(JANUARY);
     bytes.extend_from_slice("2026-01-20,C04,411001002001,workday,0,6,Café\n".as_bytes());
     let (code, seen, visits, fmt_code) = visits_as(&bytes);
-    let finding = Seen {
-        check: "ambiguous-encoding".into(),
-        file: shown("visits/2026-01.csv"),
-        line: Some(4),
-        field: None,
-        value: Some("2026-01-20,C04,411001002001,workday,0,6,Caf茅".into()),
-    };
+    let finding = in_january(
+        "ambiguous-encoding",
+        4,
+        "2026-01-20,C04,411001002001,workday,0,6,Caf茅",
+    );
     assert_eq!((code, seen, visits, fmt_code), (0, vec![finding], 3, 1));
 }
 
@@ -1060,13 +1054,11 @@ fn big5_read_as_gb18030_is_a_warning() {
         2026-01-10,C01,411001001001,workday,1,12,道路損壞\n";
     let (bytes, _, _) = encoding_rs::BIG5.encode(text);
     let (code, seen, visits, fmt_code) = visits_as(&bytes);
-    let finding = Seen {
-        check: "big5-encoding".into(),
-        file: shown("visits/2026-01.csv"),
-        line: Some(2),
-        field: None,
-        value: Some("2026-01-10,C01,411001001001,workday,1,12,笵隔穕胊".into()),
-    };
+    let finding = in_january(
+        "big5-encoding",
+        2,
+        "2026-01-10,C01,411001001001,workday,1,12,笵隔穕胊",
+    );
     assert_eq!((code, seen, visits, fmt_code), (0, vec![finding], 1, 1));
 }
 
