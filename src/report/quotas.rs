@@ -122,7 +122,7 @@ pub fn per_cadre<'a>(ctx: &Ctx<'a>, window: &Window, filter: Filter, lang: Lang)
             let c = ctx.data.cadre(cadre);
             let mut row = Vec::from(cadre_cells(c, ctx.data.region(home), lang));
             row.extend([
-                Cell::Text(Cow::Owned(q.quota.name.clone())),
+                Cell::text(&q.quota.name),
                 Cell::count(tally.owed),
                 Cell::count(tally.met),
                 Cell::Rate(tally.rate()),
@@ -152,6 +152,25 @@ type SortKey = (String, usize, usize, String);
 /// One row per missed (cadre, quota, period, household), ordered by
 /// cadre, quota, period, household.
 pub fn missed<'a>(ctx: &Ctx<'a>, window: &Window, filter: Filter, lang: Lang) -> Report<'a> {
+    missed_of(
+        ctx,
+        window,
+        &figures(ctx, window, filter),
+        filter.county,
+        lang,
+    )
+}
+
+/// The missed rows of figures already computed (the monthly summary's,
+/// each quota over its own period), as [`missed`] lists them; `window` is
+/// the report's.
+pub fn missed_of<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    figures: &[QuotaFigures<'a>],
+    county: Option<RegionId>,
+    lang: Lang,
+) -> Report<'a> {
     let mut columns = Vec::from(CADRE);
     columns.extend([
         Column::all("quota", Heading::Quota),
@@ -164,15 +183,15 @@ pub fn missed<'a>(ctx: &Ctx<'a>, window: &Window, filter: Filter, lang: Lang) ->
         Column::all("need_days", Heading::NeedDays),
     ]);
     let mut rows: Vec<(SortKey, Vec<Cell<'a>>)> = Vec::new();
-    for q in figures(ctx, window, filter) {
-        for (cadre, home, owed) in by_cadre(ctx, &q, filter.county) {
+    for q in figures {
+        for (cadre, home, owed) in by_cadre(ctx, q, county) {
             let c = ctx.data.cadre(cadre);
             for o in owed.into_iter().filter(|o| !o.progress && !o.met) {
                 let (need_visits, need_days) = (q.quota.visits, q.quota.days);
                 let household = o.household.map(|h| ctx.data.household(h));
                 let mut row = Vec::from(cadre_cells(c, ctx.data.region(home), lang));
                 row.extend([
-                    Cell::Text(Cow::Owned(q.quota.name.clone())),
+                    Cell::text(&q.quota.name),
                     Cell::Text(Cow::Owned(q.periods[o.period].label())),
                     Cell::optional(household.map(|h| &*h.id)),
                     Cell::optional(household.map(|h| &*h.name)),
