@@ -791,3 +791,56 @@ fn a_target_naming_no_figure_nor_quota_is_an_error_with_its_line() {
         ]
     );
 }
+
+#[test]
+fn household_columns_only_where_a_quota_counts_households() {
+    // 月走访 is at the points: people see no 户编号 or 户主姓名 column (it
+    // would be empty on every row); programs still get `household`.
+    let args = ["--quota", "月走访", "--missing"];
+    let text = String::from_utf8(report(&dir(), &HALF_YEAR, &args)).unwrap();
+    assert!(
+        text.contains("已走访次数") && !text.contains("户编号"),
+        "{text}"
+    );
+    let csv = report(
+        &dir(),
+        &HALF_YEAR,
+        &[&args[..], &["--format", "csv"]].concat(),
+    );
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("cadre,name,level,county_code,quota,period,household,"));
+    // 联系户 counts each household: its id and head are shown.
+    let args = ["--quota", "联系户", "--missing"];
+    let year = ["--year", "2026", "--as-of", "2026-12-31"];
+    let text = String::from_utf8(report(&dir(), &year, &args)).unwrap();
+    assert!(text.contains("户编号") && text.contains("王二"), "{text}");
+}
+
+#[test]
+fn a_visit_to_a_cadres_household_outside_its_points_is_no_visit_place() {
+    // A4's point is 二镇; H5, its household, lives in 甲村 (under 一镇).
+    // Line 22: A4 with H5 at 甲村 — the household's village: no warning.
+    // Line 23: A4 at 甲村 with no household: away from its points.
+    let (_tmp, copy) = common::temp_copy("quotas");
+    let households = copy.join("households.csv");
+    let mut text = std::fs::read_to_string(&households).unwrap();
+    text.push_str("H5,周五,450001001001,rural,A4,,\n");
+    std::fs::write(&households, text).unwrap();
+    let visits = copy.join("visits/2026.csv");
+    let mut text = std::fs::read_to_string(&visits).unwrap();
+    text.push_str("2026-03-05,A4,450001001001,talk,2,H5,\n");
+    text.push_str("2026-03-06,A4,450001001001,workday,,,\n");
+    std::fs::write(&visits, text).unwrap();
+    let (_, doc) = common::check_json(&copy, &[]);
+    let lines: Vec<u64> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["check"] == "visit-place" && f["file"].as_str().unwrap().ends_with("2026.csv")
+        })
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    // Line 5 is the fixture's own (A1's 04-08 at 乙村).
+    assert_eq!(lines, [5, 23]);
+}

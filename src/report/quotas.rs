@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::attendance::{CADRE, cadre_cells};
 use super::{Cell, Column, Report, title};
+use crate::config::QuotaAt;
 use crate::i18n::{Heading, ReportName, list_separator};
 use crate::lang::{Lang, tr};
 use crate::metrics::quotas::{Compliance, Obligation, QuotaFigures, quotas};
@@ -171,12 +172,23 @@ pub fn missed_of<'a>(
     county: Option<RegionId>,
     lang: Lang,
 ) -> Report<'a> {
+    // People see the household columns only when a quota is counted with
+    // each household; programs always get the key `household`.
+    let households = figures.iter().any(|q| q.quota.at == QuotaAt::Household);
     let mut columns = Vec::from(CADRE);
     columns.extend([
         Column::all("quota", Heading::Quota),
         Column::all("period", Heading::QuotaPeriod),
-        Column::all("household", Heading::HouseholdId),
-        Column::people("household_name", Heading::HouseholdName),
+    ]);
+    if households {
+        columns.extend([
+            Column::all("household", Heading::HouseholdId),
+            Column::people("household_name", Heading::HouseholdName),
+        ]);
+    } else {
+        columns.push(Column::machines("household", Heading::HouseholdId));
+    }
+    columns.extend([
         Column::all("visits", Heading::VisitsDone),
         Column::all("days", Heading::DaysDone),
         Column::all("need_visits", Heading::NeedVisits),
@@ -194,7 +206,11 @@ pub fn missed_of<'a>(
                     Cell::text(&q.quota.name),
                     Cell::Text(Cow::Owned(q.periods[o.period].label())),
                     Cell::optional(household.map(|h| &*h.id)),
-                    Cell::optional(household.map(|h| &*h.name)),
+                ]);
+                if households {
+                    row.push(Cell::optional(household.map(|h| &*h.name)));
+                }
+                row.extend([
                     Cell::count(o.visits.into()),
                     Cell::count(o.days.into()),
                     Cell::count(need_visits.into()),
