@@ -144,6 +144,9 @@ pub struct UnknownCadre {
     pub id: String,
     /// Written as a name, not an id.
     pub by_name: bool,
+    /// The cadres with the nearest names, as `Names::shown` lists them
+    /// (id, name and unit).
+    pub nearest: Vec<String>,
 }
 
 impl Describe for UnknownCadre {
@@ -165,11 +168,27 @@ impl Describe for UnknownCadre {
     }
 
     fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "在 cadres.csv 中补充该干部，或更正编号",
-            "add the cadre to cadres.csv, or correct the id"
-        ))
+        if !self.nearest.is_empty() {
+            let list = self.nearest.join(lang.pick("；", "; "));
+            return Some(tr!(
+                lang,
+                "姓名相近的干部：{list}；或在 cadres.csv 中补充该干部",
+                "cadres with names near it: {list}; or add the cadre to cadres.csv",
+            ));
+        }
+        Some(if self.by_name {
+            tr!(
+                lang,
+                "填写干部编号，或按 cadres.csv 中的姓名书写；或在 cadres.csv 中补充该干部",
+                "write the cadre id, or the name as cadres.csv has it; or add the cadre to cadres.csv",
+            )
+        } else {
+            tr!(
+                lang,
+                "在 cadres.csv 中补充该干部，或更正编号",
+                "add the cadre to cadres.csv, or correct the id"
+            )
+        })
     }
 }
 
@@ -416,12 +435,19 @@ fn unknown(from: Kind, target: Kind, text: &str, names: Option<&Names>) -> Findi
         return Finding::new(&MANGLED_CODE, span, message).value(value);
     }
     let by_name = !code_like(text);
+    let nearest = |target: Kind| -> Vec<String> {
+        names
+            .filter(|n| by_name && n.kind() == target)
+            .map(|n| n.nearest(text).into_iter().map(|r| n.shown(r)).collect())
+            .unwrap_or_default()
+    };
     let finding = match target {
         Kind::Cadres => {
             let message = UnknownCadre {
                 from,
                 id: value.clone(),
                 by_name,
+                nearest: nearest(Kind::Cadres),
             };
             Finding::new(&UNKNOWN_CADRE, span, message)
         }
@@ -436,15 +462,11 @@ fn unknown(from: Kind, target: Kind, text: &str, names: Option<&Names>) -> Findi
         // The regions, and (should a table refer to another kind without
         // a check of its own) any kind: a key not there.
         _ => {
-            let nearest = names
-                .filter(|_| by_name && target == Kind::Regions)
-                .map(|n| n.nearest(text).into_iter().map(|r| n.shown(r)).collect())
-                .unwrap_or_default();
             let message = UnknownRegion {
                 from,
                 code: value.clone(),
                 by_name,
-                nearest,
+                nearest: nearest(Kind::Regions),
             };
             Finding::new(&UNKNOWN_REGION, span, message)
         }
@@ -462,6 +484,7 @@ mod tests {
             from: Kind::Visits,
             id: "C999999".into(),
             by_name: false,
+            nearest: Vec::new(),
         };
         assert_eq!(
             m.text(Lang::En),
