@@ -17,6 +17,10 @@
 //! cargo run --release --example gen -- --seed 1 --scale province /tmp/bangcun-henan
 //! ```
 //!
+//! `--programme qinzhou` writes instead a year of a made-up district run by
+//! Qinzhou's 联村联户 rules (units, cadres, households, quotas): the
+//! sample in `examples/qinzhou/` (see `gen/qinzhou.rs`).
+//!
 //! `--scale city` (default) uses the Xuchang region list (~2,700 cadres,
 //! ~57K visits); `--scale province` uses all of Henan (~57K cadres, ~1.2M
 //! visits). `--seed` defaults to 1. The same seed and scale always give
@@ -29,6 +33,9 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+#[path = "gen/qinzhou.rs"]
+mod qinzhou;
 
 /// Xuchang (许昌市) region list, used at city scale.
 const XUCHANG: &str = include_str!("regions/xuchang.csv");
@@ -356,19 +363,24 @@ enum Scale {
 struct Args {
     seed: u64,
     scale: Scale,
+    /// `--programme qinzhou`: the Qinzhou sample instead of the Xuchang
+    /// programme at a scale.
+    qinzhou: bool,
     out: PathBuf,
 }
 
 /// Usage text printed for `--help` and on bad arguments.
-const USAGE: &str = "usage: cargo run --release --example gen -- [--seed N] [--scale city|province] OUT\n\
+const USAGE: &str = "usage: cargo run --release --example gen -- [--seed N] [--scale city|province] [--programme qinzhou] OUT\n\
     \n  --seed N      random seed (default 1)\n  \
     --scale S     city (许昌市, default) or province (河南省)\n  \
+    --programme P xuchang (default) or qinzhou (a year of units, cadres and households of a made-up district)\n  \
     OUT           data folder to create or overwrite\n";
 
 /// Parses `std::env::args`; `Ok(None)` means help was requested.
 fn parse_args() -> Result<Option<Args>, String> {
     let mut seed = 1;
     let mut scale = Scale::City;
+    let mut qinzhou = false;
     let mut out = None;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -393,6 +405,16 @@ fn parse_args() -> Result<Option<Args>, String> {
                     _ => return Err(format!("bad scale: {v}")),
                 };
             }
+            "--programme" => {
+                let v = inline
+                    .or_else(|| it.next())
+                    .ok_or("--programme needs a value")?;
+                qinzhou = match v.as_str() {
+                    "xuchang" => false,
+                    "qinzhou" => true,
+                    _ => return Err(format!("bad programme: {v}")),
+                };
+            }
             f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option: {f}")),
             _ => {
                 if out.is_some() {
@@ -403,7 +425,12 @@ fn parse_args() -> Result<Option<Args>, String> {
         }
     }
     let out = out.ok_or("missing OUT folder")?;
-    Ok(Some(Args { seed, scale, out }))
+    Ok(Some(Args {
+        seed,
+        scale,
+        qinzhou,
+        out,
+    }))
 }
 
 /// Day-indexed facts about the programme year (day 0 = 2025-11-01).
@@ -1543,6 +1570,19 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if args.qinzhou {
+        match qinzhou::write(&args.out, args.seed) {
+            Ok((cadres, households, visits)) => eprintln!(
+                "gen: qinzhou: {cadres} units and cadres, {households} households, {visits} visits in {:.2}s",
+                started.elapsed().as_secs_f64()
+            ),
+            Err(e) => {
+                eprintln!("gen: writing {}: {e}", args.out.display());
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
     let cal = Calendar::new();
     let data = generate(args.seed, args.scale, &cal);
     let written = write_all(&args.out, args.scale, &cal, &data)

@@ -260,8 +260,8 @@ impl Expect {
                 let names = names.join(lang.pick("、", ", "));
                 tr!(
                     lang,
-                    "目标应设给以下指标之一：{names}",
-                    "a target is set for one of the figures: {names}"
+                    "目标应设给以下指标之一：{names}，或某项定额（[[quota]] 的 name，为其完成率）",
+                    "a target is set for one of the figures: {names}, or a quota (the name of a [[quota]]: its compliance rate)"
                 )
             }
             Expect::TargetRate => tr!(
@@ -676,6 +676,7 @@ pub fn parse(text: &str, file: FileId) -> (Config, Vec<Finding>) {
         category_keys: Vec::new(),
         moved_keys: Vec::new(),
         quota_kinds: Vec::new(),
+        quota_targets: Vec::new(),
     };
     let mut config = Config::default();
     match DeTable::parse(text) {
@@ -731,10 +732,23 @@ struct Parser<'t> {
     // Each quota's kinds as written (quota, word, offset): they may name
     // `[visits.kinds]`, which can come later in the file.
     quota_kinds: Vec<QuotaKinds>,
+    /// The targets whose key is no figure: a quota's name, or nothing.
+    quota_targets: Vec<QuotaTarget>,
 }
 
 /// A quota's kinds as written: the quota's place, each word with where it
 /// stands, and the key (`quota[1].kinds`).
+/// A target whose key names no figure, waiting for the quotas to be read:
+/// where it stands among the targets (when its value was a rate), its key,
+/// and what was wrong with its value (text, offset, what was wanted).
+struct QuotaTarget {
+    at: Option<usize>,
+    figure: String,
+    entry: String,
+    key_offset: usize,
+    bad: Option<(String, usize, Expect)>,
+}
+
 type QuotaKinds = (usize, Vec<(String, usize)>, String);
 
 impl Parser<'_> {
@@ -857,7 +871,26 @@ impl Parser<'_> {
             let figure = key.get_ref().to_string();
             let entry = format!("{path}.{figure}");
             let Some(sense) = targets::sense(&figure) else {
-                self.report(path, entry, figure, key.span().start, Expect::Figure);
+                // Perhaps a quota's name (its compliance rate): known once
+                // the quotas are read (check_consistency).
+                let read = target_goal(goal, Sense::Rate).map_err(|expect| {
+                    let shown = self.text.get(goal.span()).unwrap_or("").trim().to_string();
+                    (shown, goal.span().start, expect)
+                });
+                if let Ok(goal) = read {
+                    out.push(Target {
+                        figure: figure.clone(),
+                        goal,
+                        rate: true,
+                    });
+                }
+                self.quota_targets.push(QuotaTarget {
+                    at: read.is_ok().then(|| out.len() - 1),
+                    figure,
+                    entry,
+                    key_offset: key.span().start,
+                    bad: read.err(),
+                });
                 continue;
             };
             match target_goal(goal, sense) {
@@ -1090,6 +1123,25 @@ impl Parser<'_> {
     /// stands for what fails.
     fn check_consistency(&mut self, config: &mut Config) {
         config.aliases.office = config.visits.kinds.clone();
+        // A target named by no figure: a quota's compliance, or a finding
+        // (and no target).
+        let mut dropped = Vec::new();
+        for t in std::mem::take(&mut self.quota_targets) {
+            let quota = config.quota.iter().any(|q| q.name == t.figure);
+            match (quota, t.bad) {
+                (true, None) => {}
+                (true, Some((text, offset, expect))) => {
+                    self.report("targets", t.entry, text, offset, expect);
+                }
+                (false, _) => {
+                    self.report("targets", t.entry, t.figure, t.key_offset, Expect::Figure);
+                    dropped.extend(t.at);
+                }
+            }
+        }
+        for i in dropped.into_iter().rev() {
+            config.targets.remove(i);
+        }
         // A quota's kinds, now that the office's own are known; a quota
         // naming an unknown kind is left out.
         let mut dropped = Vec::new();

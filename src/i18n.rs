@@ -484,6 +484,12 @@ pub enum MonthlyText {
     RatingsSheet,
     ReviewsBelowSheet,
     TargetsSheet,
+    // Quotas.
+    QuotasMissed,
+    NoQuotasMissed,
+    QuotasMissedSheet,
+    QuotasNote,
+    SoFar,
 }
 
 impl MonthlyText {
@@ -544,11 +550,45 @@ impl MonthlyText {
             RatingsSheet => ("评星", "Ratings"),
             ReviewsBelowSheet => ("评议低于标准", "Reviews below"),
             TargetsSheet => ("目标", "Targets"),
+            QuotasMissed => ("未完成定额的干部", "Quotas missed"),
+            NoQuotasMissed => (
+                "本月结束的定额期间都已完成。",
+                "Every quota period that ended this month was met.",
+            ),
+            QuotasMissedSheet => ("定额未完成", "Quotas missed"),
+            QuotasNote => (
+                "定额完成率：每项定额在本月月末所在的月度、季度或年度中，已完成的干部（或干部与帮扶户）占应完成的比例；期间尚未结束的标“进行中”，为截至月末已完成的比例，不算未完成。",
+                "Quotas: in each quota's month, quarter or year that holds the month's end, the share of cadres (or cadres and households) that met it; a period not yet over is marked “so far”: met by the month's end, no miss.",
+            ),
+            SoFar => ("（进行中）", " (so far)"),
         };
         match lang {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+/// A quota's line among the headline figures: its name and its period,
+/// `主题党日（月度）`, `组织生活会（2026年）`, `宣讲 (2026 Q1)`.
+pub fn quota_headline_name(
+    name: &str,
+    period: &crate::metrics::quotas::CalPeriod,
+    lang: Lang,
+) -> String {
+    use crate::config::Per;
+    use chrono::Datelike;
+    let y = period.first.year();
+    let when = match (period.per, lang) {
+        (Per::Month, _) => lang.pick("月度", "monthly").to_string(),
+        (Per::Quarter, Lang::Zh) => format!("{y}年第{}季度", period.first.month0() / 3 + 1),
+        (Per::Quarter, Lang::En) => format!("{y} Q{}", period.first.month0() / 3 + 1),
+        (Per::Year, Lang::Zh) => format!("{y}年"),
+        (Per::Year, Lang::En) => y.to_string(),
+    };
+    match lang {
+        Lang::Zh => format!("{name}（{when}）"),
+        Lang::En => format!("{name} ({when})"),
     }
 }
 

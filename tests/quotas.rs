@@ -581,3 +581,266 @@ fn a_household_of_a_workbook_at_a_township_names_its_sheet_and_row() {
         )]
     );
 }
+
+#[test]
+fn the_monthly_summary_shows_each_quota_and_who_missed_it() {
+    // March 2026 as of 03-31, against February (as of 02-28); the data
+    // begins in January, so February has figures. Each quota in its own
+    // period holding D:
+    // 月走访 (March, ended): owed by A1, A3, A4, U1 (A2 starts 03-15: not
+    //   owed); met by A1 (03-10) and U1 (03-15 at 乙村, inside 一镇); A3
+    //   and A4 did nothing: 2/4 = 0.5. February: A3 (02-20) and A4
+    //   (02-03) of A1, A3, A4, U1: 2/4 = 0.5; change 0.
+    // 季度宣讲 (Q1, ended 03-31): A1 only (A2 is not linked all Q1); its
+    //   03-10 lecture: 1/1. As of 02-28 Q1 was in progress, nothing met
+    //   yet: 0/1; the same period, so change +1.
+    // 单位驻村 (2026, in progress): U1's 01-12 and 03-15, 2 visits and 20
+    //   days of 4 and 30: 0/1 so far; February the same.
+    // 联系户 (2026, in progress): (A4, H1) and (A4, H2) — H3's link and
+    //   A2's begin after 01-01 — H1 one visit of the 2 needed: 0/2; the
+    //   same in February.
+    let out = ok_on(
+        &dir(),
+        &[
+            "report",
+            "monthly",
+            "--month",
+            "2026-03",
+            "--as-of",
+            "2026-03-31",
+            "--format",
+            "json",
+        ],
+    );
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    let stand = |v: &Value| {
+        (
+            v["period"].as_str().unwrap().to_string(),
+            v["owed"].as_u64().unwrap(),
+            v["met"].as_u64().unwrap(),
+            v["in_progress"].as_bool().unwrap(),
+        )
+    };
+    let quotas: Vec<_> = doc["quotas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["quota"].as_str().unwrap().to_string(),
+                stand(q),
+                stand(&q["previous"]),
+                q["change"].as_f64(),
+            )
+        })
+        .collect();
+    let s = |p: &str, owed, met, progress| (p.to_string(), owed, met, progress);
+    assert_eq!(
+        quotas,
+        [
+            (
+                "月走访".into(),
+                s("2026-03", 4, 2, false),
+                s("2026-02", 4, 2, false),
+                Some(0.0)
+            ),
+            (
+                "季度宣讲".into(),
+                s("2026-Q1", 1, 1, false),
+                s("2026-Q1", 1, 0, true),
+                Some(1.0)
+            ),
+            (
+                "单位驻村".into(),
+                s("2026", 1, 0, true),
+                s("2026", 1, 0, true),
+                Some(0.0)
+            ),
+            (
+                "联系户".into(),
+                s("2026", 2, 0, true),
+                s("2026", 2, 0, true),
+                Some(0.0)
+            ),
+        ]
+    );
+    // Who missed: the periods that ended in March — 月走访's March (A3,
+    // A4); Q1 of 季度宣讲 was met; the years are not over.
+    let missed: Vec<(String, String, String)> = doc["quotas_missed"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let t = |k: &str| r[k].as_str().unwrap_or("").to_string();
+            (t("cadre"), t("quota"), t("period"))
+        })
+        .collect();
+    let m = |c: &str| (c.to_string(), "月走访".to_string(), "2026-03".to_string());
+    assert_eq!(missed, [m("A3"), m("A4")]);
+    // People read the rates beside the other figures, a year so far
+    // marked as such, and the list.
+    let out = ok_on(
+        &dir(),
+        &[
+            "report",
+            "monthly",
+            "--month",
+            "2026-03",
+            "--as-of",
+            "2026-03-31",
+        ],
+    );
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("| 月走访（月度） | 50.0% | 50.0% | 持平 |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| 季度宣讲（2026年第1季度） | 100.0% | 0.0%（进行中） | ↑ 100.0 个百分点 |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| 单位驻村（2026年） | 0.0%（进行中） | 0.0%（进行中） | 持平 |"),
+        "{text}"
+    );
+    assert!(text.contains("## 未完成定额的干部"), "{text}");
+    assert!(
+        text.contains("| A3 | 丙三 | 县级 | 测试区 | 月走访 | 2026-03 |"),
+        "{text}"
+    );
+    // And the workbook has the list on a sheet of its own.
+    let out = ok_on(
+        &dir(),
+        &[
+            "report",
+            "monthly",
+            "--month",
+            "2026-03",
+            "--as-of",
+            "2026-03-31",
+            "--format",
+            "xlsx",
+        ],
+    );
+    assert!(common::xlsx_sheet_names(&out).contains(&"定额未完成".to_string()));
+}
+
+#[test]
+fn a_quota_takes_a_target_by_its_name() {
+    // Over the half year of `the_summary_appends_households_and_each_quota`:
+    // 月走访 13 met of 25 owed = 0.52, under its target 0.6, and 测试区
+    // (the only county) misses it; 季度宣讲 1 of 3 = 0.3333, at least 0.3.
+    let (_tmp, copy) = common::temp_copy("quotas");
+    let path = copy.join("bangcun.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n[targets]\n\"月走访\" = 0.6\n\"季度宣讲\" = { at_least = 0.3 }\n");
+    std::fs::write(&path, text).unwrap();
+    let mut args = vec!["report", "summary", "--format", "json"];
+    args.extend(HALF_YEAR);
+    let doc: Value = serde_json::from_slice(&ok_on(&copy, &args)).unwrap();
+    let judged: Vec<(String, f64, bool, Vec<Value>)> = doc["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["figure"].as_str().unwrap().to_string(),
+                t["value"].as_f64().unwrap(),
+                t["met"].as_bool().unwrap(),
+                t["missing"].as_array().unwrap().clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        judged,
+        [
+            ("月走访".into(), 0.52, false, vec![Value::from("450001")]),
+            ("季度宣讲".into(), 0.3333, true, vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_target_naming_no_figure_nor_quota_is_an_error_with_its_line() {
+    let (_tmp, copy) = common::temp_copy("quotas");
+    let path = copy.join("bangcun.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let line = text.lines().count() + 3;
+    // Line `line`: no quota is 月走访2; the next: a rate of 60 for a quota.
+    text.push_str("\n[targets]\n\"月走访2\" = 0.6\n\"季度宣讲\" = 60\n");
+    std::fs::write(&path, text).unwrap();
+    let (code, doc) = common::check_json(&copy, &[]);
+    assert_eq!(code, 1);
+    let bad: Vec<(u64, String)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == "invalid-config")
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["value"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        bad,
+        [
+            (line as u64, "月走访2".into()),
+            (line as u64 + 1, "60".into())
+        ]
+    );
+}
+
+#[test]
+fn household_columns_only_where_a_quota_counts_households() {
+    // 月走访 is at the points: people see no 户编号 or 户主姓名 column (it
+    // would be empty on every row); programs still get `household`.
+    let args = ["--quota", "月走访", "--missing"];
+    let text = String::from_utf8(report(&dir(), &HALF_YEAR, &args)).unwrap();
+    assert!(
+        text.contains("已走访次数") && !text.contains("户编号"),
+        "{text}"
+    );
+    let csv = report(
+        &dir(),
+        &HALF_YEAR,
+        &[&args[..], &["--format", "csv"]].concat(),
+    );
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("cadre,name,level,county_code,quota,period,household,"));
+    // 联系户 counts each household: its id and head are shown.
+    let args = ["--quota", "联系户", "--missing"];
+    let year = ["--year", "2026", "--as-of", "2026-12-31"];
+    let text = String::from_utf8(report(&dir(), &year, &args)).unwrap();
+    assert!(text.contains("户编号") && text.contains("王二"), "{text}");
+}
+
+#[test]
+fn a_visit_to_a_cadres_household_outside_its_points_is_no_visit_place() {
+    // A4's point is 二镇; H5, its household, lives in 甲村 (under 一镇).
+    // Line 22: A4 with H5 at 甲村 — the household's village: no warning.
+    // Line 23: A4 at 甲村 with no household: away from its points.
+    let (_tmp, copy) = common::temp_copy("quotas");
+    let households = copy.join("households.csv");
+    let mut text = std::fs::read_to_string(&households).unwrap();
+    text.push_str("H5,周五,450001001001,rural,A4,,\n");
+    std::fs::write(&households, text).unwrap();
+    let visits = copy.join("visits/2026.csv");
+    let mut text = std::fs::read_to_string(&visits).unwrap();
+    text.push_str("2026-03-05,A4,450001001001,talk,2,H5,\n");
+    text.push_str("2026-03-06,A4,450001001001,workday,,,\n");
+    std::fs::write(&visits, text).unwrap();
+    let (_, doc) = common::check_json(&copy, &[]);
+    let lines: Vec<u64> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["check"] == "visit-place" && f["file"].as_str().unwrap().ends_with("2026.csv")
+        })
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    // Line 5 is the fixture's own (A1's 04-08 at 乙村).
+    assert_eq!(lines, [5, 23]);
+}

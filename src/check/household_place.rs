@@ -52,16 +52,20 @@ pub fn run(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         if village != place {
-            let place = &data.region(place).code;
+            // Codes and names both: a clerk may have written either.
+            let named = |r: crate::model::RegionId| {
+                let r = data.region(r);
+                format!("{} {}", r.code, r.name)
+            };
             let message = HouseholdPlace {
-                household: household.id.to_string(),
-                place: place.to_string(),
-                village: data.region(village).code.to_string(),
+                household: format!("{} {}", household.id, household.name),
+                place: named(place),
+                village: named(village),
             };
             out.push(
                 Finding::new(&HOUSEHOLD_PLACE, v.span, message)
                     .field("place")
-                    .value(place.clone()),
+                    .value(data.region(place).code.to_string()),
             );
         }
     }

@@ -1,16 +1,17 @@
 //! `visit-place`: a visit at a place that is not one of the cadre's points
-//! nor inside one.
+//! nor inside one (nor the village of one of the cadre's households, when
+//! the visit is with that household).
 
 use super::Context;
 use crate::finding::{Check, Describe, Finding, Severity};
 use crate::lang::{Lang, tr};
-use crate::model::Ref;
+use crate::model::{Ref, RegionId, Visit};
 
 pub static VISIT_PLACE: Check = Check {
     name: "visit-place",
     severity: Severity::Warning,
-    about: "a visit at a place that is not one of the cadre's points nor inside one",
-    about_zh: "走访地点既不是该干部的联系点，也不在联系点之内",
+    about: "a visit at a place that is not one of the cadre's points nor inside one, nor the village of the cadre's household it visited",
+    about_zh: "走访地点既不是该干部的联系点，也不在联系点之内，也不是所走访的该干部联系户所在村",
 };
 
 /// Cadre `cadre` visited `place`, away from its points.
@@ -39,6 +40,16 @@ impl Describe for VisitPlace {
     }
 }
 
+/// Whether `v` is a visit to a household the cadre links, at the
+/// household's village.
+fn at_its_household(ctx: &Context, v: &Visit, place: RegionId) -> bool {
+    let Some(h) = v.household.and_then(|h| h.id()) else {
+        return false;
+    };
+    let household = ctx.data.household(h);
+    household.place.id() == Some(place) && household.cadres.contains(&v.cadre)
+}
+
 pub fn run(ctx: &Context, out: &mut Vec<Finding>) {
     let data = ctx.data;
     for v in &data.visits {
@@ -55,6 +66,12 @@ pub fn run(ctx: &Context, out: &mut Vec<Finding>) {
         // With no readable point there is nothing to compare with; the
         // points have findings of their own.
         if points.peek().is_none() || points.any(|p| ctx.index.within(place, p)) {
+            continue;
+        }
+        // A visit to one of the cadre's households, in the household's
+        // village, is where it should be (`household-place` says when it
+        // is not).
+        if at_its_household(ctx, v, place) {
             continue;
         }
         let place = &data.region(place).code;

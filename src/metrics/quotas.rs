@@ -13,7 +13,8 @@ use chrono::Datelike;
 
 use super::{Ctx, Window, fold_visits, rate};
 use crate::config::{Per, Quota, QuotaAt};
-use crate::model::{CadreId, Date, HouseholdId, Visit};
+use crate::index::Groups;
+use crate::model::{CadreId, Date, HouseholdId, Ref, RegionId, Visit};
 
 /// A calendar month, quarter or year a quota is owed for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,12 +67,12 @@ impl CalPeriod {
         }
     }
 
-    /// 64-bit words holding a bit for each day of a period of `per`.
+    /// 32-bit words holding a bit for each day of a period of `per`.
     fn words(per: Per) -> usize {
         match per {
             Per::Month => 1,
-            Per::Quarter => 2,
-            Per::Year => 6,
+            Per::Quarter => 3,
+            Per::Year => 12,
         }
     }
 }
@@ -120,6 +121,15 @@ impl Compliance {
         rate(self.met, self.owed)
     }
 
+    /// Every obligation of `q`, those in progress too (met so far): the
+    /// stand of a period that may not have ended.
+    pub fn so_far(q: &QuotaFigures) -> Compliance {
+        Compliance {
+            owed: q.owed.len() as u64,
+            met: q.owed.iter().filter(|o| o.met).count() as u64,
+        }
+    }
+
     /// Counts an obligation (progress is neither owed nor met).
     pub fn add(&mut self, o: &Obligation) {
         if !o.progress {
@@ -136,6 +146,28 @@ impl QuotaFigures<'_> {
             self.quota.visits.saturating_sub(o.visits),
             self.quota.days.saturating_sub(o.days),
         )
+    }
+}
+
+/// Each cadre's points (the valid ones), in one flat array: the pass over
+/// the visits reads them for every visit, and a cadre's own list would
+/// cost a walk to its heap block each time.
+struct Points {
+    points: Groups,
+}
+
+impl Points {
+    fn of(ctx: &Ctx) -> Points {
+        let valid = |r: &Ref<RegionId>| ctx.valid.region_ref(*r);
+        let points = Groups::new(
+            ctx.data.cadres.len(),
+            ctx.data
+                .cadres
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| c.points.iter().filter_map(valid).map(move |p| (p.0, i))),
+        );
+        Points { points }
     }
 }
 
@@ -158,20 +190,50 @@ struct Plan<'q> {
     slots: Vec<(CadreId, Option<HouseholdId>)>,
 }
 
-/// What the visits marked for one quota: per slot and period, the days
-/// with a counted visit (bits) and the days added up.
+/// What the visits marked for one quota: per period and slot (period
+/// after period), a cell of the days with a counted visit (bits, `words`
+/// of them) followed by the days added up — together, so that a visit
+/// touches one cache line.
 #[derive(Clone)]
 struct Marks {
-    bits: Vec<u64>,
-    days: Vec<u32>,
+    cells: Vec<u32>,
+    /// `words` + 1: the length of a cell.
+    stride: usize,
+}
+
+impl Marks {
+    /// The bits and the days of cell `cell`.
+    fn cell(&self, cell: usize) -> (&[u32], u32) {
+        let at = cell * self.stride;
+        match self.cells.get(at..at + self.stride) {
+            Some([bits @ .., days]) => (bits, *days),
+            _ => (&[], 0),
+        }
+    }
+
+    /// Adds what another part of the visits marked.
+    fn merge(&mut self, other: &Marks) {
+        for (into, from) in self
+            .cells
+            .chunks_exact_mut(self.stride)
+            .zip(other.cells.chunks_exact(self.stride))
+        {
+            let (days, bits) = into.split_last_mut().expect("a cell has its days");
+            for (a, b) in bits.iter_mut().zip(from) {
+                *a |= b;
+            }
+            *days = days.saturating_add(from[self.stride - 1]);
+        }
+    }
 }
 
 impl Plan<'_> {
     fn no_marks(&self) -> Marks {
         let cells = self.slots.len() * self.periods.len();
+        let stride = self.words + 1;
         Marks {
-            bits: vec![0; cells * self.words],
-            days: vec![0; cells],
+            cells: vec![0; cells * stride],
+            stride,
         }
     }
 
@@ -183,7 +245,14 @@ impl Plan<'_> {
 
     /// The slot a visit counts into, if any; `at_point` says (once asked)
     /// whether the visit is at one of its cadre's points.
-    fn slot_of(&self, ctx: &Ctx, v: &Visit, cadre: CadreId, at_point: &mut Option<bool>) -> u32 {
+    fn slot_of(
+        &self,
+        ctx: &Ctx,
+        at: &Points,
+        v: &Visit,
+        cadre: CadreId,
+        at_point: &mut Option<bool>,
+    ) -> u32 {
         match self.quota.at {
             QuotaAt::Point => {
                 let slot = self
@@ -195,12 +264,11 @@ impl Plan<'_> {
                     return NONE;
                 }
                 let inside = *at_point.get_or_insert_with(|| {
-                    let c = ctx.data.cadre(cadre);
                     v.place.id().is_some_and(|place| {
-                        c.points
+                        at.points
+                            .get(cadre.0 as usize)
                             .iter()
-                            .filter_map(|p| p.id())
-                            .any(|p| ctx.index.within(place, p))
+                            .any(|&p| ctx.index.within(place, RegionId(p)))
                     })
                 });
                 if inside { slot } else { NONE }
@@ -234,6 +302,7 @@ impl Plan<'_> {
     fn mark(
         &self,
         ctx: &Ctx,
+        at: &Points,
         marks: &mut Marks,
         v: &Visit,
         cadre: CadreId,
@@ -245,16 +314,18 @@ impl Plan<'_> {
         let Some(period) = self.period_of(v.date) else {
             return;
         };
-        let slot = self.slot_of(ctx, v, cadre, at_point);
+        let slot = self.slot_of(ctx, at, v, cadre, at_point);
         if slot == NONE {
             return;
         }
-        let cell = slot as usize * self.periods.len() + period;
+        // Period-major: the visits come by date, so those of a month write
+        // into one period's cells, which stay in cache.
+        let cell = period * self.slots.len() + slot as usize;
         let offset = (v.date - self.periods[period].first).num_days() as usize;
-        if let Some(word) = marks.bits.get_mut(cell * self.words + offset / 64) {
-            *word |= 1 << (offset % 64);
-        }
-        if let Some(days) = marks.days.get_mut(cell) {
+        let at = cell * marks.stride;
+        if let Some(cell) = marks.cells.get_mut(at..at + marks.stride) {
+            cell[offset / 32] |= 1 << (offset % 32);
+            let days = &mut cell[marks.stride - 1];
             *days = days.saturating_add(u32::from(v.days.get()));
         }
     }
@@ -286,15 +357,52 @@ pub fn periods(per: Per, window: &Window) -> Vec<CalPeriod> {
 
 /// The figures of every quota of the config over `window`.
 pub fn quotas<'a>(ctx: &Ctx<'a>, window: &Window) -> Vec<QuotaFigures<'a>> {
-    let plans: Vec<Plan> = ctx
+    quotas_where(ctx, window, |_| true)
+}
+
+/// Each quota's figures over its own period that holds `as_of` — the
+/// month, the quarter or the year — as of `as_of`: what the monthly
+/// summary shows of it. A period that has not ended by `as_of` is
+/// progress (its obligations met so far are `met`). One pass over the
+/// visits for each `per` the quotas use.
+pub fn in_period_holding<'a>(ctx: &Ctx<'a>, as_of: Date) -> Vec<QuotaFigures<'a>> {
+    let mut out = Vec::new();
+    for per in [Per::Month, Per::Quarter, Per::Year] {
+        if !ctx.config.quota.iter().any(|q| q.per == per) {
+            continue;
+        }
+        let p = CalPeriod::holding(per, as_of);
+        let window = Window {
+            from: p.first,
+            to: p.last,
+            as_of,
+        };
+        out.extend(quotas_where(ctx, &window, |q| q.per == per));
+    }
+    out.sort_by_key(|q| q.index);
+    out
+}
+
+/// The figures of the quotas `keep` takes over `window`, with their
+/// places in `[[quota]]`.
+fn quotas_where<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    keep: impl Fn(&Quota) -> bool,
+) -> Vec<QuotaFigures<'a>> {
+    let plans: Vec<(usize, Plan)> = ctx
         .config
         .quota
         .iter()
-        .map(|quota| plan(ctx, quota, window))
+        .enumerate()
+        .filter(|(_, quota)| keep(quota))
+        .map(|(index, quota)| (index, plan(ctx, quota, window)))
         .collect();
     if plans.is_empty() {
         return Vec::new();
     }
+    let (indexes, plans): (Vec<usize>, Vec<Plan>) = plans.into_iter().unzip();
+    let points = Points::of(ctx);
     let parts = fold_visits(
         ctx,
         window,
@@ -303,7 +411,7 @@ pub fn quotas<'a>(ctx: &Ctx<'a>, window: &Window) -> Vec<QuotaFigures<'a>> {
             let Some(cadre) = v.cadre.id() else { return };
             let mut at_point = None;
             for (plan, m) in plans.iter().zip(marks.iter_mut()) {
-                plan.mark(ctx, m, v, cadre, &mut at_point);
+                plan.mark(ctx, &points, m, v, cadre, &mut at_point);
             }
         },
     );
@@ -312,13 +420,8 @@ pub fn quotas<'a>(ctx: &Ctx<'a>, window: &Window) -> Vec<QuotaFigures<'a>> {
         match &mut merged {
             None => merged = Some(part),
             Some(all) => {
-                for (into, from) in all.iter_mut().zip(part) {
-                    for (a, b) in into.bits.iter_mut().zip(from.bits) {
-                        *a |= b;
-                    }
-                    for (a, b) in into.days.iter_mut().zip(from.days) {
-                        *a = a.saturating_add(b);
-                    }
+                for (into, from) in all.iter_mut().zip(&part) {
+                    into.merge(from);
                 }
             }
         }
@@ -327,8 +430,8 @@ pub fn quotas<'a>(ctx: &Ctx<'a>, window: &Window) -> Vec<QuotaFigures<'a>> {
     plans
         .into_iter()
         .zip(merged)
-        .enumerate()
-        .map(|(index, (plan, marks))| tally(ctx, index, plan, &marks, window.as_of))
+        .zip(indexes)
+        .map(|((plan, marks), index)| tally(ctx, index, plan, &marks, window.as_of))
         .collect()
 }
 
@@ -404,13 +507,9 @@ fn tally<'a>(
             if !linked || !household_linked || covered(&leaves, p.first, p.last) {
                 continue;
             }
-            let cell = slot * plan.periods.len() + period;
-            let bits = marks
-                .bits
-                .get(cell * plan.words..(cell + 1) * plan.words)
-                .unwrap_or(&[]);
+            let cell = period * plan.slots.len() + slot;
+            let (bits, days) = marks.cell(cell);
             let visits: u32 = bits.iter().map(|w| w.count_ones()).sum();
-            let days = marks.days.get(cell).copied().unwrap_or(0);
             owed.push(Obligation {
                 cadre,
                 household,

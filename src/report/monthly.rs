@@ -9,12 +9,14 @@
 
 use super::attendance::{self, MissedCadre};
 use super::coverage::{self, Gap};
+use super::quotas as report_quotas;
 use super::ratings;
 use super::targets::Judged;
 use super::{Listed, Report, problems, summary as county_table};
 use crate::date;
 use crate::i18n::month_name;
 use crate::lang::{Lang, tr};
+use crate::metrics::quotas::{CalPeriod, Compliance, QuotaFigures, in_period_holding};
 use crate::metrics::ratings::{latest_rating_year, latest_review_year};
 use crate::metrics::{
     By, Ctx, Figures, Period, PeriodError, Window, problem_totals, rate, summary,
@@ -154,6 +156,56 @@ pub struct HeadlineFigure {
     pub previous: Option<Figure>,
 }
 
+/// One quota of bangcun.toml among the headline figures: its own period
+/// that holds D (the month, the quarter or the year), and the same as of
+/// last month's end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuotaHeadline {
+    pub name: String,
+    pub current: QuotaStand,
+    /// `None` when last month lies before the data begins (as for the
+    /// other headline figures).
+    pub previous: Option<QuotaStand>,
+}
+
+/// Where a quota stands as of a day: in its period holding that day, the
+/// obligations (a cadre, or a cadre and one of its households) and those
+/// met.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QuotaStand {
+    pub period: CalPeriod,
+    pub owed: u64,
+    pub met: u64,
+    /// The period has not ended: `met` is what is met so far, no miss.
+    pub in_progress: bool,
+}
+
+impl QuotaStand {
+    /// met / owed; `None` when nobody owes it.
+    pub fn rate(&self) -> Option<f64> {
+        rate(self.met, self.owed)
+    }
+
+    /// Each quota's stand as of `as_of`, in the order of bangcun.toml,
+    /// with its figures (for the list of who missed it).
+    fn of_all<'a>(ctx: &Ctx<'a>, as_of: Date) -> Vec<(QuotaStand, QuotaFigures<'a>)> {
+        in_period_holding(ctx, as_of)
+            .into_iter()
+            .map(|q| {
+                let period = CalPeriod::holding(q.quota.per, as_of);
+                let so_far = Compliance::so_far(&q);
+                let stand = QuotaStand {
+                    period,
+                    owed: so_far.owed,
+                    met: so_far.met,
+                    in_progress: period.last > as_of,
+                };
+                (stand, q)
+            })
+            .collect()
+    }
+}
+
 /// One month of the trend: flows inside the month, the rate at its end.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TrendMonth {
@@ -177,6 +229,9 @@ pub struct Monthly<'a> {
     pub previous: Window,
     /// In [`Measure::ALL`] order.
     pub headline: Vec<HeadlineFigure>,
+    /// Each `[[quota]]` of bangcun.toml, in its order, after the headline
+    /// figures.
+    pub quotas: Vec<QuotaHeadline>,
     /// The summary (`report summary`) by county for the month, with its
     /// total, as a table …
     pub counties: Report<'a>,
@@ -200,6 +255,10 @@ pub struct Monthly<'a> {
     pub uncovered: Report<'a>,
     /// … and as they are listed.
     pub gaps: Vec<Gap<'a>>,
+    /// Who missed which quota in a period that ended by D within the
+    /// month (a month quota's month, a quarter's or a year's last month),
+    /// as `report quotas --missing` lists them.
+    pub quotas_missed: Report<'a>,
     /// The ratings of the latest year in the data, by county (with their
     /// targets), when it has ratings.
     pub ratings: Option<Report<'a>>,
@@ -350,6 +409,31 @@ pub fn build<'a>(
         })
         .collect();
 
+    // Each quota in its own period holding D, and as of last month's end.
+    let now = QuotaStand::of_all(ctx, window.as_of);
+    let then = if previous_has_data {
+        QuotaStand::of_all(ctx, previous.as_of)
+    } else {
+        Vec::new()
+    };
+    let quotas = now
+        .iter()
+        .map(|(stand, q)| QuotaHeadline {
+            name: q.quota.name.clone(),
+            current: *stand,
+            previous: then
+                .iter()
+                .find(|(_, p)| p.index == q.index)
+                .map(|(stand, _)| *stand),
+        })
+        .collect();
+    let ended: Vec<QuotaFigures> = now
+        .into_iter()
+        .filter(|(stand, _)| !stand.in_progress)
+        .map(|(_, q)| q)
+        .collect();
+    let quotas_missed = report_quotas::missed_of(ctx, &window, &ended, None, lang);
+
     let missed_cadres = attendance::missed_cadres(ctx, &window, &attendance);
     let gaps = coverage::gaps(ctx, &window, None);
     let counties = county_table::of_summary(ctx, &window, By::County, &current, lang);
@@ -373,6 +457,7 @@ pub fn build<'a>(
         window,
         previous,
         headline,
+        quotas,
         counties,
         county_figures: current
             .rows
@@ -387,6 +472,7 @@ pub fn build<'a>(
         revisits: problems::revisits(ctx, &window, None, None, lang),
         uncovered: coverage::of_gaps(ctx, &window, &gaps, lang),
         gaps,
+        quotas_missed,
         ratings,
         reviews_below: None,
         reviews,

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::attendance::{CADRE, cadre_cells};
 use super::{Cell, Column, Report, title};
+use crate::config::QuotaAt;
 use crate::i18n::{Heading, ReportName, list_separator};
 use crate::lang::{Lang, tr};
 use crate::metrics::quotas::{Compliance, Obligation, QuotaFigures, quotas};
@@ -122,7 +123,7 @@ pub fn per_cadre<'a>(ctx: &Ctx<'a>, window: &Window, filter: Filter, lang: Lang)
             let c = ctx.data.cadre(cadre);
             let mut row = Vec::from(cadre_cells(c, ctx.data.region(home), lang));
             row.extend([
-                Cell::Text(Cow::Owned(q.quota.name.clone())),
+                Cell::text(&q.quota.name),
                 Cell::count(tally.owed),
                 Cell::count(tally.met),
                 Cell::Rate(tally.rate()),
@@ -152,30 +153,64 @@ type SortKey = (String, usize, usize, String);
 /// One row per missed (cadre, quota, period, household), ordered by
 /// cadre, quota, period, household.
 pub fn missed<'a>(ctx: &Ctx<'a>, window: &Window, filter: Filter, lang: Lang) -> Report<'a> {
+    missed_of(
+        ctx,
+        window,
+        &figures(ctx, window, filter),
+        filter.county,
+        lang,
+    )
+}
+
+/// The missed rows of figures already computed (the monthly summary's,
+/// each quota over its own period), as [`missed`] lists them; `window` is
+/// the report's.
+pub fn missed_of<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    figures: &[QuotaFigures<'a>],
+    county: Option<RegionId>,
+    lang: Lang,
+) -> Report<'a> {
+    // People see the household columns only when a quota is counted with
+    // each household; programs always get the key `household`.
+    let households = figures.iter().any(|q| q.quota.at == QuotaAt::Household);
     let mut columns = Vec::from(CADRE);
     columns.extend([
         Column::all("quota", Heading::Quota),
         Column::all("period", Heading::QuotaPeriod),
-        Column::all("household", Heading::HouseholdId),
-        Column::people("household_name", Heading::HouseholdName),
+    ]);
+    if households {
+        columns.extend([
+            Column::all("household", Heading::HouseholdId),
+            Column::people("household_name", Heading::HouseholdName),
+        ]);
+    } else {
+        columns.push(Column::machines("household", Heading::HouseholdId));
+    }
+    columns.extend([
         Column::all("visits", Heading::VisitsDone),
         Column::all("days", Heading::DaysDone),
         Column::all("need_visits", Heading::NeedVisits),
         Column::all("need_days", Heading::NeedDays),
     ]);
     let mut rows: Vec<(SortKey, Vec<Cell<'a>>)> = Vec::new();
-    for q in figures(ctx, window, filter) {
-        for (cadre, home, owed) in by_cadre(ctx, &q, filter.county) {
+    for q in figures {
+        for (cadre, home, owed) in by_cadre(ctx, q, county) {
             let c = ctx.data.cadre(cadre);
             for o in owed.into_iter().filter(|o| !o.progress && !o.met) {
                 let (need_visits, need_days) = (q.quota.visits, q.quota.days);
                 let household = o.household.map(|h| ctx.data.household(h));
                 let mut row = Vec::from(cadre_cells(c, ctx.data.region(home), lang));
                 row.extend([
-                    Cell::Text(Cow::Owned(q.quota.name.clone())),
+                    Cell::text(&q.quota.name),
                     Cell::Text(Cow::Owned(q.periods[o.period].label())),
                     Cell::optional(household.map(|h| &*h.id)),
-                    Cell::optional(household.map(|h| &*h.name)),
+                ]);
+                if households {
+                    row.push(Cell::optional(household.map(|h| &*h.name)));
+                }
+                row.extend([
                     Cell::count(o.visits.into()),
                     Cell::count(o.days.into()),
                     Cell::count(need_visits.into()),

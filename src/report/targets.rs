@@ -90,7 +90,9 @@ pub fn judge<'a>(
     targets
         .iter()
         .filter_map(|target| {
-            let i = column(&target.figure)?;
+            // A quota's target is named by the quota: its rate column.
+            let i = column(&target.figure)
+                .or_else(|| column(&format!("quota:{}:rate", target.figure)))?;
             let value = report
                 .total
                 .as_ref()

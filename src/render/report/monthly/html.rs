@@ -12,7 +12,10 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::super::html::{head, notice_box, table, text};
-use super::{Body, Section, change, figure_text, previous_text, sections};
+use super::{
+    Body, Section, change, figure_text, previous_stand_text, previous_text, quota_change, sections,
+    stand_text,
+};
 use crate::i18n::{self, MonthlyText, ReportName};
 use crate::lang::Lang;
 use crate::metrics::Figures;
@@ -99,6 +102,17 @@ fn cards(html: &mut String, doc: &Monthly<'_>, lang: Lang) {
             text(MonthlyText::LastMonth.label(lang)),
             text(&previous_text(h.previous, lang)),
             text(&i18n::change_text(change(h.current, h.previous), lang)),
+        );
+    }
+    for q in &doc.quotas {
+        let _ = writeln!(
+            html,
+            "<div class=\"card\"><div class=\"label\">{}</div><div class=\"value\">{}</div><div class=\"was\">{} {}</div><div class=\"was\">{}</div></div>",
+            text(&i18n::quota_headline_name(&q.name, &q.current.period, lang)),
+            text(&stand_text(&q.current, lang)),
+            text(MonthlyText::LastMonth.label(lang)),
+            text(&previous_stand_text(q.previous.as_ref(), lang)),
+            text(&i18n::change_text(quota_change(q), lang)),
         );
     }
     html.push_str("</div>\n");

@@ -13,9 +13,12 @@ use serde_json::{Value, json};
 
 use super::super::json::{Table, notice_entry, targets_entry};
 use super::super::round4;
-use super::month_key;
+use super::{month_key, quota_change};
+use crate::i18n::Change;
 use crate::metrics::Window;
-use crate::report::monthly::{Figure, HeadlineFigure, Monthly, TrendMonth};
+use crate::report::monthly::{
+    Figure, HeadlineFigure, Monthly, QuotaHeadline, QuotaStand, TrendMonth,
+};
 use crate::report::notice::DataNotice;
 use crate::report::{Listed, Report};
 
@@ -34,12 +37,18 @@ impl Serialize for Doc<'_> {
         notice_entry(&mut map, self.1)?;
         map.serialize_entry("previous", &Month(&doc.previous))?;
         map.serialize_entry("headline", &Headline(&doc.headline))?;
+        if !doc.quotas.is_empty() {
+            map.serialize_entry("quotas", &Quotas(&doc.quotas))?;
+        }
         map.serialize_entry("counties", &Listing::whole(&doc.counties))?;
         map.serialize_entry("trend", &Trend(&doc.trend))?;
         map.serialize_entry("overdue", &Listing::cut(&doc.overdue))?;
         map.serialize_entry("missed", &Listing::whole(&doc.missed))?;
         map.serialize_entry("revisits", &Listing::cut(&doc.revisits))?;
         map.serialize_entry("uncovered", &Listing::whole(&doc.uncovered))?;
+        if !doc.quotas.is_empty() {
+            map.serialize_entry("quotas_missed", &Listing::whole(&doc.quotas_missed))?;
+        }
         programme_entries(&mut map, doc)?;
         map.end()
     }
@@ -136,6 +145,48 @@ impl Serialize for Entry<'_> {
         map.serialize_entry("change", &change)?;
         map.end()
     }
+}
+
+/// `[{"quota", "per", "period", "owed", "met", "rate", "in_progress",
+/// "previous", "change"}, …]`, in the order of bangcun.toml; `previous`
+/// is last month's `{"period", "owed", "met", "rate", "in_progress"}` or
+/// `null`; `change` the difference of the two rates (4 places) where
+/// they compare, else `null`.
+struct Quotas<'a>(&'a [QuotaHeadline]);
+
+impl Serialize for Quotas<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for q in self.0 {
+            let change = match (
+                quota_change(q),
+                q.current.rate(),
+                q.previous.and_then(|p| p.rate()),
+            ) {
+                (Change::Undefined, _, _) => Value::Null,
+                (_, Some(c), Some(p)) => json!(round4(round4(c) - round4(p))),
+                _ => Value::Null,
+            };
+            let mut value = stand(&q.current);
+            value["quota"] = json!(q.name);
+            value["per"] = json!(q.current.period.per.english());
+            value["previous"] = q.previous.as_ref().map_or(Value::Null, stand);
+            value["change"] = change;
+            seq.serialize_element(&value)?;
+        }
+        seq.end()
+    }
+}
+
+/// A quota's stand: `{"period", "owed", "met", "rate", "in_progress"}`.
+fn stand(s: &QuotaStand) -> Value {
+    json!({
+        "period": s.period.label(),
+        "owed": s.owed,
+        "met": s.met,
+        "rate": s.rate().map(round4),
+        "in_progress": s.in_progress,
+    })
 }
 
 /// A figure as written here: a count, or a rate to 4 places (`null` when

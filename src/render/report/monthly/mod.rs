@@ -17,7 +17,7 @@ use crate::metrics::Window;
 use crate::model::{Date, Enumeration, RegionLevel};
 use crate::report::attendance::MissedCadre;
 use crate::report::coverage::Gap;
-use crate::report::monthly::{Figure, LISTED, Monthly, TREND_MONTHS};
+use crate::report::monthly::{Figure, LISTED, Monthly, QuotaHeadline, QuotaStand, TREND_MONTHS};
 use crate::report::{Cell, Listed, Report, targets};
 
 /// How many cadres, or places, of one county people see before the rest
@@ -114,6 +114,19 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
                 MonthlyText::MissedSheet,
             ),
         ),
+    ];
+    if !doc.quotas.is_empty() {
+        let list = &doc.quotas_missed;
+        let listed = list.rows.len().min(PER_COUNTY_SHOWN);
+        all.push(listing(
+            MonthlyText::QuotasMissed,
+            list.rows.len(),
+            MonthlyText::NoQuotasMissed,
+            Body::Table(report_grid(list, lang, PER_COUNTY_SHOWN)),
+            count(listed, list.rows.len(), MonthlyText::QuotasMissedSheet),
+        ));
+    }
+    all.extend([
         problems(
             MonthlyText::Revisits,
             &doc.revisits,
@@ -127,7 +140,7 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             Body::Table(uncovered),
             count(uncovered_shown, doc.gaps.len(), MonthlyText::UncoveredSheet),
         ),
-    ];
+    ]);
     // The targets next to the headline; the ratings and reviews at the end.
     let (targets, rest) = programme_sections(doc, lang);
     all.splice(1..1, targets);
@@ -221,13 +234,46 @@ fn first_month(doc: &Monthly<'_>) -> Date {
     doc.trend.first().map_or(doc.window.from, |t| t.window.from)
 }
 
-/// The line under the headline when last month lies before the data
-/// begins: why it has no figures and no change.
+/// The line under the headline: when last month lies before the data
+/// begins, why it has no figures and no change; with quotas, what their
+/// rates are.
 fn headline_note(doc: &Monthly<'_>, lang: Lang) -> Option<String> {
-    doc.headline
+    let before = doc
+        .headline
         .iter()
         .any(|h| h.previous.is_none())
-        .then(|| i18n::nothing_to_compare(first_month(doc), lang))
+        .then(|| i18n::nothing_to_compare(first_month(doc), lang));
+    let quotas = (!doc.quotas.is_empty()).then(|| MonthlyText::QuotasNote.label(lang).to_string());
+    let notes: Vec<String> = before.into_iter().chain(quotas).collect();
+    (!notes.is_empty()).then(|| notes.join(lang.pick("", " ")))
+}
+
+/// A quota's stand as people read it: `75.0%`, and `（进行中）` for a
+/// period not yet over.
+fn stand_text(stand: &QuotaStand, lang: Lang) -> String {
+    let mut text = rate_text(stand.rate(), lang);
+    if stand.in_progress {
+        text.push_str(MonthlyText::SoFar.label(lang));
+    }
+    text
+}
+
+/// Last month's stand of a quota: `—` when the data begins after it.
+fn previous_stand_text(previous: Option<&QuotaStand>, lang: Lang) -> String {
+    previous.map_or_else(|| super::UNDEFINED.to_string(), |p| stand_text(p, lang))
+}
+
+/// The change of a quota's rate since last month: between the same
+/// period's stands (a year quota met so far), or between two periods
+/// that both ended (a month quota's months); none between a period that
+/// ended and the next one begun.
+fn quota_change(q: &QuotaHeadline) -> Change {
+    match q.previous {
+        Some(p) if p.period == q.current.period || (!p.in_progress && !q.current.in_progress) => {
+            change(Figure::Rate(q.current.rate()), Some(Figure::Rate(p.rate())))
+        }
+        _ => Change::Undefined,
+    }
 }
 
 /// The line under the trend: what its rate is, and, when the months
@@ -325,6 +371,14 @@ fn headline_grid(doc: &Monthly<'_>, lang: Lang) -> Grid {
                     i18n::change_text(change(h.current, h.previous), lang),
                 ]
             })
+            .chain(doc.quotas.iter().map(|q| {
+                vec![
+                    i18n::quota_headline_name(&q.name, &q.current.period, lang),
+                    stand_text(&q.current, lang),
+                    previous_stand_text(q.previous.as_ref(), lang),
+                    i18n::change_text(quota_change(q), lang),
+                ]
+            }))
             .collect(),
         total: None,
     }

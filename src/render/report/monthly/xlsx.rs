@@ -13,10 +13,10 @@ use rust_xlsxwriter::XlsxError;
 use super::super::xlsx::{Dates, Sheet, Styles, workbook};
 use super::super::{UNDEFINED, display_width, tenths_of_percent};
 use super::{
-    figure_cell, headline_headings, headline_note, rate_text, targets_table, trend_headings,
-    trend_note,
+    figure_cell, headline_headings, headline_note, quota_change, rate_text, targets_table,
+    trend_headings, trend_note,
 };
-use crate::i18n::{self, MonthlyText};
+use crate::i18n::{self, Change, MonthlyText};
 use crate::lang::Lang;
 use crate::report::monthly::{Figure, Monthly};
 use crate::report::notice::DataNotice;
@@ -74,6 +74,32 @@ fn book(doc: &Monthly<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, X
         }
         sheet.row += 1;
     }
+    // Each quota's rate this month and last; a period not yet over says
+    // so beside its name.
+    for q in &doc.quotas {
+        let row = sheet.row;
+        let mut name = i18n::quota_headline_name(&q.name, &q.current.period, lang);
+        if q.current.in_progress {
+            name.push_str(MonthlyText::SoFar.label(lang));
+        }
+        sheet.text(row, 0, &name, &s.text[0])?;
+        sheet.cell(row, 1, &Cell::Rate(q.current.rate()), false, lang, &s)?;
+        match q.previous {
+            Some(p) => sheet.cell(row, 2, &Cell::Rate(p.rate()), false, lang, &s)?,
+            None => sheet.text(row, 2, UNDEFINED, &s.undefined[0])?,
+        }
+        match quota_change(q) {
+            Change::Undefined => sheet.text(row, 3, UNDEFINED, &s.undefined[0])?,
+            change => {
+                let points = match change {
+                    Change::Points(n) => n as f64 / 10.0,
+                    _ => 0.0,
+                };
+                sheet.number(row, 3, points, 14, &s.points)?;
+            }
+        }
+        sheet.row += 1;
+    }
     sheet.finish(lang)?;
 
     // 各县: the county table of the summary for the month, with its total.
@@ -118,7 +144,7 @@ fn book(doc: &Monthly<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, X
     sheet.finish(lang)?;
 
     // The lists, whole, each with how many rows it has.
-    for (name, report, dates) in [
+    let mut lists = vec![
         (
             MonthlyText::OverdueSheet,
             &doc.overdue.report,
@@ -131,7 +157,18 @@ fn book(doc: &Monthly<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, X
             Dates::Joined,
         ),
         (MonthlyText::UncoveredSheet, &doc.uncovered, Dates::Joined),
-    ] {
+    ];
+    // Who missed which quota, after the missed work days, when there are
+    // quotas.
+    if !doc.quotas.is_empty() {
+        let quotas = (
+            MonthlyText::QuotasMissedSheet,
+            &doc.quotas_missed,
+            Dates::Joined,
+        );
+        lists.insert(2, quotas);
+    }
+    for (name, report, dates) in lists {
         let mut sheet = Sheet::new(book.add_worksheet(), name.label(lang))?;
         let lines = [period.clone(), i18n::rows_line(rows(report, dates), lang)];
         let part = report.name.title(lang);
