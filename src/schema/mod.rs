@@ -496,6 +496,14 @@ impl FieldType for Option<Deadline> {
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.deadline(field)
     }
+    // A day as ISO; long-term as the word clerks write, which reads back.
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        match self {
+            Some(Deadline::On(day)) => day.to_string(),
+            Some(Deadline::LongTerm) => crate::date::LONG_TERM[0].to_string(),
+            None => String::new(),
+        }
+    }
 }
 
 impl FieldType for u32 {
