@@ -28,6 +28,8 @@ pub enum ReportName {
     Attendance,
     MissedWorkdays,
     Coverage,
+    /// `report problems`: the ledger, or one of its named lists.
+    Ledger(Ledger),
 }
 
 impl ReportName {
@@ -48,6 +50,7 @@ impl ReportName {
             (Attendance, Lang::En) => "Work-day attendance",
             (MissedWorkdays, Lang::En) => "Missed work days",
             (Coverage, Lang::En) => "Townships and villages without an active cadre",
+            (Ledger(ledger), lang) => ledger.title(lang),
         }
     }
 
@@ -63,11 +66,76 @@ impl ReportName {
             Attendance => ("到岗情况", "Attendance"),
             MissedWorkdays => ("未到岗", "Missed work days"),
             Coverage => ("未覆盖", "Uncovered"),
+            Ledger(ledger) => return ledger.sheet(lang),
         };
         match lang {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+/// The problem ledger and the lists the office names (三台账两清单, as
+/// the Xuchang office calls them), which `report problems` is titled by
+/// when its filters ask for one of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ledger {
+    /// The whole ledger, or a cut of it that has no name of its own.
+    All,
+    /// `--level city --at township`.
+    CityTownship,
+    /// `--level city --at village`.
+    CityVillage,
+    /// `--level county --at village`.
+    CountyVillage,
+    /// `--status open,overdue`: the problems handed to the units.
+    Assigned,
+    /// `--status rectified`: rectified, to verify.
+    ToVerify,
+    /// `--status overdue`: the problems to chase (督办).
+    Overdue,
+}
+
+impl Ledger {
+    pub fn title(self, lang: Lang) -> &'static str {
+        use Ledger::*;
+        let (zh, en) = match self {
+            All => ("问题台账", "Problem ledger"),
+            CityTownship => (
+                "市级领导“联乡帮村”工作乡（镇、街道）问题台账",
+                "City leaders' ledger of problems at townships",
+            ),
+            CityVillage => (
+                "市级领导“联乡帮村”工作村（社区）问题台账",
+                "City leaders' ledger of problems at villages",
+            ),
+            CountyVillage => (
+                "县级干部“联乡帮村”工作村（社区）问题台账",
+                "County cadres' ledger of problems at villages",
+            ),
+            Assigned => (
+                "联乡帮村交办问题清单",
+                "Problems handed to the responsible units",
+            ),
+            ToVerify => ("联乡帮村需核实问题清单", "Rectified problems to verify"),
+            Overdue => ("联乡帮村逾期问题督办清单", "Overdue problems to chase"),
+        };
+        lang.pick(zh, en)
+    }
+
+    /// The sheet name of the list (at most 31 characters).
+    pub fn sheet(self, lang: Lang) -> &'static str {
+        use Ledger::*;
+        let (zh, en) = match self {
+            All => ("问题台账", "Ledger"),
+            CityTownship => ("市级领导乡镇问题台账", "City, townships"),
+            CityVillage => ("市级领导村问题台账", "City, villages"),
+            CountyVillage => ("县级干部村问题台账", "County, villages"),
+            Assigned => ("交办问题清单", "Assigned"),
+            ToVerify => ("需核实问题清单", "To verify"),
+            Overdue => ("逾期问题督办清单", "Overdue"),
+        };
+        lang.pick(zh, en)
     }
 }
 
@@ -123,6 +191,12 @@ pub enum Heading {
     Level,
     Code,
     RegionName,
+    // The ledger's own columns.
+    Source,
+    FinderLevel,
+    Status,
+    DaysLeft,
+    VerifiedOn,
 }
 
 impl Heading {
@@ -177,6 +251,11 @@ impl Heading {
             Level => ("层级", "Level"),
             Code => ("区划代码", "Code"),
             RegionName => ("名称", "Name"),
+            Source => ("来源", "Source"),
+            FinderLevel => ("发现层级", "Found by"),
+            Status => ("状态", "Status"),
+            DaysLeft => ("剩余天数", "Days left"),
+            VerifiedOn => ("销号日期", "Verified"),
         };
         match lang {
             Lang::Zh => zh,

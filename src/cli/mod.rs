@@ -17,11 +17,14 @@ use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::date;
 use crate::lang::{Lang, tr};
+use crate::metrics::problems::{Filter, Finder, Status};
 use crate::metrics::{By, Period};
 use crate::model::Date;
+use crate::model::{Enumeration, RegionLevel, Source};
 use crate::render::findings::{self, FindingFormat};
 use crate::render::{DocKind, Format};
 use crate::report::monthly::MonthlyRequest;
+use crate::report::problems::Split;
 use crate::report::{Request, Which};
 
 /// The whole command line. Its help, and that of every command and
@@ -150,7 +153,74 @@ pub enum ReportCommand {
         #[command(flatten)]
         common: ReportCommon,
     },
+    Problems(ProblemsArgs),
     Monthly(MonthlyArgs),
+}
+
+/// The options of `report problems`: the filters of the ledger and the
+/// split, then those of every report.
+#[derive(Debug, Args)]
+pub struct ProblemsArgs {
+    #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = status_arg())]
+    pub status: Vec<Status>,
+    #[command(flatten)]
+    pub county: CountyArg,
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+    #[arg(long, value_name = "SOURCE", value_parser = source_arg())]
+    pub source: Option<Source>,
+    #[arg(long, value_name = "LEVEL", value_delimiter = ',', value_parser = level_arg())]
+    pub level: Vec<Finder>,
+    #[arg(long, value_name = "AT", value_parser = at_arg())]
+    pub at: Option<RegionLevel>,
+    #[arg(long, value_name = "BY", value_parser = split_arg())]
+    pub split: Option<Split>,
+    #[command(flatten)]
+    pub common: ReportCommon,
+}
+
+/// `--status`: the status words.
+fn status_arg() -> impl TypedValueParser<Value = Status> {
+    PossibleValuesParser::new(Status::ALL.map(Status::key)).map(|word| {
+        Status::ALL
+            .into_iter()
+            .find(|s| s.key() == word)
+            .unwrap_or(Status::Open)
+    })
+}
+
+/// `--level`: the level of the cadre who found a problem, or `none`.
+fn level_arg() -> impl TypedValueParser<Value = Finder> {
+    PossibleValuesParser::new(Finder::ALL.map(Finder::key)).map(|word| {
+        Finder::ALL
+            .into_iter()
+            .find(|l| l.key() == word)
+            .unwrap_or(Finder::None)
+    })
+}
+
+/// `--source`: how a problem came to the ledger.
+fn source_arg() -> impl TypedValueParser<Value = Source> {
+    PossibleValuesParser::new(["cadre", "inspection", "petition"])
+        .map(|word| Source::parse(&word).unwrap_or(Source::Cadre))
+}
+
+/// `--at`: the level of a problem's place.
+fn at_arg() -> impl TypedValueParser<Value = RegionLevel> {
+    PossibleValuesParser::new(["township", "village"]).map(|word| match word.as_str() {
+        "township" => RegionLevel::Township,
+        _ => RegionLevel::Village,
+    })
+}
+
+/// `--split`: one table per responsible unit or county.
+fn split_arg() -> impl TypedValueParser<Value = Split> {
+    PossibleValuesParser::new(["unit", "county"]).map(|word| match word.as_str() {
+        "unit" => Split::Unit,
+        _ => Split::County,
+    })
 }
 
 /// `--county` of the listings.
@@ -256,8 +326,22 @@ pub enum ByArg {
 
 impl From<ReportArgs> for ReportJob {
     fn from(args: ReportArgs) -> ReportJob {
+        let (mut filter, mut split) = (Filter::default(), None);
         let (which, county, common) = match args.report {
             ReportCommand::Monthly(monthly) => return monthly.into(),
+            ReportCommand::Problems(p) => {
+                filter = Filter {
+                    status: p.status,
+                    county: None,
+                    unit: p.unit,
+                    category: p.category,
+                    source: p.source,
+                    level: p.level,
+                    at: p.at,
+                };
+                split = p.split;
+                (Which::Problems, p.county.county, p.common)
+            }
             ReportCommand::Summary { by, common } => {
                 let by = match by {
                     ByArg::County => By::County,
@@ -295,6 +379,8 @@ impl From<ReportArgs> for ReportJob {
             period,
             as_of: common.as_of,
             county,
+            filter,
+            split,
         };
         let to = Output {
             format: common.format,

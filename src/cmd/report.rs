@@ -39,7 +39,13 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
         ),
         _ => None,
     };
-    let report = report::build(&ctx, request.which, &window, county, lang);
+    let report = report::build(
+        &ctx,
+        (request.which, &request.filter),
+        &window,
+        county,
+        lang,
+    );
     to.write(Document::Report(&report), &checked.notice, lang)?;
     checked.leave();
     Ok(ExitCode::from(CLEAN))

@@ -27,6 +27,11 @@ pub struct Request {
     pub as_of: Option<Date>,
     /// `--county`: a county code or name, for the listings.
     pub county: Option<String>,
+    /// The other filters of `report problems` (its county is `county`,
+    /// resolved by the command).
+    pub filter: crate::metrics::problems::Filter,
+    /// `report problems --split`.
+    pub split: Option<problems::Split>,
 }
 
 /// Which report.
@@ -39,6 +44,8 @@ pub enum Which {
     /// `attendance --missing`: one row per missed (cadre, work day).
     MissedWorkdays,
     Coverage,
+    /// `report problems`: the ledger as `Request::filter` cuts it.
+    Problems,
 }
 
 /// A report ready to render; its cells borrow text from the dataset.
@@ -195,15 +202,23 @@ pub fn find_county(ctx: &Ctx, text: &str) -> Option<RegionId> {
         .or_else(|| counties().find(|&id| *ctx.data.region(id).name == *text))
 }
 
-/// Builds the report asked for. `county` limits the listings to one county.
+/// Builds the report asked for. `county` limits the listings to one
+/// county; `filter`, the ledger.
 pub fn build<'a>(
     ctx: &Ctx<'a>,
-    which: Which,
+    (which, filter): (Which, &crate::metrics::problems::Filter),
     window: &Window,
     county: Option<RegionId>,
     lang: Lang,
 ) -> Report<'a> {
     match which {
+        Which::Problems => {
+            let filter = crate::metrics::problems::Filter {
+                county,
+                ..filter.clone()
+            };
+            problems::ledger(ctx, window, &filter, lang)
+        }
         Which::Summary(by) => summary::build(ctx, window, by, lang),
         Which::Overdue => problems::overdue(ctx, window, county, None, lang).report,
         Which::Revisits => problems::revisits(ctx, window, county, None, lang).report,

@@ -1,0 +1,237 @@
+//! `bangcun report problems` end to end: the ledger with each problem's
+//! status at D, its filters and named lists, and `--split`, over
+//! `tests/fixtures/ledger` (worked out by hand below) and `data/`.
+//!
+//! The fixture as of D = 2026-04-30 (deadline: found + 30 days, 安全生产
+//! found + 7; revisit 15 days):
+//!
+//! | id | county | place | found by | found | deadline | rectified | verified | status at D |
+//! |---|---|---|---|---|---|---|---|---|
+//! | Q1 | 甲县 | 一镇 (township) | C1 city | 04-01 | 04-01 + 30 = 05-01 | — | — | open, 1 day left |
+//! | Q2 | 甲县 | 一村 (village) | C1 city | 03-01 | 03-01 + 7 = 03-08 | — | — | overdue 23 + 30 = 53 days |
+//! | Q3 | 甲县 | 一村 | C2 county | 02-01 | 03-03 | 03-01 | — | rectified |
+//! | Q4 | 乙县 | 二村 | C3 township | 01-10 | 02-09 | 02-01 | 02-20 | closed |
+//! | Q5 | 甲县 | 一镇 | C1 | 05-10 > D | | | | absent |
+//! | Q6 | 乙县 | 二镇 (township) | inspection: none | 01-05 | 长期坚持 | — | — | open (long-term, never overdue) |
+//! | Q7 | 乙县 | 二村 | inspection: none | 03-20 | 04-10 | 04-25 | 05-05 > D | rectified |
+//!
+//! Units: Q1, Q3 (and the absent Q5) `A/B局`; Q2 `A:B局` (differs only in
+//! a character Windows forbids in file names); Q4 a 32-character name;
+//! Q6, Q7 none.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::root;
+
+const D: [&str; 2] = ["--as-of", "2026-04-30"];
+
+fn fixture() -> PathBuf {
+    root().join(common::fixture("ledger"))
+}
+
+/// The CSV rows of `report problems ARGS… --format csv` as of D, as
+/// (header, rows of fields).
+fn csv(dir: &Path, args: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut all = vec!["report", "problems", "--format", "csv"];
+    all.extend(D);
+    all.extend(args);
+    let out = String::from_utf8(common::ok_on(dir, &all)).expect("UTF-8");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.expect("a record").iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+/// The ids the ledger lists with `args`, in its order.
+fn ids(dir: &Path, args: &[&str]) -> Vec<String> {
+    csv(dir, args).1.into_iter().map(|r| r[0].clone()).collect()
+}
+
+#[test]
+fn the_ledger_at_d_has_every_problem_with_its_status_and_days() {
+    let (header, rows) = csv(&fixture(), &[]);
+    assert_eq!(
+        header,
+        [
+            "id",
+            "county_code",
+            "township_code",
+            "place",
+            "status",
+            "days_left",
+            "days_overdue",
+            "category",
+            "source",
+            "level",
+            "cadre",
+            "unit",
+            "found",
+            "deadline",
+            "rectified",
+            "verified",
+            "satisfaction",
+            "summary",
+            "measures",
+            "owner",
+            "progress",
+            "note"
+        ]
+    );
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let pick = |row: &Vec<String>, names: &[&str]| -> Vec<String> {
+        names.iter().map(|n| row[col(n)].clone()).collect()
+    };
+    let shown: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            pick(
+                r,
+                &[
+                    "id",
+                    "status",
+                    "days_left",
+                    "days_overdue",
+                    "level",
+                    "deadline",
+                ],
+            )
+        })
+        .collect();
+    // By county (甲县 410001 first), then status (overdue, open,
+    // rectified, closed); Q5 is found after D and absent.
+    let expected = [
+        ["Q2", "overdue", "", "53", "city", "2026-03-08"],
+        ["Q1", "open", "1", "", "city", "2026-05-01"],
+        ["Q3", "rectified", "", "", "county", "2026-03-03"],
+        ["Q6", "open", "", "", "none", "long-term"],
+        ["Q7", "rectified", "", "", "none", "2026-04-10"],
+        ["Q4", "closed", "", "", "township", "2026-02-09"],
+    ];
+    assert_eq!(shown, expected.map(|r| r.map(String::from).to_vec()));
+    // Q7 is verified 05-05, after D: no verified date yet.
+    let q7 = &rows[4];
+    assert_eq!(
+        pick(q7, &["rectified", "verified", "satisfaction"]),
+        ["2026-04-25", "", "basic"]
+    );
+    assert_eq!(pick(&rows[5], &["verified"]), ["2026-02-20"]);
+}
+
+#[test]
+fn the_three_ledgers_and_two_lists_are_filters() {
+    let dir = fixture();
+    let ids = |args: &[&str]| ids(&dir, args);
+    assert_eq!(ids(&["--level", "city", "--at", "township"]), ["Q1"]);
+    assert_eq!(ids(&["--level", "city", "--at", "village"]), ["Q2"]);
+    assert_eq!(ids(&["--level", "county", "--at", "village"]), ["Q3"]);
+    // Handed to the units: open or overdue (Q6 long-term is open).
+    assert_eq!(ids(&["--status", "open,overdue"]), ["Q2", "Q1", "Q6"]);
+    // To verify: rectified, not verified by D.
+    assert_eq!(ids(&["--status", "rectified"]), ["Q3", "Q7"]);
+    assert_eq!(ids(&["--level", "none"]), ["Q6", "Q7"]);
+    assert_eq!(ids(&["--source", "inspection"]), ["Q6", "Q7"]);
+    assert_eq!(ids(&["--unit", "A/B局"]), ["Q1", "Q3"]);
+    assert_eq!(ids(&["--category", "安全生产"]), ["Q2", "Q7"]);
+    assert_eq!(ids(&["--county", "乙县"]), ["Q6", "Q7", "Q4"]);
+    // Combined: 乙县's rectified ones found by no cadre.
+    assert_eq!(
+        ids(&[
+            "--county",
+            "410002",
+            "--status",
+            "rectified",
+            "--level",
+            "none"
+        ]),
+        ["Q7"]
+    );
+    assert_eq!(
+        ids(&["--level", "city,county", "--at", "village"]),
+        ["Q2", "Q3"]
+    );
+}
+
+#[test]
+fn each_list_is_titled_as_the_office_names_it() {
+    let dir = fixture();
+    let title = |args: &[&str]| {
+        let mut all = vec!["report", "problems", "--format", "markdown"];
+        all.extend(D);
+        all.extend(args);
+        let out = String::from_utf8(common::ok_on(&dir, &all)).unwrap();
+        out.lines().next().unwrap_or("").to_string()
+    };
+    assert_eq!(
+        title(&["--level", "city", "--at", "township"]),
+        "## 测试市 市级领导“联乡帮村”工作乡（镇、街道）问题台账"
+    );
+    assert_eq!(
+        title(&["--level", "city", "--at", "village"]),
+        "## 测试市 市级领导“联乡帮村”工作村（社区）问题台账"
+    );
+    assert_eq!(
+        title(&["--level", "county", "--at", "village"]),
+        "## 测试市 县级干部“联乡帮村”工作村（社区）问题台账"
+    );
+    assert_eq!(
+        title(&["--status", "overdue,open"]),
+        "## 测试市 联乡帮村交办问题清单"
+    );
+    assert_eq!(
+        title(&["--status", "rectified"]),
+        "## 测试市 联乡帮村需核实问题清单"
+    );
+    assert_eq!(title(&[]), "## 测试市 问题台账");
+}
+
+/// The total row of `report summary --format csv` as of `as_of`, by key.
+fn summary_total(dir: &Path, as_of: &str) -> std::collections::HashMap<String, i64> {
+    let args = ["report", "summary", "--format", "csv", "--as-of", as_of];
+    let out = String::from_utf8(common::ok_on(dir, &args)).unwrap();
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let total = reader.records().last().unwrap().unwrap();
+    header
+        .into_iter()
+        .zip(total.iter())
+        .filter_map(|(k, v)| Some((k, v.parse().ok()?)))
+        .collect()
+}
+
+#[test]
+fn every_list_agrees_with_the_summary() {
+    // The fixture: 6 problems by D, 3 rectified (Q3, Q4, Q7), 1 overdue
+    // (Q2); so 6 − 3 = 3 open or overdue, and Q3, Q7 to verify.
+    for (dir, as_of) in [
+        (fixture(), "2026-04-30"),
+        (root().join("data"), "2026-10-31"),
+    ] {
+        let count = |status: &str| {
+            let args = [
+                "report", "problems", "--format", "csv", "--as-of", as_of, "--status", status,
+            ];
+            let out = String::from_utf8(common::ok_on(&dir, &args)).unwrap();
+            out.lines().count() - 1
+        };
+        let total = summary_total(&dir, as_of);
+        let (problems, rectified) = (total["problems"] as usize, total["rectified"] as usize);
+        let listed = count("open,overdue,rectified,closed");
+        assert_eq!(listed, problems, "{}", dir.display());
+        assert_eq!(count("open,overdue"), problems - rectified);
+        assert_eq!(count("overdue"), total["overdue"] as usize);
+        assert_eq!(count("rectified") + count("closed"), rectified);
+        if dir == fixture() {
+            assert_eq!((problems, rectified, count("rectified")), (6, 3, 2));
+        }
+    }
+}
