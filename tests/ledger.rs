@@ -235,3 +235,113 @@ fn every_list_agrees_with_the_summary() {
         }
     }
 }
+
+/// The ids in a split sheet: the first cells of the rows under its header.
+fn sheet_ids(bytes: &[u8], sheet: &str) -> Vec<String> {
+    let rows = common::xlsx_sheet(bytes, sheet);
+    let header = common::row_starting(&rows, "问题编号");
+    rows[header + 1..]
+        .iter()
+        .map(|r| r[0].to_string())
+        .filter(|id| !id.is_empty())
+        .collect()
+}
+
+#[test]
+fn split_by_unit_into_a_workbook_a_sheet_per_unit() {
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("交办清单.xlsx");
+    let path_text = path.to_str().unwrap();
+    let mut args = vec!["report", "problems", "--status", "open,overdue,rectified"];
+    args.extend(D);
+    args.extend(["--split", "unit", "-o", path_text]);
+    common::ok_on(&fixture(), &args);
+    let bytes = std::fs::read(&path).unwrap();
+    // Units in the order of their names, `/` (0x2F) before `:` (0x3A);
+    // both become `_`, so the second takes (2); the 32-character unit is
+    // cut to 31; the problems with no unit last. Q4 is closed: its unit has
+    // no table.
+    let long = "许昌市某某某某某某某某某某某某某某某某某某某某某某某某某某某某局";
+    assert_eq!(
+        common::xlsx_sheet_names(&bytes),
+        ["A_B局", "A_B局 (2)", "未明确责任单位"]
+    );
+    assert_eq!(sheet_ids(&bytes, "A_B局"), ["Q1", "Q3"]);
+    assert_eq!(sheet_ids(&bytes, "A_B局 (2)"), ["Q2"]);
+    assert_eq!(sheet_ids(&bytes, "未明确责任单位"), ["Q6", "Q7"]);
+    // Each sheet is titled with the programme, the list and the unit as
+    // written, and the as-of date.
+    let rows = common::xlsx_sheet(&bytes, "A_B局 (2)");
+    assert_eq!(rows[0][0].to_string(), "测试市 问题台账（A:B局）");
+    assert!(rows[1][0].to_string().contains("数据截至 2026-04-30"));
+    // With the closed Q4, the long unit's sheet has 31 characters.
+    let all = out.path().join("all.xlsx");
+    let mut args = vec!["report", "problems"];
+    args.extend(D);
+    args.extend(["--split", "unit", "-o", all.to_str().unwrap()]);
+    common::ok_on(&fixture(), &args);
+    let names = common::xlsx_sheet_names(&std::fs::read(&all).unwrap());
+    let cut: String = long.chars().take(31).collect();
+    assert_eq!(names[2], cut);
+}
+
+#[test]
+fn split_into_a_folder_is_whole_and_never_writes_over_a_users_files() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("督办");
+    let dir_text = dir.to_str().unwrap();
+    let mut args = vec!["report", "problems", "--status", "overdue,open"];
+    args.extend(D);
+    args.extend(["--split", "unit", "-o", dir_text, "--format", "markdown"]);
+    common::ok_on(&fixture(), &args);
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    // Q1 (A/B局), Q2 (A:B局), Q6 (no unit); and the list of what was written.
+    assert_eq!(
+        files,
+        [
+            ".bangcun-files",
+            "A_B局 (2).md",
+            "A_B局.md",
+            "未明确责任单位.md"
+        ]
+    );
+    let text = std::fs::read_to_string(dir.join("A_B局 (2).md")).unwrap();
+    assert!(
+        text.starts_with("## 测试市 联乡帮村交办问题清单（A:B局）"),
+        "{text}"
+    );
+    assert!(text.contains("| Q2 |"), "{text}");
+    // Written again over its own output: replaced.
+    common::ok_on(&fixture(), &args);
+    // A file the user put there: refused (exit 2), the folder left as it is.
+    std::fs::write(dir.join("回执.docx"), "mine").unwrap();
+    let (code, _, err) = common::run_on(&fixture(), &args);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("回执.docx"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("回执.docx")).unwrap(),
+        "mine"
+    );
+    // An edited file: refused too.
+    std::fs::remove_file(dir.join("回执.docx")).unwrap();
+    std::fs::write(dir.join("A_B局.md"), "edited").unwrap();
+    let (code, _, err) = common::run_on(&fixture(), &args);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("A_B局.md")).unwrap(),
+        "edited"
+    );
+    // Nothing left beside it.
+    let beside: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+    assert_eq!(beside.len(), 1);
+    // Without -o: a usage error, nothing read.
+    let mut args = vec!["report", "problems", "--split", "county"];
+    args.extend(D);
+    let (code, _, err) = common::run_on(&fixture(), &args);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("-o"), "{err}");
+}

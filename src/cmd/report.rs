@@ -16,15 +16,19 @@ use crate::cli::Output;
 use crate::finding::Severity;
 use crate::i18n::plural;
 use crate::lang::{Lang, tr};
+use crate::metrics::problems::Filter;
 use crate::metrics::{Ctx, Validity, Window};
 use crate::model::Date;
 use crate::output;
-use crate::render::{DocKind, Document, Format, render};
+use crate::render::{DocKind, Document, Format, render, render_workbook};
 use crate::report::notice::DataNotice;
 use crate::report::{self, Request};
 
 pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Result<ExitCode> {
     let to = Destination::new(output, DocKind::Tables, global.early_lang())?;
+    if request.split.is_some() && to.path.is_none() {
+        bail!(split_needs_output(global.early_lang()));
+    }
     let as_of = request.as_of.unwrap_or_else(super::today);
     let Some(checked) = open(global, as_of, output.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));
@@ -39,6 +43,19 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
         ),
         _ => None,
     };
+    if let Some(by) = request.split {
+        let filter = Filter {
+            county,
+            ..request.filter.clone()
+        };
+        let parts = report::problems::split(&ctx, &window, &filter, by, lang);
+        let whole = parts
+            .is_empty()
+            .then(|| report::problems::ledger(&ctx, &window, &filter, lang));
+        write_split(&to, &parts, whole.as_ref(), &checked.notice, lang)?;
+        checked.leave();
+        return Ok(ExitCode::from(CLEAN));
+    }
     let report = report::build(
         &ctx,
         (request.which, &request.filter),
@@ -169,6 +186,70 @@ impl Destination {
             None => output::to_stdout(|out| render(doc, format, notice, lang, out)),
         }
     }
+}
+
+/// Writes the tables of `report problems --split`: into one workbook, a
+/// sheet per table, when `-o` names an .xlsx file; else into the folder
+/// `-o` names, a file per table in the format asked, named after its
+/// unit or county (names Excel and Windows accept, each unique). Either
+/// is written whole or not at all. With no table (nothing listed), the
+/// workbook holds the empty ledger `whole`, and the folder no file.
+fn write_split(
+    to: &Destination,
+    parts: &[report::problems::Part<'_>],
+    whole: Option<&report::Report<'_>>,
+    notice: &DataNotice,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let Some(path) = &to.path else {
+        bail!(split_needs_output(lang));
+    };
+    let groups = || parts.iter().map(|p| p.group.as_ref());
+    let workbook = matches!(Format::of_path(path), Some(Ok(f)) if f.name() == "xlsx");
+    if workbook {
+        let sheets = crate::safe_name::sheet_names(groups());
+        let mut reports: Vec<(&str, &report::Report<'_>)> = sheets
+            .iter()
+            .map(String::as_str)
+            .zip(parts.iter().map(|p| &p.report))
+            .collect();
+        if let Some(whole) = whole {
+            reports.push((whole.name.sheet(lang), whole));
+        }
+        let title = reports
+            .first()
+            .map(|(_, r)| r.name.title(lang))
+            .unwrap_or_default();
+        return output::atomic_write(path, |out| {
+            render_workbook(title, &reports, notice, lang, out)
+        });
+    }
+    let names = crate::safe_name::file_names(groups(), to.format.extension());
+    let mut files = Vec::with_capacity(parts.len());
+    for (name, part) in names.into_iter().zip(parts) {
+        let mut bytes = Vec::new();
+        if to.format.bom_in_files() {
+            bytes.extend_from_slice(output::UTF8_BOM);
+        }
+        render(
+            Document::Report(&part.report),
+            to.format,
+            notice,
+            lang,
+            &mut bytes,
+        )?;
+        files.push((name, bytes));
+    }
+    output::atomic_write_folder(path, &files, lang)
+}
+
+/// `--split` without `-o`.
+fn split_needs_output(lang: Lang) -> String {
+    tr!(
+        lang,
+        "--split 需要用 -o 指定输出：文件名.xlsx（一个工作簿，每张表一个工作表）或一个文件夹（每张表一个文件）",
+        "--split needs -o: FILE.xlsx (one workbook, a sheet per table) or a folder (a file per table)"
+    )
 }
 
 /// `--county` names no county.

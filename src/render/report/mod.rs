@@ -182,6 +182,19 @@ pub fn render(
     }
 }
 
+/// Writes several report tables as one workbook, a sheet per table named
+/// as `sheets` says (`report problems --split -o FILE.xlsx`).
+pub fn render_workbook(
+    title: &str,
+    reports: &[(&str, &Report<'_>)],
+    notice: &DataNotice,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let bytes = xlsx::split_book(title, reports, notice, lang).map_err(io::Error::other)?;
+    out.write_all(&bytes)
+}
+
 /// What a document is written with besides its figures.
 #[derive(Clone, Copy, Debug)]
 struct Page<'a> {

@@ -75,6 +75,30 @@ fn report_book(report: &Report<'_>, notice: &DataNotice, lang: Lang) -> Result<V
     book.save_to_buffer()
 }
 
+/// One workbook of several report tables, a sheet each named as `sheets`
+/// says (names Excel accepts: `crate::safe_name::sheet_names`), each
+/// sheet with its title, period, count and notice as a single report's.
+/// The workbook's title is `title`.
+pub(super) fn split_book(
+    title: &str,
+    reports: &[(&str, &Report<'_>)],
+    notice: &DataNotice,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let as_of = reports.first().map_or(Date::MIN, |(_, r)| r.window.as_of);
+    let mut book = workbook(title, as_of)?;
+    let styles = Styles::new(lang);
+    for (sheet_name, report) in reports {
+        let (title, period) = heading_lines(report, lang);
+        let mut sheet = Sheet::new(book.add_worksheet(), sheet_name)?;
+        let lines = vec![period, i18n::rows_line(report.rows.len(), lang)];
+        sheet.banner(&title, &lines, notice, lang, &styles);
+        sheet.report(report, Dates::Joined, lang, &styles)?;
+        sheet.finish(lang)?;
+    }
+    book.save_to_buffer()
+}
+
 /// A new workbook with its title and its creation time (D).
 pub(super) fn workbook(title: &str, as_of: Date) -> Result<Workbook, XlsxError> {
     let created = excel_date(as_of)?;
