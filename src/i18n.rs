@@ -30,6 +30,11 @@ pub enum ReportName {
     Coverage,
     /// `report problems`: the ledger, or one of its named lists.
     Ledger(Ledger),
+    /// `report summary --by category|source|unit|level`: problem figures.
+    SummaryByCategory,
+    SummaryBySource,
+    SummaryByUnit,
+    SummaryByLevel,
 }
 
 impl ReportName {
@@ -51,6 +56,14 @@ impl ReportName {
             (MissedWorkdays, Lang::En) => "Missed work days",
             (Coverage, Lang::En) => "Townships and villages without an active cadre",
             (Ledger(ledger), lang) => ledger.title(lang),
+            (SummaryByCategory, Lang::Zh) => "问题整改汇总（按类别）",
+            (SummaryBySource, Lang::Zh) => "问题整改汇总（按来源）",
+            (SummaryByUnit, Lang::Zh) => "问题整改汇总（按责任单位）",
+            (SummaryByLevel, Lang::Zh) => "问题整改汇总（按发现层级）",
+            (SummaryByCategory, Lang::En) => "Problems by category",
+            (SummaryBySource, Lang::En) => "Problems by source",
+            (SummaryByUnit, Lang::En) => "Problems by responsible unit",
+            (SummaryByLevel, Lang::En) => "Problems by the level that found them",
         }
     }
 
@@ -67,6 +80,10 @@ impl ReportName {
             MissedWorkdays => ("未到岗", "Missed work days"),
             Coverage => ("未覆盖", "Uncovered"),
             Ledger(ledger) => return ledger.sheet(lang),
+            SummaryByCategory => ("按类别", "By category"),
+            SummaryBySource => ("按来源", "By source"),
+            SummaryByUnit => ("按责任单位", "By unit"),
+            SummaryByLevel => ("按发现层级", "By level"),
         };
         match lang {
             Lang::Zh => zh,
@@ -197,6 +214,8 @@ pub enum Heading {
     Status,
     DaysLeft,
     VerifiedOn,
+    Group,
+    GroupName,
 }
 
 impl Heading {
@@ -256,6 +275,8 @@ impl Heading {
             Status => ("状态", "Status"),
             DaysLeft => ("剩余天数", "Days left"),
             VerifiedOn => ("销号日期", "Verified"),
+            Group => ("分组", "Group"),
+            GroupName => ("分组", "Group"),
         };
         match lang {
             Lang::Zh => zh,

@@ -345,3 +345,55 @@ fn split_into_a_folder_is_whole_and_never_writes_over_a_users_files() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("-o"), "{err}");
 }
+
+#[test]
+fn summary_by_source_level_unit_and_category() {
+    let rows = |by: &str| {
+        let mut args = vec!["report", "summary", "--format", "csv", "--by", by];
+        args.extend(D);
+        let out = String::from_utf8(common::ok_on(&fixture(), &args)).unwrap();
+        out.lines().map(String::from).collect::<Vec<_>>()
+    };
+    // No visits: the period is D's month, April. Keys: group, group_name,
+    // problems, rectified, rectification_rate, new_problems (found in
+    // April), new_rectified, overdue, revisit_lagging (rectified by
+    // 04-30 − 15 = 04-15, not verified: Q3), identification_rate,
+    // satisfaction_rate, long_term.
+    let keys = "group,group_name,problems,rectified,rectification_rate,new_problems,new_rectified,overdue,revisit_lagging,identification_rate,satisfaction_rate,long_term";
+    // cadre: Q1 Q2 Q3 Q4; rectified Q3 Q4 (2/4); new Q1; overdue Q2;
+    // lagging Q3; rated Q4 satisfied (1/1). inspection: Q6 Q7; rectified
+    // Q7 (04-25: new) rated basic; Q6 long-term. No petition: rates empty.
+    assert_eq!(
+        rows("source"),
+        [
+            keys,
+            "cadre,干部排查,4,2,0.5,1,0,1,1,1,1,0",
+            "inspection,督导暗访,2,1,0.5,0,1,0,0,0,1,1",
+            "petition,群众信访,0,0,,0,0,0,0,,,0",
+            ",合计,6,3,0.5,1,1,1,1,0.6667,1,1",
+        ]
+    );
+    // city: Q1 Q2, none rectified; county: Q3; township: Q4; none: Q6 Q7.
+    assert_eq!(
+        rows("level"),
+        [
+            keys,
+            "city,市级,2,0,0,1,0,1,0,1,,0",
+            "county,县级,1,1,1,0,0,0,1,1,,0",
+            "township,乡级,1,1,1,0,0,0,0,1,1,0",
+            "none,非干部发现,2,1,0.5,0,1,0,0,0,1,1",
+            ",合计,6,3,0.5,1,1,1,1,0.6667,1,1",
+        ]
+    );
+    // Units by name (Q5 of A/B局 is after D), no unit last with an empty
+    // group.
+    let unit = rows("unit");
+    assert_eq!(unit[1], "A/B局,A/B局,2,1,0.5,1,0,0,1,1,,0");
+    assert_eq!(unit[2], "A:B局,A:B局,1,0,0,0,0,1,0,1,,0");
+    assert_eq!(unit[4], ",未明确责任单位,2,1,0.5,0,1,0,0,0,1,1");
+    // Categories in the configured order: 安全生产 Q2 (overdue) and Q7.
+    assert_eq!(
+        rows("category")[2],
+        "安全生产,安全生产,2,1,0.5,0,1,1,0,0.5,1,0"
+    );
+}

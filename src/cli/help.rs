@@ -235,8 +235,8 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "report summary",
         "by",
-        "汇总单位：county（每个县区一行）或 township（每个乡镇一行）",
-        "One row per county or per township: county or township",
+        "汇总单位：county（每个县区一行）、township（每个乡镇一行）；或只汇总问题指标：category（按类别）、source（按来源）、unit（按责任单位）、level（按发现层级）",
+        "One row per county or township (county, township); or the problem figures per category, source, responsible unit or finding level (category, source, unit, level)",
     ),
     (
         "report *",

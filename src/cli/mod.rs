@@ -322,6 +322,10 @@ pub struct Output {
 pub enum ByArg {
     County,
     Township,
+    Category,
+    Source,
+    Unit,
+    Level,
 }
 
 impl From<ReportArgs> for ReportJob {
@@ -343,11 +347,16 @@ impl From<ReportArgs> for ReportJob {
                 (Which::Problems, p.county.county, p.common)
             }
             ReportCommand::Summary { by, common } => {
-                let by = match by {
-                    ByArg::County => By::County,
-                    ByArg::Township => By::Township,
+                use crate::metrics::groups::Grouping;
+                let which = match by {
+                    ByArg::County => Which::Summary(By::County),
+                    ByArg::Township => Which::Summary(By::Township),
+                    ByArg::Category => Which::SummaryByGroup(Grouping::Category),
+                    ByArg::Source => Which::SummaryByGroup(Grouping::Source),
+                    ByArg::Unit => Which::SummaryByGroup(Grouping::Unit),
+                    ByArg::Level => Which::SummaryByGroup(Grouping::Level),
                 };
-                (Which::Summary(by), None, common)
+                (which, None, common)
             }
             ReportCommand::Overdue { county, common } => (Which::Overdue, county.county, common),
             ReportCommand::Revisits { county, common } => (Which::Revisits, county.county, common),

@@ -46,6 +46,8 @@ pub enum Which {
     Coverage,
     /// `report problems`: the ledger as `Request::filter` cuts it.
     Problems,
+    /// `report summary --by category|source|unit|level`.
+    SummaryByGroup(crate::metrics::groups::Grouping),
 }
 
 /// A report ready to render; its cells borrow text from the dataset.
@@ -220,6 +222,7 @@ pub fn build<'a>(
             problems::ledger(ctx, window, &filter, lang)
         }
         Which::Summary(by) => summary::build(ctx, window, by, lang),
+        Which::SummaryByGroup(by) => summary::by_group(ctx, window, by, lang),
         Which::Overdue => problems::overdue(ctx, window, county, None, lang).report,
         Which::Revisits => problems::revisits(ctx, window, county, None, lang).report,
         Which::Attendance => attendance::per_cadre(ctx, window, county, lang),

@@ -4,7 +4,10 @@
 use super::{Cell, Column, Report, county_cells, title};
 use crate::i18n::{self, Heading, ReportName};
 use crate::lang::Lang;
+use crate::metrics::groups::{Group, Grouping, grouped};
+use crate::metrics::problems::Finder;
 use crate::metrics::{By, Ctx, Figures, Summary, Window, summary};
+use crate::model::Enumeration;
 
 /// How a column's cell is read from a row's figures.
 type Read = fn(&Figures) -> Cell<'static>;
@@ -128,5 +131,91 @@ pub fn of_summary<'a>(
         columns,
         rows,
         total: Some(total),
+    }
+}
+
+/// The keys of [`FIGURES`] that are problem figures: all that `report
+/// summary --by category|source|unit|level` shows.
+const PROBLEM_KEYS: [&str; 10] = [
+    "problems",
+    "rectified",
+    "rectification_rate",
+    "new_problems",
+    "new_rectified",
+    "overdue",
+    "revisit_lagging",
+    "identification_rate",
+    "satisfaction_rate",
+    "long_term",
+];
+
+/// `report summary --by category|source|unit|level`: one row per group,
+/// `group` (its stable key) and `group_name` (what people read), then the
+/// problem figures under their keys; and the total.
+pub fn by_group<'a>(ctx: &Ctx<'a>, window: &Window, by: Grouping, lang: Lang) -> Report<'a> {
+    let g = grouped(ctx, window, by);
+    let figures: Vec<usize> = (0..FIGURES.len())
+        .filter(|&i| PROBLEM_KEYS.contains(&FIGURES[i].0))
+        .collect();
+    let mut columns = vec![
+        Column::machines("group", Heading::Group),
+        Column::all("group_name", Heading::GroupName),
+    ];
+    columns.extend(figures.iter().map(|&i| {
+        let (key, heading, _) = FIGURES[i];
+        if key == "long_term" && g.total.long_term == 0 {
+            Column::machines(key, heading)
+        } else {
+            Column::all(key, heading)
+        }
+    }));
+    let cells =
+        |f: &Figures| -> Vec<Cell<'a>> { figures.iter().map(|&i| (FIGURES[i].2)(f)).collect() };
+    let rows = g
+        .rows
+        .iter()
+        .map(|(group, f)| {
+            let name = group_name(group, lang);
+            let mut row = vec![
+                Cell::Text(group.key().to_string().into()),
+                Cell::Text(name.into()),
+            ];
+            row.extend(cells(f));
+            row
+        })
+        .collect();
+    let mut total = vec![Cell::Empty, Cell::text(i18n::total_label(lang))];
+    total.extend(cells(&g.total));
+    let name = match by {
+        Grouping::Category => ReportName::SummaryByCategory,
+        Grouping::Source => ReportName::SummaryBySource,
+        Grouping::Unit => ReportName::SummaryByUnit,
+        Grouping::Level => ReportName::SummaryByLevel,
+    };
+    Report {
+        name,
+        title: title(ctx, name, lang),
+        window: *window,
+        columns,
+        rows,
+        total: Some(total),
+    }
+}
+
+/// What people read for a group.
+fn group_name(group: &Group, lang: Lang) -> String {
+    match group {
+        Group::Category(c) | Group::Unit(c) => c.to_string(),
+        Group::Source(s) => s.word(lang).to_string(),
+        Group::NoUnit => lang
+            .pick("未明确责任单位", "No responsible unit")
+            .to_string(),
+        Group::Level(l) => match l {
+            Finder::City => lang.pick("市级", "city"),
+            Finder::County => lang.pick("县级", "county"),
+            Finder::Township => lang.pick("乡级", "township"),
+            Finder::None => lang.pick("非干部发现", "not found by a cadre"),
+        }
+        .to_string(),
     }
 }
