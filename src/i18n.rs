@@ -215,7 +215,6 @@ pub enum Heading {
     DaysLeft,
     VerifiedOn,
     Group,
-    GroupName,
 }
 
 impl Heading {
@@ -276,7 +275,6 @@ impl Heading {
             DaysLeft => ("剩余天数", "Days left"),
             VerifiedOn => ("销号日期", "Verified"),
             Group => ("分组", "Group"),
-            GroupName => ("分组", "Group"),
         };
         match lang {
             Lang::Zh => zh,

@@ -157,9 +157,16 @@ pub fn by_group<'a>(ctx: &Ctx<'a>, window: &Window, by: Grouping, lang: Lang) ->
     let figures: Vec<usize> = (0..FIGURES.len())
         .filter(|&i| PROBLEM_KEYS.contains(&FIGURES[i].0))
         .collect();
+    // People read the group under the grouping's own heading.
+    let heading = match by {
+        Grouping::Category => Heading::Category,
+        Grouping::Source => Heading::Source,
+        Grouping::Unit => Heading::Unit,
+        Grouping::Level => Heading::FinderLevel,
+    };
     let mut columns = vec![
         Column::machines("group", Heading::Group),
-        Column::all("group_name", Heading::GroupName),
+        Column::all("group_name", heading),
     ];
     columns.extend(figures.iter().map(|&i| {
         let (key, heading, _) = FIGURES[i];
