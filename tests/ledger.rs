@@ -397,3 +397,35 @@ fn summary_by_source_level_unit_and_category() {
         "安全生产,安全生产,2,1,0.5,0,1,1,0,0.5,1,0"
     );
 }
+
+#[test]
+fn the_overdue_list_of_each_unit_in_html_is_a_reminder_letter() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("督办");
+    let mut args = vec!["report", "problems", "--status", "overdue"];
+    args.extend(D);
+    args.extend([
+        "--split",
+        "unit",
+        "-o",
+        dir.to_str().unwrap(),
+        "--format",
+        "html",
+    ]);
+    common::ok_on(&fixture(), &args);
+    // Only Q2 (A:B局) is overdue at D: one letter.
+    let letter = std::fs::read_to_string(dir.join("A_B局.html")).unwrap();
+    assert!(letter.contains("<h1>测试市逾期问题督办函</h1>"), "{letter}");
+    assert!(letter.contains("<p class=\"to\">A:B局：</p>"), "{letter}");
+    assert!(
+        letter.contains("截至2026年4月30日，你单位负责整改的以下 1 个问题"),
+        "{letter}"
+    );
+    assert!(
+        letter.contains("<td class=\"k\">Q2</td>") || letter.contains(">Q2<"),
+        "{letter}"
+    );
+    assert!(letter.contains("2026年4月30日</p>"), "{letter}");
+    // A letter names no program and no command.
+    assert!(!letter.to_lowercase().contains("bangcun"), "{letter}");
+}

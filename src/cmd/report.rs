@@ -15,12 +15,13 @@ use super::{CLEAN, DATA_ERRORS, Global, Opened};
 use crate::cli::Output;
 use crate::finding::Severity;
 use crate::i18n::plural;
+use crate::i18n::{Ledger, ReportName};
 use crate::lang::{Lang, tr};
 use crate::metrics::problems::Filter;
 use crate::metrics::{Ctx, Validity, Window};
 use crate::model::Date;
 use crate::output;
-use crate::render::{DocKind, Document, Format, render, render_workbook};
+use crate::render::{DocKind, Document, Format, render, render_letter, render_workbook};
 use crate::report::notice::DataNotice;
 use crate::report::{self, Request};
 
@@ -52,7 +53,8 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
         let whole = parts
             .is_empty()
             .then(|| report::problems::ledger(&ctx, &window, &filter, lang));
-        write_split(&to, &parts, whole.as_ref(), &checked.notice, lang)?;
+        let issuer = &ctx.config.name;
+        write_split(&to, &parts, whole.as_ref(), (issuer, &checked.notice), lang)?;
         checked.leave();
         return Ok(ExitCode::from(CLEAN));
     }
@@ -198,7 +200,7 @@ fn write_split(
     to: &Destination,
     parts: &[report::problems::Part<'_>],
     whole: Option<&report::Report<'_>>,
-    notice: &DataNotice,
+    (issuer, notice): (&str, &DataNotice),
     lang: Lang,
 ) -> anyhow::Result<()> {
     let Some(path) = &to.path else {
@@ -231,13 +233,26 @@ fn write_split(
         if to.format.bom_in_files() {
             bytes.extend_from_slice(output::UTF8_BOM);
         }
-        render(
-            Document::Report(&part.report),
-            to.format,
-            notice,
-            lang,
-            &mut bytes,
-        )?;
+        // The overdue list of a unit in HTML is the monthly reminder letter.
+        let letter =
+            to.format.name() == "html" && part.report.name == ReportName::Ledger(Ledger::Overdue);
+        if letter {
+            render_letter(
+                &part.report,
+                (issuer, &part.group),
+                notice,
+                lang,
+                &mut bytes,
+            )?;
+        } else {
+            render(
+                Document::Report(&part.report),
+                to.format,
+                notice,
+                lang,
+                &mut bytes,
+            )?;
+        }
         files.push((name, bytes));
     }
     output::atomic_write_folder(path, &files, lang)

@@ -195,6 +195,19 @@ pub fn render_workbook(
     out.write_all(&bytes)
 }
 
+/// Writes a table as a reminder letter (督办函) from `issuer` to
+/// `addressee`, as HTML for A4 print (`report problems --status overdue
+/// --split unit --format html`).
+pub fn render_letter(
+    report: &Report<'_>,
+    (issuer, addressee): (&str, &str),
+    notice: &DataNotice,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    html::letter(report, (issuer, addressee), Page { notice, lang }, out)
+}
+
 /// What a document is written with besides its figures.
 #[derive(Clone, Copy, Debug)]
 struct Page<'a> {
