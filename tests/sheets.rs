@@ -429,7 +429,9 @@ fn cat_prints_a_workbook_as_canonical_csv() {
     );
     assert_eq!(
         lines[2],
-        "P02,2026-01-20,411001002001,,督导暗访,人居环境,垃圾集中堆放,西乡人民政府,,,,"
+        // The four dates and satisfaction empty, then the ledger's own
+        // fields (status, closed, measures, owner, progress, note) empty.
+        "P02,2026-01-20,411001002001,,督导暗访,人居环境,垃圾集中堆放,西乡人民政府,,,,,,,,,,"
     );
 }
 
