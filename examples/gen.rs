@@ -2,8 +2,10 @@
 //!
 //! Writes a complete, believable data folder covering one programme year
 //! (2025-11-01 to 2026-10-31): `bangcun.toml`, `regions.csv`, `cadres.csv`,
-//! twelve monthly `visits/YYYY-MM.csv` logs, `problems.csv` and
-//! `leaves.csv`, with the Chinese headers and values clerks actually type.
+//! twelve monthly `visits/YYYY-MM.csv` logs, `problems.csv`,
+//! `leaves.csv`, and the ratings of the villages and the reviews of the
+//! cadres for 2025 (`ratings.csv`, `reviews.csv`), with the Chinese
+//! headers and values clerks actually type.
 //! The data is built so that the checker finds no errors and no warnings,
 //! while the reports still have something to show: missed work days,
 //! leaves, mid-year replacements, overdue and slowly verified problems.
@@ -1414,6 +1416,86 @@ fn write_all(out: &Path, scale: Scale, cal: &Calendar, data: &Data) -> io::Resul
     w.flush()
 }
 
+/// The year of the ratings and reviews the data carries: the calendar
+/// year the programme year begins in, whose reviews and ratings are made
+/// at its end.
+const REVIEW_YEAR: u16 = 2025;
+
+/// The last day (index) of [`REVIEW_YEAR`] in the programme year.
+const REVIEW_YEAR_END: u16 = 60; // 2025-12-31
+
+/// Star ratings as offices give them, from five stars down to one, and
+/// the share not rated (0): about Xuchang's 2022 (as published: five stars
+/// 1.5%, four 11%, three or more 46%).
+const STAR_WEIGHTS: [u32; 6] = [15, 110, 340, 330, 160, 45];
+
+/// Writes `ratings.csv` and `reviews.csv`: one rating per village and one
+/// review per cadre in post during [`REVIEW_YEAR`], from a random stream
+/// of their own, so that the other files are the same with or without
+/// them.
+fn write_ratings_and_reviews(out: &Path, seed: u64, data: &Data) -> io::Result<()> {
+    let mut rng = Rng::new(seed ^ 0x7A25_0F5E_ED00_2025);
+    let geo = &data.geo;
+    let year = REVIEW_YEAR.to_string();
+    let mut w = create(&out.join("ratings.csv"))?;
+    w.write_all("村（社区）,年度,星级,软弱涣散,三零达标\n".as_bytes())?;
+    let mut villages: Vec<&Region> = geo.villages.iter().map(|&v| &geo.regions[v]).collect();
+    villages.sort_by_key(|r| r.code);
+    for village in villages {
+        // In the canonical form `fmt` keeps: 0 (not rated) to 5.
+        let stars = ["5", "4", "3", "2", "1", "0"][rng.weighted(&STAR_WEIGHTS)];
+        // Weak branches are found among the low ones; three zeros are met
+        // by most villages, assessed by nearly all.
+        let low = matches!(stars, "1" | "0");
+        let weak = if low && rng.chance(0.25) {
+            "是"
+        } else {
+            "否"
+        };
+        let sanling = if rng.chance(0.01) {
+            ""
+        } else if rng.chance(if low { 0.55 } else { 0.88 }) {
+            "是"
+        } else {
+            "否"
+        };
+        put(&mut w, village.code, b',')?;
+        put(&mut w, &year, b',')?;
+        put(&mut w, stars, b',')?;
+        put(&mut w, weak, b',')?;
+        put(&mut w, sanling, b'\n')?;
+    }
+    w.flush()?;
+
+    let mut w = create(&out.join("reviews.csv"))?;
+    w.write_all("干部编号,年度,满意,基本满意,不满意\n".as_bytes())?;
+    for (i, c) in data.cadres.iter().enumerate() {
+        if c.first_day() > REVIEW_YEAR_END {
+            continue;
+        }
+        // 20 to 40 representatives; a few cadres they rate low.
+        let votes = rng.range(20, 40);
+        let (good, fair) = if rng.chance(0.015) {
+            (0.5, 0.22)
+        } else {
+            (0.8, 0.17)
+        };
+        let (mut satisfied, mut basic, mut unsatisfied) = (0u32, 0u32, 0u32);
+        for _ in 0..votes {
+            let r = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+            if r < good {
+                satisfied += 1;
+            } else if r < good + fair {
+                basic += 1;
+            } else {
+                unsatisfied += 1;
+            }
+        }
+        let _ = writeln!(w, "C{:06},{year},{satisfied},{basic},{unsatisfied}", i + 1);
+    }
+    w.flush()
+}
+
 /// Generates all data for a seed and scale.
 fn generate(seed: u64, scale: Scale, cal: &Calendar) -> Data {
     let regions_text = match scale {
@@ -1463,7 +1545,9 @@ fn main() {
     };
     let cal = Calendar::new();
     let data = generate(args.seed, args.scale, &cal);
-    if let Err(e) = write_all(&args.out, args.scale, &cal, &data) {
+    let written = write_all(&args.out, args.scale, &cal, &data)
+        .and_then(|()| write_ratings_and_reviews(&args.out, args.seed, &data));
+    if let Err(e) = written {
         eprintln!("gen: writing {}: {e}", args.out.display());
         std::process::exit(1);
     }

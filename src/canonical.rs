@@ -22,7 +22,7 @@ use crate::load::csv::{column_fields, fits, header_text, is_blank};
 use crate::load::decode;
 use crate::load::split::Splitter;
 use crate::model::Kind;
-use crate::schema::{self, Type};
+use crate::schema::{self, Stars, Type, Year};
 
 /// Why a file cannot be put in canonical form. Each of these is an error
 /// finding of `check` too; `fmt` normally refuses such a file before it
@@ -253,6 +253,8 @@ pub(crate) fn canonical_cell(cell: &str, ty: Type, lang: Lang) -> Cow<'_, str> {
             date::parse_cell(cell).map(|day| Cow::Owned(day.to_string()))
         }
         Type::Word { translate } => translate(cell, lang).map(Cow::Borrowed),
+        Type::Year => Year::parse(cell).map(|y| Cow::Owned(y.to_string())),
+        Type::Stars => Stars::parse(cell).map(|s| Cow::Owned(s.0.to_string())),
         Type::Text | Type::Count | Type::Ref(_) | Type::Refs(_) => None,
     };
     // A value canonical form cannot read (an error `check` reports) is

@@ -22,6 +22,7 @@ use crate::finding::{Check, Describe, Finding, Severity};
 use crate::lang::{Lang, tr};
 use crate::model::{CadreLevel, Date, FileId, Kind, Problem, Span};
 use crate::schema::Type;
+use crate::targets::{self, Goal, Sense, Target};
 use crate::text::line_at;
 
 pub static INVALID_CONFIG: Check = Check {
@@ -53,10 +54,13 @@ impl Describe for InvalidToml {
     }
 }
 
-/// A key no setting has (`invalid-config`): its path.
+/// A key no setting has (`invalid-config`): its path, and the keys of
+/// the table it is written in (`[deadlines]`'s for `deadlines.day`), one
+/// of which was meant. It is ignored: no setting takes its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownKey {
     pub key: String,
+    pub known: &'static [&'static str],
 }
 
 impl Describe for UnknownKey {
@@ -70,8 +74,19 @@ impl Describe for UnknownKey {
     }
 
     fn help(&self, lang: Lang) -> Option<String> {
-        let keys = known_keys(lang);
-        Some(tr!(lang, "可用的配置项：{keys}", "known keys: {keys}"))
+        let keys = self.known.join(lang.pick("、", ", "));
+        Some(match self.key.rsplit_once('.') {
+            Some((table, _)) => tr!(
+                lang,
+                "[{table}] 中可用的配置项：{keys}；此项被忽略",
+                "the keys of [{table}] are {keys}; this one is ignored"
+            ),
+            None => tr!(
+                lang,
+                "可用的配置项：{keys}；此项被忽略",
+                "the known keys are {keys}; this one is ignored"
+            ),
+        })
     }
 }
 
@@ -116,6 +131,14 @@ pub enum Expect {
     /// A key of `deadlines.category` must be a configured category.
     Category,
     Table,
+    /// A key of `targets` must name a figure.
+    Figure,
+    /// A rate's target: a fraction from 0 to 1.
+    TargetRate,
+    /// A count's target: a whole number ≥ 0.
+    TargetCount,
+    /// A count better neither way needs its direction written.
+    Direction,
     /// A key of `aliases` must be a field whose values are words.
     AliasField,
     /// An alias must stand for one of the field's words.
@@ -163,6 +186,30 @@ impl Expect {
                 lang,
                 "应为表，如 [workdays]",
                 "expected a table, such as [workdays]"
+            ),
+            Expect::Figure => {
+                let names: Vec<&str> = targets::FIGURES.iter().map(|(n, _)| *n).collect();
+                let names = names.join(lang.pick("、", ", "));
+                tr!(
+                    lang,
+                    "目标应设给以下指标之一：{names}",
+                    "a target is set for one of the figures: {names}"
+                )
+            }
+            Expect::TargetRate => tr!(
+                lang,
+                "比率的目标应为 0 到 1 之间的小数，如 0.9（即 90%）",
+                "a rate's target is a fraction from 0 to 1, such as 0.9 (90%)"
+            ),
+            Expect::TargetCount => tr!(
+                lang,
+                "数量的目标应为大于等于 0 的整数，如 60，或写明方向：{{ at_least = 60 }} 或 {{ at_most = 0 }}",
+                "a count's target is a whole number ≥ 0, such as 60, or one with its direction: {{ at_least = 60 }} or {{ at_most = 0 }}"
+            ),
+            Expect::Direction => tr!(
+                lang,
+                "这个数量多或少都不一定好，请写明方向：{{ at_least = 数量 }}（不少于）或 {{ at_most = 数量 }}（不多于）",
+                "this count is better neither higher nor lower: write its direction, {{ at_least = N }} or {{ at_most = N }}"
             ),
             Expect::AliasField => {
                 let fields = alias_fields().join(lang.pick("、", ", "));
@@ -294,6 +341,9 @@ section! {
         revisit: Revisit = Revisit::default();
             read section; show section;
             note ("", "");
+        targets: Vec<Target> = Vec::new();
+            read targets; show table_example("rectification_rate = 0.9\nattendance_rate = 0.95\nfive_star = 60\nstars3_rate = 0.5\nweak = 0\nsanling_rate = 0.8\nreview_rate = 0.8\nproblems = { at_most = 100 }");
+            note ("目标：报表和月报逐项显示是否达标。比率写小数（0.9 即 90%），为“不低于”；数量写整数：weak、overdue 等越少越好的为“不多于”，five_star 等越多越好的为“不少于”，problems 等须写明方向，如 { at_most = 100 }", "Targets: reports and the monthly summary say whether each is met. A rate is a fraction (0.9 is 90%), at least; a count is a whole number: at most for counts better lower (weak, overdue), at least for those better higher (five_star), and written with its direction for the others (problems = { at_most = 100 })");
         /// The office's own words for the values of fields.
         aliases: Aliases = Aliases::default();
             read aliases; show entries_apart("# source = { \"职能部门移交\" = \"inspection\" }");
@@ -475,7 +525,7 @@ pub fn parse(text: &str, file: FileId) -> (Config, Vec<Finding>) {
         Ok(table) => {
             for (key, value) in table.get_ref().iter() {
                 if !config.read(&mut p, key.get_ref(), value) {
-                    p.unknown("", key);
+                    p.unknown("", key, Config::KEYS);
                 }
             }
         }
@@ -532,16 +582,24 @@ impl Parser<'_> {
     }
 
     /// A key no setting has (under the table at `path`, `""` for the
-    /// top): it is no field, so the finding names none and gives the key
-    /// as its value.
-    fn unknown(&mut self, path: &str, key: &Key) {
+    /// top, whose keys are `known`): it is no field, so the finding names
+    /// none and gives the key as its value.
+    fn unknown(&mut self, path: &str, key: &Key, known: &'static [&'static str]) {
         let path = match path {
             "" => key.get_ref().to_string(),
             table => format!("{table}.{}", key.get_ref()),
         };
         let span = self.span(key.span().start);
         self.findings.push(
-            Finding::new(&INVALID_CONFIG, span, UnknownKey { key: path.clone() }).value(path),
+            Finding::new(
+                &INVALID_CONFIG,
+                span,
+                UnknownKey {
+                    key: path.clone(),
+                    known,
+                },
+            )
+            .value(path),
         );
     }
 
@@ -613,13 +671,43 @@ impl Parser<'_> {
         let mut section = S::default();
         for (key, value) in table.iter() {
             if !section.read(self, key.get_ref(), value) {
-                self.unknown(path, key);
+                self.unknown(path, key, S::KEYS);
             }
         }
         Some(section)
     }
 
     /// `workdays.moved`: old date = new date, each entry on its own.
+    /// `[targets]`: each key a figure of [`targets::FIGURES`], each value
+    /// a goal; every bad entry a finding naming its key and line.
+    fn targets(&mut self, path: &'static str, value: &Value) -> Option<Vec<Target>> {
+        let Some(table) = value.get_ref().as_table() else {
+            self.invalid(path, value, Expect::Table);
+            return None;
+        };
+        let mut out = Vec::new();
+        // In the order written: reports list the targets so.
+        let mut entries: Vec<_> = table.iter().collect();
+        entries.sort_by_key(|(key, _)| key.span().start);
+        for (key, goal) in entries {
+            let figure = key.get_ref().to_string();
+            let entry = format!("{path}.{figure}");
+            let Some(sense) = targets::sense(&figure) else {
+                self.report(path, entry, figure, key.span().start, Expect::Figure);
+                continue;
+            };
+            match target_goal(goal, sense) {
+                Ok(goal) => out.push(Target {
+                    figure,
+                    goal,
+                    rate: sense == Sense::Rate,
+                }),
+                Err(expect) => self.invalid_entry(path, entry, goal, expect),
+            }
+        }
+        Some(out)
+    }
+
     fn moved(&mut self, path: &'static str, value: &Value) -> Option<BTreeMap<Date, Date>> {
         let Some(table) = value.get_ref().as_table() else {
             self.invalid(path, value, Expect::Table);
@@ -874,6 +962,24 @@ impl Template {
 
     /// A table of settings, after a blank line: its header with the note,
     /// and its settings.
+    /// A table left out, shown as a commented example: its note above,
+    /// `# [path]`, and each line of `lines` commented.
+    fn table_example<T>(
+        &mut self,
+        path: &str,
+        _: &T,
+        note: (&'static str, &'static str),
+        lines: &str,
+    ) {
+        let note = self.note(note);
+        self.out.push('\n');
+        self.above(note);
+        self.line(&format!("# [{path}]"), None);
+        for line in lines.lines() {
+            self.line(&format!("# {line}"), None);
+        }
+    }
+
     fn section(&mut self, path: &str, section: &impl Section, note: (&'static str, &'static str)) {
         let note = self.note(note);
         self.out.push('\n');
@@ -911,11 +1017,6 @@ impl<T: Toml> Toml for Vec<T> {
     }
 }
 
-/// The help of `invalid-config` for an unknown key: the keys there are.
-fn known_keys(lang: Lang) -> String {
-    Config::KEYS.join(lang.pick("、", ", "))
-}
-
 fn categories(value: &Value) -> Option<Vec<String>> {
     let array = value.get_ref().as_array()?;
     let mut out: Vec<String> = Vec::new();
@@ -927,6 +1028,45 @@ fn categories(value: &Value) -> Option<Vec<String>> {
         out.push(text.to_string());
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The goal of a target for a figure of `sense`: a bare number, or
+/// `{{ at_least = N }}` / `{{ at_most = N }}`; what was wanted when it is
+/// neither.
+fn target_goal(value: &Value, sense: Sense) -> Result<Goal, Expect> {
+    let bad = match sense {
+        Sense::Rate => Expect::TargetRate,
+        _ => Expect::TargetCount,
+    };
+    let (number, explicit) = match value.get_ref().as_table() {
+        Some(table) => {
+            let mut entries = table.iter();
+            let (Some((key, number)), None) = (entries.next(), entries.next()) else {
+                return Err(bad);
+            };
+            let make = match key.get_ref().as_ref() {
+                "at_least" => Goal::AtLeast,
+                "at_most" => Goal::AtMost,
+                _ => return Err(bad),
+            };
+            (number, Some(make))
+        }
+        None => (value, None),
+    };
+    let n = match (sense, number.get_ref()) {
+        (Sense::Rate, DeValue::Float(f)) => f.as_str().replace('_', "").parse().ok(),
+        (_, DeValue::Integer(_)) => integer(number).map(|n| n as f64),
+        _ => None,
+    };
+    let n = n
+        .filter(|&n: &f64| n >= 0.0 && (sense != Sense::Rate || n <= 1.0))
+        .ok_or(bad)?;
+    match (explicit, sense) {
+        (Some(make), _) => Ok(make(n)),
+        (None, Sense::Rate | Sense::More) => Ok(Goal::AtLeast(n)),
+        (None, Sense::Fewer) => Ok(Goal::AtMost(n)),
+        (None, Sense::Either) => Err(Expect::Direction),
+    }
 }
 
 fn integer(value: &Value) -> Option<i64> {
@@ -1028,6 +1168,76 @@ days = 15
         let (line, text) = one_error("name = \"x\"\n[workdays]\ncity = [10]\ncounty_days = [20]\n");
         assert_eq!(line, 4);
         assert!(text.contains("workdays.county_days"), "{text}");
+    }
+
+    #[test]
+    fn targets_read_with_their_direction() {
+        let c = parse_ok(
+            "[targets]\nrectification_rate = 0.9\nfive_star = 60\nweak = 0\nproblems = { at_most = 100 }\nstars3_rate = { at_least = 0.5 }\n",
+        );
+        let goals: Vec<(&str, Goal, bool)> = c
+            .targets
+            .iter()
+            .map(|t| (t.figure.as_str(), t.goal, t.rate))
+            .collect();
+        assert_eq!(
+            goals,
+            [
+                ("rectification_rate", Goal::AtLeast(0.9), true),
+                ("five_star", Goal::AtLeast(60.0), false),
+                // Fewer weak branches is better: a bare 0 is "at most".
+                ("weak", Goal::AtMost(0.0), false),
+                ("problems", Goal::AtMost(100.0), false),
+                ("stars3_rate", Goal::AtLeast(0.5), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_lists_the_keys_of_its_own_table() {
+        // Before the fix every help listed the top-level keys (name, lang,
+        // categories, workdays, deadlines, revisit).
+        let help = |text: &str| {
+            let (_, findings) = parse(text, FileId(0));
+            assert_eq!(findings.len(), 1, "{findings:?}");
+            findings[0].message.help(Lang::Zh).unwrap()
+        };
+        assert_eq!(
+            help("[deadlines]\nday = 3\n"),
+            "[deadlines] 中可用的配置项：days、category；此项被忽略"
+        );
+        assert_eq!(
+            help("[revisit]\ndayz = 3\n"),
+            "[revisit] 中可用的配置项：days；此项被忽略"
+        );
+        assert_eq!(
+            help("[workdays]\ncategorys = 3\n"),
+            "[workdays] 中可用的配置项：city、county、township、moved；此项被忽略"
+        );
+        assert_eq!(
+            help("nmae = \"x\"\n"),
+            "可用的配置项：name、lang、categories、workdays、deadlines、revisit、targets、aliases；此项被忽略"
+        );
+    }
+
+    #[test]
+    fn a_target_of_no_figure_is_named_with_its_line() {
+        let (line, text) = one_error("name = \"x\"\n[targets]\nweak = 0\nfive_stars = 60\n");
+        assert_eq!(line, 4);
+        assert!(text.contains("targets.five_stars"), "{text}");
+        // A rate above 1, a count with a fraction, a count better neither
+        // way without its direction, a direction misspelt.
+        for bad in [
+            "attendance_rate = 95",
+            "five_star = 60.5",
+            "problems = 100",
+            "weak = { at_mots = 0 }",
+            "weak = -1",
+        ] {
+            let (line, text) = one_error(&format!("[targets]\n{bad}\n"));
+            assert_eq!(line, 2, "{bad}");
+            assert!(text.contains("targets."), "{bad}: {text}");
+        }
     }
 
     #[test]

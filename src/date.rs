@@ -153,7 +153,7 @@ impl Deadline {
 pub const AT_ONCE: [&str; 3] = ["立行立改", "即知即改", "立即整改"];
 
 /// The words of a long-term deadline.
-pub const LONG_TERM: [&str; 4] = ["长期坚持", "长期整改", "持续整改", "长期"];
+pub const LONG_TERM: [&str; 5] = ["长期坚持", "长期整改", "持续整改", "长期", "long-term"];
 
 /// Reads a deadline cell: a date in one of the forms of [`parse_cell`],
 /// or a text deadline — `2026年底前`, `2026年6月底前`, `6月底前` (of the

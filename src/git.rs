@@ -57,7 +57,7 @@ fn git(dir: &Path, args: &[&str], lang: Lang) -> anyhow::Result<Result<Vec<u8>, 
     let output = match Command::new("git").arg("-C").arg(dir).args(args).output() {
         Ok(output) => output,
         Err(e) if e.kind() == ErrorKind::NotFound => bail!(git_missing(lang)),
-        Err(e) => bail!(git_not_started(&e.to_string(), lang)),
+        Err(e) => bail!(git_not_started(&crate::io_error::describe(&e, lang), lang)),
     };
     Ok(if output.status.success() {
         Ok(output.stdout)

@@ -108,8 +108,17 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// (a break would end the cell), unsafe characters [`visible`], no HTML
 /// (`<`, `>`, `&` as entities), and no Markdown of its own: `\`, `` ` ``,
 /// `*`, `_`, `~`, `[`, `]` and the table's `|` escaped with a backslash, so
-/// that a cell makes no link, image, emphasis or extra column.
+/// that a cell makes no link, image, emphasis or extra column; no block
+/// of its own where it begins a line (a list item `- # 大标题`, see
+/// [`quiet_block_start`]); and no link that GitHub-flavoured Markdown
+/// makes of bare text ([`quiet_autolinks`]).
 pub fn markdown(text: &str) -> String {
+    let inline = markdown_inline(text);
+    quiet_autolinks(&quiet_block_start(inline))
+}
+
+/// [`markdown`]'s escapes of characters, wherever they stand.
+fn markdown_inline(text: &str) -> String {
     replace_chars(&visible_on_one_line(text), |c| match c {
         '<' => Some("&lt;"),
         '>' => Some("&gt;"),
@@ -124,6 +133,70 @@ pub fn markdown(text: &str) -> String {
         '|' => Some("\\|"),
         _ => None,
     })
+}
+
+/// Markdown text that begins a block (a list item, a line) starting with
+/// what would make a block of its own: a heading `#`, a list item `-`,
+/// `+` or `1.`/`1)` followed by a space, a rule `---`, or indentation (the
+/// first space as `&#32;`). Its marker is escaped with a backslash, which
+/// the reader does not see; anywhere else these characters are plain.
+fn quiet_block_start(mut text: String) -> String {
+    let b = text.as_bytes();
+    let spaced = |at: usize| matches!(b.get(at), None | Some(b' ' | b'\t'));
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let at = match b.first() {
+        Some(b' ') => {
+            text.replace_range(..1, "&#32;");
+            return text;
+        }
+        Some(b'#') => 0,
+        Some(b'-' | b'+') if spaced(1) || b.get(1) == b.first() => 0,
+        // A list's number has at most 9 digits.
+        Some(b'0'..=b'9')
+            if (1..=9).contains(&digits)
+                && matches!(b.get(digits), Some(b'.' | b')'))
+                && spaced(digits + 1) =>
+        {
+            digits
+        }
+        _ => return text,
+    };
+    text.insert(at, '\\');
+    text
+}
+
+/// Markdown text with no bare link in it: GitHub-flavoured Markdown makes
+/// links of `http://…`, `https://…`, `ftp://…`, `www.…` and e-mail
+/// addresses in plain text. The colon of every `://` is written `&#58;`
+/// and the dot after `www` `&#46;` (the reader sees them as they were);
+/// the `@` of an e-mail address, which GitHub finds after such entities
+/// are read, is written as the full-width `＠`.
+fn quiet_autolinks(text: &str) -> String {
+    let b = text.as_bytes();
+    if !text.contains("://") && !text.contains('@') && !b.windows(4).any(is_www) {
+        return text.to_string();
+    }
+    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-' | b'_');
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.char_indices() {
+        match c {
+            ':' if b[i + 1..].starts_with(b"//") => out.push_str("&#58;"),
+            '.' if i >= 3 && is_www(&b[i - 3..=i]) => out.push_str("&#46;"),
+            '@' if i > 0
+                && local(b[i - 1])
+                && b.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) =>
+            {
+                out.push('＠')
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether four bytes are `www.`, in any case.
+fn is_www(four: &[u8]) -> bool {
+    four.len() == 4 && four[..3].eq_ignore_ascii_case(b"www") && four[3] == b'.'
 }
 
 /// `text` with each character `with` gives a replacement for replaced.
@@ -326,11 +399,55 @@ mod tests {
         );
         assert_eq!(
             markdown("![x](http://t/p.png) a|b *c* _d_ ~e~ `f` \\ &amp;"),
-            "!\\[x\\](http://t/p.png) a\\|b \\*c\\* \\_d\\_ \\~e\\~ \\`f\\` \\\\ &amp;amp;"
+            "!\\[x\\](http&#58;//t/p.png) a\\|b \\*c\\* \\_d\\_ \\~e\\~ \\`f\\` \\\\ &amp;amp;"
         );
         assert_eq!(markdown("道路\r\n破损"), "道路  破损");
         // The escape's own backslash is escaped: it reads `\u{1b}[2J`.
         assert_eq!(markdown(CLEAR), "\\\\u{1b}\\[2J");
+    }
+
+    #[test]
+    fn markdown_text_makes_no_block_of_its_own() {
+        // A list item `- {text}` must stay one item of plain text.
+        for (text, quiet) in [
+            ("# 大标题", "\\# 大标题"),
+            ("#### 四级", "\\#### 四级"),
+            ("1. 列表", "1\\. 列表"),
+            ("12) 列表", "12\\) 列表"),
+            ("- 项", "\\- 项"),
+            ("+ 项", "\\+ 项"),
+            ("---", "\\---"),
+            ("> 引用", "&gt; 引用"),
+            ("    代码", "&#32;   代码"),
+        ] {
+            assert_eq!(markdown(text), quiet, "{text}");
+        }
+        // Not at the start, or not a marker: as it is.
+        for text in [
+            "张三 # 1. - +",
+            "-1",
+            "+86",
+            "78.6%",
+            "2026.3.10",
+            "1.5 个百分点",
+        ] {
+            assert_eq!(markdown(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn markdown_text_makes_no_bare_link() {
+        assert_eq!(
+            markdown("见 http://evil.example/x 和 HTTPS://e.example"),
+            "见 http&#58;//evil.example/x 和 HTTPS&#58;//e.example"
+        );
+        assert_eq!(markdown("www.evil.example"), "www&#46;evil.example");
+        assert_eq!(markdown("(WWW.e.example)"), "(WWW&#46;e.example)");
+        assert_eq!(markdown("mailto:a@evil.example"), "mailto:a＠evil.example");
+        // An @ that makes no address, and text without any, stay.
+        for text in ["@张三", "张三@", "a @b", "time: 10:30", "魏都区"] {
+            assert_eq!(markdown(text), text, "{text}");
+        }
     }
 
     #[test]

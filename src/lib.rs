@@ -19,6 +19,7 @@ pub mod git;
 pub mod i18n;
 pub mod index;
 pub mod inert;
+pub mod io_error;
 pub mod lang;
 pub mod load;
 pub mod metrics;
@@ -30,6 +31,7 @@ pub mod report;
 pub mod safe_name;
 pub mod schema;
 pub mod span;
+pub mod targets;
 pub mod temp;
 pub mod text;
 
@@ -37,12 +39,13 @@ use std::process::ExitCode;
 
 /// Parses the command line, in the user's language, and runs the command.
 /// Help and the version exit 0, usage errors 2; data errors are an exit
-/// status, not an `Err`.
+/// status, not an `Err`. An error says its I/O errors in the user's words
+/// ([`io_error::in_words`]).
 pub fn run() -> anyhow::Result<ExitCode> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = cli::lang_before_parsing(&args);
     match cli::parse(args, lang) {
-        Ok(parsed) => cmd::dispatch(parsed, lang),
+        Ok(parsed) => cmd::dispatch(parsed, lang).map_err(|e| io_error::in_words(e, lang)),
         Err(err) => Ok(ExitCode::from(cli::print_error(err, lang))),
     }
 }

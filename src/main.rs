@@ -8,7 +8,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match bangcun::run() {
         Ok(code) => code,
-        Err(err) if bangcun::output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if bangcun::io_error::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // An error may quote a path or a value from the data: each
             // line shown with its control characters escaped.

@@ -12,9 +12,9 @@ use rustc_hash::FxHashMap;
 
 pub use crate::date::{Date, Deadline};
 pub use crate::schema::{
-    Cadre, CadreId, CadreLevel, Enumeration, Id, Kind, Leave, Parent, Problem, Record,
-    Rectification, Ref, Region, RegionId, RegionLevel, Satisfaction, Source, Visit, VisitKind,
-    YesNo,
+    Cadre, CadreId, CadreLevel, Enumeration, Id, Kind, Leave, Parent, Problem, Rating, Record,
+    Rectification, Ref, Region, RegionId, RegionLevel, Review, Satisfaction, Source, Stars, Visit,
+    VisitKind, Year, YesNo,
 };
 pub use crate::span::{FileId, Span};
 
@@ -453,6 +453,8 @@ pub struct Dataset {
     pub visits: Table<Visit>,
     pub problems: Vec<Problem>,
     pub leaves: Vec<Leave>,
+    pub ratings: Vec<Rating>,
+    pub reviews: Vec<Review>,
     /// Region code → the first region with that code.
     pub region_index: KeyIndex<RegionId>,
     /// Cadre id → the first cadre with that id.
@@ -584,6 +586,8 @@ stored! {
     Visits: Visit => visits, table;
     Problems: Problem => problems, list;
     Leaves: Leave => leaves, list;
+    Ratings: Rating => ratings, list;
+    Reviews: Review => reviews, list;
 }
 
 #[cfg(test)]

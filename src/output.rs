@@ -10,35 +10,42 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context as _;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, tr};
 
 /// The UTF-8 byte order mark, which Excel and WPS need to read a CSV file
 /// opened by double-click as UTF-8 rather than the system's code page.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Whether an error is a closed pipe, which ends output quietly.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|e| e.downcast_ref::<io::Error>())
-        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
-}
-
-/// Writes to standard output through a buffer.
-pub fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+/// Writes to standard output through a buffer. A closed pipe
+/// (`bangcun check | head -1`) ends the output quietly and is no error: the
+/// command goes on to its exit status, which still says what the data is
+/// (under `set -o pipefail` a CI step must fail on bad data).
+pub fn to_stdout(
+    lang: Lang,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    write(&mut out)?;
-    out.flush()?;
-    Ok(())
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            // What is left in the buffer can go nowhere: dropped unwritten.
+            let _ = out.into_parts();
+            Ok(())
+        }
+        result => {
+            result.with_context(|| tr!(lang, "无法写到标准输出", "cannot write to standard output"))
+        }
+    }
 }
 
 /// Writes `path` atomically: the content goes to a temporary file in the
 /// same folder, which is synced and then renamed over `path`.
 pub fn atomic_write(
     path: &Path,
+    lang: Lang,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
-    replace(path, || Ok(true), write).map(|_| ())
+    replace(path, lang, || Ok(true), write).map(|_| ())
 }
 
 /// What became of an [`atomic_replace`].
@@ -59,6 +66,7 @@ pub enum Replaced {
 pub fn atomic_replace(
     path: &Path,
     expected: &[u8],
+    lang: Lang,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<Replaced> {
     let unchanged = || -> io::Result<bool> {
@@ -68,13 +76,14 @@ pub fn atomic_replace(
         }
         Ok(fs::read(path)? == expected)
     };
-    replace(path, unchanged, write)
+    replace(path, lang, unchanged, write)
 }
 
 /// Writes a temporary file, then renames it over `path` if `still` says
 /// so when it is ready.
 fn replace(
     path: &Path,
+    lang: Lang,
     still: impl FnOnce() -> io::Result<bool>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<Replaced> {
@@ -91,12 +100,10 @@ fn replace(
     let n = WRITES.fetch_add(1, Ordering::Relaxed);
     let temp = dir.join(crate::temp::name(&name, std::process::id(), n));
     // Removed should a signal stop the process while it exists.
-    let guard = crate::temp::Guard::new(&temp);
+    let mut guard = None;
     let result = (|| -> io::Result<Replaced> {
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
+        let (file, made) = crate::temp::Guard::create(&temp)?;
+        guard = Some(made);
         // A file written over keeps its permissions.
         if let Ok(old) = fs::metadata(path) {
             file.set_permissions(old.permissions())?;
@@ -116,7 +123,10 @@ fn replace(
         let _ = fs::remove_file(&temp);
     }
     drop(guard);
-    result.with_context(|| format!("cannot write {}", path.display()))
+    // The I/O error itself is said in the user's words where the error is
+    // shown (crate::io_error::in_words).
+    let shown = path.display();
+    result.with_context(|| tr!(lang, "无法写入 {shown}", "cannot write {shown}"))
 }
 
 /// The file in a folder written by [`atomic_write_folder`] that lists
@@ -175,7 +185,8 @@ pub fn atomic_write_folder(
     if result.is_err() {
         let _ = fs::remove_dir_all(&temp);
     }
-    result.with_context(|| format!("cannot write {}", dir.display()))
+    let shown = dir.display();
+    result.with_context(|| tr!(lang, "无法写入 {shown}", "cannot write {shown}"))
 }
 
 /// A line of [`FOLDER_LIST`]: name, length, FNV-1a hash of the bytes.
@@ -253,7 +264,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.txt");
         fs::write(&path, "old").unwrap();
-        atomic_write(&path, |w| w.write_all(b"new")).unwrap();
+        atomic_write(&path, Lang::En, |w| w.write_all(b"new")).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -271,7 +282,7 @@ mod tests {
                 let path = &path;
                 scope.spawn(move || {
                     for _ in 0..20 {
-                        atomic_write(path, |w| w.write_all(text.as_bytes())).unwrap();
+                        atomic_write(path, Lang::En, |w| w.write_all(text.as_bytes())).unwrap();
                     }
                 });
             }
@@ -290,7 +301,7 @@ mod tests {
         // once as an append (same file), once as a save of the same size.
         for edit in ["a\nb\n", "x\n"] {
             let read = fs::read(&path).unwrap();
-            let done = atomic_replace(&path, &read, |w| {
+            let done = atomic_replace(&path, &read, Lang::En, |w| {
                 fs::write(&path, edit)?;
                 w.write_all(b"formatted\n")
             })
@@ -302,7 +313,7 @@ mod tests {
         }
         // Unedited, it is replaced.
         let read = fs::read(&path).unwrap();
-        let done = atomic_replace(&path, &read, |w| w.write_all(b"formatted\n")).unwrap();
+        let done = atomic_replace(&path, &read, Lang::En, |w| w.write_all(b"formatted\n")).unwrap();
         assert_eq!(done, Replaced::Done);
         assert_eq!(fs::read_to_string(&path).unwrap(), "formatted\n");
     }
@@ -312,7 +323,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.txt");
         fs::write(&path, "old").unwrap();
-        let err = atomic_write(&path, |w| {
+        let err = atomic_write(&path, Lang::En, |w| {
             w.write_all(b"half")?;
             Err(io::Error::other("crash"))
         });

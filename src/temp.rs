@@ -5,6 +5,8 @@
 //! behind, which `check` warns about and `fmt` removes (a kill that no
 //! handler sees, `kill -9`, leaves one, and `git add -A` would commit it).
 
+use std::fs::{File, OpenOptions};
+use std::io;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -90,17 +92,22 @@ pub struct Guard {
 }
 
 impl Guard {
-    pub fn new(path: &Path) -> Guard {
+    /// Creates the new file `path` (an existing one is an error) and
+    /// registers it, as one step that a signal cannot cut in two: a
+    /// handler running on another thread waits until the file is
+    /// registered, so it never misses one made while it runs.
+    pub fn create(path: &Path) -> io::Result<(File, Guard)> {
+        let open = || OpenOptions::new().write(true).create_new(true).open(path);
         #[cfg(unix)]
         {
-            Guard {
-                slot: on_signal::register(path),
-            }
+            let _creating = on_signal::Creating::enter()?;
+            let slot = on_signal::register(path);
+            let guard = Guard { slot };
+            Ok((open()?, guard))
         }
         #[cfg(not(unix))]
         {
-            let _ = path;
-            Guard {}
+            Ok((open()?, Guard {}))
         }
     }
 }
@@ -125,7 +132,7 @@ mod on_signal {
     use std::path::Path;
     use std::ptr;
     use std::sync::Once;
-    use std::sync::atomic::{AtomicPtr, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
 
     /// More than the files written at once (one per thread).
     const SLOTS: usize = 64;
@@ -133,12 +140,67 @@ mod on_signal {
     static PATHS: [AtomicPtr<libc::c_char>; SLOTS] =
         [const { AtomicPtr::new(ptr::null_mut()) }; SLOTS];
     static INSTALL: Once = Once::new();
+    /// Set by the handler before it removes anything: no file is made
+    /// after that.
+    static STOPPING: AtomicBool = AtomicBool::new(false);
+    /// Threads between registering a file and having made it, which the
+    /// handler waits for.
+    static CREATING: AtomicUsize = AtomicUsize::new(0);
 
-    /// Puts `path` in a free slot (installing the handler on first use);
-    /// `None` when every slot is taken or the path holds a NUL: the file is
+    /// The signals the handler handles.
+    const SIGNALS: [libc::c_int; 4] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGXFSZ];
+
+    /// A thread making a temporary file: the handled signals are blocked
+    /// on it (so the handler, which waits for it, never runs on it) and
+    /// it is counted in `CREATING`, until dropped.
+    pub struct Creating {
+        old: libc::sigset_t,
+    }
+
+    impl Creating {
+        /// Enters, or refuses with `Interrupted` when a handler is already
+        /// stopping the process.
+        pub fn enter() -> std::io::Result<Creating> {
+            INSTALL.call_once(install);
+            // SAFETY: plain sigset and pthread_sigmask calls on zeroed
+            // structures owned here.
+            let old = unsafe {
+                let mut set: libc::sigset_t = std::mem::zeroed();
+                let mut old: libc::sigset_t = std::mem::zeroed();
+                libc::sigemptyset(&mut set);
+                for signal in SIGNALS {
+                    libc::sigaddset(&mut set, signal);
+                }
+                libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old);
+                old
+            };
+            // Counted first, then the flag read; the handler sets the flag
+            // first, then reads the count (both SeqCst): one of the two
+            // sees the other.
+            let creating = Creating { old };
+            CREATING.fetch_add(1, Ordering::SeqCst);
+            if STOPPING.load(Ordering::SeqCst) {
+                drop(creating);
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            Ok(creating)
+        }
+    }
+
+    impl Drop for Creating {
+        fn drop(&mut self) {
+            CREATING.fetch_sub(1, Ordering::SeqCst);
+            // SAFETY: restores the mask saved by enter.
+            unsafe {
+                libc::pthread_sigmask(libc::SIG_SETMASK, &self.old, ptr::null_mut());
+            }
+        }
+    }
+
+    /// Puts `path` in a free slot (inside [`Creating`], which installed
+    /// the handler); `None` when every slot is taken or the path holds a NUL: the file is
     /// then only cleaned up by a later run.
     pub fn register(path: &Path) -> Option<usize> {
-        INSTALL.call_once(install);
         let path = CString::new(path.as_os_str().as_bytes()).ok()?.into_raw();
         let free = PATHS.iter().position(|slot| {
             slot.compare_exchange(ptr::null_mut(), path, Ordering::SeqCst, Ordering::SeqCst)
@@ -161,6 +223,12 @@ mod on_signal {
     }
 
     extern "C" fn handle(signal: libc::c_int) {
+        // No file is made from now on; one being made is waited for (its
+        // thread has the signals blocked, so it is not this one).
+        STOPPING.store(true, Ordering::SeqCst);
+        while CREATING.load(Ordering::SeqCst) != 0 {
+            std::hint::spin_loop();
+        }
         for slot in &PATHS {
             let path = slot.load(Ordering::SeqCst);
             if !path.is_null() {
@@ -179,7 +247,7 @@ mod on_signal {
     }
 
     fn install() {
-        for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGXFSZ] {
+        for signal in SIGNALS {
             // SAFETY: plain sigaction calls with zeroed, then filled,
             // structures; the handler does only async-signal-safe work.
             unsafe {

@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 
 use bangcun::check::REGISTRY;
 use bangcun::finding::Severity;
-use common::{AS_OF, Seen, bangcun, check_json, copy_dir, counts, findings, fixture, root, status};
+use common::{
+    AS_OF, MADE, Seen, bangcun, check_json, copy_dir, counts, findings, fixture, fixture_of, root,
+    status,
+};
 
 /// One fixture and the single finding it must produce.
 struct Case {
@@ -52,9 +55,8 @@ const CASES: &[Case] = &[
     case("outside-link", "visits/2025-12.csv", None, None, None),
     // visits/current.csv links to visits/2026-01.csv, read already.
     case("repeated-link", "visits/current.csv", None, None, None),
-    // The start of visits/2026-01.csv, as a bangcun killed while writing
-    // it would leave it; no process ever has the id 4194304 (Linux's
-    // largest pid_max is 2^22, and ids are below it).
+    // Made at test time (see MADE): a temporary file of fmt is never
+    // committed, not even as a fixture.
     case(
         "leftover-temp-file",
         "visits/.2026-01.csv.bangcun-4194304-0.tmp",
@@ -148,6 +150,22 @@ const CASES: &[Case] = &[
         Some(13),
         Some("kind"),
         Some("调研"),
+    ),
+    // The rating of 东一村 (line 2) is for "22年".
+    case(
+        "invalid-year",
+        "ratings.csv",
+        Some(2),
+        Some("year"),
+        Some("22年"),
+    ),
+    // 东二村 (line 3) is rated 6 stars.
+    case(
+        "invalid-stars",
+        "ratings.csv",
+        Some(3),
+        Some("stars"),
+        Some("6"),
     ),
     // Line 7: city = [10, 32].
     case(
@@ -254,6 +272,22 @@ const CASES: &[Case] = &[
         Some("category"),
         Some("产业发展"),
     ),
+    // Line 3 rates 东乡, a township.
+    case(
+        "rating-place",
+        "ratings.csv",
+        Some(3),
+        Some("place"),
+        Some("411001001"),
+    ),
+    // C01 is reviewed for 2025 on line 2 and again (2025年) on line 4.
+    case(
+        "duplicate-year",
+        "reviews.csv",
+        Some(4),
+        Some("cadre"),
+        Some("C01"),
+    ),
     // C01's visit (line 2) is at 西一村; its points are 东乡 and 东一村.
     case(
         "visit-place",
@@ -323,8 +357,9 @@ fn every_check_has_a_case_and_a_fixture() {
     let cases: Vec<&str> = CASES.iter().map(|c| c.check).collect();
     assert_eq!(cases, names, "one case per check, in registry order");
     for check in REGISTRY {
+        let (_made, dir) = fixture_of(check.name);
         assert!(
-            root().join(fixture(check.name)).is_dir(),
+            root().join(dir).is_dir(),
             "tests/fixtures/{} is missing",
             check.name
         );
@@ -340,10 +375,11 @@ fn every_check_has_a_case_and_a_fixture() {
 #[test]
 fn each_fixture_finds_exactly_its_defect() {
     for case in CASES {
-        let (code, doc) = check_json(&fixture(case.check), &[]);
+        let (_made, dir) = fixture_of(case.check);
+        let (code, doc) = check_json(&dir, &[]);
         let expected = Seen {
             check: case.check.to_string(),
-            file: path_in(case.check, case.file),
+            file: dir.join(case.file).display().to_string(),
             line: case.line,
             field: case.field.map(str::to_string),
             value: case.value.map(str::to_string),
@@ -371,7 +407,8 @@ fn each_fixture_finds_exactly_its_defect() {
 fn warnings_fail_only_with_deny_warnings() {
     // Without it, each_fixture_finds_exactly_its_defect sees exit 0.
     for name in WARNINGS {
-        let (code, doc) = check_json(&fixture(name), &["--deny-warnings"]);
+        let (_made, dir) = fixture_of(name);
+        let (code, doc) = check_json(&dir, &["--deny-warnings"]);
         assert_eq!(code, 1, "{name} with --deny-warnings");
         assert_eq!(counts(&doc).1, 1, "{name}");
     }
@@ -388,6 +425,11 @@ fn duplicates_name_both_places() {
     assert_eq!(
         doc["findings"][0]["related"],
         serde_json::json!({"file": path_in("duplicate-visit", "visits/2026-01.csv"), "line": 3})
+    );
+    let (_, doc) = check_json(&fixture("duplicate-year"), &[]);
+    assert_eq!(
+        doc["findings"][0]["related"],
+        serde_json::json!({"file": path_in("duplicate-year", "reviews.csv"), "line": 2})
     );
 }
 
@@ -435,7 +477,9 @@ fn fixtures_differ_from_base_only_where_their_defect_is() {
         out
     };
     let base = all("base");
-    for case in CASES {
+    // A made fixture is base and its one file by construction.
+    let committed = CASES.iter().filter(|c| MADE.iter().all(|m| m.0 != c.check));
+    for case in committed {
         let copy = all(case.check);
         let mut differ: Vec<&PathBuf> = base
             .keys()
@@ -860,4 +904,45 @@ fn list_names_every_check_with_its_severity() {
         })
         .collect();
     assert_eq!(listed, expected);
+}
+
+/// Runs `bangcun ARGS…` with its standard output into a pipe whose reading
+/// end is closed at once (`bangcun check | head -1` once head has left):
+/// the exit status and stderr. Output larger than a pipe holds (64 KiB)
+/// meets the closed end whenever the close comes.
+fn into_closed_pipe(args: &[&str]) -> (i32, String) {
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
+        .current_dir(root())
+        .env_remove("BANGCUN_DATA")
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("bangcun runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("bangcun ends");
+    (status(&out), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_closed_pipe_keeps_the_exit_status_of_bad_data() {
+    // 3,000 visits of a cadre C9 that does not exist: 3,000 errors, far
+    // more output than a pipe holds. Before the fix the closed pipe made
+    // the run exit 0 (`pipefail` CI steps passed on bad data).
+    let (_tmp, dir) = common::small_folder();
+    let mut visits = fs::read_to_string(dir.join("visits/2026-01.csv")).unwrap();
+    for _ in 0..3000 {
+        visits.push_str("2026-01-11,C9,410101,workday,0,0,\n");
+    }
+    fs::write(dir.join("visits/2026-01.csv"), visits).unwrap();
+    let data = dir.to_str().unwrap();
+    for format in ["human", "github", "json"] {
+        let (code, err) = into_closed_pipe(&["--data", data, "check", "--format", format]);
+        assert_eq!((code, err.as_str()), (1, ""), "{format}");
+    }
+    // Clean data through a closed pipe is still clean.
+    let clean = common::small_folder();
+    let (code, err) = into_closed_pipe(&["--data", clean.1.to_str().unwrap(), "check"]);
+    assert_eq!((code, err.as_str()), (0, ""));
 }

@@ -4,6 +4,8 @@
 //! describe the data format and the checks name every field, word and
 //! check the code has.
 
+mod common;
+
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
@@ -206,6 +208,7 @@ fn the_data_page_names_every_field_and_word() {
         "`deadlines.days`",
         "`deadlines.category`",
         "`revisit.days`",
+        "`targets`",
     ] {
         assert!(
             data.contains(&format!("| {key}")),
@@ -297,7 +300,8 @@ fn the_checks_page_has_every_check() {
 /// after it, as a clerk running it in that folder sees it: paths without
 /// the folder in front.
 fn fixture_finding(check: &str) -> String {
-    let folder = format!("tests/fixtures/{check}");
+    let (_made, folder) = common::fixture_of(check);
+    let folder = folder.display().to_string();
     let out = assert_cmd::Command::cargo_bin("bangcun")
         .unwrap()
         .current_dir(root())

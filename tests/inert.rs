@@ -444,7 +444,7 @@ fn the_notice_of_what_is_left_out_shows_hostile_names_escaped() {
             serde_json::json!([format!("visits/{TITLE}{RLO}.csv")])
         );
         assert_eq!(
-            errors["settings_defaulted"],
+            errors["settings_ignored"],
             serde_json::json!([format!("workdays.{CLEAR}")])
         );
     }
@@ -456,4 +456,59 @@ fn an_error_on_stderr_shows_hostile_text_escaped() {
     assert_eq!(code, 2);
     assert_shown_not_obeyed("stderr", &err);
     assert!(err.contains("\\u{1b}]0;owned\\u{7}"), "{err}");
+}
+
+#[test]
+fn markdown_items_and_cells_make_no_heading_list_or_bare_link() {
+    // Cadres named like Markdown blocks; a unit and a summary holding bare
+    // links. C2 and C3 are county cadres at 丁村, whose work day
+    // 2026-01-20 only C2 attended: C3 `1. 列表` is an item of the missed
+    // list. Before the fix the item was `- 1. 列表…` (a nested ordered
+    // list) and the links were left for GitHub to make.
+    let (_tmp, dir) = common::small_folder();
+    std::fs::write(
+        dir.join("cadres.csv"),
+        "id,name,level,unit,points,start,end\nC1,# 大标题,city,,410101,,\n\
+         C2,#### 四级,county,,410102,,\nC3,1. 列表,county,www.evil.example,410102,,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("problems.csv"),
+        "id,found,place,cadre,source,category,summary,unit,deadline\n\
+         P1,2026-01-05,410101,C1,cadre,基础设施,见 http://evil.example/x,www.evil.example,2026-01-06\n",
+    )
+    .unwrap();
+    let monthly = common::ok_on(
+        &dir,
+        &[
+            "report", "monthly", "--month", "2026-01", "--format", "markdown",
+        ],
+    );
+    let monthly = String::from_utf8(monthly).unwrap();
+    assert!(
+        monthly
+            .lines()
+            .any(|l| l == "- 1\\. 列表（县级，C3）：2026-01-20"),
+        "{monthly}"
+    );
+    // P1, overdue by 25 days at 2026-01-31 (deadline 01-06), found by C1.
+    assert!(
+        monthly.contains("| www&#46;evil.example | 2026-01-05 | 2026-01-06 | 25 | \\# 大标题 | 见 http&#58;//evil.example/x |"),
+        "{monthly}"
+    );
+    let listing = common::ok_on(
+        &dir,
+        &[
+            "report",
+            "overdue",
+            "--as-of",
+            "2026-01-31",
+            "--format",
+            "markdown",
+        ],
+    );
+    let listing = String::from_utf8(listing).unwrap();
+    for text in [&monthly, &listing] {
+        assert!(!text.contains("://") && !text.contains("www."), "{text}");
+    }
 }

@@ -933,3 +933,45 @@ fn short_gbk_that_reads_as_utf8_is_read_as_gbk_and_fmt_leaves_it() {
     assert_eq!((code, counts(&doc)), (0, CLEAN));
     assert_eq!(fmt(&data).0, 0);
 }
+
+#[test]
+fn a_bangcun_toml_linked_out_of_the_folder_is_not_followed() {
+    // The same rule as a data file: before the fix the settings behind
+    // the link were read silently (here city = [11], which would move
+    // C1's work day off the 10th).
+    let (tmp, dir) = common::small_folder();
+    let elsewhere = tmp.path().join("elsewhere.toml");
+    fs::write(&elsewhere, "name = \"外\"\n[workdays]\ncity = [11]\n").unwrap();
+    fs::remove_file(dir.join("bangcun.toml")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dir.join("bangcun.toml")).unwrap();
+    let (code, doc) = common::check_json(&dir, &[]);
+    assert_eq!(code, 1);
+    let seen = common::findings(&doc);
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert_eq!(seen[0].check, "outside-link");
+    assert!(seen[0].file.ends_with("bangcun.toml"), "{seen:?}");
+    // Reports say the settings are all defaults: C1 is due on the 10th
+    // (and was there), C2 on the 20th (and was there): 2 due, 2 attended.
+    let (code, out, err) = common::run_on(
+        &dir,
+        &[
+            "report", "summary", "--month", "2026-01", "--format", "json",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("bangcun.toml 无法读取，所有设置都按默认值计算"),
+        "{err}"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["total"]["workdays_due"], 2);
+    assert_eq!(doc["total"]["workdays_attended"], 2);
+    assert_eq!(doc["data_errors"]["config_not_read"], true);
+    // A link within the folder is read.
+    fs::create_dir(dir.join("conf")).unwrap();
+    fs::write(dir.join("conf/real.toml"), "name = \"内\"\n").unwrap();
+    fs::remove_file(dir.join("bangcun.toml")).unwrap();
+    std::os::unix::fs::symlink("conf/real.toml", dir.join("bangcun.toml")).unwrap();
+    let (code, doc) = common::check_json(&dir, &[]);
+    assert_eq!(code, 0, "{doc}");
+}

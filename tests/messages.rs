@@ -280,3 +280,88 @@ fn a_data_folder_that_does_not_exist_is_said_not_to_exist() {
         "{err}"
     );
 }
+
+#[test]
+fn an_unknown_key_is_said_to_be_ignored_and_a_bad_value_defaulted() {
+    // Before the fix the notice said `deadlines.day` was "taken at its
+    // default", while the setting at its default is `deadlines.days`.
+    let (_tmp, dir) = common::small_folder();
+    let notice = |toml: &str| {
+        fs::write(dir.join("bangcun.toml"), toml).unwrap();
+        let (code, _, err) = common::run_on(&dir, &["report", "summary", "--format", "json"]);
+        assert_eq!(code, 0);
+        err
+    };
+    let err = notice("[deadlines]\nday = 3\n");
+    assert!(
+        err.contains("bangcun.toml 中未知的配置项被忽略：deadlines.day"),
+        "{err}"
+    );
+    assert!(!err.contains("默认值"), "{err}");
+    let err = notice("[deadlines]\ndays = -1\n");
+    assert!(
+        err.contains("bangcun.toml 中值无效的设置按默认值计算：deadlines.days"),
+        "{err}"
+    );
+    assert!(!err.contains("忽略"), "{err}");
+}
+
+#[test]
+fn io_errors_are_said_in_the_users_language() {
+    // Before the fix each of these showed the system's English: "No such
+    // file or directory (os error 2)", "No space left on device", "Too
+    // many levels of symbolic links (os error 40)".
+    let (_tmp, dir) = common::small_folder();
+    let (code, _, err) = common::run_on(
+        &dir,
+        &["report", "summary", "-o", "/nonexistent-folder/s.csv"],
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "bangcun: 无法写入 /nonexistent-folder/s.csv：文件或目录不存在\n"
+    );
+    let (_, _, err) = common::run_on(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "report",
+            "summary",
+            "-o",
+            "/nonexistent-folder/s.csv",
+        ],
+    );
+    assert_eq!(
+        err,
+        "bangcun: cannot write /nonexistent-folder/s.csv: no such file or folder\n"
+    );
+    // Standard output on a full disk.
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("bangcun"))
+        .env_remove("BANGCUN_DATA")
+        .arg("--data")
+        .arg(&dir)
+        .args(["report", "summary"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(status(&out), 2);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "bangcun: 无法写到标准输出：磁盘空间已满\n"
+    );
+    // A data file that is a link to itself: a finding in our words.
+    std::os::unix::fs::symlink("2026-02.csv", dir.join("visits/2026-02.csv")).unwrap();
+    let (code, out, _) = common::run_on(&dir, &["check"]);
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("错误[unreadable-file]: 无法读取文件：符号链接层数过多（可能是链接指向了自身，成了循环）"),
+        "{out}"
+    );
+    assert!(!out.contains("os error"), "{out}");
+}

@@ -313,7 +313,10 @@ fn xlsx_holds_numbers_rates_and_dates() {
             "逾期问题",
             "未到岗",
             "回访滞后",
-            "未覆盖"
+            "未覆盖",
+            // The sample's ratings of 2025; no target and no review
+            // threshold, so no sheet of them.
+            "评星"
         ]
     );
     let october = summary("2026-10");
@@ -668,7 +671,14 @@ fn a_first_month_has_no_change_and_no_months_before_the_data() {
         "{figures:?}"
     );
     let trend = xlsx_sheet(&bytes, "趋势");
-    let Data::String(note) = &trend[1][0] else {
+    // Its period on top, as on every sheet: December, as of its end
+    // (D = 2025-12-31, the earlier of the month's end and --as-of).
+    // Before the fix A2 was the note.
+    assert_eq!(
+        trend[1][0],
+        Data::String("统计期间 2025-12-01 至 2025-12-31，数据截至 2025-12-31".into())
+    );
+    let Data::String(note) = &trend[2][0] else {
         panic!("the trend's note: {trend:?}")
     };
     assert!(

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use calamine::Data;
 
 use common::{
-    ACROSS_MONTHS, Layout, number, ok_on as ok, reports_plus, reports_with_errors, root,
-    row_starting, run_on as run, temp_copy, xlsx_layout, xlsx_number_format, xlsx_sheet,
+    ACROSS_MONTHS, Layout, bangcun, number, ok_on as ok, reports_plus, reports_with_errors, root,
+    row_starting, run_on as run, status, temp_copy, xlsx_layout, xlsx_number_format, xlsx_sheet,
     xlsx_sheet_names,
 };
 
@@ -321,10 +321,11 @@ fn a_file_left_out_whole_is_named_in_the_document_and_on_stderr() {
         json["data_errors"],
         serde_json::json!({
             "errors": 5,
-            "records_left_out": {"regions": 0, "cadres": 0, "visits": 0, "problems": 0, "leaves": 0},
+            "records_left_out": {"regions": 0, "cadres": 0, "visits": 0, "problems": 0, "leaves": 0, "ratings": 0, "reviews": 0},
             "files_not_read": ["problems.csv"],
             "files_partly_read": [],
             "settings_defaulted": [],
+            "settings_ignored": [],
             "config_not_read": false,
         })
     );
@@ -442,7 +443,7 @@ fn records_with_errors_are_counted_per_kind() {
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
         json["data_errors"]["records_left_out"],
-        serde_json::json!({"regions": 1, "cadres": 1, "visits": 2, "problems": 2, "leaves": 0})
+        serde_json::json!({"regions": 1, "cadres": 1, "visits": 2, "problems": 2, "leaves": 0, "ratings": 0, "reviews": 0})
     );
     args.extend(["--lang", "en"]);
     let (_, _, err) = run(&data, &args);
@@ -468,7 +469,8 @@ fn a_file_read_in_part_and_a_bad_setting_are_said() {
     assert_eq!(code, 0);
     assert_eq!(
         err,
-        "注意：数据中有 2 个错误，报表的数字不完整（只读取了一部分的文件：leaves.csv；bangcun.toml 中写错的设置按默认值计算：workdays.city）。运行 `bangcun check` 查看详情\n"
+        // The unclosed row is line 4, the one row lost (issue 8, L6).
+        "注意：数据中有 2 个错误，报表的数字不完整（只读取了一部分的文件：leaves.csv（第 4 行起未读取）；未计入有错误或引用了出错记录的记录：请假记录 1 条；bangcun.toml 中值无效的设置按默认值计算：workdays.city）。运行 `bangcun check` 查看详情\n"
     );
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
@@ -483,4 +485,148 @@ fn a_file_read_in_part_and_a_bad_setting_are_said() {
     args.push("--strict");
     let (code, out, _) = run(&data, &args);
     assert_eq!((code, out.len()), (1, 0));
+}
+
+#[test]
+fn dash_as_the_output_file_is_standard_output() {
+    // Before the fix `-o -` wrote a file named `-` and printed nothing.
+    let (_tmp, dir) = common::small_folder();
+    for (args, starts) in [
+        (
+            &["report", "summary", "--format", "csv", "-o", "-"][..],
+            "county_code,",
+        ),
+        (
+            &[
+                "report", "monthly", "--month", "2026-01", "--format", "markdown", "-o", "-",
+            ],
+            "# ",
+        ),
+    ] {
+        let out = bangcun().current_dir(&dir).args(args).output().unwrap();
+        assert_eq!(status(&out), 0, "{args:?}");
+        // Standard output, so CSV has no BOM.
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.starts_with(starts), "{args:?}: {text}");
+        assert!(!dir.join("-").exists(), "{args:?}");
+    }
+}
+
+#[test]
+fn no_output_is_written_where_the_data_folder_reads_data() {
+    // Before the fix `cd d; bangcun report overdue -o problems.csv`
+    // replaced the problems ledger with the overdue list.
+    let (tmp, dir) = common::small_folder();
+    let ledger = "id,found,place,cadre,source,category,summary\n\
+                  P1,2026-01-05,410101,C1,cadre,基础设施,路灯不亮\n";
+    fs::write(dir.join("problems.csv"), ledger).unwrap();
+    std::os::unix::fs::symlink(dir.join("visits"), tmp.path().join("v")).unwrap();
+    let before: Vec<(PathBuf, Vec<u8>)> = ["problems.csv", "regions.csv", "visits/2026-01.csv"]
+        .iter()
+        .map(|f| (dir.join(f), fs::read(dir.join(f)).unwrap()))
+        .collect();
+    let refused = [
+        (&dir, &["report", "overdue", "-o", "problems.csv"][..]),
+        (&dir, &["report", "summary", "-o", "visits/s.csv"]),
+        (&dir, &["report", "summary", "-o", "visits/2026-01.csv"]),
+        (&dir, &["report", "summary", "-o", "REGIONS.CSV"]),
+        (&dir, &["report", "summary", "-o", "leaves.csv"]),
+        (
+            &dir,
+            &[
+                "report",
+                "monthly",
+                "--month",
+                "2026-01",
+                "-o",
+                "./cadres.csv",
+                "--format",
+                "markdown",
+            ],
+        ),
+        // From outside: through --data, and through a link to visits/.
+        (
+            &tmp.path().to_path_buf(),
+            &["--data", "d", "report", "coverage", "-o", "d/cadres.csv"],
+        ),
+        (
+            &tmp.path().to_path_buf(),
+            &["--data", "d", "report", "summary", "-o", "v/s.csv"],
+        ),
+    ];
+    for (cwd, args) in refused {
+        let out = bangcun().current_dir(cwd).args(args).output().unwrap();
+        let code = status(&out);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("没有写出任何文件"), "{args:?}: {err}");
+    }
+    for (path, bytes) in &before {
+        assert_eq!(&fs::read(path).unwrap(), bytes, "{path:?}");
+    }
+    for made in ["visits/s.csv", "leaves.csv", "cadres.csv.md"] {
+        assert!(!dir.join(made).exists(), "{made}");
+    }
+    // Beside the data, or in a file the folder does not read, it writes.
+    for name in [
+        "overdue.csv",
+        "problems.json",
+        "visits/notes.md",
+        "summary.xlsx",
+    ] {
+        let out = bangcun()
+            .current_dir(&dir)
+            .args(["report", "summary", "-o", name])
+            .output()
+            .unwrap();
+        assert_eq!(status(&out), 0, "{name}");
+        assert!(dir.join(name).is_file(), "{name}");
+    }
+}
+
+#[test]
+fn a_cell_of_several_lines_wraps_in_a_row_tall_enough() {
+    // A summary of three lines. Before the fix the cell did not wrap and
+    // its row kept one line's height, so LibreOffice drew it over the
+    // rows above it.
+    let (_tmp, dir) = common::small_folder();
+    fs::write(
+        dir.join("problems.csv"),
+        "id,found,place,cadre,source,category,summary,unit,deadline\n\
+         P1,2026-01-05,410101,C1,cadre,基础设施,\"道路破损\n排水沟堵塞\n路灯不亮\",乙镇,2026-01-06\n",
+    )
+    .unwrap();
+    let file = dir.join("o.xlsx");
+    let args = [
+        "report",
+        "overdue",
+        "--as-of",
+        "2026-01-31",
+        "-o",
+        file.to_str().unwrap(),
+    ];
+    ok(&dir, &args);
+    let bytes = fs::read(&file).unwrap();
+    let cells = xlsx_sheet(&bytes, &xlsx_sheet_names(&bytes)[0]);
+    let row = row_starting(&cells, "P1");
+    let col = cells[row]
+        .iter()
+        .position(|c| *c == Data::String("道路破损\n排水沟堵塞\n路灯不亮".into()))
+        .expect("the summary, its lines kept");
+    // Three lines of 16 points (a line of 11-point Chinese text).
+    let sheet = common::xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    let tag = format!("<row r=\"{}\"", row + 1);
+    let at = sheet.find(&tag).expect("the row");
+    let row_tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
+    assert!(row_tag.contains("ht=\"48\""), "{row_tag}");
+    // The cell's style wraps.
+    let name = format!("<c r=\"{}{}\" s=\"", (b'A' + col as u8) as char, row + 1);
+    let at = sheet.find(&name).expect("the cell") + name.len();
+    let style: usize = sheet[at..at + sheet[at..].find('"').unwrap()]
+        .parse()
+        .unwrap();
+    let styles = common::xlsx_part(&bytes, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let xf = xfs.split("<xf ").nth(style + 1).expect("the cell's style");
+    assert!(xf.contains("wrapText=\"1\""), "{xf}");
 }

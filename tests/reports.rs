@@ -487,3 +487,39 @@ fn a_work_day_moved_two_months_counts_in_the_month_of_its_new_date() {
         (Some(1.0), None)
     );
 }
+
+#[test]
+fn a_period_ending_before_the_earliest_visit_is_refused() {
+    // The visits begin on 2026-01-10, so an open start is 2026-01-01:
+    // `--to 2025-11-30` ends before it. Before the fix the period was made
+    // 2025-11-01 … 2025-11-30, with C1's work day 2025-11-10 and C2's
+    // 2025-11-20 due (2) and none attended.
+    let (_tmp, dir) = common::small_folder();
+    for period in [&["--to", "2025-11-30"][..], &["--as-of", "2025-11-30"]] {
+        let mut args = vec!["report", "summary", "--format", "csv"];
+        args.extend(period);
+        let (code, out, err) = common::run_on(&dir, &args);
+        assert_eq!((code, out.as_slice()), (2, &b""[..]), "{period:?}");
+        assert!(
+            err.contains("统计期间截至 2025-11-30，早于最早的走访记录（2026-01-10）"),
+            "{err}"
+        );
+    }
+    // With a start, the user's period stands: November's two work days
+    // are due (C1 on the 10th, C2 on the 20th), none attended.
+    let args = [
+        "report",
+        "summary",
+        "--format",
+        "json",
+        "--from",
+        "2025-11-01",
+        "--to",
+        "2025-11-30",
+    ];
+    let (code, out, _) = common::run_on(&dir, &args);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["total"]["workdays_due"], 2);
+    assert_eq!(doc["total"]["workdays_attended"], 0);
+}

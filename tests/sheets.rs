@@ -427,10 +427,10 @@ fn cat_prints_a_workbook_as_canonical_csv() {
         lines[0].starts_with("问题编号,发现日期,地点代码,发现干部,来源,类别"),
         "{text}"
     );
+    // Every field of the kind, the six the ledger may add (status …
+    // note) empty.
     assert_eq!(
         lines[2],
-        // The four dates and satisfaction empty, then the ledger's own
-        // fields (status, closed, measures, owner, progress, note) empty.
         "P02,2026-01-20,411001002001,,督导暗访,人居环境,垃圾集中堆放,西乡人民政府,,,,,,,,,,"
     );
 }
@@ -490,4 +490,92 @@ fn git_diff_shows_the_changed_record_of_a_workbook_through_cat() {
         2,
         "{diff}"
     );
+}
+
+#[test]
+fn a_break_in_a_file_is_said_with_its_line_and_the_rows_lost() {
+    // Issue 8 leftover L6: a quote opened on line 3 is never closed; lines
+    // 3, 4 and 5 hold three leaves, all lost.
+    let (_temp, data) = temp_copy("base");
+    fs::write(
+        data.join("leaves.csv"),
+        "cadre,from,to,reason\nC03,2026-02-18,2026-02-22,a\nC03,2026-01-01,2026-01-02,\"x\nC03,2026-02-10,2026-02-10,y\nC02,2026-02-20,2026-02-20,z\n",
+    )
+    .unwrap();
+    let (_, out, err) = run_on(
+        &data,
+        &[
+            "--lang", "en", "report", "summary", "--format", "json", "--as-of", AS_OF,
+        ],
+    );
+    assert!(
+        err.contains("files read only in part: leaves.csv (from line 3 on)"),
+        "{err}"
+    );
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["data_errors"]["records_left_out"]["leaves"], 3);
+    assert_eq!(doc["data_errors"]["files_partly_read"][0], "leaves.csv");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hard_link_is_read_once() {
+    // Issue 8 leftover L4: a second name of a file doubled its figures.
+    let (_temp, data) = temp_copy("base");
+    let (_, before) = check_json(&data, &[]);
+    fs::hard_link(
+        data.join("visits/2026-01.csv"),
+        data.join("visits/copy.csv"),
+    )
+    .unwrap();
+    let (code, doc) = check_json(&data, &[]);
+    assert_eq!(
+        seen(&doc),
+        [(
+            "repeated-link".into(),
+            "visits/copy.csv".into(),
+            0,
+            String::new()
+        )]
+    );
+    assert_eq!(code, 0);
+    assert_eq!(records(&doc), records(&before));
+}
+
+#[test]
+fn a_gb18030_ledger_saved_from_libreoffice_reads_as_laid_out() {
+    // tests/fixtures/clerk-ledger/problems.csv: a problems ledger made in
+    // LibreOffice as an office lays it out (title and 截至 rows, a two-row
+    // header under 整改情况, 序号, places by name in 县（区）/乡镇（街道）/
+    // 村（社区） with 魏都区 merged down over three rows, 2026年底前 /
+    // 立行立改 / 长期坚持 deadlines, 整改状态, 是否销号, 整改措施, two footer
+    // rows), saved as "Text CSV" in GBK.
+    let data = common::fixture("clerk-ledger");
+    let bytes = fs::read(data.join("problems.csv")).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture is GBK");
+    let (code, out, _) = run_on(
+        &data,
+        &["check", "--format", "json", "--as-of", "2026-10-31"],
+    );
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!((code, seen(&doc)), (0, vec![]));
+    let out = ok_on(
+        &data,
+        &[
+            "report",
+            "summary",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-10-31",
+        ],
+    );
+    let total = &serde_json::from_slice::<Value>(&out).unwrap()["total"];
+    // P001 rectified 10-20 of P001-P004: 1/4; overdue as of 10-31: P002
+    // (立行立改: deadline = found, 10-08); P003 is due 11-30, P004 is
+    // long-term (长期坚持), never overdue.
+    assert_eq!(total["problems"], 4);
+    assert_eq!(total["rectified"], 1);
+    assert_eq!(total["rectification_rate"], 0.25);
+    assert_eq!(total["overdue"], 1);
 }

@@ -547,3 +547,43 @@ fn status_columns_against_the_dates() {
     );
     assert!(text.contains("填写销号日期（核实销号的那一天）"), "{text}");
 }
+
+#[test]
+fn name_columns_filled_down() {
+    // A ledger as a clerk saves it from a sheet whose county and township
+    // are merged down: each on the first row of its group only, the
+    // header on line 3 under a title and a 截至 row. Line 5 fills down
+    // 测试县/东乡; line 7 魏都区/西关街道 and finds 大罗庄村委会; line 8
+    // is 南关镇 itself (no village); line 9 fills down 建安区/南关镇, in
+    // which there is no 东一村 (a wrong fill is caught, not guessed).
+    let (_t, data) = base_with(&[
+        ("regions.csv", NAMED_REGIONS),
+        (
+            "problems.csv",
+            "许昌市联乡帮村问题台账\n\
+             截至2026年3月31日\n\
+             序号,问题编号,发现日期,县（区）,乡镇（街道）,村（社区）,发现干部,类别,问题描述\n\
+             1,P01,2026-01-10,测试县,东乡,东一村,C01,基础设施,路面破损\n\
+             2,P02,2026-01-20,,,东二村,C01,人居环境,垃圾堆放\n\
+             3,P03,2026-02-01,魏都区,西关街道,南关社区,C02,基础设施,路灯损坏\n\
+             4,P04,2026-02-10,,,大罗庄,C02,人居环境,污水外溢\n\
+             5,P05,2026-02-10,建安区,南关镇,,C02,人居环境,污水外溢\n\
+             6,P06,2026-02-11,,,东一村,C02,人居环境,污水外溢\n\
+             填表人：张三,,,,,,,,\n",
+        ),
+    ]);
+    let (code, seen) = found(&data);
+    assert_eq!(code, 1);
+    assert_eq!(
+        seen,
+        vec![f(
+            "unknown-region",
+            "problems.csv",
+            9,
+            "place",
+            "建安区/南关镇/东一村"
+        )]
+    );
+    // Five problems read, all by cadres.
+    assert_eq!(total(&data)["problems"], 5);
+}

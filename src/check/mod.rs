@@ -12,10 +12,12 @@
 mod date_order;
 mod duplicate_id;
 mod duplicate_visit;
+mod duplicate_year;
 mod future_date;
 mod needs_rectified;
 mod parent_level;
 mod point_level;
+mod rating_place;
 mod status_conflict;
 mod unknown_category;
 mod visit_outside_link;
@@ -31,10 +33,12 @@ use crate::parallel;
 pub use date_order::{DATE_ORDER, DateOrder};
 pub use duplicate_id::{DUPLICATE_ID, DuplicateId};
 pub use duplicate_visit::{DUPLICATE_VISIT, DuplicateVisit};
+pub use duplicate_year::{DUPLICATE_YEAR, DuplicateYear};
 pub use future_date::{FUTURE_DATE, FutureDate};
 pub use needs_rectified::{NEEDS_RECTIFIED, NeedsRectified};
 pub use parent_level::{PARENT_LEVEL, ParentLevel};
 pub use point_level::{CountyPoint, POINT_LEVEL};
+pub use rating_place::{RATING_PLACE, RatingPlace};
 pub use status_conflict::{Conflict, STATUS_CONFLICT};
 pub use unknown_category::{UNKNOWN_CATEGORY, UnknownCategory};
 pub use visit_outside_link::{VISIT_OUTSIDE_LINK, VisitOutsideLink};
@@ -74,7 +78,7 @@ const fn data(check: &'static Check, run: CheckFn) -> Entry {
 
 /// Every check, in the order they are listed (`bangcun check --list`) and
 /// run.
-pub const ENTRIES: [Entry; 36] = [
+pub const ENTRIES: [Entry; 40] = [
     loader(&load::UNREADABLE_FILE),
     loader(&load::OUTSIDE_LINK),
     loader(&load::REPEATED_LINK),
@@ -94,6 +98,8 @@ pub const ENTRIES: [Entry; 36] = [
     loader(&load::INVALID_DATE),
     loader(&load::INVALID_NUMBER),
     loader(&load::INVALID_VALUE),
+    loader(&load::INVALID_YEAR),
+    loader(&load::INVALID_STARS),
     loader(&INVALID_CONFIG),
     data(&DUPLICATE_ID, duplicate_id::run),
     loader(&load::UNKNOWN_REGION),
@@ -107,6 +113,8 @@ pub const ENTRIES: [Entry; 36] = [
     data(&NEEDS_RECTIFIED, needs_rectified::run),
     data(&STATUS_CONFLICT, status_conflict::run),
     data(&UNKNOWN_CATEGORY, unknown_category::run),
+    data(&RATING_PLACE, rating_place::run),
+    data(&DUPLICATE_YEAR, duplicate_year::run),
     data(&VISIT_PLACE, visit_place::run),
     data(&VISIT_OUTSIDE_LINK, visit_outside_link::run),
     data(&FUTURE_DATE, future_date::run),

@@ -35,8 +35,8 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "report",
         "",
-        "统计报表：各县（区）两率一度汇总、逾期问题、回访滞后、工作日到岗、覆盖情况、工作月报",
-        "Reports: 两率一度 per county, overdue problems, revisits, work-day attendance, coverage, the monthly summary",
+        "统计报表：各县（区）两率一度汇总、逾期问题、回访滞后、工作日到岗、覆盖情况、评星和三零、群众评议、工作月报",
+        "Reports: 两率一度 per county, overdue problems, revisits, work-day attendance, coverage, ratings and three zeros, reviews, the monthly summary",
     ),
     (
         "fmt",
@@ -141,6 +141,42 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "One table per responsible unit (unit) or county (county): -o FILE.xlsx writes one workbook, a sheet per table; any other -o a folder, a file per table in --format",
     ),
     (
+        "report ratings",
+        "",
+        "五星支部评星和三零创建：每个县（区）的村数、已评星村、各星级村数、三星以上占比、软弱涣散、三零达标，另加合计行和目标完成情况",
+        "Star ratings and three zeros of a year: per county, villages, rated, by stars, three stars or more, weak branches, three zeros, a total row and the targets",
+    ),
+    (
+        "report reviews",
+        "",
+        "帮联干部群众评议：每名干部的满意、基本满意、不满意票数和满意率，满意率低的在前",
+        "Reviews of cadres: each cadre's votes (satisfied, basically satisfied, unsatisfied) and rate, lowest first",
+    ),
+    (
+        "report ratings",
+        "by",
+        "汇总单位：county（每个县区一行）或 township（每个乡镇一行）",
+        "One row per county or per township: county or township",
+    ),
+    (
+        "report ratings",
+        "year",
+        "评星年度，如 2022 [默认：数据中最近的年度]",
+        "The year, such as 2022 [default: the latest year in the data]",
+    ),
+    (
+        "report reviews",
+        "year",
+        "评议年度，如 2022 [默认：数据中最近的年度]",
+        "The year, such as 2022 [default: the latest year in the data]",
+    ),
+    (
+        "report reviews",
+        "below",
+        "只列满意率低于该值的干部，如 0.8 或 80%（公示名单）",
+        "Only the cadres whose rate is below RATE, such as 0.8 or 80% (the public notice)",
+    ),
+    (
         "report monthly",
         "",
         "给领导的工作月报：主要指标与上月对比、各县（区）情况、近六个月趋势和需要关注的清单；Markdown、HTML、xlsx 或 JSON",
@@ -211,8 +247,8 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "import",
         "kind",
-        "文件中记录的种类：regions、cadres、visits、problems 或 leaves（默认按文件名、工作表名或表头判断）",
-        "The kind of records the files hold: regions, cadres, visits, problems or leaves (default: told from the file's name, its sheets' names or its header)",
+        "文件中记录的种类：regions、cadres、visits、problems、leaves、ratings 或 reviews（默认按文件名、工作表名或表头判断）",
+        "The kind of records the files hold: regions, cadres, visits, problems, leaves, ratings or reviews (default: told from the file's name, its sheets' names or its header)",
     ),
     (
         "cat",
@@ -223,8 +259,8 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "cat",
         "kind",
-        "文件中记录的种类：regions、cadres、visits、problems 或 leaves（默认按文件名、工作表名或表头判断）",
-        "The kind of records the file holds: regions, cadres, visits, problems or leaves (default: told from the file's name, its sheets' names or its header)",
+        "文件中记录的种类：regions、cadres、visits、problems、leaves、ratings 或 reviews（默认按文件名、工作表名或表头判断）",
+        "The kind of records the file holds: regions, cadres, visits, problems, leaves, ratings or reviews (default: told from the file's name, its sheets' names or its header)",
     ),
     (
         "fmt",
@@ -294,6 +330,12 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "report monthly",
+        "below",
+        "列出最近一个评议年度满意率低于该值的干部，如 0.8 或 80% [默认：bangcun.toml 中 targets 的 review_rate]",
+        "List the cadres whose review rate in the latest year of reviews is below RATE, such as 0.8 or 80% [default: review_rate in the targets of bangcun.toml]",
+    ),
+    (
+        "report monthly",
         "format",
         "输出格式：markdown、html（可打印的网页，带图表）、xlsx（Excel 工作簿，每张表一个工作表）、json [默认：按 -o 文件的扩展名，否则 markdown]",
         "Output format: markdown, html (one page with charts, for A4 print), xlsx (an Excel workbook, a sheet per table), json [default: by the extension of -o, else markdown]",
@@ -346,6 +388,7 @@ fn value_name(name: &str, lang: Lang) -> Option<&'static str> {
         "FORMAT" => "格式",
         "BY" => "单位",
         "COMMAND" => "命令",
+        "RATE" => "比率",
         _ => return None,
     };
     (lang == Lang::Zh).then_some(zh)

@@ -12,6 +12,7 @@ mod usage;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use chrono::Datelike;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
@@ -19,8 +20,7 @@ use crate::date;
 use crate::lang::{Lang, tr};
 use crate::metrics::problems::{Filter, Finder, Status};
 use crate::metrics::{By, Period};
-use crate::model::Date;
-use crate::model::{Enumeration, RegionLevel, Source};
+use crate::model::{Date, Enumeration, RegionLevel, Source, Year};
 use crate::render::findings::{self, FindingFormat};
 use crate::render::{DocKind, Format};
 use crate::report::monthly::MonthlyRequest;
@@ -122,8 +122,8 @@ pub struct ReportArgs {
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     Summary {
-        #[arg(long, value_enum, value_name = "BY", default_value_t = ByArg::County)]
-        by: ByArg,
+        #[arg(long, value_enum, value_name = "BY", default_value_t = SummaryBy::County)]
+        by: SummaryBy,
         #[command(flatten)]
         common: ReportCommon,
     },
@@ -153,8 +153,59 @@ pub enum ReportCommand {
         #[command(flatten)]
         common: ReportCommon,
     },
+    Ratings {
+        #[arg(long, value_enum, value_name = "BY", default_value_t = ByArg::County)]
+        by: ByArg,
+        #[command(flatten)]
+        common: YearCommon,
+    },
+    Reviews {
+        #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+        below: Option<f64>,
+        #[command(flatten)]
+        common: YearCommon,
+    },
     Problems(ProblemsArgs),
     Monthly(MonthlyArgs),
+}
+
+/// The options of the reports of a year (ratings, reviews): the year, and
+/// where the report goes.
+#[derive(Debug, Args)]
+pub struct YearCommon {
+    #[arg(long, value_name = "YYYY", value_parser = parse_year)]
+    pub year: Option<i32>,
+
+    #[arg(long, value_name = "FORMAT", value_parser = format_of(DocKind::Tables))]
+    pub format: Option<Format>,
+
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl YearCommon {
+    /// The report of a year as a job: the whole data as of today (a
+    /// year's report reads no period).
+    fn job(self, which: impl FnOnce(Option<Year>) -> Which) -> ReportJob {
+        let year = self.year.and_then(|y| Year::of(i64::from(y)));
+        let request = Request {
+            which: which(year),
+            period: Period::Whole,
+            as_of: None,
+            county: None,
+            filter: Filter::default(),
+            split: None,
+        };
+        let to = Output {
+            format: self.format,
+            path: self.output,
+            strict: self.strict,
+        };
+        ReportJob::Table(request, to)
+    }
 }
 
 /// The options of `report problems`: the filters of the ledger and the
@@ -270,6 +321,9 @@ pub struct MonthlyArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
 
+    #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+    pub below: Option<f64>,
+
     #[arg(long, value_name = "FORMAT", value_parser = format_of(DocKind::Monthly))]
     pub format: Option<Format>,
 
@@ -285,10 +339,11 @@ impl From<MonthlyArgs> for ReportJob {
         let request = MonthlyRequest {
             month: args.month,
             as_of: args.as_of,
+            below: args.below,
         };
         let to = Output {
             format: args.format,
-            path: args.output,
+            path: output_file(args.output),
             strict: args.strict,
         };
         ReportJob::Monthly(request, to)
@@ -311,21 +366,45 @@ pub struct Output {
     /// `--format`; when absent, by the extension of `-o FILE`, else the
     /// document's first format.
     pub format: Option<Format>,
-    /// `-o FILE`: written atomically; standard output when absent.
+    /// `-o FILE`: written atomically; standard output when absent (or
+    /// `-o -`).
     pub path: Option<PathBuf>,
     /// `--strict`: refuse (exit 1) when the data has errors.
     pub strict: bool,
 }
 
-/// `--by` of `report summary`.
+/// `-o FILE` as the file to write: `-o -` is standard output, as for most
+/// tools, not a file named `-`.
+fn output_file(path: Option<PathBuf>) -> Option<PathBuf> {
+    path.filter(|p| p.as_os_str() != "-")
+}
+
+/// `--by` of `report ratings`: a county or township per row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ByArg {
+    County,
+    Township,
+}
+
+/// `--by` of `report summary`: a county or township per row, or the
+/// problem figures per category, source, responsible unit or level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SummaryBy {
     County,
     Township,
     Category,
     Source,
     Unit,
     Level,
+}
+
+impl From<ByArg> for By {
+    fn from(by: ByArg) -> By {
+        match by {
+            ByArg::County => By::County,
+            ByArg::Township => By::Township,
+        }
+    }
 }
 
 impl From<ReportArgs> for ReportJob {
@@ -346,15 +425,22 @@ impl From<ReportArgs> for ReportJob {
                 split = p.split;
                 (Which::Problems, p.county.county, p.common)
             }
+            ReportCommand::Ratings { by, common } => {
+                let by = by.into();
+                return common.job(|year| Which::Ratings { by, year });
+            }
+            ReportCommand::Reviews { below, common } => {
+                return common.job(|year| Which::Reviews { year, below });
+            }
             ReportCommand::Summary { by, common } => {
                 use crate::metrics::groups::Grouping;
                 let which = match by {
-                    ByArg::County => Which::Summary(By::County),
-                    ByArg::Township => Which::Summary(By::Township),
-                    ByArg::Category => Which::SummaryByGroup(Grouping::Category),
-                    ByArg::Source => Which::SummaryByGroup(Grouping::Source),
-                    ByArg::Unit => Which::SummaryByGroup(Grouping::Unit),
-                    ByArg::Level => Which::SummaryByGroup(Grouping::Level),
+                    SummaryBy::County => Which::Summary(By::County),
+                    SummaryBy::Township => Which::Summary(By::Township),
+                    SummaryBy::Category => Which::SummaryByGroup(Grouping::Category),
+                    SummaryBy::Source => Which::SummaryByGroup(Grouping::Source),
+                    SummaryBy::Unit => Which::SummaryByGroup(Grouping::Unit),
+                    SummaryBy::Level => Which::SummaryByGroup(Grouping::Level),
                 };
                 (which, None, common)
             }
@@ -393,7 +479,7 @@ impl From<ReportArgs> for ReportJob {
         };
         let to = Output {
             format: common.format,
-            path: common.output,
+            path: output_file(common.output),
             strict: common.strict,
         };
         ReportJob::Table(request, to)
@@ -407,6 +493,10 @@ pub enum ValueError {
     Month(String),
     Date(String),
     Year(String),
+    Rate(String),
+    /// A date, month or year well formed, but with a year outside
+    /// 1900..=2099, which no date in the data can have (docs/data.md).
+    OutOfRange(String),
 }
 
 impl ValueError {
@@ -431,6 +521,16 @@ impl ValueError {
                 lang,
                 "“{v}”不是年份，应为四位数字，如 2026",
                 "\"{v}\" is not a year of four digits such as 2026"
+            ),
+            ValueError::Rate(v) => tr!(
+                lang,
+                "“{v}”不是比率，应为 0 到 1 之间的小数（如 0.8）或百分数（如 80%）",
+                "\"{v}\" is not a rate: a fraction from 0 to 1 (0.8) or a percentage (80%)"
+            ),
+            ValueError::OutOfRange(v) => tr!(
+                lang,
+                "“{v}”超出范围：年份应在 1900 到 2099 之间（与数据中的日期相同）",
+                "\"{v}\" is out of range: the year must be from 1900 to 2099, as in the data"
             ),
         }
     }
@@ -476,22 +576,53 @@ pub fn parse_month(text: &str) -> Result<Date, ValueError> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     t.split_once(['-', '/', '.', '年'])
         .filter(|(y, m)| y.len() == 4 && m.len() <= 2 && digits(y) && digits(m))
-        .and_then(|(y, m)| Date::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1))
-        .ok_or_else(|| ValueError::Month(text.to_string()))
+        .and_then(|(y, m)| date::ymd(y.parse().ok()?, m.parse().ok()?, 1))
+        .ok_or_else(|| {
+            out_of_range(text, parse_month).unwrap_or(ValueError::Month(text.to_string()))
+        })
 }
 
 /// Dates on the command line take the same forms as in the data.
 pub fn parse_date(text: &str) -> Result<Date, ValueError> {
-    date::parse(text.trim()).ok_or_else(|| ValueError::Date(text.to_string()))
+    date::parse(text.trim())
+        .ok_or_else(|| out_of_range(text, parse_date).unwrap_or(ValueError::Date(text.to_string())))
+}
+
+/// A rate for `--below`: a fraction from 0 to 1 (`0.8`) or a percentage
+/// (`80%`).
+fn parse_rate(text: &str) -> Result<f64, ValueError> {
+    let t = text.trim();
+    let rate = match t.strip_suffix('%') {
+        Some(percent) => percent.trim().parse::<f64>().ok().map(|p| p / 100.0),
+        None => t.parse::<f64>().ok(),
+    };
+    rate.filter(|r| (0.0..=1.0).contains(r))
+        .ok_or_else(|| ValueError::Rate(text.to_string()))
 }
 
 /// A year of four digits.
+/// A year of four digits, from 1900 to 2099 as the dates.
 fn parse_year(text: &str) -> Result<i32, ValueError> {
+    parse_month(&format!("{}-01", text.trim()))
+        .map(|first| first.year())
+        .map_err(|e| match e {
+            ValueError::OutOfRange(_) => ValueError::OutOfRange(text.to_string()),
+            _ => ValueError::Year(text.to_string()),
+        })
+}
+
+/// [`ValueError::OutOfRange`] when `text` is refused by `parse` only for
+/// its year: it begins with four digits, and would be taken with the year
+/// 2000 in their place. `--year`, `--month`, `--from`, `--to` and `--as-of`
+/// so take the same years and say the same when one is out.
+fn out_of_range<T>(text: &str, parse: fn(&str) -> Result<T, ValueError>) -> Option<ValueError> {
     let t = text.trim();
-    t.parse()
-        .ok()
-        .filter(|y| (1000..=9999).contains(y) && t.len() == 4)
-        .ok_or_else(|| ValueError::Year(text.to_string()))
+    let year = t
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    let in_range = (1900..=2099).contains(&year.parse::<u32>().ok()?);
+    (!in_range && parse(&format!("2000{}", &t[4..])).is_ok())
+        .then(|| ValueError::OutOfRange(text.to_string()))
 }
 
 // ─────────────────────────────────────────────────────────────────────────
@@ -657,6 +788,41 @@ mod tests {
         for text in ["2026-13", "26-03", "2026", "2026-03-01", "2026-+3", "March"] {
             assert!(parse_month(text).is_err(), "{text}");
         }
+    }
+
+    #[test]
+    fn every_period_option_takes_the_years_of_the_data() {
+        // 1900 to 2099, as docs/data.md gives the dates in the data: a
+        // --year the period takes is one --as-of can reach, and a year
+        // beyond is refused by each option in the same words.
+        let y = |y, m, d| Date::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(parse_year("2099"), Ok(2099));
+        assert_eq!(parse_year("1900"), Ok(1900));
+        assert_eq!(parse_date("2099-12-31"), Ok(y(2099, 12, 31)));
+        assert_eq!(parse_month("1900-01"), Ok(y(1900, 1, 1)));
+        for text in ["9999", "1899", "2100"] {
+            let out = ValueError::OutOfRange(text.to_string());
+            assert_eq!(parse_year(text), Err(out), "{text}");
+        }
+        let out = |t: &str| Err(ValueError::OutOfRange(t.to_string()));
+        assert_eq!(parse_date("9999-12-31"), out("9999-12-31"));
+        assert_eq!(parse_date("2100/1/1"), out("2100/1/1"));
+        assert_eq!(parse_month("9999-12"), out("9999-12"));
+        assert_eq!(parse_month("1899年12月"), out("1899年12月"));
+        // What is not a date at all is still said to be none.
+        assert_eq!(
+            parse_date("9999-13-01"),
+            Err(ValueError::Date("9999-13-01".into()))
+        );
+        assert_eq!(parse_year("99999"), Err(ValueError::Year("99999".into())));
+        assert_eq!(
+            parse_year("2026-03"),
+            Err(ValueError::Year("2026-03".into()))
+        );
+        assert_eq!(
+            ValueError::OutOfRange("9999".into()).text(Lang::Zh),
+            "“9999”超出范围：年份应在 1900 到 2099 之间（与数据中的日期相同）"
+        );
     }
 
     fn job(args: &[&str]) -> ReportJob {

@@ -74,7 +74,7 @@ pub fn run(global: &Global, args: &CatArgs) -> anyhow::Result<ExitCode> {
         writer.write_record(row)?;
     }
     let text = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    output::to_stdout(|out| out.write_all(&text))?;
+    output::to_stdout(lang, |out| out.write_all(&text))?;
     Ok(ExitCode::from(CLEAN))
 }
 

@@ -24,7 +24,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         // In the language known before the data is read: the list needs
         // no data folder.
         let lang = global.early_lang();
-        output::to_stdout(|out| {
+        output::to_stdout(lang, |out| {
             for check in REGISTRY {
                 let severity = check.severity.label(lang);
                 // Padded to 8 columns as a terminal shows them (错误 takes 4).
@@ -67,7 +67,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         hidden = Some((rev, Counts::of(&drop)));
     }
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    output::to_stdout(|out| {
+    output::to_stdout(opened.lang, |out| {
         let format = args.format;
         render_findings(format, &opened.data, &findings, opened.lang, color, out)?;
         // After one document nothing; after a stream, what was left out.

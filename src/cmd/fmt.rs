@@ -112,13 +112,13 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
         if job.errors > 0 {
             Ok(Outcome::HasErrors(job.errors))
         } else {
-            format(&job.file.path, job.kind, job.file.stamp, args.check)
+            format(&job.file.path, job.kind, job.file.stamp, args.check, lang)
         }
     });
 
     let mut tally = Tally::default();
     let mut failure = None;
-    output::to_stdout(|out| {
+    output::to_stdout(lang, |out| {
         for (file, error) in &leftovers {
             let path = file.path.display().to_string();
             let line = match error {
@@ -128,7 +128,7 @@ pub fn run(global: &Global, args: &FmtArgs) -> anyhow::Result<ExitCode> {
                 }
                 Some(e) => {
                     tally.refused += 1;
-                    fmt_leftover_failed(&path, &e.to_string(), lang)
+                    fmt_leftover_failed(&path, &crate::io_error::describe(e, lang), lang)
                 }
             };
             writeln!(out, "{line}")?;
@@ -198,15 +198,17 @@ fn format(
     kind: Kind,
     checked: Option<Stamp>,
     check_only: bool,
+    lang: Lang,
 ) -> anyhow::Result<Outcome> {
     let shown = path.display();
+    let cannot_read = || tr!(lang, "无法读取 {shown}", "cannot read {shown}");
     let mut bytes = Vec::new();
     let now = fs::File::open(path)
         .and_then(|mut file| {
             file.read_to_end(&mut bytes)?;
             file.metadata()
         })
-        .with_context(|| format!("cannot read {shown}"))?;
+        .with_context(cannot_read)?;
     let now = Stamp::of(&now);
     if checked != Some(now) || now.len != bytes.len() as u64 {
         return Ok(Outcome::Edited);
@@ -222,9 +224,9 @@ fn format(
         // Through a symlink (one within the data folder: the loader
         // follows no other), rewrite the file it points to and keep the
         // link; and only if it still holds what was formatted.
-        let target = fs::canonicalize(path).with_context(|| format!("cannot read {shown}"))?;
+        let target = fs::canonicalize(path).with_context(cannot_read)?;
         let text = formatted.text.as_bytes();
-        match output::atomic_replace(&target, &bytes, |out| out.write_all(text))? {
+        match output::atomic_replace(&target, &bytes, lang, |out| out.write_all(text))? {
             Replaced::Done => {}
             Replaced::Edited => return Ok(Outcome::Edited),
         }
@@ -357,11 +359,11 @@ mod tests {
         // A row saved after the folder was checked: not the file checked.
         let edited = format!("{text}C2,2026/3/5,2026/3/6\r\n");
         fs::write(&path, &edited).unwrap();
-        let outcome = format(&path, Kind::Leaves, checked, false).unwrap();
+        let outcome = format(&path, Kind::Leaves, checked, false, Lang::En).unwrap();
         assert!(matches!(outcome, Outcome::Edited));
         assert_eq!(fs::read_to_string(&path).unwrap(), edited);
         // As checked, it is formatted.
-        let outcome = format(&path, Kind::Leaves, stamp(&path), false).unwrap();
+        let outcome = format(&path, Kind::Leaves, stamp(&path), false, Lang::En).unwrap();
         assert!(matches!(outcome, Outcome::Changed));
         assert!(fs::read_to_string(&path).unwrap().contains("C2,2026-03-05"));
     }

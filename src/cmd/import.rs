@@ -79,7 +79,7 @@ pub fn run(global: &Global, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .cloned()
         .collect();
     if !errors.is_empty() {
-        output::to_stdout(|out| {
+        output::to_stdout(lang, |out| {
             render_findings(FORMATS[0], data, &errors, lang, false, out)?;
             writeln!(out, "{}", nothing_written(lang))
         })?;
@@ -99,7 +99,7 @@ pub fn run(global: &Global, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         );
     }
     if !plan.conflicts.is_empty() {
-        output::to_stdout(|out| {
+        output::to_stdout(lang, |out| {
             for (key, new, old) in &plan.conflicts {
                 let (new, old) = (place(data, *new), place(data, *old));
                 writeln!(
@@ -120,7 +120,13 @@ pub fn run(global: &Global, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     // The new text of every file written, made in full first.
     let mut written = Vec::new();
     for (target, (kind, rows)) in &plan.rows {
-        let path = opened.dir.join(target);
+        // Shown from the current directory: `problems.csv`, not
+        // `./problems.csv`.
+        let path = if opened.dir == Path::new(".") {
+            target.clone()
+        } else {
+            opened.dir.join(target)
+        };
         let before = match fs::read(&path) {
             Ok(bytes) => Some(bytes),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -133,7 +139,7 @@ pub fn run(global: &Global, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     write_all(&written, lang)?;
     let (records, files) = (plan.added, written.len());
     let skipped = plan.skipped;
-    output::to_stdout(|out| {
+    output::to_stdout(lang, |out| {
         for Written { path, .. } in &written {
             let shown = path.display();
             writeln!(out, "{}", tr!(lang, "已写入 {shown}", "wrote {shown}"))?;
@@ -343,13 +349,9 @@ fn write_all(written: &[Written], lang: Lang) -> anyhow::Result<()> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let temp = path.with_file_name(crate::temp::name(&name, std::process::id(), n as u64));
-            let guard = crate::temp::Guard::new(&temp);
-            staged.push((temp.clone(), guard));
-            let mut file = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&temp)
+            let (mut file, guard) = crate::temp::Guard::create(&temp)
                 .with_context(|| format!("cannot write {}", temp.display()))?;
+            staged.push((temp.clone(), guard));
             file.write_all(text.as_bytes())?;
             file.sync_all()?;
         }

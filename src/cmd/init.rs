@@ -28,7 +28,7 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         )
     })?;
     let mut files = vec![(CONFIG_FILE.to_string(), config::template(lang))];
-    for kind in Kind::ALL {
+    for kind in Kind::ALL.into_iter().filter(|k| k.def().template) {
         let header = schema::header_line(kind, lang);
         // In canonical form, BOM and all, as `fmt` would write it.
         files.push((format!("{}.csv", kind.plural()), format!("{BOM}{header}\n")));
@@ -106,7 +106,8 @@ mod tests {
     }
 
     /// The templates as `init` has always written them, a setting a line
-    /// with its note (the notes aligned at column 32).
+    /// with its note (the notes aligned at column 32); `[targets]` is an
+    /// example, commented out.
     const ZH_CONFIG: &str = r#"# bangcun 数据目录配置。每一项都有默认值；不需要改的项可以删去。
 
 name = "联乡帮村"               # 报告标题
@@ -129,6 +130,17 @@ days = 30                       # 问题未填整改时限时：发现日期 + 3
 
 [revisit]
 days = 15                       # 整改后应在 15 天内回访销号
+
+# 目标：报表和月报逐项显示是否达标。比率写小数（0.9 即 90%），为“不低于”；数量写整数：weak、overdue 等越少越好的为“不多于”，five_star 等越多越好的为“不少于”，problems 等须写明方向，如 { at_most = 100 }
+# [targets]
+# rectification_rate = 0.9
+# attendance_rate = 0.95
+# five_star = 60
+# stars3_rate = 0.5
+# weak = 0
+# sanling_rate = 0.8
+# review_rate = 0.8
+# problems = { at_most = 100 }
 
 [aliases]                       # 本单位自己的用词：字段名 = { "用词" = "可选值" }
 # source = { "职能部门移交" = "inspection" }
@@ -156,6 +168,17 @@ days = 30                       # deadline when a problem has none: found + 30 d
 
 [revisit]
 days = 15                       # a rectified problem should be verified within 15 days
+
+# Targets: reports and the monthly summary say whether each is met. A rate is a fraction (0.9 is 90%), at least; a count is a whole number: at most for counts better lower (weak, overdue), at least for those better higher (five_star), and written with its direction for the others (problems = { at_most = 100 })
+# [targets]
+# rectification_rate = 0.9
+# attendance_rate = 0.95
+# five_star = 60
+# stars3_rate = 0.5
+# weak = 0
+# sanling_rate = 0.8
+# review_rate = 0.8
+# problems = { at_most = 100 }
 
 [aliases]                       # the office's own words: field = { "word" = "value" }
 # source = { "职能部门移交" = "inspection" }

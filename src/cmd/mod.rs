@@ -89,7 +89,13 @@ pub fn open(global: &Global, today: Date, severities: &[Severity]) -> anyhow::Re
 
 /// Finds the data folder (in the order of docs/data.md).
 pub fn find(global: &Global) -> anyhow::Result<PathBuf> {
-    let cwd = std::env::current_dir().context("cannot tell the current directory")?;
+    let cwd = std::env::current_dir().with_context(|| {
+        crate::lang::tr!(
+            global.early_lang(),
+            "无法确定当前目录",
+            "cannot tell the current directory"
+        )
+    })?;
     let env = std::env::var_os("BANGCUN_DATA");
     load::find_data_dir(
         global.data.as_deref(),

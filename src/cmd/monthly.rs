@@ -18,6 +18,7 @@ pub fn run(global: &Global, request: &MonthlyRequest, output: &Output) -> anyhow
     // and comes before any data error; its language is therefore the one
     // known before the data is read.
     let to = Destination::new(output, DocKind::Monthly, global.early_lang())?;
+    to.not_into_data(&super::find(global)?, global.early_lang())?;
     let as_of = request.as_of.unwrap_or_else(super::today);
     let Some(checked) = open(global, as_of, output.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));
@@ -26,8 +27,11 @@ pub fn run(global: &Global, request: &MonthlyRequest, output: &Output) -> anyhow
     let month = request
         .month
         .unwrap_or_else(|| monthly::default_month(as_of));
-    let doc =
-        monthly::build(&checked.ctx(), month, as_of, lang).map_err(|e| anyhow!(e.text(lang)))?;
+    let ctx = checked.ctx();
+    let mut doc = monthly::build(&ctx, month, as_of, lang).map_err(|e| anyhow!(e.text(lang)))?;
+    if request.below.is_some() {
+        doc.list_reviews_below(&ctx, request.below, lang);
+    }
     to.write(Document::Monthly(&doc), &checked.notice, lang)?;
     checked.leave();
     Ok(ExitCode::from(CLEAN))

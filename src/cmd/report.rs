@@ -17,9 +17,11 @@ use crate::finding::Severity;
 use crate::i18n::plural;
 use crate::i18n::{Ledger, ReportName};
 use crate::lang::{Lang, tr};
+use crate::load;
 use crate::metrics::problems::Filter;
 use crate::metrics::{Ctx, Validity, Window};
 use crate::model::Date;
+use crate::model::FileRole;
 use crate::output;
 use crate::render::{DocKind, Document, Format, render, render_letter, render_workbook};
 use crate::report::notice::DataNotice;
@@ -27,6 +29,7 @@ use crate::report::{self, Request};
 
 pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Result<ExitCode> {
     let to = Destination::new(output, DocKind::Tables, global.early_lang())?;
+    to.not_into_data(&super::find(global)?, global.early_lang())?;
     if request.split.is_some() && to.path.is_none() {
         bail!(split_needs_output(global.early_lang()));
     }
@@ -36,7 +39,7 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
     };
     let lang = checked.opened.lang;
     let ctx = checked.ctx();
-    let window = Window::new(request.period, as_of, |d| ctx.earliest_visit(d))
+    let window = Window::new(request.period, as_of, || ctx.earliest_visit())
         .map_err(|e| anyhow!(e.text(lang)))?;
     let county = match request.county.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => Some(
@@ -58,13 +61,11 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
         checked.leave();
         return Ok(ExitCode::from(CLEAN));
     }
-    let report = report::build(
-        &ctx,
-        (request.which, &request.filter),
-        &window,
-        county,
-        lang,
-    );
+    let which = request
+        .which
+        .with_year(&ctx, as_of)
+        .ok_or_else(|| anyhow!(no_year_in_data(request.which, lang)))?;
+    let report = report::build(&ctx, (which, &request.filter), &window, county, lang);
     to.write(Document::Report(&report), &checked.notice, lang)?;
     checked.leave();
     Ok(ExitCode::from(CLEAN))
@@ -173,19 +174,31 @@ impl Destination {
         })
     }
 
+    /// Refuses (exit 2, before anything is read or written) a file that
+    /// the data folder `dir` reads: written there, a report would replace
+    /// a ledger (`-o problems.csv`) or `bangcun.toml`, or be read as data
+    /// next time (`-o visits/summary.csv`). Where the file would go is
+    /// taken through any link in its folder's path.
+    pub fn not_into_data(&self, dir: &Path, lang: Lang) -> anyhow::Result<()> {
+        match &self.path {
+            Some(path) => not_into_data(dir, path, lang),
+            None => Ok(()),
+        }
+    }
+
     /// Writes `doc`: to the file atomically, with a UTF-8 BOM for a format
     /// that wants one there (CSV, so that Excel and WPS open it by
     /// double-click); or to standard output, without one (for programs).
     pub fn write(&self, doc: Document<'_>, notice: &DataNotice, lang: Lang) -> anyhow::Result<()> {
         let format = self.format;
         match &self.path {
-            Some(path) => output::atomic_write(path, |out| {
+            Some(path) => output::atomic_write(path, lang, |out| {
                 if format.bom_in_files() {
                     out.write_all(output::UTF8_BOM)?;
                 }
                 render(doc, format, notice, lang, out)
             }),
-            None => output::to_stdout(|out| render(doc, format, notice, lang, out)),
+            None => output::to_stdout(lang, |out| render(doc, format, notice, lang, out)),
         }
     }
 }
@@ -222,7 +235,7 @@ fn write_split(
             .first()
             .map(|(_, r)| r.name.title(lang))
             .unwrap_or_default();
-        return output::atomic_write(path, |out| {
+        return output::atomic_write(path, lang, |out| {
             render_workbook(title, &reports, notice, lang, out)
         });
     }
@@ -265,6 +278,54 @@ fn split_needs_output(lang: Lang) -> String {
         "--split 需要用 -o 指定输出：文件名.xlsx（一个工作簿，每张表一个工作表）或一个文件夹（每张表一个文件）",
         "--split needs -o: FILE.xlsx (one workbook, a sheet per table) or a folder (a file per table)"
     )
+}
+
+/// A report of a year asked without `--year`, of data that has no
+/// record of its kind.
+fn no_year_in_data(which: report::Which, lang: Lang) -> String {
+    match which {
+        report::Which::Reviews { .. } => tr!(
+            lang,
+            "数据中没有评议记录（reviews），无法生成评议报表；评议结果写在 reviews.csv 中",
+            "the data holds no reviews, so there is no report of them; reviews are kept in reviews.csv"
+        ),
+        _ => tr!(
+            lang,
+            "数据中没有评星记录（ratings），无法生成评星报表；评星结果写在 ratings.csv 中",
+            "the data holds no ratings, so there is no report of them; ratings are kept in ratings.csv"
+        ),
+    }
+}
+
+/// Refuses to write `path` where the data folder `dir` reads a file (see
+/// [`Destination::not_into_data`]); a folder that does not exist is left
+/// for the write to report.
+pub(super) fn not_into_data(dir: &Path, path: &Path, lang: Lang) -> anyhow::Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let (Ok(root), Ok(folder), Some(name)) = (
+        std::fs::canonicalize(dir),
+        std::fs::canonicalize(folder),
+        path.file_name(),
+    ) else {
+        return Ok(());
+    };
+    let Ok(inside) = folder.join(name).strip_prefix(&root).map(Path::to_path_buf) else {
+        return Ok(());
+    };
+    let what = match load::role_of(&inside) {
+        Some(FileRole::Config) => load::CONFIG_FILE.to_string(),
+        Some(FileRole::Data(kind)) => kind.name(lang).to_string(),
+        _ => return Ok(()),
+    };
+    let shown = path.display();
+    bail!(tr!(
+        lang,
+        "不能写入 {shown}：这是数据目录中作为数据读取的位置（{what}），写入会替换数据或在下次被当作数据读取；没有写出任何文件。请换一个文件名，或写到数据目录之外",
+        "will not write {shown}: the data folder reads that place as data ({what}), so the file would replace data or be read as data next time; nothing was written. Give another name, or write outside the data folder"
+    ))
 }
 
 /// `--county` names no county.

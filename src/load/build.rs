@@ -4,7 +4,7 @@
 //! references to it make no follow-on findings). References are collected
 //! as [`Pending`] and resolved by the loader in batches. The checks of
 //! cells are here with their words: `missing-value`, `invalid-date`,
-//! `invalid-number`, `invalid-value`.
+//! `invalid-number`, `invalid-value`, `invalid-year`, `invalid-stars`.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -17,7 +17,7 @@ use crate::finding::{Check, Describe, Finding, Severity, shown};
 use crate::lang::{Lang, tr};
 use crate::model::{
     Date, Deadline, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source,
-    Span,
+    Span, Stars, Year,
 };
 use crate::schema::{self, Builder, field_names};
 
@@ -78,6 +78,20 @@ pub static INVALID_VALUE: Check = Check {
     severity: Severity::Error,
     about: "an enumeration value that is neither the English nor the Chinese word",
     about_zh: "枚举值既不是英文词也不是中文词",
+};
+
+pub static INVALID_YEAR: Check = Check {
+    name: "invalid-year",
+    severity: Severity::Error,
+    about: "a year that is not four digits from 1900 to 2099",
+    about_zh: "年度不是 1900 至 2099 之间的四位年份",
+};
+
+pub static INVALID_STARS: Check = Check {
+    name: "invalid-stars",
+    severity: Severity::Error,
+    about: "a star rating outside 0 to 5 (0 = not rated), or not a number of stars",
+    about_zh: "星级不在 0 到 5 之间（0 为未评星），或不是星级",
 };
 
 /// A required value left empty (`missing-value`).
@@ -276,6 +290,52 @@ impl Describe for NumberTooLarge {
     }
 }
 
+/// A year that is none (`invalid-year`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidYear {
+    pub text: String,
+}
+
+impl Describe for InvalidYear {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(lang, "“{text}”不是年度", "\"{text}\" is not a year")
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "写四位年份，如 2022（也可写 2022年、2022年度），在 1900 至 2099 之间",
+            "write the year in four digits, such as 2022 (or 2022年, 2022年度), from 1900 to 2099",
+        ))
+    }
+}
+
+/// A star rating that is none, or outside 0–5 (`invalid-stars`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidStars {
+    pub text: String,
+}
+
+impl Describe for InvalidStars {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”不是 0 到 5 之间的星级",
+            "\"{text}\" is not a star rating from 0 to 5"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "填写 1 到 5 的星级（如 5、5星、五星），未评星填 0 或留空",
+            "write 1 to 5 stars (5, 5星 or 五星); 0 or an empty cell for not rated",
+        ))
+    }
+}
+
 /// A word that is none of an enumeration's (`invalid-value`): the words
 /// there are, English and Chinese.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -339,6 +399,11 @@ pub trait Row {
     fn line(&self, field: usize) -> u32;
     /// The line of the row as a whole.
     fn row_line(&self) -> u32;
+    /// The names in the name columns of the kind's place (county,
+    /// township, village), filled down; none for a file without them.
+    fn place_names(&self) -> [Option<&str>; 3] {
+        [None; 3]
+    }
 }
 
 /// Keys of one referenced kind (region codes, cadre ids) as far as loaded.
@@ -638,6 +703,46 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         }
     }
 
+    /// The place of a row whose sheet has name columns (县（区）,
+    /// 乡镇（街道）, 村（社区）): a code in the place's own cell as it is;
+    /// else a path of the row's names, coarser first, ending with the
+    /// place's cell (a name) or the finest name. Registered as the key to
+    /// resolve, which as no code is looked up by name.
+    #[cold]
+    fn named_place(
+        &mut self,
+        field: usize,
+        names: [Option<&str>; 3],
+        required: bool,
+    ) -> Option<()> {
+        let own = match self.row.cell(field) {
+            Some(cell) => Some(self.text_of(field, cell)?),
+            None => None,
+        };
+        let path = match own {
+            Some(code) if code.is_ascii() => code.into_owned(),
+            Some(name) => {
+                let mut parts: Vec<&str> = names[..2].iter().flatten().copied().collect();
+                parts.push(&name);
+                parts.join("/")
+            }
+            None => names
+                .iter()
+                .flatten()
+                .copied()
+                .collect::<Vec<_>>()
+                .join("/"),
+        };
+        if path.is_empty() {
+            if required {
+                self.missing(field);
+            }
+            return None;
+        }
+        self.register(field, 0, &path, Kind::Regions);
+        Some(())
+    }
+
     /// A key Excel turned into a number (`mangled-code`).
     #[cold]
     fn mangled(&mut self, field: usize, text: &str) {
@@ -738,6 +843,36 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
         })
     }
 
+    fn year(&mut self, field: usize) -> Option<Year> {
+        let cell = self.cell(field, true)?;
+        let parsed = match &cell {
+            Cell::Text(s) => Year::parse(s),
+            Cell::Int(i) => Year::of(*i),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let text = cell.shown();
+            let value = Some(text.clone());
+            self.error(field, &INVALID_YEAR, value, InvalidYear { text });
+        }
+        parsed
+    }
+
+    fn stars(&mut self, field: usize) -> Option<Stars> {
+        let cell = self.cell(field, false)?;
+        let parsed = match &cell {
+            Cell::Text(s) => Stars::parse(s),
+            Cell::Int(i) => Stars::of(*i),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let text = cell.shown();
+            let value = Some(text.clone());
+            self.error(field, &INVALID_STARS, value, InvalidStars { text });
+        }
+        parsed
+    }
+
     fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E> {
         let cell = self.cell(field, required)?;
         let parsed = match &cell {
@@ -758,6 +893,10 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     }
 
     fn reference(&mut self, field: usize, target: Kind, required: bool) -> bool {
+        let names = self.row.place_names();
+        if names.iter().any(Option::is_some) && Some(field) == schema::place_field(self.kind) {
+            return self.named_place(field, names, required).is_some();
+        }
         let Some(cell) = self.cell(field, required) else {
             return false;
         };
@@ -771,6 +910,13 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     }
 
     fn references(&mut self, field: usize, target: Kind) -> usize {
+        let names = self.row.place_names();
+        if names.iter().any(Option::is_some)
+            && Some(field) == schema::place_field(self.kind)
+            && self.row.cell(field).is_none()
+        {
+            return usize::from(self.named_place(field, names, true).is_some());
+        }
         let Some(items) = self.list(field) else {
             return 0;
         };

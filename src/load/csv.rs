@@ -294,6 +294,11 @@ struct Header {
     /// under them.
     unnamed: Vec<usize>,
     width: usize,
+    /// The name columns of the kind's place (县（区）, 乡镇（街道）,
+    /// 村（社区）), by level, coarsest first …
+    names: [Option<usize>; 3],
+    /// … and the names of the row before, filled down.
+    last_names: [Option<String>; 3],
 }
 
 /// A data row of a CSV file or a sheet.
@@ -301,6 +306,8 @@ pub struct CsvRow<'r> {
     cells: &'r [Cow<'r, str>],
     header: &'r Header,
     line: u32,
+    /// The row's place names, filled down (see [`fill_names`]).
+    names: &'r [Option<String>; 3],
 }
 
 impl Row for CsvRow<'_> {
@@ -319,6 +326,35 @@ impl Row for CsvRow<'_> {
     fn row_line(&self) -> u32 {
         self.line
     }
+
+    fn place_names(&self) -> [Option<&str>; 3] {
+        self.names.each_ref().map(Option::as_deref)
+    }
+}
+
+/// The place names of a row (docs/data.md, "Merged cells"): in the county
+/// and township columns, an empty cell takes the name of the row above
+/// when a finer name of the same row is filled — a CSV saved from a sheet
+/// whose county is merged down over its rows has it on the first row
+/// only. (That finer name still has to lie inside it: a wrong fill is an
+/// unknown or ambiguous place, never a guess.) Rows of a sheet without
+/// name columns have none, and cost nothing.
+fn fill_names(cells: &[Cow<str>], header: &mut Header) -> [Option<String>; 3] {
+    if header.names.iter().all(Option::is_none) {
+        return [None, None, None];
+    }
+    let mut names: [Option<String>; 3] = header.names.map(|column| {
+        let cell = trim(cells.get(column?)?);
+        (!cell.is_empty()).then(|| cell.to_string())
+    });
+    for level in 0..2 {
+        let finer = names[level + 1..].iter().any(Option::is_some);
+        if names[level].is_none() && finer && header.names[level].is_some() {
+            names[level] = header.last_names[level].clone();
+        }
+    }
+    header.last_names = names.clone();
+    names
 }
 
 /// The separators a CSV file may have besides the comma, tried in order
@@ -638,11 +674,11 @@ pub fn read_table<'t>(
                 Some((h, data_from)) => {
                     let rows: Vec<_> = ahead.drain(data_from..).collect();
                     header = Some(h);
-                    for (line, row) in rows {
+                    for (line, mut row) in rows {
                         let Some(header) = &mut header else { break };
                         data_row(
                             line,
-                            row,
+                            &mut row,
                             header,
                             &mut held,
                             kind,
@@ -666,10 +702,11 @@ pub fn read_table<'t>(
         if ended {
             break;
         }
-        let row = std::mem::take(&mut cells);
+        // The row's cells stay in `cells` for the next row to reuse, unless
+        // it is held as a possible footer.
         data_row(
             line,
-            row,
+            &mut cells,
             header,
             &mut held,
             kind,
@@ -692,7 +729,7 @@ pub fn read_table<'t>(
 #[allow(clippy::too_many_arguments)]
 fn data_row<'t>(
     line: u32,
-    cells: Vec<Cow<'t, str>>,
+    cells: &mut Vec<Cow<'t, str>>,
     header: &mut Header,
     held: &mut Vec<(u32, Vec<Cow<'t, str>>)>,
     kind: Kind,
@@ -701,14 +738,14 @@ fn data_row<'t>(
     outcome: &mut Outcome,
     on_row: &mut impl FnMut(&CsvRow, &mut Vec<Finding>),
 ) {
-    if is_footer(&cells) {
-        held.push((line, cells));
+    if is_footer(cells) {
+        held.push((line, std::mem::take(cells)));
         return;
     }
     for (line, cells) in std::mem::take(held) {
         record_row(line, &cells, header, kind, file, findings, outcome, on_row);
     }
-    record_row(line, &cells, header, kind, file, findings, outcome, on_row);
+    record_row(line, cells, header, kind, file, findings, outcome, on_row);
 }
 
 /// Reads one record row.
@@ -736,11 +773,13 @@ fn record_row(
     if !header.unnamed.is_empty() {
         unnamed_data(header, cells, kind, span, findings);
     }
+    let names = fill_names(cells, header);
     on_row(
         &CsvRow {
             cells,
             header,
             line,
+            names: &names,
         },
         findings,
     );
@@ -860,6 +899,8 @@ fn map_header(
         field_column: vec![None; fields.len()],
         unnamed: Vec::new(),
         width: names.len(),
+        names: [None; 3],
+        last_names: [None, None, None],
     };
     let held = column_fields(names, kind);
     for (column, (cell, held)) in names.iter().zip(held).enumerate() {
@@ -889,6 +930,17 @@ fn map_header(
                         .value(text_shown()),
                 );
             }
+        } else if let Some(level) = schema::name_column(kind, text) {
+            // A name column of the place: the first of its level.
+            let slot = &mut header.names[level as usize];
+            if slot.is_none() {
+                *slot = Some(column);
+                outcome.columns.push(Column {
+                    field: schema::NAME_COLUMNS[level as usize].1,
+                    heading: text.into(),
+                    index: column as u32,
+                });
+            }
         } else if is_row_number(kind, text) {
             // Row numbers: nothing to read, nothing to warn of.
         } else if found.is_ok() {
@@ -908,6 +960,18 @@ fn map_header(
             count: unknown - UNKNOWN_SHOWN,
         };
         findings.push(Finding::new(&UNKNOWN_COLUMN, span, message));
+    }
+    // Without a code column, findings about the place name the finest
+    // name column's cell.
+    if let Some(place) = schema::place_field(kind) {
+        let finest = header.names.iter().rev().flatten().next();
+        if let (None, Some(&column)) = (header.field_column[place], finest) {
+            outcome.columns.push(Column {
+                field: fields[place].name,
+                heading: header_text(&names[column]).into(),
+                index: column as u32,
+            });
+        }
     }
     let Err(no) = found else {
         return Some((header, data_from));

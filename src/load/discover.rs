@@ -21,6 +21,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Format, format_of};
 use crate::finding::{Check, Describe, Severity};
+use crate::io_error::IoProblem;
 use crate::lang::{Lang, tr};
 use crate::model::Kind;
 use crate::temp;
@@ -42,8 +43,8 @@ pub static OUTSIDE_LINK: Check = Check {
 pub static REPEATED_LINK: Check = Check {
     name: "repeated-link",
     severity: Severity::Warning,
-    about: "a symbolic link to a file or folder read already (or to the data folder itself); it is not read twice",
-    about_zh: "指向已读取的文件或目录（或数据目录本身）的符号链接；不重复读取",
+    about: "a symbolic or hard link to a file or folder read already (or to the data folder itself); it is not read twice",
+    about_zh: "指向已读取的文件或目录（或数据目录本身）的符号链接或硬链接；不重复读取",
 };
 
 pub static LEFTOVER_TEMP_FILE: Check = Check {
@@ -53,16 +54,16 @@ pub static LEFTOVER_TEMP_FILE: Check = Check {
     about_zh: "bangcun 写入时被中止而遗留的临时文件（.文件名.bangcun-进程号-N.tmp）；bangcun fmt 会删除它",
 };
 
-/// A file that cannot be opened or read (`unreadable-file`): why, as the
-/// system says it.
+/// A file that cannot be opened or read (`unreadable-file`): why, said in
+/// the language of the run ([`IoProblem::text`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
-    pub error: String,
+    pub error: IoProblem,
 }
 
 impl Describe for Unreadable {
     fn text(&self, lang: Lang) -> String {
-        let error = &self.error;
+        let error = self.error.text(lang);
         tr!(
             lang,
             "无法读取文件：{error}",
@@ -143,8 +144,8 @@ impl Describe for RepeatedLink {
         match &self.first {
             Some(first) => tr!(
                 lang,
-                "这是指向 {first} 的符号链接，该处已读取，不再重复读取",
-                "a symbolic link to {first}, which is read already: it is not read again",
+                "这是 {first} 的另一个名称（符号链接或硬链接），该处已读取，不再重复读取",
+                "another name (a symbolic or hard link) of {first}, which is read already: it is not read again",
             ),
             None => tr!(
                 lang,
@@ -181,7 +182,7 @@ pub(super) struct Entry {
 pub(super) enum What {
     /// A data file: its format and size, or why it cannot be read.
     Data {
-        format: Result<Format, String>,
+        format: Result<Format, IoProblem>,
         size: u64,
     },
     /// The temporary file of process `pid` writing `target`, left behind.
@@ -205,6 +206,7 @@ pub(super) fn discover(dir: &Path) -> Discovery {
         root: root.clone(),
         seen: FxHashMap::default(),
         links: Vec::new(),
+        inodes: FxHashMap::default(),
     };
     // The data folder itself is read (for its KIND.csv files): a link to
     // it is a loop.
@@ -284,6 +286,9 @@ struct Walker {
     seen: FxHashMap<PathBuf, Option<PathBuf>>,
     /// Links met, to follow once every real file is known.
     links: Vec<(PathBuf, Kind, Place)>,
+    /// Every file read, by device and inode, and the path it was found
+    /// as: a second name of a file (a hard link) is not read again.
+    inodes: FxHashMap<(u64, u64), PathBuf>,
 }
 
 impl Walker {
@@ -292,6 +297,10 @@ impl Walker {
         match fs::symlink_metadata(&path) {
             Ok(meta) if meta.file_type().is_symlink() => self.links.push((path, kind, place)),
             Ok(meta) => {
+                if let Some(what) = self.second_name(&path, &meta) {
+                    out.push(Entry { path, what });
+                    return;
+                }
                 if let Some(name) = path.file_name() {
                     self.seen.insert(self.root.join(name), Some(path.clone()));
                 }
@@ -299,7 +308,7 @@ impl Walker {
             }
             // Absent is fine.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => out.push(unreadable(path, e.to_string())),
+            Err(e) => out.push(unreadable(path, IoProblem::of(&e))),
         }
     }
 
@@ -313,7 +322,7 @@ impl Walker {
         let paths = match sorted_entries(folder) {
             Ok(paths) => paths,
             Err(e) => {
-                out.push(unreadable(folder.to_path_buf(), e.to_string()));
+                out.push(unreadable(folder.to_path_buf(), IoProblem::of(&e)));
                 return;
             }
         };
@@ -344,16 +353,33 @@ impl Walker {
                         out.push(Entry { path, what });
                         continue;
                     }
+                    if let Some(what) = self.second_name(&path, &meta) {
+                        out.push(Entry { path, what });
+                        continue;
+                    }
                     self.seen.insert(real, Some(path.clone()));
                     out.push(data(path, &meta));
                 }
                 Err(e) => {
                     if format_of(&path).is_some() {
-                        out.push(unreadable(path, e.to_string()));
+                        out.push(unreadable(path, IoProblem::of(&e)));
                     }
                 }
             }
         }
+    }
+
+    /// A file read already under another name (a hard link: the same
+    /// device and inode), or else none, noting this one's.
+    fn second_name(&mut self, path: &Path, meta: &fs::Metadata) -> Option<What> {
+        let id = file_id(meta)?;
+        if let Some(first) = self.inodes.get(&id) {
+            return Some(What::Repeated {
+                first: Some(first.clone()),
+            });
+        }
+        self.inodes.insert(id, path.to_path_buf());
+        None
     }
 
     /// What a path already read under another name (`real`) is.
@@ -374,7 +400,7 @@ impl Walker {
             // Dangling, or a loop of links.
             Err(e) => {
                 if named_data {
-                    out.push(unreadable(path, e.to_string()));
+                    out.push(unreadable(path, IoProblem::of(&e)));
                 }
                 return;
             }
@@ -395,6 +421,8 @@ impl Walker {
         }
         if meta.is_dir() {
             self.walk(&path, real, kind, out);
+        } else if let Some(what) = self.second_name(&path, &meta) {
+            out.push(Entry { path, what });
         } else {
             self.seen.insert(real, Some(path.clone()));
             out.push(data(path, &meta));
@@ -402,11 +430,24 @@ impl Walker {
     }
 }
 
+/// A file's device and inode (none where the system has no such thing,
+/// or for a file with a single name: nothing else can name it).
+#[cfg(unix)]
+fn file_id(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    (meta.is_file() && meta.nlink() > 1).then(|| (meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_meta: &fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
 /// A data file found, by its metadata.
 fn data(path: PathBuf, meta: &fs::Metadata) -> Entry {
     let format = match format_of(&path) {
         Some(format) if meta.is_file() => Ok(format),
-        _ => Err("not a regular file".to_string()),
+        _ => Err(IoProblem::not_a_file()),
     };
     let size = meta.len();
     Entry {
@@ -415,7 +456,7 @@ fn data(path: PathBuf, meta: &fs::Metadata) -> Entry {
     }
 }
 
-fn unreadable(path: PathBuf, error: String) -> Entry {
+fn unreadable(path: PathBuf, error: IoProblem) -> Entry {
     Entry {
         path,
         what: What::Data {

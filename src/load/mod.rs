@@ -29,6 +29,7 @@ use rustc_hash::FxHashSet;
 
 use crate::config::{self, Aliases, Config};
 use crate::finding::Finding;
+use crate::io_error::IoProblem;
 use crate::lang::{Lang, tr};
 use crate::model::{
     self, Dataset, FileId, FileRole, KeyIndex, Kind, KindVisitor, Record, Region, Skip, SourceFile,
@@ -42,9 +43,9 @@ use discover::{LeftoverTemp, OutsideLink, RepeatedLink, Unreadable, What};
 use link::{Lookup, link, resolve_parents};
 
 pub use build::{
-    CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_VALUE, InvalidDate, InvalidEnum,
-    InvalidNumber, InvalidText, MISSING_VALUE, MissingValue, NumberTooLarge, ParentNeeded,
-    split_list,
+    CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_STARS, INVALID_VALUE, INVALID_YEAR,
+    InvalidDate, InvalidEnum, InvalidNumber, InvalidStars, InvalidText, InvalidYear, MISSING_VALUE,
+    MissingValue, NumberTooLarge, ParentNeeded, split_list,
 };
 pub use bytes::{FileRead, read_bytes};
 pub use csv::{
@@ -263,6 +264,69 @@ pub fn guess_kind(path: &Path) -> Option<Kind> {
     }
 }
 
+/// What the loader makes of a file at `name`, a path inside the data
+/// folder (`visits/2026-01.csv`), as [`load`] would find it there:
+/// `bangcun.toml`, a data file of a kind (`KIND.csv` and the like at the
+/// top, any such file not hidden under `KIND/`), or nothing (`None`). So
+/// that a command writing a file can refuse to write it where it would
+/// replace data, or be read as data next time.
+pub fn role_of(name: &Path) -> Option<FileRole> {
+    let parts: Vec<&OsStr> = name
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(part),
+            _ => None,
+        })
+        .collect();
+    let kind_named = |part: &OsStr| {
+        Kind::ALL.into_iter().find(|k| {
+            part.to_str()
+                .is_some_and(|p| p.eq_ignore_ascii_case(k.plural()))
+        })
+    };
+    match parts.as_slice() {
+        [file] if file.eq_ignore_ascii_case(CONFIG_FILE) => Some(FileRole::Config),
+        [file] => {
+            format_of(name)?;
+            let stem = Path::new(file).file_stem()?;
+            kind_named(stem).map(FileRole::Data)
+        }
+        [folder, .., _] => {
+            let hidden = |p: &&OsStr| p.as_encoded_bytes().starts_with(b".");
+            if parts.iter().any(hidden) || format_of(name).is_none() {
+                return None;
+            }
+            kind_named(folder).map(FileRole::Data)
+        }
+        [] => None,
+    }
+}
+
+/// Where `path`, a symbolic link in the data folder `dir`, leads when
+/// that is outside the folder (as the current directory shows it); `None`
+/// for a file, a link within the folder, or one that leads nowhere (which
+/// reading reports).
+fn outside_link(dir: &Path, path: &Path) -> Option<String> {
+    if !fs::symlink_metadata(path).ok()?.file_type().is_symlink() {
+        return None;
+    }
+    let shown_dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let root = fs::canonicalize(shown_dir).ok()?;
+    let real = fs::canonicalize(path).ok()?;
+    if real.starts_with(&root) {
+        return None;
+    }
+    let shown = match std::env::current_dir() {
+        Ok(cwd) => relative_to(&real, &cwd),
+        Err(_) => real,
+    };
+    Some(shown.display().to_string())
+}
+
 /// One data file (or sheet of a workbook) to read.
 struct Job {
     file: FileId,
@@ -280,7 +344,7 @@ type Book = Result<(Vec<workbook::Sheet>, Stamp), BookError>;
 
 /// Why a workbook cannot be read, before its file has an id.
 enum BookError {
-    Unreadable(String),
+    Unreadable(IoProblem),
     Bad(BadWorkbook),
 }
 
@@ -303,7 +367,7 @@ fn read_book(path: &Path) -> Book {
         std::io::Read::read_to_end(&mut f, &mut bytes)?;
         Ok((bytes, f.metadata()?))
     });
-    let (bytes, meta) = read.map_err(|e| BookError::Unreadable(e.to_string()))?;
+    let (bytes, meta) = read.map_err(|e| BookError::Unreadable(IoProblem::of(&e)))?;
     let name = path.file_name().and_then(OsStr::to_str).unwrap_or_default();
     let sheets = workbook::read(name, &bytes).map_err(BookError::Bad)?;
     Ok((sheets, Stamp::of(&meta)))
@@ -341,23 +405,30 @@ pub fn load_with(dir: &Path, extra: &[(PathBuf, Kind)]) -> Loaded {
         file: FileId(0),
         line,
     };
-    let config = match fs::read(&config_path).map(|bytes| decode(&bytes).map(Decoded::into_owned)) {
-        Ok(Ok((text, doubt))) => {
-            if let Some(doubt) = doubt {
-                findings.extend(doubt_findings(doubt, FileId(0), &text));
+    // A link out of the folder is not followed, for the settings as for
+    // the data (docs/data.md): the defaults hold.
+    let config = if let Some(target) = outside_link(dir, &config_path) {
+        findings.push(Finding::new(&OUTSIDE_LINK, at(0), OutsideLink { target }));
+        Config::default()
+    } else {
+        match fs::read(&config_path).map(|bytes| decode(&bytes).map(Decoded::into_owned)) {
+            Ok(Ok((text, doubt))) => {
+                if let Some(doubt) = doubt {
+                    findings.extend(doubt_findings(doubt, FileId(0), &text));
+                }
+                let (config, found) = config::parse(&text, FileId(0));
+                findings.extend(found);
+                config
             }
-            let (config, found) = config::parse(&text, FileId(0));
-            findings.extend(found);
-            config
-        }
-        Ok(Err(undecoded)) => {
-            findings.push(undecodable(FileId(0), undecoded));
-            Config::default()
-        }
-        Err(e) => {
-            let error = e.to_string();
-            findings.push(Finding::new(&UNREADABLE_FILE, at(0), Unreadable { error }));
-            Config::default()
+            Ok(Err(undecoded)) => {
+                findings.push(undecodable(FileId(0), undecoded));
+                Config::default()
+            }
+            Err(e) => {
+                let error = IoProblem::of(&e);
+                findings.push(Finding::new(&UNREADABLE_FILE, at(0), Unreadable { error }));
+                Config::default()
+            }
         }
     };
 
@@ -377,11 +448,11 @@ pub fn load_with(dir: &Path, extra: &[(PathBuf, Kind)]) -> Loaded {
                 size: meta.len(),
             },
             (_, Err(e)) => What::Data {
-                format: Err(e.to_string()),
+                format: Err(IoProblem::of(&e)),
                 size: 0,
             },
             _ => What::Data {
-                format: Err("not a CSV, TOML or workbook file".to_string()),
+                format: Err(IoProblem::not_a_file()),
                 size: 0,
             },
         };
@@ -953,7 +1024,7 @@ fn read_file<R: Record>(job: &Job, base: &OnceLock<Base>, aliases: &Aliases) -> 
         match read {
             Ok(meta) => part.meta.stamp = Some(Stamp::of(&meta)),
             Err(e) => {
-                let error = e.to_string();
+                let error = IoProblem::of(&e);
                 let span = Span::file(job.file);
                 part.meta
                     .findings

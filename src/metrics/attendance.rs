@@ -202,7 +202,7 @@ mod tests {
             from: Some(d(2026, 1, 15)),
             to: Some(d(2026, 3, 15)),
         };
-        let w = Window::new(range, d(2026, 4, 30), |_| None).unwrap();
+        let w = Window::new(range, d(2026, 4, 30), || None).unwrap();
         let a = Attendance::new(&ctx, &w);
         let k = |i| CadreId(i);
         // Work days: city 02-10, 03-10; county/township 01-20, 02-24.
@@ -245,7 +245,7 @@ mod tests {
         let ctx = opened.ctx();
         // March as of 03-19: the county day 03-20 is not due yet, and
         // K2's visit on 03-19 attends nothing.
-        let w = Window::new(Period::Month(d(2026, 3, 1)), d(2026, 3, 19), |_| None).unwrap();
+        let w = Window::new(Period::Month(d(2026, 3, 1)), d(2026, 3, 19), || None).unwrap();
         let a = Attendance::new(&ctx, &w);
         assert_eq!(a.tally(&ctx, CadreId(1)), Tally::default());
         assert_eq!(a.tally(&ctx, CadreId(1)).rate(), None);
@@ -388,7 +388,7 @@ mod tests {
         /// day), of one window.
         fn figures(opened: &fixture::Opened, period: Period) -> (u64, u64, Vec<(u32, Date)>) {
             let ctx = opened.ctx();
-            let w = Window::new(period, d(2027, 12, 31), |_| None).unwrap();
+            let w = Window::new(period, d(2027, 12, 31), || None).unwrap();
             let total = summary(&ctx, &w, By::County).total;
             let a = Attendance::new(&ctx, &w);
             let missed = (0..opened.data.cadres.len() as u32)

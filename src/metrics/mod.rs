@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod groups;
 pub mod period;
 pub mod problems;
+pub mod ratings;
 pub mod summary;
 pub mod valid;
 
@@ -21,6 +22,7 @@ use crate::parallel;
 
 pub use attendance::Attendance;
 pub use period::{Period, PeriodError, Window};
+pub use ratings::{RatingFigures, Ratings, Reviewed, ratings, review_rate, reviews};
 pub use summary::{By, Figures, Summary, problem_totals, summary, summary_with_attendance};
 pub use valid::Validity;
 
@@ -41,13 +43,13 @@ impl Ctx<'_> {
         self.index.county_of(point)
     }
 
-    /// The day of the earliest valid visit dated on or before `as_of`: a
-    /// period without a start begins in its month.
-    pub fn earliest_visit(&self, as_of: Date) -> Option<Date> {
+    /// The day of the earliest valid visit: a period without a start
+    /// begins in its month (and one that ends before it is refused).
+    pub fn earliest_visit(&self) -> Option<Date> {
         self.data
             .visits
             .iter()
-            .filter(|v| v.date <= as_of && self.valid.record(*v))
+            .filter(|v| self.valid.record(*v))
             .map(|v| v.date)
             .min()
     }

@@ -31,6 +31,9 @@ pub enum PeriodError {
     Reversed { from: Date, to: Date },
     /// The period starts after the as-of date: nothing in it exists yet.
     AfterAsOf { from: Date, as_of: Date },
+    /// A period without a start, which begins in the month of the
+    /// earliest visit, `first`, ends (on `to`) before that month.
+    BeforeData { first: Date, to: Date },
 }
 
 impl PeriodError {
@@ -46,6 +49,11 @@ impl PeriodError {
                 lang,
                 "统计期间从 {from} 开始，晚于数据截至日期 {as_of}；请用 --as-of 指定更晚的日期",
                 "the period starts on {from}, after the as-of date {as_of}; give a later --as-of"
+            ),
+            PeriodError::BeforeData { first, to } => tr!(
+                lang,
+                "统计期间截至 {to}，早于最早的走访记录（{first}），此前没有数据；请指定更晚的 --to 或 --as-of，或用 --from 指定开始日期",
+                "the period ends on {to}, before the earliest visit ({first}), when there is no data yet; give a later --to or --as-of, or a start with --from"
             ),
         }
     }
@@ -79,13 +87,15 @@ impl Period {
 
 impl Window {
     /// Resolves `period` against the as-of date. `earliest_visit` is asked,
-    /// only when the period has no start, for the earliest visit on or
-    /// before D (see [`super::Ctx::earliest_visit`]); without any visit the
-    /// period starts on the first of D's month.
+    /// only when the period has no start, for the earliest visit (see
+    /// [`super::Ctx::earliest_visit`]): the period starts on the first of
+    /// its month, and one that would end before that month is refused
+    /// rather than made up of days before the data begins; without any
+    /// visit the period starts on the first of D's month.
     pub fn new(
         period: Period,
         as_of: Date,
-        earliest_visit: impl FnOnce(Date) -> Option<Date>,
+        earliest_visit: impl FnOnce() -> Option<Date>,
     ) -> Result<Window, PeriodError> {
         let (from, to) = period.bounds();
         if let (Some(from), Some(to)) = (from, to) {
@@ -96,7 +106,13 @@ impl Window {
         let d = to.map_or(as_of, |to| to.min(as_of));
         let from = match from {
             Some(from) => from,
-            None => date::month_start(earliest_visit(d).unwrap_or(d)),
+            None => match earliest_visit() {
+                Some(first) if date::month_start(first) > d => {
+                    return Err(PeriodError::BeforeData { first, to: d });
+                }
+                Some(first) => date::month_start(first),
+                None => date::month_start(d),
+            },
         };
         if from > d {
             return Err(PeriodError::AfterAsOf { from, as_of: d });
@@ -119,8 +135,8 @@ mod tests {
     use super::*;
     use crate::metrics::fixture::d;
 
-    fn never() -> impl FnOnce(Date) -> Option<Date> {
-        |_| panic!("the earliest visit is not needed")
+    fn never() -> impl FnOnce() -> Option<Date> {
+        || panic!("the earliest visit is not needed")
     }
 
     #[test]
@@ -158,33 +174,52 @@ mod tests {
 
     #[test]
     fn without_a_start_the_earliest_visits_month_begins() {
-        let asked = std::cell::Cell::new(None);
-        let w = Window::new(Period::Whole, d(2026, 4, 30), |at| {
-            asked.set(Some(at));
-            Some(d(2025, 11, 17))
-        })
-        .unwrap();
-        // The earliest visit is looked for up to D.
-        assert_eq!(asked.get(), Some(d(2026, 4, 30)));
+        let w = Window::new(Period::Whole, d(2026, 4, 30), || Some(d(2025, 11, 17))).unwrap();
         assert_eq!(
             (w.from, w.to, w.as_of),
             (d(2025, 11, 1), d(2026, 4, 30), d(2026, 4, 30))
         );
         // No visit at all: D's month.
-        let w = Window::new(Period::Whole, d(2026, 4, 30), |_| None).unwrap();
+        let w = Window::new(Period::Whole, d(2026, 4, 30), || None).unwrap();
         assert_eq!(w.from, d(2026, 4, 1));
         // An open start with an end: up to the end.
+        let to = |to| Period::Range {
+            from: None,
+            to: Some(to),
+        };
+        let w = Window::new(to(d(2026, 2, 10)), d(2026, 4, 30), || Some(d(2026, 1, 5))).unwrap();
+        assert_eq!((w.from, w.as_of), (d(2026, 1, 1), d(2026, 2, 10)));
+        // An end inside the month of the earliest visit, before the visit
+        // itself: that month up to the end.
+        let w = Window::new(to(d(2026, 1, 3)), d(2026, 4, 30), || Some(d(2026, 1, 5))).unwrap();
+        assert_eq!((w.from, w.as_of), (d(2026, 1, 1), d(2026, 1, 3)));
+    }
+
+    #[test]
+    fn a_period_without_a_start_that_ends_before_the_data_is_refused() {
+        // The earliest visit is 2026-01-10, so an open start is 2026-01-01;
+        // --to 2025-11-30 (or --as-of 2025-11-30 alone) would end before
+        // it. Before the fix it was made 2025-11-01 … 2025-11-30, a month
+        // before the data, with work days due and none attended.
         let to = Period::Range {
             from: None,
-            to: Some(d(2026, 2, 10)),
+            to: Some(d(2025, 11, 30)),
         };
-        let w = Window::new(to, d(2026, 4, 30), |at| {
-            asked.set(Some(at));
-            Some(d(2026, 1, 5))
-        })
-        .unwrap();
-        assert_eq!(asked.get(), Some(d(2026, 2, 10)));
-        assert_eq!((w.from, w.as_of), (d(2026, 1, 1), d(2026, 2, 10)));
+        for (period, as_of) in [(to, d(2026, 4, 30)), (Period::Whole, d(2025, 11, 30))] {
+            assert_eq!(
+                Window::new(period, as_of, || Some(d(2026, 1, 10))),
+                Err(PeriodError::BeforeData {
+                    first: d(2026, 1, 10),
+                    to: d(2025, 11, 30)
+                })
+            );
+        }
+        // With its start given, the period is the user's to choose.
+        let given = Period::Range {
+            from: Some(d(2025, 11, 1)),
+            to: Some(d(2025, 11, 30)),
+        };
+        assert!(Window::new(given, d(2026, 4, 30), never()).is_ok());
     }
 
     #[test]

@@ -324,7 +324,7 @@ mod tests {
     fn overdue_most_first_with_days() {
         let opened = fixture::reports();
         let ctx = opened.ctx();
-        let w = Window::new(Period::Whole, d(2026, 4, 30), |_| None).unwrap();
+        let w = Window::new(Period::Whole, d(2026, 4, 30), || None).unwrap();
         let o = overdue(&ctx, &w);
         // P2: 安全生产, deadline 02-01 + 7 days = 02-08; 04-30 − 02-08 =
         // 20 (rest of Feb) + 31 + 30 = 81 days. P7: 03-20 + 30 = 04-19;
@@ -341,7 +341,7 @@ mod tests {
         let ctx = opened.ctx();
         // At 03-15, P3 (deadline 03-05, rectified 03-20) is 10 days
         // overdue; P2 is 03-15 − 02-08 = 35 days overdue.
-        let w = Window::new(Period::Whole, d(2026, 3, 15), |_| None).unwrap();
+        let w = Window::new(Period::Whole, d(2026, 3, 15), || None).unwrap();
         let o = overdue(&ctx, &w);
         assert_eq!(ids(&opened, o.iter().map(|o| o.problem)), ["P2", "P3"]);
         assert_eq!((o[0].days, o[1].days), (35, 10));
@@ -354,12 +354,12 @@ mod tests {
         // As of 03-19, the cut is 03-19 − 15 = 03-04: P5 (rectified
         // 2025-12-20, never verified) lags by 11 + 31 + 28 + 19 = 89 days
         // since; P6 (03-05) not yet; P1 was verified.
-        let w = Window::new(Period::Whole, d(2026, 3, 19), |_| None).unwrap();
+        let w = Window::new(Period::Whole, d(2026, 3, 19), || None).unwrap();
         let r = revisits(&ctx, &w);
         assert_eq!(ids(&opened, r.iter().map(|l| l.problem)), ["P5"]);
         assert_eq!((r[0].rectified, r[0].days), (d(2025, 12, 20), 89));
         // A day later the cut is 03-05: P6 lags too, 15 days since.
-        let w = Window::new(Period::Whole, d(2026, 3, 20), |_| None).unwrap();
+        let w = Window::new(Period::Whole, d(2026, 3, 20), || None).unwrap();
         let r = revisits(&ctx, &w);
         assert_eq!(ids(&opened, r.iter().map(|l| l.problem)), ["P5", "P6"]);
         assert_eq!(r[1].days, 15);

@@ -12,6 +12,23 @@ pub enum By {
     Township,
 }
 
+/// The rows of a report grouped `by` county or township: every valid
+/// region of that level, ordered by county code, then code.
+pub fn rows_by(ctx: &Ctx, by: By) -> Vec<RegionId> {
+    let data = ctx.data;
+    let level = match by {
+        By::County => RegionLevel::County,
+        By::Township => RegionLevel::Township,
+    };
+    let county_code = |id: RegionId| ctx.index.county_of(id).map(|c| &*data.region(c).code);
+    let mut units: Vec<RegionId> = (0..data.regions.len() as u32)
+        .map(RegionId)
+        .filter(|&id| data.region(id).level == level && ctx.valid.region(id))
+        .collect();
+    units.sort_by_key(|&id| (county_code(id), &data.region(id).code));
+    units
+}
+
 /// The figures of one row (docs/reports.md). Counts only; rates are computed from
 /// them, so that a total's rate is the rate of its sums.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -139,16 +156,7 @@ pub fn summary(ctx: &Ctx, window: &Window, by: By) -> Summary {
 pub fn summary_with_attendance(ctx: &Ctx, window: &Window, by: By) -> (Summary, Attendance) {
     let data = ctx.data;
     let d = window.as_of;
-    let level = match by {
-        By::County => RegionLevel::County,
-        By::Township => RegionLevel::Township,
-    };
-    let county_code = |id: RegionId| ctx.index.county_of(id).map(|c| &*data.region(c).code);
-    let mut units: Vec<RegionId> = (0..data.regions.len() as u32)
-        .map(RegionId)
-        .filter(|&id| data.region(id).level == level && ctx.valid.region(id))
-        .collect();
-    units.sort_by_key(|&id| (county_code(id), &data.region(id).code));
+    let units = rows_by(ctx, by);
 
     // Each valid region's slot: its row, or — for a region in a county but
     // in no row (a county itself, by township) — one last slot that only
@@ -331,7 +339,7 @@ mod tests {
     fn window(period: Period, as_of: Date) -> Window {
         let opened = fixture::reports();
         let ctx = opened.ctx();
-        Window::new(period, as_of, |at| ctx.earliest_visit(at)).unwrap()
+        Window::new(period, as_of, || ctx.earliest_visit()).unwrap()
     }
 
     fn names(opened: &fixture::Opened, s: &Summary) -> Vec<String> {

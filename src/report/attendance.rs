@@ -104,6 +104,8 @@ pub fn per_cadre<'a>(
         columns,
         rows,
         total: None,
+        year: None,
+        targets: Vec::new(),
     }
 }
 
@@ -166,6 +168,8 @@ pub fn missed_by_cadre<'a>(
         columns,
         rows,
         total: None,
+        year: None,
+        targets: Vec::new(),
     }
 }
 
@@ -194,5 +198,7 @@ pub fn missed<'a>(
         columns,
         rows,
         total: None,
+        year: None,
+        targets: Vec::new(),
     }
 }

@@ -84,5 +84,7 @@ pub fn of_gaps<'a>(ctx: &Ctx<'a>, window: &Window, gaps: &[Gap<'a>], lang: Lang)
         columns,
         rows,
         total: None,
+        year: None,
+        targets: Vec::new(),
     }
 }

@@ -8,14 +8,16 @@ pub mod coverage;
 pub mod monthly;
 pub mod notice;
 pub mod problems;
+pub mod ratings;
 pub mod summary;
+pub mod targets;
 
 use std::borrow::Cow;
 
 use crate::i18n::{Heading, ReportName};
 use crate::lang::Lang;
 use crate::metrics::{By, Ctx, Period, Window};
-use crate::model::{Date, RegionId, RegionLevel};
+use crate::model::{Date, RegionId, RegionLevel, Year};
 
 /// Which report over which days: the typed options of `bangcun report`
 /// (where it goes, and in which format, is the command's business).
@@ -35,7 +37,7 @@ pub struct Request {
 }
 
 /// Which report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Which {
     Summary(By),
     Overdue,
@@ -48,6 +50,36 @@ pub enum Which {
     Problems,
     /// `report summary --by category|source|unit|level`.
     SummaryByGroup(crate::metrics::groups::Grouping),
+    /// `report ratings`: the year (the latest in the data when `None`).
+    Ratings {
+        by: By,
+        year: Option<Year>,
+    },
+    /// `report reviews`: the year (the latest when `None`), and `--below`.
+    Reviews {
+        year: Option<Year>,
+        below: Option<f64>,
+    },
+}
+
+impl Which {
+    /// The report with its year filled in: the latest year of ratings (or
+    /// reviews) in the data up to the year of `as_of`, when none is asked; `None` when a report of
+    /// a year is asked and the data has none.
+    pub fn with_year(self, ctx: &Ctx, as_of: Date) -> Option<Which> {
+        use crate::metrics::ratings::{latest_rating_year, latest_review_year};
+        Some(match self {
+            Which::Ratings { by, year: None } => Which::Ratings {
+                by,
+                year: Some(latest_rating_year(ctx, as_of)?),
+            },
+            Which::Reviews { year: None, below } => Which::Reviews {
+                year: Some(latest_review_year(ctx, as_of)?),
+                below,
+            },
+            which => which,
+        })
+    }
 }
 
 /// A report ready to render; its cells borrow text from the dataset.
@@ -63,6 +95,11 @@ pub struct Report<'a> {
     pub rows: Vec<Vec<Cell<'a>>>,
     /// The total row, for reports that have one.
     pub total: Option<Vec<Cell<'a>>>,
+    /// For a report of a year (ratings, reviews): the year, which its
+    /// heading and JSON name instead of the period.
+    pub year: Option<Year>,
+    /// The targets of `[targets]` on its figures, judged.
+    pub targets: Vec<targets::Judged<'a>>,
 }
 
 /// A listing as a summary holds a long one: its first rows, and how many
@@ -228,5 +265,9 @@ pub fn build<'a>(
         Which::Attendance => attendance::per_cadre(ctx, window, county, lang),
         Which::MissedWorkdays => attendance::missed(ctx, window, county, lang),
         Which::Coverage => coverage::build(ctx, window, county, lang),
+        Which::Ratings { by, year } => ratings::build(ctx, year.unwrap_or_default(), by, lang),
+        Which::Reviews { year, below } => {
+            ratings::reviews(ctx, year.unwrap_or_default(), below, lang)
+        }
     }
 }

@@ -9,15 +9,18 @@
 
 use super::attendance::{self, MissedCadre};
 use super::coverage::{self, Gap};
+use super::ratings;
+use super::targets::Judged;
 use super::{Listed, Report, problems, summary as county_table};
 use crate::date;
 use crate::i18n::month_name;
 use crate::lang::{Lang, tr};
+use crate::metrics::ratings::{latest_rating_year, latest_review_year};
 use crate::metrics::{
     By, Ctx, Figures, Period, PeriodError, Window, problem_totals, rate, summary,
     summary_with_attendance,
 };
-use crate::model::{Date, Region};
+use crate::model::{Date, Region, Year};
 
 /// Which month, as of when: the typed options of `bangcun report monthly`.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +29,9 @@ pub struct MonthlyRequest {
     pub month: Option<Date>,
     /// D; today when absent.
     pub as_of: Option<Date>,
+    /// `--below`: list the cadres whose review rate is under it (else
+    /// under the target `review_rate`).
+    pub below: Option<f64>,
 }
 
 /// How many months the trend shows, ending with the summary's month.
@@ -194,6 +200,37 @@ pub struct Monthly<'a> {
     pub uncovered: Report<'a>,
     /// … and as they are listed.
     pub gaps: Vec<Gap<'a>>,
+    /// The ratings of the latest year in the data, by county (with their
+    /// targets), when it has ratings.
+    pub ratings: Option<Report<'a>>,
+    /// The cadres below the review threshold in the latest year of
+    /// reviews, when the data has reviews and a threshold is set.
+    pub reviews_below: Option<Below<'a>>,
+    /// The reviews of the latest year in the data, in sum, when it has
+    /// reviews.
+    pub reviews: Option<ReviewSum>,
+    /// Every target of `[targets]` judged: on the month's summary, on the
+    /// latest ratings and on the latest reviews.
+    pub targets: Vec<Judged<'a>>,
+}
+
+/// The reviews of a year in sum: how many cadres were reviewed, and the
+/// rate of all their votes together.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReviewSum {
+    pub year: Year,
+    pub cadres: usize,
+    pub rate: Option<f64>,
+}
+
+/// The cadres whose review rate is below a threshold (the public notice
+/// of the cadres rated low).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Below<'a> {
+    pub threshold: f64,
+    pub year: Year,
+    /// `report reviews --below`: lowest rate first.
+    pub report: Report<'a>,
 }
 
 /// Why no summary is made.
@@ -253,7 +290,7 @@ pub fn build<'a>(
     as_of: Date,
     lang: Lang,
 ) -> Result<Monthly<'a>, MonthlyError> {
-    let window_of = |first: Date| Window::new(Period::Month(first), as_of, |_| None);
+    let window_of = |first: Date| Window::new(Period::Month(first), as_of, || None);
     let window = window_of(month).map_err(|e| {
         // A month after D: if the data reaches it, a later D would show
         // it (the period's message says so); if not, there is nothing.
@@ -315,12 +352,28 @@ pub fn build<'a>(
 
     let missed_cadres = attendance::missed_cadres(ctx, &window, &attendance);
     let gaps = coverage::gaps(ctx, &window, None);
-    Ok(Monthly {
+    let counties = county_table::of_summary(ctx, &window, By::County, &current, lang);
+    let ratings =
+        latest_rating_year(ctx, as_of).map(|year| ratings::build(ctx, year, By::County, lang));
+    let reviews_year = latest_review_year(ctx, as_of);
+    let mut targets = counties.targets.clone();
+    targets.extend(ratings.iter().flat_map(|r| r.targets.iter().cloned()));
+    let mut reviews = None;
+    if let Some(year) = reviews_year {
+        let all = crate::metrics::reviews(ctx, year, None);
+        targets.extend(ratings::judge_reviews(ctx, &all));
+        reviews = Some(ReviewSum {
+            year,
+            cadres: all.len(),
+            rate: crate::metrics::review_rate(&all),
+        });
+    }
+    let mut monthly = Monthly {
         name: ctx.config.name.to_string(),
         window,
         previous,
         headline,
-        counties: county_table::of_summary(ctx, &window, By::County, &current, lang),
+        counties,
         county_figures: current
             .rows
             .iter()
@@ -334,7 +387,30 @@ pub fn build<'a>(
         revisits: problems::revisits(ctx, &window, None, None, lang),
         uncovered: coverage::of_gaps(ctx, &window, &gaps, lang),
         gaps,
-    })
+        ratings,
+        reviews_below: None,
+        reviews,
+        targets,
+    };
+    monthly.list_reviews_below(ctx, None, lang);
+    Ok(monthly)
+}
+
+impl<'a> Monthly<'a> {
+    /// Lists the cadres below `below` (`--below`), else below the target
+    /// `review_rate`, in the latest year of reviews; none without a
+    /// threshold or reviews.
+    pub fn list_reviews_below(&mut self, ctx: &Ctx<'a>, below: Option<f64>, lang: Lang) {
+        self.reviews_below = (|| {
+            let threshold = ratings::review_threshold(ctx, below)?;
+            let year = latest_review_year(ctx, self.window.as_of)?;
+            Some(Below {
+                threshold,
+                year,
+                report: ratings::reviews(ctx, year, Some(threshold), lang),
+            })
+        })();
+    }
 }
 
 /// The first and last month holding a valid visit, or a valid problem's

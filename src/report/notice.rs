@@ -24,10 +24,17 @@ pub struct DataNotice {
     pub records: [usize; Kind::ALL.len()],
     /// Data files left out whole (their names in the data folder).
     pub unread: Vec<String>,
-    /// Data files whose reading stopped part way.
-    pub partly_read: Vec<String>,
-    /// Settings of `bangcun.toml` written wrongly, whose default is used.
+    /// Data files whose reading stopped part way, and the line from which
+    /// nothing was read (when known).
+    pub partly_read: Vec<(String, Option<u32>)>,
+    /// Settings of `bangcun.toml` whose value is impossible: their
+    /// default is used.
     pub settings: Vec<String>,
+    /// Keys of `bangcun.toml` that no setting has (a mistyped
+    /// `deadlines.day`): ignored. The setting meant keeps the value it
+    /// has, written elsewhere or its default, so none is named here as
+    /// defaulted.
+    pub ignored: Vec<String>,
     /// `bangcun.toml` could not be read at all: every setting is the
     /// default.
     pub config_unread: bool,
@@ -57,12 +64,14 @@ impl DataNotice {
                 }
                 _ => continue,
             };
-            read[kind as usize] += file.rows;
+            // The rows after a break were never read: lost rows too.
+            let lost = file.lost.map_or(0, |(_, rows)| rows);
+            read[kind as usize] += file.rows + lost;
             let name = file.name.to_string_lossy().replace('\\', "/");
-            match (file.complete, file.rows) {
-                (true, _) => {}
-                (false, 0) => notice.unread.push(name),
-                (false, _) => notice.partly_read.push(name),
+            match (file.complete, file.rows, file.lost) {
+                (true, ..) => {}
+                (false, 0, None) => notice.unread.push(name),
+                (false, _, lost) => notice.partly_read.push((name, lost.map(|(line, _)| line))),
             }
         }
         let counted = Kind::ALL.map(|kind| model::visit(kind, Counted(data, valid)));
@@ -75,16 +84,17 @@ impl DataNotice {
             {
                 continue;
             }
-            let key = (f.message.get::<InvalidSetting>().map(|m| &m.key))
-                .or_else(|| f.message.get::<UnknownKey>().map(|m| &m.key));
-            match key {
-                Some(key) => {
-                    if !notice.settings.contains(key) {
-                        notice.settings.push(key.clone());
-                    }
-                }
+            let (list, key) = if let Some(m) = f.message.get::<InvalidSetting>() {
+                (&mut notice.settings, &m.key)
+            } else if let Some(m) = f.message.get::<UnknownKey>() {
+                (&mut notice.ignored, &m.key)
+            } else {
                 // Invalid TOML, bad bytes, a file that cannot be opened.
-                None => notice.config_unread = true,
+                notice.config_unread = true;
+                continue;
+            };
+            if !list.contains(key) {
+                list.push(key.clone());
             }
         }
         notice
@@ -116,8 +126,13 @@ impl DataNotice {
         }
         if self.config_unread {
             items.push(i18n::config_unread(lang));
-        } else if !self.settings.is_empty() {
-            items.push(i18n::settings_defaulted(&self.settings, lang));
+        } else {
+            if !self.settings.is_empty() {
+                items.push(i18n::settings_defaulted(&self.settings, lang));
+            }
+            if !self.ignored.is_empty() {
+                items.push(i18n::settings_ignored(&self.ignored, lang));
+            }
         }
         items
     }
@@ -170,6 +185,8 @@ mod tests {
                 (Kind::Visits, 2),
                 (Kind::Problems, 2),
                 (Kind::Leaves, 0),
+                (Kind::Ratings, 0),
+                (Kind::Reviews, 0),
             ]
         );
         assert_eq!(notice.records_left_out(), 6);

@@ -113,6 +113,8 @@ fn listing<'a>(
         columns: columns(own_columns, ledger_text),
         rows,
         total: None,
+        year: None,
+        targets: Vec::new(),
     };
     Listed { report, count }
 }
@@ -385,6 +387,8 @@ fn ledger_report<'a>(
         columns,
         rows,
         total: None,
+        year: None,
+        targets: Vec::new(),
     }
 }
 
@@ -472,7 +476,7 @@ mod tests {
         let opened = fixture::reports();
         let ctx = opened.ctx();
         // As of 04-30, P2 (81 days) and P7 (11 days, at 乙县) are overdue.
-        let w = Window::new(Period::Whole, d(2026, 4, 30), |_| None).unwrap();
+        let w = Window::new(Period::Whole, d(2026, 4, 30), || None).unwrap();
         let all = overdue(&ctx, &w, None, None, Lang::Zh);
         assert_eq!((ids(&all), all.count), (vec!["P2".into(), "P7".into()], 2));
         let first = overdue(&ctx, &w, None, Some(1), Lang::Zh);
@@ -484,7 +488,7 @@ mod tests {
         assert_eq!((ids(&yi), yi.count), (vec!["P7".into()], 1));
         // Revisits are cut the same way: as of 03-20, P5 (90 days) and
         // P6 (15) lag.
-        let w = Window::new(Period::Whole, d(2026, 3, 20), |_| None).unwrap();
+        let w = Window::new(Period::Whole, d(2026, 3, 20), || None).unwrap();
         let lagging = revisits(&ctx, &w, None, Some(1), Lang::Zh);
         assert_eq!((ids(&lagging), lagging.count), (vec!["P5".into()], 2));
     }

@@ -1,7 +1,7 @@
 //! `report summary`: one row per county (or township) and a total row,
 //! with every key of docs/reports.md in its order.
 
-use super::{Cell, Column, Report, county_cells, title};
+use super::{Cell, Column, Report, county_cells, targets, title};
 use crate::i18n::{self, Heading, ReportName};
 use crate::lang::Lang;
 use crate::metrics::groups::{Group, Grouping, grouped};
@@ -124,14 +124,18 @@ pub fn of_summary<'a>(
         By::County => ReportName::SummaryByCounty,
         By::Township => ReportName::SummaryByTownship,
     };
-    Report {
+    let mut report = Report {
         name,
         title: title(ctx, name, lang),
         window: *window,
         columns,
         rows,
         total: Some(total),
-    }
+        year: None,
+        targets: Vec::new(),
+    };
+    report.targets = targets::judge_by(&report, &ctx.config.targets, by);
+    report
 }
 
 /// The keys of [`FIGURES`] that are problem figures: all that `report
@@ -206,6 +210,8 @@ pub fn by_group<'a>(ctx: &Ctx<'a>, window: &Window, by: Grouping, lang: Lang) ->
         columns,
         rows,
         total: Some(total),
+        year: None,
+        targets: Vec::new(),
     }
 }
 

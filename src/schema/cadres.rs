@@ -29,6 +29,7 @@ pub const CADRES: KindDef = KindDef {
     key_name: ("干部编号", "cadre id"),
     fields: Cadre::FIELDS,
     sort: &["id"],
+    template: true,
 };
 
 impl Cadre {

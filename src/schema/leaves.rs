@@ -21,4 +21,5 @@ pub const LEAVES: KindDef = KindDef {
     key_name: ("编号", "id"),
     fields: Leave::FIELDS,
     sort: &["from", "cadre"],
+    template: true,
 };

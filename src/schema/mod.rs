@@ -34,12 +34,15 @@
 //!    `load/link.rs` (its message, and its arm in `unknown_reference`).
 //! 4. Its new checks (a file each in `check/`, a line each in the
 //!    registry), metrics and reports.
-//! 5. Its table in docs/data.md.
+//! 5. Its table in docs/data.md; `template: true` if `init` should
+//!    write an empty file of it.
 
 mod cadres;
 mod leaves;
 mod problems;
+mod ratings;
 mod regions;
+mod reviews;
 mod visits;
 mod words;
 
@@ -50,7 +53,9 @@ use crate::span::Span;
 pub use cadres::{CADRES, Cadre, CadreId};
 pub use leaves::{LEAVES, Leave};
 pub use problems::{PROBLEMS, Problem};
+pub use ratings::{RATINGS, Rating, Stars, Year};
 pub use regions::{Parent, REGIONS, Region, RegionId};
+pub use reviews::{REVIEWS, Review};
 pub use visits::{VISITS, Visit};
 pub use words::{
     CadreLevel, Enumeration, Rectification, RegionLevel, Satisfaction, Source, VisitKind, YesNo,
@@ -88,6 +93,8 @@ kinds! {
     Visits => VISITS;
     Problems => PROBLEMS;
     Leaves => LEAVES;
+    Ratings => RATINGS;
+    Reviews => REVIEWS;
 }
 
 /// What a kind is: its names and its fields.
@@ -107,6 +114,9 @@ pub struct KindDef {
     pub fields: &'static [Field],
     /// The fields `fmt` orders rows by, most significant first.
     pub sort: &'static [&'static str],
+    /// Whether `init` writes an empty file of it (the optional kinds that
+    /// only some programmes keep have none).
+    pub template: bool,
 }
 
 impl Kind {
@@ -211,6 +221,10 @@ pub enum Type {
     Deadline,
     /// A whole number ≥ 0 (0 when absent).
     Count,
+    /// A year (`2022`, `2022年`); written as its four digits.
+    Year,
+    /// A star rating 0–5 (`5`, `五星`); written as its digit.
+    Stars,
     /// One of an enumeration's words, English or Chinese: `translate`
     /// gives the word in a language for a word in either.
     Word {
@@ -258,12 +272,94 @@ fn lookup_loosely(kind: Kind, header: &str) -> Option<usize> {
 /// asks only this and [`lookup`], so that whatever names a field here
 /// names it for every file and sheet.
 pub fn unnamed_required(kind: Kind, headings: &[&str]) -> Vec<&'static Field> {
+    let place = place_field(kind);
+    let named = |i: usize, h: &str| {
+        lookup(kind, h) == Some(i) || (Some(i) == place && name_column(kind, h).is_some())
+    };
     fields(kind)
         .iter()
         .enumerate()
-        .filter(|&(i, f)| f.required && !headings.iter().any(|h| lookup(kind, h) == Some(i)))
+        .filter(|&(i, f)| f.required && !headings.iter().any(|h| named(i, h)))
         .map(|(_, f)| f)
         .collect()
+}
+
+/// The name columns a sheet may carry instead of a code column for a
+/// kind's place (docs/data.md, "Places by name"): for each level, the
+/// English name, the heading bangcun writes and the others read. A row's
+/// names make a path, coarser first (魏都区/南关街道/南关社区).
+pub const NAME_COLUMNS: [(RegionLevel, &str, &str, &[&str]); 3] = [
+    (
+        RegionLevel::County,
+        "county",
+        "县（区）",
+        &[
+            "县（市、区）",
+            "县区",
+            "县市区",
+            "区县",
+            "县（市）",
+            "所属县（区）",
+            "县",
+        ],
+    ),
+    (
+        RegionLevel::Township,
+        "township",
+        "乡镇（街道）",
+        &[
+            "乡（镇、街道）",
+            "乡镇街道",
+            "乡镇",
+            "街道",
+            "所属乡镇（街道）",
+            "乡镇（街道办）",
+        ],
+    ),
+    (
+        RegionLevel::Village,
+        "village",
+        "村（社区）",
+        &[
+            "村社区",
+            "村（居）",
+            "村居",
+            "行政村",
+            "村",
+            "社区",
+            "村（社区）名称",
+        ],
+    ),
+];
+
+/// The field of `kind` that name columns stand for: its first reference
+/// to regions (a visit's or a problem's place, a cadre's points); none for
+/// the regions themselves.
+pub fn place_field(kind: Kind) -> Option<usize> {
+    if kind == Kind::Regions {
+        return None;
+    }
+    fields(kind)
+        .iter()
+        .position(|f| matches!(f.ty, Type::Ref(Kind::Regions) | Type::Refs(Kind::Regions)))
+}
+
+/// The level of the name column `header` names, for a kind with a place
+/// (a heading that names a field is that field's, not a name column).
+pub fn name_column(kind: Kind, header: &str) -> Option<RegionLevel> {
+    place_field(kind)?;
+    let header = header.trim();
+    if lookup(kind, header).is_some() {
+        return None;
+    }
+    let normal = normal_heading(header);
+    let header = normal.as_deref().unwrap_or(header);
+    NAME_COLUMNS
+        .iter()
+        .find(|(_, en, zh, also)| {
+            *zh == header || also.contains(&header) || en.eq_ignore_ascii_case(header)
+        })
+        .map(|(level, ..)| *level)
 }
 
 /// The field called `name` (English) of `kind`.
@@ -382,6 +478,10 @@ pub trait Builder {
     fn deadline(&mut self, field: usize) -> Option<Deadline>;
     /// A whole number ≥ 0; absent is 0.
     fn count(&mut self, field: usize) -> u32;
+    /// A year; a finding when it is none, or absent.
+    fn year(&mut self, field: usize) -> Option<Year>;
+    /// A star rating 0–5; a finding when it is none.
+    fn stars(&mut self, field: usize) -> Option<Stars>;
     /// One of `E`'s words.
     fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E>;
     /// The key in the cell, registered to be resolved against `target`'s
@@ -496,11 +596,12 @@ impl FieldType for Option<Deadline> {
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.deadline(field)
     }
-    // A day as ISO; long-term as the word clerks write, which reads back.
-    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+    /// A day in ISO form (a deadline in words, read against `found`, is
+    /// the day it means); long-term in words.
+    fn write(&self, _: &dyn KeyOf, lang: Lang) -> String {
         match self {
             Some(Deadline::On(day)) => day.to_string(),
-            Some(Deadline::LongTerm) => crate::date::LONG_TERM[0].to_string(),
+            Some(Deadline::LongTerm) => lang.pick("长期坚持", "long-term").to_string(),
             None => String::new(),
         }
     }
@@ -769,9 +870,9 @@ mod tests {
             Type::Refs(Kind::Regions)
         ));
         let keys: Vec<Option<usize>> = Kind::ALL.iter().map(|k| k.key()).collect();
-        assert_eq!(keys, [Some(0), Some(0), None, Some(0), None]);
+        assert_eq!(keys, [Some(0), Some(0), None, Some(0), None, None, None]);
         let referenced: Vec<bool> = Kind::ALL.iter().map(|k| k.referenced()).collect();
-        assert_eq!(referenced, [true, true, false, false, false]);
+        assert_eq!(referenced, [true, true, false, false, false, false, false]);
     }
 
     #[test]
@@ -780,6 +881,45 @@ mod tests {
         assert_eq!(lookup(Kind::Visits, "干部编号"), cadre);
         assert_eq!(lookup(Kind::Visits, " Cadre "), cadre);
         assert_eq!(lookup(Kind::Visits, "cadre_id"), None);
+    }
+
+    #[test]
+    fn name_columns_stand_for_the_place() {
+        assert_eq!(
+            name_column(Kind::Problems, "县（区）"),
+            Some(RegionLevel::County)
+        );
+        assert_eq!(
+            name_column(Kind::Problems, "乡镇(街道)"),
+            Some(RegionLevel::Township)
+        );
+        assert_eq!(
+            name_column(Kind::Visits, "村（社区）"),
+            Some(RegionLevel::Village)
+        );
+        assert_eq!(name_column(Kind::Regions, "县（区）"), None);
+        assert_eq!(name_column(Kind::Problems, "地点"), None);
+        assert_eq!(
+            place_field(Kind::Problems),
+            position(Kind::Problems, "place")
+        );
+        assert_eq!(place_field(Kind::Cadres), position(Kind::Cadres, "points"));
+        // A header with name columns and no code column names the place.
+        let headings = [
+            "问题编号",
+            "发现日期",
+            "县（区）",
+            "村（社区）",
+            "类别",
+            "问题描述",
+        ];
+        assert!(unnamed_required(Kind::Problems, &headings).is_empty());
+        let without = ["问题编号", "发现日期", "类别", "问题描述"];
+        let missing: Vec<&str> = unnamed_required(Kind::Problems, &without)
+            .iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(missing, ["place"]);
     }
 
     #[test]

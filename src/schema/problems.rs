@@ -48,4 +48,5 @@ pub const PROBLEMS: KindDef = KindDef {
     key_name: ("问题编号", "problem id"),
     fields: Problem::FIELDS,
     sort: &["id"],
+    template: true,
 };

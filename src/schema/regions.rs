@@ -23,6 +23,7 @@ pub const REGIONS: KindDef = KindDef {
     key_name: ("区划代码", "region code"),
     fields: Region::FIELDS,
     sort: &["code"],
+    template: true,
 };
 
 /// Typed index of a region in `Dataset::regions`.

@@ -25,4 +25,5 @@ pub const VISITS: KindDef = KindDef {
     key_name: ("编号", "id"),
     fields: Visit::FIELDS,
     sort: &["date", "cadre"],
+    template: true,
 };

@@ -284,11 +284,18 @@ impl Enumeration for Rectification {
     ];
 }
 
-/// A yes/no field (是否销号): 是/否, and the other words clerks write.
+/// A yes/no field (是否销号, 软弱涣散, 三零达标): 是/否, and the other words
+/// clerks write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum YesNo {
     Yes,
     No,
+}
+
+impl YesNo {
+    pub fn yes(self) -> bool {
+        self == YesNo::Yes
+    }
 }
 
 impl Enumeration for YesNo {

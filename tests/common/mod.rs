@@ -157,6 +157,38 @@ pub fn counts(doc: &Value) -> (u64, u64, u64, u64) {
     (n("errors"), n("warnings"), n("files"), n("records"))
 }
 
+/// Fixtures made at test time: base plus one file (check, path, text).
+/// The start of visits/2026-01.csv, as a bangcun killed while writing it
+/// would leave it; no process ever has the id 4194304 (Linux's largest
+/// pid_max is 2^22, and ids are below it).
+pub const MADE: [(&str, &str, &str); 1] = [(
+    "leftover-temp-file",
+    "visits/.2026-01.csv.bangcun-4194304-0.tmp",
+    "date,cadre,place,kind,forums,people,note\n\
+     2026-01-10,C01,411001001001,workday,1,12,\n\
+     2026-01-20,C02,411001002001,workday,0,8,\n",
+)];
+
+/// The folder of a check's fixture: committed, or made from base (kept
+/// alive by the guard returned with it) under `target/`, by a relative
+/// path as the committed ones are, so that findings name it alike.
+pub fn fixture_of(check: &str) -> (Option<tempfile::TempDir>, PathBuf) {
+    match MADE.iter().find(|(c, _, _)| *c == check) {
+        Some((_, file, text)) => {
+            let temp = tempfile::Builder::new()
+                .prefix("fixture-")
+                .tempdir_in("target")
+                .unwrap();
+            let here = std::env::current_dir().unwrap();
+            let dir = temp.path().strip_prefix(here).unwrap().to_path_buf();
+            copy_dir(&root().join(fixture("base")), &dir);
+            fs::write(dir.join(file), text).unwrap();
+            (Some(temp), dir)
+        }
+        None => (None, fixture(check)),
+    }
+}
+
 /// Copies the folder `from` (recursively) to `to`.
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("make the copy's folder");
@@ -451,4 +483,33 @@ pub fn xlsx_number_format(bytes: &[u8], n: usize, row: usize, col: usize) -> Str
         .nth(1)
         .unwrap_or_else(|| panic!("no format {id}"));
     code[..code.find('"').unwrap()].replace("&quot;", "\"")
+}
+
+/// A small data folder written on the spot: one county 41 (甲县), its
+/// township 4101 (乙镇) and villages 410101 (丙村), 410102 (丁村); a city
+/// cadre C1 at 丙村 and a county cadre C2 at 丁村, each with its January
+/// 2026 work-day visit (2026-01-10 and 2026-01-20); no problems.
+pub fn small_folder() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("a temporary directory");
+    let dir = tmp.path().join("d");
+    fs::create_dir_all(dir.join("visits")).unwrap();
+    fs::write(dir.join("bangcun.toml"), "name = \"t\"\n").unwrap();
+    fs::write(
+        dir.join("regions.csv"),
+        "code,name,level,parent\n41,甲县,county,\n4101,乙镇,township,41\n\
+         410101,丙村,village,4101\n410102,丁村,village,4101\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("cadres.csv"),
+        "id,name,level,unit,points,start,end\nC1,张三,city,,410101,,\nC2,李四,county,,410102,,\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("visits/2026-01.csv"),
+        "date,cadre,place,kind,forums,people,note\n\
+         2026-01-10,C1,410101,workday,1,5,\n2026-01-20,C2,410102,workday,0,3,\n",
+    )
+    .unwrap();
+    (tmp, dir)
 }

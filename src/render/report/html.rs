@@ -12,12 +12,12 @@ use std::io::{self, Write};
 use super::{
     Emitter, FormatDef, Grid, Page, display_width, heading_lines, notice_lines, report_grid,
 };
-use crate::i18n;
+use crate::i18n::{self, ReportName};
 use crate::lang::Lang;
 use crate::render::svg;
-use crate::report::Report;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
+use crate::report::{Report, targets};
 
 /// The style every page shares: A4, one font stack with the charts,
 /// tables with their header on every printed page, the notice.
@@ -115,6 +115,11 @@ impl Emitter for Html {
                 "<p class=\"note\">{}</p>",
                 text(&i18n::rows_line(report.rows.len(), lang))
             );
+        }
+        if !report.targets.is_empty() {
+            let targets = targets::table(report, &report.targets, lang);
+            let _ = writeln!(html, "<h2>{}</h2>", text(ReportName::Targets.title(lang)));
+            table(&mut html, &report_grid(&targets, lang, usize::MAX), None);
         }
         html.push_str("</body>\n</html>\n");
         out.write_all(html.as_bytes())

@@ -1,5 +1,6 @@
-//! JSON for programs: `{"as_of", "from", "to", "rows": [...]}` and, for
-//! reports with one, `"total": {...}` (docs/reports.md). Row keys keep
+//! JSON for programs: `{"as_of", "from", "to", "rows": [...]}` (a report
+//! of a year: `{"year", "rows"}`) and, for reports with one, `"total":
+//! {...}`, and `"targets": [...]` where targets apply (docs/reports.md). Row keys keep
 //! column order; rates are fractions to 4 places or `null`. When the data
 //! has errors, `"data_errors"` says what the figures leave out; it is
 //! absent for clean data. The rows and total ([`Table`]) and the
@@ -13,6 +14,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use super::{Emitter, FormatDef, Page, round4, shown};
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
+use crate::report::targets::Judged;
 use crate::report::{Cell, Report};
 
 /// JSON, for programs.
@@ -70,10 +72,78 @@ impl<'a> Table<'a> {
     }
 }
 
+/// Writes `"targets": [...]` into an object when there are targets: each
+/// `figure`, `target` (the number), `at` (`at_least`/`at_most`), `value`
+/// (`null` when undefined), `met` (`null` then too) and `missing` (the
+/// codes or ids of those that miss it).
+pub(super) fn targets_entry<M: SerializeMap>(
+    map: &mut M,
+    judged: &[Judged<'_>],
+) -> Result<(), M::Error> {
+    if judged.is_empty() {
+        return Ok(());
+    }
+    map.serialize_entry("targets", &Targets(judged))
+}
+
+struct Targets<'a>(&'a [Judged<'a>]);
+
+impl Serialize for Targets<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for j in self.0 {
+            seq.serialize_element(&Target(j))?;
+        }
+        seq.end()
+    }
+}
+
+struct Target<'a>(&'a Judged<'a>);
+
+impl Serialize for Target<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let j = self.0;
+        let t = j.target;
+        // A rate to 4 places, a count as a whole number.
+        let number = |n: f64| {
+            if t.rate {
+                Number::Rate(round4(n))
+            } else {
+                Number::Count(n as i64)
+            }
+        };
+        let mut map = s.serialize_map(Some(6))?;
+        map.serialize_entry("figure", &t.figure)?;
+        map.serialize_entry("target", &number(t.goal.bound()))?;
+        map.serialize_entry("at", t.goal.word())?;
+        map.serialize_entry("value", &j.value.map(number))?;
+        map.serialize_entry("met", &j.met)?;
+        let missing: Vec<&str> = j.missing.iter().map(|(code, _)| &**code).collect();
+        map.serialize_entry("missing", &missing)?;
+        map.end()
+    }
+}
+
+/// A target's number in JSON.
+enum Number {
+    Rate(f64),
+    Count(i64),
+}
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Number::Rate(r) => s.serialize_f64(r),
+            Number::Count(n) => s.serialize_i64(n),
+        }
+    }
+}
+
 /// Writes `"data_errors": {...}` into an object when the data has errors:
 /// `errors` (how many), `records_left_out` (per kind, every kind named),
 /// `files_not_read` and `files_partly_read` (names in the data folder),
-/// `settings_defaulted` (keys of bangcun.toml) and `config_not_read`.
+/// `settings_defaulted` (keys of bangcun.toml with an impossible value),
+/// `settings_ignored` (unknown keys) and `config_not_read`.
 pub(super) fn notice_entry<M: SerializeMap>(
     map: &mut M,
     notice: &DataNotice,
@@ -89,12 +159,18 @@ struct Errors<'a>(&'a DataNotice);
 impl Serialize for Errors<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let n = self.0;
-        let mut map = s.serialize_map(Some(6))?;
+        let mut map = s.serialize_map(Some(7))?;
         map.serialize_entry("errors", &n.errors)?;
         map.serialize_entry("records_left_out", &Records(n))?;
         map.serialize_entry("files_not_read", &n.unread)?;
-        map.serialize_entry("files_partly_read", &n.partly_read)?;
+        let partly: Vec<&str> = n
+            .partly_read
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect();
+        map.serialize_entry("files_partly_read", &partly)?;
         map.serialize_entry("settings_defaulted", &n.settings)?;
+        map.serialize_entry("settings_ignored", &n.ignored)?;
         map.serialize_entry("config_not_read", &n.config_unread)?;
         map.end()
     }
@@ -126,13 +202,20 @@ struct Value<'a>(&'a Cell<'a>);
 
 impl Serialize for Doc<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let w = &self.0.report.window;
+        let report = self.0.report;
+        let w = &report.window;
         let mut map = s.serialize_map(None)?;
-        map.serialize_entry("as_of", &w.as_of.to_string())?;
-        map.serialize_entry("from", &w.from.to_string())?;
-        map.serialize_entry("to", &w.to.to_string())?;
+        match report.year {
+            Some(year) => map.serialize_entry("year", &year.0)?,
+            None => {
+                map.serialize_entry("as_of", &w.as_of.to_string())?;
+                map.serialize_entry("from", &w.from.to_string())?;
+                map.serialize_entry("to", &w.to.to_string())?;
+            }
+        }
         notice_entry(&mut map, self.1)?;
         self.0.entries(&mut map)?;
+        targets_entry(&mut map, &report.targets)?;
         map.end()
     }
 }

@@ -6,11 +6,11 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::{Emitter, FormatDef, Page, for_people, heading_lines, notice_lines, numeric, shown};
-use crate::i18n;
+use crate::i18n::{self, ReportName};
 use crate::lang::Lang;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
-use crate::report::{Cell, Report};
+use crate::report::{Cell, Report, targets};
 
 /// Markdown: the default of the monthly summary.
 pub(super) static FORMAT: FormatDef = FormatDef {
@@ -27,29 +27,19 @@ struct Markdown;
 impl Emitter for Markdown {
     fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
         let Page { notice, lang } = page;
-        let columns = shown(report, true);
         let (title, period) = heading_lines(report, lang);
         writeln!(out, "## {}\n\n{}\n", escape(&title), escape(&period))?;
         if write_notice(out, notice, lang)? {
             writeln!(out)?;
         }
-        let headings: Vec<&str> = columns
-            .iter()
-            .map(|&i| report.columns[i].heading.label(lang))
-            .collect();
-        let right: Vec<bool> = columns.iter().map(|&i| numeric(report, i)).collect();
-        pipe_table(
-            out,
-            &headings,
-            &right,
-            report.rows.iter().map(|row| cells(row, &columns, lang)),
-            report
-                .total
-                .as_deref()
-                .map(|row| cells(row, &columns, lang)),
-        )?;
+        report_table(out, report, lang)?;
         if report.total.is_none() {
             writeln!(out, "\n{}", i18n::rows_line(report.rows.len(), lang))?;
+        }
+        if !report.targets.is_empty() {
+            let targets = targets::table(report, &report.targets, lang);
+            writeln!(out, "\n### {}\n", escape(ReportName::Targets.title(lang)))?;
+            report_table(out, &targets, lang)?;
         }
         Ok(())
     }
@@ -57,6 +47,26 @@ impl Emitter for Markdown {
     fn monthly(&self, doc: &Monthly<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
         super::monthly::markdown::render(doc, page.notice, page.lang, out)
     }
+}
+
+/// A report's pipe table: the columns for people, the rows, the total.
+pub(super) fn report_table(out: &mut dyn Write, report: &Report<'_>, lang: Lang) -> io::Result<()> {
+    let columns = shown(report, true);
+    let headings: Vec<&str> = columns
+        .iter()
+        .map(|&i| report.columns[i].heading.label(lang))
+        .collect();
+    let right: Vec<bool> = columns.iter().map(|&i| numeric(report, i)).collect();
+    pipe_table(
+        out,
+        &headings,
+        &right,
+        report.rows.iter().map(|row| cells(row, &columns, lang)),
+        report
+            .total
+            .as_deref()
+            .map(|row| cells(row, &columns, lang)),
+    )
 }
 
 /// The notice when the data has errors, as a quote block with a list;

@@ -455,13 +455,15 @@ fn notice_lines(notice: &DataNotice, lang: Lang) -> Option<(String, Vec<String>)
     })
 }
 
-/// The lines above a report for people: its title and period.
+/// The lines above a report for people: its title and period (the year,
+/// for a report of a year).
 fn heading_lines(report: &Report<'_>, lang: Lang) -> (String, String) {
     let w = &report.window;
-    (
-        report.title.clone(),
-        i18n::period_line(w.from, w.to, w.as_of, lang),
-    )
+    let period = match report.year {
+        Some(year) => i18n::year_line(year, lang),
+        None => i18n::period_line(w.from, w.to, w.as_of, lang),
+    };
+    (report.title.clone(), period)
 }
 
 #[cfg(test)]

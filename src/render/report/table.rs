@@ -14,10 +14,10 @@ use super::{
     Emitter, FormatDef, Page, heading_lines, no_monthly, notice_lines, numeric, one_line,
     people_width, push_for_people, shown,
 };
-use crate::i18n;
+use crate::i18n::{self, ReportName};
 use crate::lang::Lang;
 use crate::report::monthly::Monthly;
-use crate::report::{Cell, Report};
+use crate::report::{Cell, Report, targets};
 
 /// Between two columns.
 const GAP: &str = "  ";
@@ -38,30 +38,6 @@ pub(super) struct Table;
 impl Emitter for Table {
     fn report(&self, report: &Report<'_>, page: Page<'_>, out: &mut dyn Write) -> io::Result<()> {
         let Page { notice, lang } = page;
-        let columns = shown(report, true);
-        let headings: Vec<Cell<'_>> = columns
-            .iter()
-            .map(|&i| Cell::Text(report.columns[i].heading.label(lang).into()))
-            .collect();
-        let mut widths: Vec<usize> = headings.iter().map(|h| people_width(h, lang)).collect();
-        for row in report.rows.iter().chain(&report.total) {
-            for (width, &i) in widths.iter_mut().zip(&columns) {
-                *width = (*width).max(row.get(i).map_or(0, |c| people_width(c, lang)));
-            }
-        }
-        let rules: Vec<Cell<'_>> = widths
-            .iter()
-            .map(|&w| Cell::Text("-".repeat(w).into()))
-            .collect();
-        let layout = Layout {
-            widths: &widths,
-            right: &columns
-                .iter()
-                .map(|&i| numeric(report, i))
-                .collect::<Vec<_>>(),
-            lang,
-        };
-
         let (title, period) = heading_lines(report, lang);
         writeln!(out, "{}\n{period}\n", one_line(&title))?;
         if let Some((heading, items)) = notice_lines(notice, lang) {
@@ -71,15 +47,14 @@ impl Emitter for Table {
             }
             writeln!(out)?;
         }
-        let mut line = String::new();
-        layout.line(out, &mut line, headings.iter())?;
-        layout.line(out, &mut line, rules.iter())?;
-        for row in report.rows.iter().chain(&report.total) {
-            let cells = columns.iter().map(|&i| row.get(i).unwrap_or(&Cell::Empty));
-            layout.line(out, &mut line, cells)?;
-        }
+        grid(report, lang, out)?;
         if report.total.is_none() {
             writeln!(out, "{}", i18n::rows_line(report.rows.len(), lang))?;
+        }
+        if !report.targets.is_empty() {
+            let targets = targets::table(report, &report.targets, lang);
+            writeln!(out, "\n{}\n", ReportName::Targets.title(lang))?;
+            grid(&targets, lang, out)?;
         }
         Ok(())
     }
@@ -87,6 +62,42 @@ impl Emitter for Table {
     fn monthly(&self, _: &Monthly<'_>, _: Page<'_>, _: &mut dyn Write) -> io::Result<()> {
         Err(no_monthly(&FORMAT))
     }
+}
+
+/// A report's table: the headings, a rule, the rows and the total, each
+/// column as wide as its widest cell.
+fn grid(report: &Report<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let columns = shown(report, true);
+    let headings: Vec<Cell<'_>> = columns
+        .iter()
+        .map(|&i| Cell::Text(report.columns[i].heading.label(lang).into()))
+        .collect();
+    let mut widths: Vec<usize> = headings.iter().map(|h| people_width(h, lang)).collect();
+    for row in report.rows.iter().chain(&report.total) {
+        for (width, &i) in widths.iter_mut().zip(&columns) {
+            *width = (*width).max(row.get(i).map_or(0, |c| people_width(c, lang)));
+        }
+    }
+    let rules: Vec<Cell<'_>> = widths
+        .iter()
+        .map(|&w| Cell::Text("-".repeat(w).into()))
+        .collect();
+    let layout = Layout {
+        widths: &widths,
+        right: &columns
+            .iter()
+            .map(|&i| numeric(report, i))
+            .collect::<Vec<_>>(),
+        lang,
+    };
+    let mut line = String::new();
+    layout.line(out, &mut line, headings.iter())?;
+    layout.line(out, &mut line, rules.iter())?;
+    for row in report.rows.iter().chain(&report.total) {
+        let cells = columns.iter().map(|&i| row.get(i).unwrap_or(&Cell::Empty));
+        layout.line(out, &mut line, cells)?;
+    }
+    Ok(())
 }
 
 /// Column widths and alignment.
@@ -152,6 +163,7 @@ mod tests {
             unread: Vec::new(),
             partly_read: Vec::new(),
             settings: Vec::new(),
+            ignored: Vec::new(),
             config_unread: false,
         };
         Page {
@@ -182,6 +194,8 @@ mod tests {
             ],
             rows: vec![vec![Cell::Text("许昌经济技术开发区".into()), Cell::Int(28)]],
             total: Some(vec![Cell::Text("Total".into()), Cell::Int(3)]),
+            year: None,
+            targets: Vec::new(),
         };
         let mut out = Vec::new();
         Table.report(&report, page(Lang::Zh), &mut out).unwrap();
@@ -214,6 +228,8 @@ Total                      3
             }],
             rows: vec![vec![Cell::Text("道路\r\n破损".into())]],
             total: None,
+            year: None,
+            targets: Vec::new(),
         };
         let mut out = Vec::new();
         Table.report(&report, page(Lang::En), &mut out).unwrap();

@@ -28,13 +28,13 @@ use super::{
     Emitter, FormatDef, Page, UNDEFINED, display_width, for_people, heading_lines, notice_lines,
     people_width, shown,
 };
-use crate::i18n;
+use crate::i18n::{self, ReportName};
 use crate::inert;
 use crate::lang::Lang;
 use crate::model::Date;
 use crate::report::monthly::Monthly;
 use crate::report::notice::DataNotice;
-use crate::report::{Cell, Report};
+use crate::report::{Cell, Report, targets};
 
 /// An Excel workbook: binary.
 pub(super) static FORMAT: FormatDef = FormatDef {
@@ -72,6 +72,14 @@ fn report_book(report: &Report<'_>, notice: &DataNotice, lang: Lang) -> Result<V
     sheet.banner(&title, &lines, notice, lang, &styles);
     sheet.report(report, Dates::Joined, lang, &styles)?;
     sheet.finish(lang)?;
+    if !report.targets.is_empty() {
+        let targets = targets::table(report, &report.targets, lang);
+        let mut sheet = Sheet::new(book.add_worksheet(), ReportName::Targets.sheet(lang))?;
+        let (title, period) = heading_lines(&targets, lang);
+        sheet.banner(&title, &[period], notice, lang, &styles);
+        sheet.report(&targets, Dates::Joined, lang, &styles)?;
+        sheet.finish(lang)?;
+    }
     book.save_to_buffer()
 }
 
@@ -130,7 +138,12 @@ pub(super) struct Styles {
 
 impl Styles {
     pub fn new(lang: Lang) -> Styles {
-        let pair = |f: Format| [f.clone(), f.set_bold()];
+        // Cells at the top of their row: beside a cell of several lines,
+        // a row's other cells stand by its first line.
+        let pair = |f: Format| {
+            let f = f.set_align(FormatAlign::Top);
+            [f.clone(), f.set_bold()]
+        };
         let points = match lang {
             Lang::Zh => r#"+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点""#,
             Lang::En => r#"+0.0" pts";-0.0" pts";0.0" pts""#,
@@ -168,6 +181,12 @@ impl Styles {
 /// The size of a sheet's title.
 const TITLE_POINTS: f64 = 14.0;
 
+/// The height of a line of text of the default size (11 points), in
+/// points: a little more than Excel's default row (15), which Chinese
+/// text in LibreOffice's fonts fills to the edge (seen in print: the last
+/// line of a cell touched the row below).
+const LINE_POINTS: f64 = 16.0;
+
 /// The width, in Excel's units (about one digit of the default font), that
 /// an A4 page holds upright with the default margins; a wider table is
 /// printed landscape.
@@ -202,6 +221,9 @@ pub(super) struct Sheet<'w> {
     pub row: RowNum,
     banners: Vec<Banner>,
     header: Option<RowNum>,
+    /// Cells holding line breaks: their row, column and the width of each
+    /// line, for the row's height once the columns' widths are known.
+    broken: Vec<(RowNum, ColNum, Vec<usize>)>,
 }
 
 impl<'w> Sheet<'w> {
@@ -213,6 +235,7 @@ impl<'w> Sheet<'w> {
             row: 0,
             banners: Vec::new(),
             header: None,
+            broken: Vec::new(),
         })
     }
 
@@ -278,7 +301,10 @@ impl<'w> Sheet<'w> {
     }
 
     /// Writes a text cell: always a string, never a formula, its control
-    /// characters shown escaped; as wide as it is shown.
+    /// characters shown escaped; as wide as it is shown. A text of several
+    /// lines wraps, as wide as its widest line, and its row is made tall
+    /// enough for them (by [`Sheet::finish`]): unwrapped, a spreadsheet
+    /// draws such a cell over the rows around it.
     pub fn text(
         &mut self,
         row: RowNum,
@@ -288,8 +314,20 @@ impl<'w> Sheet<'w> {
     ) -> Result<(), XlsxError> {
         let shown = inert::sheet_cell(text);
         let shown = cut(&shown);
-        self.fit(col, display_width(&shown));
-        self.ws.write_string_with_format(row, col, shown, f)?;
+        if !shown.contains('\n') {
+            self.fit(col, display_width(&shown));
+            self.ws.write_string_with_format(row, col, shown, f)?;
+            return Ok(());
+        }
+        let lines: Vec<usize> = shown
+            .split('\n')
+            .map(|line| display_width(line.trim_end_matches('\r')))
+            .collect();
+        self.fit(col, lines.iter().copied().max().unwrap_or(0));
+        self.broken.push((row, col, lines));
+        let wrapped = f.clone().set_text_wrap();
+        self.ws
+            .write_string_with_format(row, col, shown, &wrapped)?;
         Ok(())
     }
 
@@ -439,6 +477,22 @@ impl<'w> Sheet<'w> {
                 .sum();
             self.ws
                 .set_row_height(b.row, lines * b.points * 4.0 / 3.0)?;
+        }
+        // A row with cells of several lines: as tall as its tallest cell,
+        // a line wrapped where it is wider than its column.
+        let mut heights: Vec<(RowNum, f64)> = Vec::new();
+        for (row, col, lines) in std::mem::take(&mut self.broken) {
+            let room = widths
+                .get(usize::from(col))
+                .map_or(1, |w| w.saturating_sub(1).max(1));
+            let n: usize = lines.iter().map(|w| w.div_ceil(room).max(1)).sum();
+            match heights.last_mut() {
+                Some((r, most)) if *r == row => *most = most.max(n as f64),
+                _ => heights.push((row, n as f64)),
+            }
+        }
+        for (row, lines) in heights {
+            self.ws.set_row_height(row, lines * LINE_POINTS)?;
         }
         if let Some(header) = self.header {
             self.ws.set_freeze_panes(header + 1, 0)?;

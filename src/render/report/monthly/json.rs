@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
-use super::super::json::{Table, notice_entry};
+use super::super::json::{Table, notice_entry, targets_entry};
 use super::super::round4;
 use super::month_key;
 use crate::metrics::Window;
@@ -40,6 +40,45 @@ impl Serialize for Doc<'_> {
         map.serialize_entry("missed", &Listing::whole(&doc.missed))?;
         map.serialize_entry("revisits", &Listing::cut(&doc.revisits))?;
         map.serialize_entry("uncovered", &Listing::whole(&doc.uncovered))?;
+        programme_entries(&mut map, doc)?;
+        map.end()
+    }
+}
+
+/// What the data has of the programme's own figures: `ratings` (`{"year",
+/// "rows", "total"}`, the latest year), `reviews` (`{"year", "cadres",
+/// "rate"}`), `reviews_below` (`{"year",
+/// "threshold", "count", "rows"}`) and `targets` (as the report tables
+/// write them); each only when there is one.
+fn programme_entries<M: SerializeMap>(map: &mut M, doc: &Monthly<'_>) -> Result<(), M::Error> {
+    if let Some(ratings) = &doc.ratings {
+        map.serialize_entry("ratings", &OfYear(ratings, None))?;
+    }
+    if let Some(sum) = &doc.reviews {
+        let value = json!({"year": sum.year.0, "cadres": sum.cadres, "rate": sum.rate.map(round4)});
+        map.serialize_entry("reviews", &value)?;
+    }
+    if let Some(below) = &doc.reviews_below {
+        map.serialize_entry(
+            "reviews_below",
+            &OfYear(&below.report, Some(below.threshold)),
+        )?;
+    }
+    targets_entry(map, &doc.targets)
+}
+
+/// A report of a year: `{"year", "threshold"?, "count", "rows", "total"?}`.
+struct OfYear<'a>(&'a Report<'a>, Option<f64>);
+
+impl Serialize for OfYear<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("year", &self.0.year.map(|y| y.0))?;
+        if let Some(threshold) = self.1 {
+            map.serialize_entry("threshold", &round4(threshold))?;
+        }
+        map.serialize_entry("count", &self.0.rows.len())?;
+        Table::new(self.0).entries(&mut map)?;
         map.end()
     }
 }

@@ -18,7 +18,7 @@ use crate::model::{Date, Enumeration, RegionLevel};
 use crate::report::attendance::MissedCadre;
 use crate::report::coverage::Gap;
 use crate::report::monthly::{Figure, LISTED, Monthly, TREND_MONTHS};
-use crate::report::{Cell, Listed};
+use crate::report::{Cell, Listed, Report, targets};
 
 /// How many cadres, or places, of one county people see before the rest
 /// are counted instead.
@@ -77,7 +77,7 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
     };
     let (missed, missed_shown) = missed_groups(&doc.missed_cadres, lang);
     let (uncovered, uncovered_shown) = uncovered_grid(&doc.gaps, lang);
-    vec![
+    let mut all = vec![
         Section {
             part: MonthlyText::Headline,
             body: Body::Table(headline_grid(doc, lang)),
@@ -127,7 +127,75 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             Body::Table(uncovered),
             count(uncovered_shown, doc.gaps.len(), MonthlyText::UncoveredSheet),
         ),
-    ]
+    ];
+    // The targets next to the headline; the ratings and reviews at the end.
+    let (targets, rest) = programme_sections(doc, lang);
+    all.splice(1..1, targets);
+    all.extend(rest);
+    all
+}
+
+/// The sections of the programme's own figures, when the data has them:
+/// the targets table (to follow the headline), then the latest year's
+/// ratings by county and the cadres below the review threshold (to end
+/// the summary).
+fn programme_sections(doc: &Monthly<'_>, lang: Lang) -> (Vec<Section>, Vec<Section>) {
+    let mut first = Vec::new();
+    if let Some(table) = targets_table(doc, lang) {
+        let met = doc.targets.iter().filter(|j| j.met == Some(true)).count();
+        first.push(Section {
+            part: MonthlyText::Targets,
+            body: Body::Table(report_grid(&table, lang, usize::MAX)),
+            note: Some(i18n::targets_note(met, doc.targets.len(), lang)),
+        });
+    }
+    let mut last = Vec::new();
+    if let Some(ratings) = &doc.ratings {
+        last.push(Section {
+            part: MonthlyText::Ratings,
+            body: Body::Table(report_grid(ratings, lang, usize::MAX)),
+            note: ratings.year.map(|y| i18n::ratings_note(y, lang)),
+        });
+    }
+    if let Some(sum) = &doc.reviews {
+        let said = i18n::reviews_sum(sum.year, sum.cadres, &rate_text(sum.rate, lang), lang);
+        let (part, body, note) = match &doc.reviews_below {
+            Some(below) if !below.report.rows.is_empty() => (
+                MonthlyText::ReviewsBelow,
+                Body::Table(report_grid(&below.report, lang, usize::MAX)),
+                i18n::reviews_below_note(
+                    &said,
+                    &rate_text(Some(below.threshold), lang),
+                    below.report.rows.len(),
+                    lang,
+                ),
+            ),
+            Some(below) => (
+                MonthlyText::ReviewsBelow,
+                Body::Nothing,
+                i18n::none_below(&said, &rate_text(Some(below.threshold), lang), lang),
+            ),
+            None => (MonthlyText::Reviews, Body::Nothing, said),
+        };
+        last.push(Section {
+            part,
+            body,
+            note: Some(note),
+        });
+    }
+    (first, last)
+}
+
+/// The targets of the summary as a table, when there are any.
+fn targets_table<'a>(doc: &Monthly<'a>, lang: Lang) -> Option<Report<'a>> {
+    (!doc.targets.is_empty()).then(|| targets::table(&doc.counties, &doc.targets, lang))
+}
+
+/// A rate as people read it: `80.0%`, `—`.
+fn rate_text(rate: Option<f64>, lang: Lang) -> String {
+    let mut out = String::new();
+    push_for_people(&mut out, &Cell::Rate(rate), lang);
+    out
 }
 
 /// The overdue section, saying how many long-term problems (长期坚持) are

@@ -12,7 +12,10 @@ use rust_xlsxwriter::XlsxError;
 
 use super::super::xlsx::{Dates, Sheet, Styles, workbook};
 use super::super::{UNDEFINED, display_width, tenths_of_percent};
-use super::{figure_cell, headline_headings, headline_note, trend_headings, trend_note};
+use super::{
+    figure_cell, headline_headings, headline_note, rate_text, targets_table, trend_headings,
+    trend_note,
+};
 use crate::i18n::{self, MonthlyText};
 use crate::lang::Lang;
 use crate::report::monthly::{Figure, Monthly};
@@ -87,12 +90,17 @@ fn book(doc: &Monthly<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, X
     sheet.finish(lang)?;
 
     // 趋势: each month (a date cell shown as a month), its new and
-    // rectified problems, and the rate at its end.
+    // rectified problems, and the rate at its end; on top, as on every
+    // sheet, the period: the months shown, as of D.
     let part = MonthlyText::Trend.label(lang);
     let mut sheet = Sheet::new(book.add_worksheet(), MonthlyText::TrendSheet.label(lang))?;
+    let first = doc.trend.first().map_or(w.from, |t| t.window.from);
     sheet.banner(
         &i18n::monthly_part(&title, part, lang),
-        &[trend_note(doc, lang)],
+        &[
+            i18n::period_line(first, w.to, w.as_of, lang),
+            trend_note(doc, lang),
+        ],
         &DataNotice::default(),
         lang,
         &s,
@@ -137,7 +145,61 @@ fn book(doc: &Monthly<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, X
         sheet.report(report, dates, lang, &s)?;
         sheet.finish(lang)?;
     }
+    programme_sheets(&mut book, doc, &title, lang, &s)?;
     book.save_to_buffer()
+}
+
+/// The sheets of the programme's own figures, when the data has them: the
+/// targets, the latest year's ratings by county, and the cadres below the
+/// review threshold.
+fn programme_sheets(
+    book: &mut rust_xlsxwriter::Workbook,
+    doc: &Monthly<'_>,
+    title: &str,
+    lang: Lang,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let targets = targets_table(doc, lang);
+    let met = doc.targets.iter().filter(|j| j.met == Some(true)).count();
+    let mut parts: Vec<(MonthlyText, &Report<'_>, String)> = Vec::new();
+    if let Some(t) = &targets {
+        parts.push((
+            MonthlyText::TargetsSheet,
+            t,
+            i18n::targets_note(met, doc.targets.len(), lang),
+        ));
+    }
+    if let Some(r) = &doc.ratings {
+        let note = r
+            .year
+            .map(|y| i18n::ratings_note(y, lang))
+            .unwrap_or_default();
+        parts.push((MonthlyText::RatingsSheet, r, note));
+    }
+    if let (Some(b), Some(sum)) = (&doc.reviews_below, &doc.reviews) {
+        let said = i18n::reviews_sum(sum.year, sum.cadres, &rate_text(sum.rate, lang), lang);
+        let threshold = rate_text(Some(b.threshold), lang);
+        let note = i18n::reviews_below_note(&said, &threshold, b.report.rows.len(), lang);
+        parts.push((MonthlyText::ReviewsBelowSheet, &b.report, note));
+    }
+    for (name, report, note) in parts {
+        let mut sheet = Sheet::new(book.add_worksheet(), name.label(lang))?;
+        let part = match name {
+            MonthlyText::TargetsSheet => MonthlyText::Targets.label(lang),
+            MonthlyText::RatingsSheet => MonthlyText::Ratings.label(lang),
+            _ => MonthlyText::ReviewsBelow.label(lang),
+        };
+        sheet.banner(
+            &i18n::monthly_part(title, part, lang),
+            &[note],
+            &DataNotice::default(),
+            lang,
+            s,
+        );
+        sheet.report(report, Dates::Joined, lang, s)?;
+        sheet.finish(lang)?;
+    }
+    Ok(())
 }
 
 /// The rows a report takes on a sheet: one per date of a list of dates
