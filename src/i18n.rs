@@ -502,6 +502,8 @@ pub enum MonthlyText {
     Headline,
     Counties,
     Trend,
+    Sources,
+    Units,
     Overdue,
     Missed,
     Revisits,
@@ -524,10 +526,13 @@ pub enum MonthlyText {
     NoMissed,
     NoRevisits,
     NoUncovered,
+    NoUnitOverdue,
     // Sheet names of the workbook (at most 31 characters, as Excel wants).
     HeadlineSheet,
     CountiesSheet,
     TrendSheet,
+    SourcesSheet,
+    UnitsSheet,
     OverdueSheet,
     MissedSheet,
     RevisitsSheet,
@@ -549,6 +554,11 @@ impl MonthlyText {
             Headline => ("主要指标", "Headline figures"),
             Counties => ("各县（区）情况", "By county"),
             Trend => ("近六个月趋势", "The last six months"),
+            Sources => ("按问题来源", "By source"),
+            Units => (
+                "逾期问题最多的责任单位",
+                "Responsible units with the most overdue problems",
+            ),
             Overdue => ("逾期最久的问题", "The most overdue problems"),
             Missed => ("工作日未到岗的干部", "Cadres who missed a work day"),
             Revisits => ("回访滞后的问题", "Revisits that lag"),
@@ -579,6 +589,10 @@ impl MonthlyText {
                 "No cadre missed a work day this month.",
             ),
             NoRevisits => ("没有回访滞后的问题。", "No revisit lags."),
+            NoUnitOverdue => (
+                "没有责任单位有逾期问题。",
+                "No responsible unit has an overdue problem.",
+            ),
             NoUncovered => (
                 "所有乡镇和村都有帮联干部。",
                 "Every township and village has a cadre.",
@@ -586,6 +600,8 @@ impl MonthlyText {
             HeadlineSheet => ("概览", "Headline"),
             CountiesSheet => ("各县", "Counties"),
             TrendSheet => ("趋势", "Trend"),
+            SourcesSheet => ("按来源", "By source"),
+            UnitsSheet => ("按责任单位", "By unit"),
             OverdueSheet => ("逾期问题", "Overdue"),
             MissedSheet => ("未到岗", "Missed work days"),
             RevisitsSheet => ("回访滞后", "Revisits"),
@@ -726,6 +742,50 @@ pub fn listed_of(listed: usize, total: usize, sheet: &str, lang: Lang) -> String
         lang,
         "共 {total} 条，此处列出 {listed} 条；全部 {total} 条见本月报 Excel 工作簿（xlsx）的“{sheet}”工作表。",
         "{total} in all, {listed} listed here; all {total} are on the sheet “{sheet}” of this summary's Excel workbook (xlsx)."
+    )
+}
+
+/// Under the problems by source of the monthly summary: the resolution
+/// rate of petition items (信访事项化解率), which is the rectification rate
+/// of the petition row, with its counts.
+pub fn petition_note(rate: &str, rectified: u64, problems: u64, lang: Lang) -> String {
+    tr!(
+        lang,
+        "信访事项化解率（群众信访问题的整改率）为 {rate}：截至统计日期共 {problems} 件，已化解 {rectified} 件。",
+        "Resolution rate of petition items (信访事项化解率), the rectification rate of the petition row: {rate} ({rectified} of {problems} resolved by the as-of date)."
+    )
+}
+
+/// Under the units with the most overdue problems: how many units have
+/// one, how many are listed, and where all units are.
+pub fn units_note(listed: usize, overdue: usize, units: usize, sheet: &str, lang: Lang) -> String {
+    let cut = if listed < overdue {
+        tr!(
+            lang,
+            "，此处列出逾期最多的 {listed} 个",
+            ", the {listed} with the most listed here"
+        )
+    } else {
+        String::new()
+    };
+    let have = plural(overdue, "responsible unit has", "responsible units have");
+    let all = plural(units, "unit", "units");
+    tr!(
+        lang,
+        "共 {overdue} 个责任单位有逾期问题{cut}；全部 {units} 个责任单位的问题情况见本月报 Excel 工作簿（xlsx）的“{sheet}”工作表。",
+        "{overdue} {have} an overdue problem{cut}; the problems of all {units} {all} are on the sheet “{sheet}” of this summary's Excel workbook (xlsx)."
+    )
+}
+
+/// On top of the sheet of units of the monthly summary: the order, and
+/// how many have an overdue problem.
+pub fn units_ranked(overdue: usize, units: usize, lang: Lang) -> String {
+    let which = plural(units, "responsible unit", "responsible units");
+    let have = plural(overdue, "has", "have");
+    tr!(
+        lang,
+        "共 {units} 个责任单位，按逾期问题数从多到少排列，其中 {overdue} 个有逾期问题。",
+        "{units} {which}, the most overdue problems first; {overdue} of them {have} an overdue problem."
     )
 }
 

@@ -4,7 +4,7 @@
 use super::{Cell, Column, Report, county_cells, targets, title};
 use crate::i18n::{self, Heading, ReportName};
 use crate::lang::Lang;
-use crate::metrics::groups::{Group, Grouping, grouped};
+use crate::metrics::groups::{Group, Grouped, Grouping, grouped};
 use crate::metrics::problems::Finder;
 use crate::metrics::{By, Ctx, Figures, Summary, Window, summary};
 use crate::model::Enumeration;
@@ -157,7 +157,17 @@ const PROBLEM_KEYS: [&str; 10] = [
 /// `group` (its stable key) and `group_name` (what people read), then the
 /// problem figures under their keys; and the total.
 pub fn by_group<'a>(ctx: &Ctx<'a>, window: &Window, by: Grouping, lang: Lang) -> Report<'a> {
-    let g = grouped(ctx, window, by);
+    of_grouped(ctx, window, by, &grouped(ctx, window, by), lang)
+}
+
+/// The table of [`by_group`] for figures already grouped (and ordered).
+pub fn of_grouped<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    by: Grouping,
+    g: &Grouped,
+    lang: Lang,
+) -> Report<'a> {
     let figures: Vec<usize> = (0..FIGURES.len())
         .filter(|&i| PROBLEM_KEYS.contains(&FIGURES[i].0))
         .collect();
@@ -174,7 +184,12 @@ pub fn by_group<'a>(ctx: &Ctx<'a>, window: &Window, by: Grouping, lang: Lang) ->
     ];
     columns.extend(figures.iter().map(|&i| {
         let (key, heading, _) = FIGURES[i];
-        if key == "long_term" && g.total.long_term == 0 {
+        // Long-term problems where there are some; the identification
+        // rate, which is the share of problems from cadres, says nothing
+        // of a group of one source (100% or 0%): both for programs only.
+        let pointless = (key == "long_term" && g.total.long_term == 0)
+            || (key == "identification_rate" && by == Grouping::Source);
+        if pointless {
             Column::machines(key, heading)
         } else {
             Column::all(key, heading)
