@@ -17,7 +17,7 @@ pub const FILE_CHARS: usize = 80;
 /// different when compared case-insensitively; a repeated name takes
 /// ` (2)`, ` (3)` … inside the length.
 pub fn sheet_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    unique(names, SHEET_CHARS, "", |name| {
+    unique(names, (SHEET_CHARS, "", &[' ', '.', '\'']), |name| {
         let cleaned: String = name
             .chars()
             .map(|c| {
@@ -28,7 +28,8 @@ pub fn sheet_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> 
                 }
             })
             .collect();
-        let trimmed = cleaned.trim().trim_matches('\'').trim();
+        // Quotes and spaces together: `' '` is a quote once the space goes.
+        let trimmed = cleaned.trim_matches(|c: char| c == '\'' || c.is_whitespace());
         if trimmed.is_empty() || trimmed.eq_ignore_ascii_case("history") {
             format!("_{trimmed}")
         } else {
@@ -45,7 +46,7 @@ pub fn sheet_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> 
 /// [`FILE_CHARS`] characters, and all different case-insensitively.
 pub fn file_names<'a>(names: impl IntoIterator<Item = &'a str>, ext: &str) -> Vec<String> {
     let suffix = format!(".{ext}");
-    unique(names, FILE_CHARS, &suffix, |name| {
+    unique(names, (FILE_CHARS, &suffix, &[' ', '.']), |name| {
         let cleaned: String = name
             .chars()
             .map(|c| {
@@ -78,13 +79,13 @@ fn is_device(name: &str) -> bool {
             && upper.as_bytes()[3] != b'0')
 }
 
-/// `clean` each name, cut it to `max` characters with `suffix` after it,
-/// and number the repeats (` (2)` …) until each is unique
-/// case-insensitively.
+/// `clean` each name, cut it to `max` characters with `suffix` after it
+/// (what a cut leaves at its end among `trailing` taken off, and `_` for a
+/// name cut to nothing), and number the repeats (` (2)` …) until each is
+/// unique case-insensitively.
 fn unique<'a>(
     names: impl IntoIterator<Item = &'a str>,
-    max: usize,
-    suffix: &str,
+    (max, suffix, trailing): (usize, &str, &[char]),
     clean: impl Fn(&str) -> String,
 ) -> Vec<String> {
     let mut taken = std::collections::HashSet::new();
@@ -102,8 +103,12 @@ fn unique<'a>(
                 };
                 let keep = room.saturating_sub(number.chars().count());
                 let stem: String = base.chars().take(keep).collect();
-                // A cut may leave a trailing space or dot.
-                let stem = stem.trim_end_matches([' ', '.']);
+                // A cut may leave a trailing space or dot (or, in a sheet
+                // name, quote), or nothing.
+                let stem = match stem.trim_end_matches(trailing) {
+                    "" => "_",
+                    stem => stem,
+                };
                 let candidate = format!("{stem}{number}{suffix}");
                 if taken.insert(candidate.to_lowercase()) {
                     return candidate;
@@ -132,6 +137,84 @@ mod tests {
         assert_eq!(names[4], "引号");
         assert_eq!(names[5], "_");
         assert_eq!(names[6], "_History");
+    }
+
+    #[test]
+    fn a_cut_leaves_no_quote_at_the_end_and_never_nothing() {
+        // 30 characters, then a quote: cut to 31, the quote would end it.
+        let quoted = format!("{}'某", "局".repeat(30));
+        assert_eq!(sheet_names([quoted.as_str()]), ["局".repeat(30)]);
+        // Dots are fine in a sheet name but not at the end of a file's.
+        assert_eq!(sheet_names(["..."]), ["_"]);
+        // Quotes behind spaces (found by the property below).
+        assert_eq!(sheet_names(["' '\t"]), ["_"]);
+    }
+
+    /// Whether `name` is one Excel accepts for a sheet.
+    fn excel_accepts(name: &str) -> bool {
+        let n = name.chars().count();
+        (1..=SHEET_CHARS).contains(&n)
+            && !name
+                .chars()
+                .any(|c| "[]:*?/\\".contains(c) || c.is_control())
+            && !name.starts_with('\'')
+            && !name.ends_with('\'')
+            && !name.eq_ignore_ascii_case("history")
+    }
+
+    /// Whether `name` is one Windows accepts for a file, with `.ext`.
+    fn windows_accepts(name: &str, ext: &str) -> bool {
+        let Some(stem) = name.strip_suffix(&format!(".{ext}")) else {
+            return false;
+        };
+        name.chars().count() <= FILE_CHARS
+            && !stem.is_empty()
+            && !name
+                .chars()
+                .any(|c| "<>:\"/\\|?*".contains(c) || c.is_control())
+            && !name.starts_with('.')
+            && !stem.ends_with(['.', ' '])
+            && !is_device(stem)
+    }
+
+    /// All different, compared case-insensitively.
+    fn unique_case_insensitively(names: &[String]) -> bool {
+        let lower: std::collections::HashSet<String> =
+            names.iter().map(|n| n.to_lowercase()).collect();
+        lower.len() == names.len()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// For any names: a sheet name Excel accepts and a file name Windows
+        /// accepts for each, never empty, unique case-insensitively —
+        /// names from any characters, and names near the limits made of the
+        /// characters that need care (quotes, dots, spaces, forbidden ones,
+        /// device names, letters in both cases).
+        #[test]
+        fn every_name_is_accepted_and_unique(
+            names in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::any::<String>(),
+                    "(con|Con|AUX|lpt1|com9|History|history)?[aA'. \\[\\]:*?/\\\\<>\"|\\t\\n局]{0,90}",
+                ],
+                0..12,
+            )
+        ) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let sheets = sheet_names(names.iter().copied());
+            proptest::prop_assert_eq!(sheets.len(), names.len());
+            for s in &sheets {
+                proptest::prop_assert!(excel_accepts(s), "{:?} from {:?}", s, names);
+            }
+            proptest::prop_assert!(unique_case_insensitively(&sheets), "{:?}", sheets);
+            let files = file_names(names.iter().copied(), "html");
+            proptest::prop_assert_eq!(files.len(), names.len());
+            for f in &files {
+                proptest::prop_assert!(windows_accepts(f, "html"), "{:?} from {:?}", f, names);
+            }
+            proptest::prop_assert!(unique_case_insensitively(&files), "{:?}", files);
+        }
     }
 
     #[test]
