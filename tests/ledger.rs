@@ -347,6 +347,39 @@ fn split_into_a_folder_is_whole_and_never_writes_over_a_users_files() {
 }
 
 #[test]
+fn a_split_never_writes_where_the_data_folder_reads_data() {
+    // A copy of the fixture, written into: a folder named after a kind
+    // (problems/), or CSV files under visits/, would be read as records
+    // next time, the workbook problems.xlsx as the ledger itself: refused
+    // (exit 2), nothing written. A folder of its own inside the data
+    // folder is fine.
+    let (_keep, data) = common::temp_copy_of(&fixture());
+    std::fs::create_dir(data.join("visits")).unwrap();
+    let before = common::snapshot(&data);
+    for (out, format) in [
+        (data.join("problems"), "csv"),
+        (data.join("visits").join("督办"), "csv"),
+        (data.join("problems.xlsx"), "xlsx"),
+    ] {
+        let out_text = out.to_str().unwrap();
+        let mut args = vec!["report", "problems", "--split", "unit"];
+        args.extend(D);
+        args.extend(["-o", out_text, "--format", format]);
+        let (code, _, err) = common::run_on(&data, &args);
+        assert_eq!(code, 2, "{out_text}: {err}");
+        assert!(err.contains("不能写入"), "{err}");
+        assert!(!out.exists(), "{out_text}");
+    }
+    assert_eq!(common::snapshot(&data), before);
+    let mut args = vec!["report", "problems", "--split", "unit"];
+    args.extend(D);
+    let own = data.join("督办");
+    args.extend(["-o", own.to_str().unwrap(), "--format", "html"]);
+    common::ok_on(&data, &args);
+    assert!(own.join("A_B局.html").exists());
+}
+
+#[test]
 fn summary_by_source_level_unit_and_category() {
     let rows = |by: &str| {
         let mut args = vec!["report", "summary", "--format", "csv", "--by", by];

@@ -29,7 +29,8 @@ use crate::report::{self, Request};
 
 pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Result<ExitCode> {
     let to = Destination::new(output, DocKind::Tables, global.early_lang())?;
-    to.not_into_data(&super::find(global)?, global.early_lang())?;
+    let data_dir = super::find(global)?;
+    to.not_into_data(&data_dir, global.early_lang())?;
     if request.split.is_some() && to.path.is_none() {
         bail!(split_needs_output(global.early_lang()));
     }
@@ -57,7 +58,15 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
             .is_empty()
             .then(|| report::problems::ledger(&ctx, &window, &filter, lang));
         let issuer = &ctx.config.name;
-        write_split(&to, &parts, whole.as_ref(), (issuer, &checked.notice), lang)?;
+        let at = (to.path.as_deref(), data_dir.as_path());
+        write_split(
+            &to,
+            at,
+            &parts,
+            whole.as_ref(),
+            (issuer, &checked.notice),
+            lang,
+        )?;
         checked.leave();
         return Ok(ExitCode::from(CLEAN));
     }
@@ -211,12 +220,13 @@ impl Destination {
 /// workbook holds the empty ledger `whole`, and the folder no file.
 fn write_split(
     to: &Destination,
+    (path, data_dir): (Option<&Path>, &Path),
     parts: &[report::problems::Part<'_>],
     whole: Option<&report::Report<'_>>,
     (issuer, notice): (&str, &DataNotice),
     lang: Lang,
 ) -> anyhow::Result<()> {
-    let Some(path) = &to.path else {
+    let Some(path) = path else {
         bail!(split_needs_output(lang));
     };
     let groups = || parts.iter().map(|p| p.group.as_ref());
@@ -240,6 +250,11 @@ fn write_split(
         });
     }
     let names = crate::safe_name::file_names(groups(), to.format.extension());
+    // A folder of files where the data folder reads data (problems/, or
+    // a folder under visits/) would be read as records next time.
+    for name in &names {
+        not_into_data(data_dir, &path.join(name), lang)?;
+    }
     let mut files = Vec::with_capacity(parts.len());
     for (name, part) in names.into_iter().zip(parts) {
         let mut bytes = Vec::new();
@@ -269,6 +284,24 @@ fn write_split(
         files.push((name, bytes));
     }
     output::atomic_write_folder(path, &files, lang)
+}
+
+/// `folder` as it would be reached: its nearest folder that exists taken
+/// through any link, then the rest as given (a split's folder is made by
+/// the write); `None` past a `..` that does not exist.
+fn resolved(folder: &Path) -> Option<std::path::PathBuf> {
+    let mut rest = Vec::new();
+    let mut at = folder;
+    loop {
+        if let Ok(real) = std::fs::canonicalize(at) {
+            return Some(rest.iter().rev().fold(real, |p, part| p.join(part)));
+        }
+        rest.push(at.file_name()?);
+        at = match at.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+    }
 }
 
 /// `--split` without `-o`.
@@ -305,9 +338,9 @@ pub(super) fn not_into_data(dir: &Path, path: &Path, lang: Lang) -> anyhow::Resu
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let (Ok(root), Ok(folder), Some(name)) = (
+    let (Ok(root), Some(folder), Some(name)) = (
         std::fs::canonicalize(dir),
-        std::fs::canonicalize(folder),
+        resolved(folder),
         path.file_name(),
     ) else {
         return Ok(());
