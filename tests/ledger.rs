@@ -380,6 +380,24 @@ fn a_split_never_writes_where_the_data_folder_reads_data() {
 }
 
 #[test]
+fn the_programmes_name_is_not_said_twice_in_a_lists_title() {
+    // data/ is 许昌市联乡帮村; the list is 联乡帮村需核实问题清单.
+    let args = [
+        "report",
+        "problems",
+        "--status",
+        "rectified",
+        "--as-of",
+        "2026-10-31",
+        "--format",
+        "markdown",
+    ];
+    let text = String::from_utf8(common::ok_on(&root().join("data"), &args)).unwrap();
+    let first = text.lines().next().unwrap();
+    assert_eq!(first, "## 许昌市联乡帮村需核实问题清单", "{text}");
+}
+
+#[test]
 fn summary_by_source_level_unit_and_category() {
     let rows = |by: &str| {
         let mut args = vec!["report", "summary", "--format", "csv", "--by", by];
@@ -461,4 +479,25 @@ fn the_overdue_list_of_each_unit_in_html_is_a_reminder_letter() {
     assert!(letter.contains("2026年4月30日</p>"), "{letter}");
     // A letter names no program and no command.
     assert!(!letter.to_lowercase().contains("bangcun"), "{letter}");
+
+    // In English: one problem is one, and the date as a letter writes it.
+    let mut args = vec!["--lang", "en"];
+    args.extend(["report", "problems", "--status", "overdue"]);
+    args.extend(D);
+    let en = out.path().join("reminders");
+    args.extend(["--split", "unit", "-o", en.to_str().unwrap()]);
+    args.extend(["--format", "html"]);
+    common::ok_on(&fixture(), &args);
+    let letter = std::fs::read_to_string(en.join("A_B局.html")).unwrap();
+    assert!(
+        letter.contains("<h1>测试市: Reminder of overdue problems</h1>"),
+        "{letter}"
+    );
+    assert!(
+        letter.contains(
+            "As of 30 April 2026, the problem below, for which your unit is responsible, is past its deadline"
+        ),
+        "{letter}"
+    );
+    assert!(letter.contains("30 April 2026</p>"), "{letter}");
 }

@@ -351,7 +351,13 @@ fn ledger_report<'a>(
     lang: Lang,
 ) -> Report<'a> {
     let name = ReportName::Ledger(list);
-    let mut title = title(ctx, name, lang);
+    // 许昌市联乡帮村 and 联乡帮村交办问题清单: the programme's words once
+    // (许昌市联乡帮村交办问题清单), as the office writes it.
+    let programme = &ctx.config.name;
+    let mut title = match name.title(lang).strip_prefix("联乡帮村") {
+        Some(rest) if programme.ends_with("联乡帮村") => format!("{programme}{rest}"),
+        _ => title(ctx, name, lang),
+    };
     if let Some(group) = group {
         title.push_str(&lang.pick(format!("（{group}）"), format!(" ({group})")));
     }

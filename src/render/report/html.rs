@@ -170,14 +170,29 @@ pub(super) fn letter(
             ),
             chinese_date(d),
         ),
-        Lang::En => (
-            format!("{issuer}: reminder of overdue problems"),
-            format!("To {addressee}:"),
-            format!(
-                "As of {d}, the {n} problems below, for which your unit is responsible, are past their deadline and not rectified. Please rectify them and report on their progress."
-            ),
-            d.to_string(),
-        ),
+        Lang::En => {
+            // 30 April 2026, as a letter is dated.
+            let day = format!(
+                "{} {}",
+                chrono::Datelike::day(&d),
+                i18n::month_name(d, lang)
+            );
+            let body = if n == 1 {
+                format!(
+                    "As of {day}, the problem below, for which your unit is responsible, is past its deadline and not rectified. Please rectify it and report on its progress."
+                )
+            } else {
+                format!(
+                    "As of {day}, the {n} problems below, for which your unit is responsible, are past their deadline and not rectified. Please rectify them and report on their progress."
+                )
+            };
+            (
+                format!("{issuer}: Reminder of overdue problems"),
+                format!("To {addressee}:"),
+                body,
+                day,
+            )
+        }
     };
     let wide = grid.headings.len() > 9;
     let mut html = String::with_capacity(8 * 1024 + n * 256);
