@@ -380,6 +380,29 @@ fn a_split_never_writes_where_the_data_folder_reads_data() {
 }
 
 #[test]
+fn a_workbook_without_a_temp_folder_is_an_error_not_a_panic() {
+    // The sheets of a report table are written row by row through a
+    // temporary file (rust_xlsxwriter's constant memory mode, which
+    // unwraps it): with no temp folder, exit 2 and nothing written.
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("交办清单.xlsx");
+    let mut args = vec!["report", "problems", "--split", "unit"];
+    args.extend(D);
+    args.extend(["-o", file.to_str().unwrap()]);
+    let run = common::bangcun()
+        .env("TMPDIR", out.path().join("gone"))
+        .arg("--data")
+        .arg(fixture())
+        .args(&args)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(common::status(&run), 2, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!file.exists());
+}
+
+#[test]
 fn the_programmes_name_is_not_said_twice_in_a_lists_title() {
     // data/ is 许昌市联乡帮村; the list is 联乡帮村需核实问题清单.
     let args = [
