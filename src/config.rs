@@ -20,7 +20,9 @@ use toml::de::{DeTable, DeValue};
 use crate::date;
 use crate::finding::{Check, Describe, Finding, Severity};
 use crate::lang::{Lang, tr};
-use crate::model::{CadreLevel, Date, FileId, Kind, Problem, Span};
+use crate::model::{
+    CadreLevel, Date, Enumeration, FileId, Kind, OfficeKinds, Problem, Span, VisitKind,
+};
 use crate::schema::Type;
 use crate::targets::{self, Goal, Sense, Target};
 use crate::text::line_at;
@@ -131,6 +133,24 @@ pub enum Expect {
     /// A key of `deadlines.category` must be a configured category.
     Category,
     Table,
+    /// `[visits.kinds]`: English word = "Chinese word".
+    OfficeKind,
+    /// A visit kind a quota counts.
+    VisitKind,
+    /// A cadre level a quota applies to.
+    CadreLevel,
+    /// `at` of a quota.
+    QuotaAt,
+    /// `per` of a quota.
+    QuotaPer,
+    /// A whole number 0 to 10000.
+    Quantity,
+    /// A quota's name: text no other quota has.
+    QuotaName,
+    /// `[[quota]]`: an array of tables.
+    Quotas,
+    /// A key no `[[quota]]` has.
+    QuotaKey,
     /// A key of `targets` must name a figure.
     Figure,
     /// A rate's target: a fraction from 0 to 1.
@@ -186,6 +206,54 @@ impl Expect {
                 lang,
                 "应为表，如 [workdays]",
                 "expected a table, such as [workdays]"
+            ),
+            Expect::OfficeKind => tr!(
+                lang,
+                "应写作 英文词 = \"中文词\"，如 inspection-walk = \"暗访督导\"；英文词由小写字母、数字和 - 组成，不能与已有类型重名",
+                "expected english-word = \"中文词\", e.g. inspection-walk = \"暗访督导\"; the English word of lowercase letters, digits and -, not a kind there is already",
+            ),
+            Expect::VisitKind => {
+                let words = visit_kind_words();
+                tr!(
+                    lang,
+                    "应为走访类型的列表：{words}，或 [visits.kinds] 中的类型",
+                    "expected a list of visit kinds: {words}, or a kind of [visits.kinds]",
+                )
+            }
+            Expect::CadreLevel => tr!(
+                lang,
+                "应为级别的列表：city（市级）、county（县级）、township（乡级）、unit（单位）",
+                "expected a list of levels: city (市级), county (县级), township (乡级), unit (单位)",
+            ),
+            Expect::QuotaAt => tr!(
+                lang,
+                "应为 \"point\"（在联系点，合并计算）或 \"household\"（每个帮扶户分别计算）",
+                "expected \"point\" (at its points, all together) or \"household\" (with each household apart)",
+            ),
+            Expect::QuotaPer => tr!(
+                lang,
+                "应为 \"month\"、\"quarter\" 或 \"year\"",
+                "expected \"month\", \"quarter\" or \"year\""
+            ),
+            Expect::Quantity => tr!(
+                lang,
+                "应为 0 到 10000 之间的整数",
+                "expected a whole number from 0 to 10000"
+            ),
+            Expect::QuotaName => tr!(
+                lang,
+                "每个 [[quota]] 都要有 name，且各不相同，如 name = \"主题党日\"",
+                "every [[quota]] needs a name no other has, e.g. name = \"主题党日\"",
+            ),
+            Expect::QuotaKey => tr!(
+                lang,
+                "[[quota]] 可用的项：name、kinds、levels、at、per、visits、days",
+                "the keys of a [[quota]]: name, kinds, levels, at, per, visits, days"
+            ),
+            Expect::Quotas => tr!(
+                lang,
+                "应写作 [[quota]] 表，每个定额一个",
+                "expected [[quota]] tables, one for each quota"
             ),
             Expect::Figure => {
                 let names: Vec<&str> = targets::FIGURES.iter().map(|(n, _)| *n).collect();
@@ -348,6 +416,84 @@ section! {
         aliases: Aliases = Aliases::default();
             read aliases; show entries_apart("# source = { \"职能部门移交\" = \"inspection\" }");
             note ("本单位自己的用词：字段名 = { \"用词\" = \"可选值\" }", "the office's own words: field = { \"word\" = \"value\" }");
+        /// `[visits]`: the office's own visit kinds.
+        visits: Visits = Visits::default();
+            read section; show hidden;
+            note ("", "");
+        /// `[[quota]]`: what each cadre must do in a month, quarter or year.
+        quota: Vec<Quota> = Vec::new();
+            read quotas; show hidden;
+            note ("", "");
+    }
+}
+
+section! {
+    /// `[visits]`: visit kinds of the office's own.
+    pub struct Visits at "visits." {
+        /// `[visits.kinds]`: English word = "Chinese word".
+        kinds: OfficeKinds = OfficeKinds::default();
+            read office_kinds; show hidden;
+            note ("", "");
+    }
+}
+
+/// Where a quota is counted (`at`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuotaAt {
+    /// At the cadre's points or inside one, all points together.
+    Point,
+    /// With each of the cadre's households, each apart.
+    Household,
+}
+
+/// The calendar period a quota is owed for (`per`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Per {
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Per {
+    /// The English word of bangcun.toml.
+    pub fn english(self) -> &'static str {
+        match self {
+            Per::Month => "month",
+            Per::Quarter => "quarter",
+            Per::Year => "year",
+        }
+    }
+}
+
+/// A `[[quota]]`: who owes what in every month, quarter or year
+/// (docs/data.md, "Quotas").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quota {
+    /// The label in reports; unique.
+    pub name: String,
+    /// The visit kinds that count; `None`: every kind.
+    pub kinds: Option<Vec<VisitKind>>,
+    /// The levels that owe it; `None`: every level, units too.
+    pub levels: Option<Vec<CadreLevel>>,
+    pub at: QuotaAt,
+    pub per: Per,
+    /// At least this many visits (distinct dates) …
+    pub visits: u32,
+    /// … and at least this many days in total (the sum of `days`).
+    pub days: u32,
+    /// The line of its `[[quota]]`.
+    pub line: u32,
+}
+
+impl Quota {
+    /// Whether visits of `kind` count.
+    pub fn counts(&self, kind: VisitKind) -> bool {
+        self.kinds.as_ref().is_none_or(|k| k.contains(&kind))
+    }
+
+    /// Whether cadres of `level` owe it.
+    pub fn owed_by(&self, level: CadreLevel) -> bool {
+        self.levels.as_ref().is_none_or(|l| l.contains(&level))
     }
 }
 
@@ -359,6 +505,11 @@ section! {
 pub struct Aliases {
     /// Field name → (word → the value's English word).
     pub fields: BTreeMap<String, BTreeMap<String, String>>,
+    /// The office's own visit kinds (`[visits.kinds]`): new values of a
+    /// visit's `kind`, not words for old ones. Set from `visits.kinds`
+    /// once the file is read, so that the loader finds every word of the
+    /// office's in one place.
+    pub office: OfficeKinds,
 }
 
 impl Aliases {
@@ -408,6 +559,10 @@ section! {
         township: Vec<u32> = vec![20];
             read days; show value;
             note ("乡级", "");
+        /// Linking units have no work days unless given here.
+        unit: Vec<u32> = Vec::new();
+            read days; show hidden;
+            note ("单位", "");
         /// A work day moved for a holiday, for every level: old date → new
         /// date.
         moved: BTreeMap<Date, Date> = BTreeMap::new();
@@ -466,6 +621,7 @@ impl Workdays {
             CadreLevel::City => &self.city,
             CadreLevel::County => &self.county,
             CadreLevel::Township => &self.township,
+            CadreLevel::Unit => &self.unit,
         }
     }
 
@@ -519,6 +675,7 @@ pub fn parse(text: &str, file: FileId) -> (Config, Vec<Finding>) {
         findings: Vec::new(),
         category_keys: Vec::new(),
         moved_keys: Vec::new(),
+        quota_kinds: Vec::new(),
     };
     let mut config = Config::default();
     match DeTable::parse(text) {
@@ -571,7 +728,14 @@ struct Parser<'t> {
     // so that the checks across keys can name the line.
     category_keys: Vec<(String, usize)>,
     moved_keys: Vec<(Date, usize)>,
+    // Each quota's kinds as written (quota, word, offset): they may name
+    // `[visits.kinds]`, which can come later in the file.
+    quota_kinds: Vec<QuotaKinds>,
 }
+
+/// A quota's kinds as written: the quota's place, each word with where it
+/// stands, and the key (`quota[1].kinds`).
+type QuotaKinds = (usize, Vec<(String, usize)>, String);
 
 impl Parser<'_> {
     fn span(&self, offset: usize) -> Span {
@@ -757,6 +921,121 @@ impl Parser<'_> {
         Some(days_of)
     }
 
+    /// `[visits.kinds]`: the office's own visit kinds, English word =
+    /// "Chinese word", each entry on its own.
+    fn office_kinds(&mut self, path: &'static str, value: &Value) -> Option<OfficeKinds> {
+        let Some(table) = value.get_ref().as_table() else {
+            self.invalid(path, value, Expect::Table);
+            return None;
+        };
+        let mut kinds = OfficeKinds::default();
+        for (en, zh) in table.iter() {
+            let entry = format!("{path}.{}", en.get_ref());
+            let en = en.get_ref().trim();
+            let zh_text = zh.get_ref().as_str().map(str::trim).unwrap_or("");
+            let word_ok = !en.is_empty()
+                && en
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            let taken = |w: &str| {
+                !w.is_empty()
+                    && (VisitKind::parse(w).is_some()
+                        || kinds.0.iter().any(|(e, z)| e == w || z == w))
+            };
+            if !word_ok || zh_text.is_empty() || taken(en) || taken(zh_text) || kinds.0.len() >= 200
+            {
+                self.invalid_entry(path, entry, zh, Expect::OfficeKind);
+                continue;
+            }
+            kinds.0.push((en.to_string(), zh_text.to_string()));
+        }
+        Some(kinds)
+    }
+
+    /// `[[quota]]`: each table a quota, each key checked on its own (the
+    /// finding names `quota[N].key`, N counting from 1, and its line). A
+    /// quota with an impossible value is left out whole: counting it
+    /// otherwise than written would give wrong figures.
+    fn quotas(&mut self, path: &'static str, value: &Value) -> Option<Vec<Quota>> {
+        let Some(array) = value.get_ref().as_array() else {
+            self.invalid(path, value, Expect::Quotas);
+            return None;
+        };
+        let mut quotas: Vec<Quota> = Vec::new();
+        for (n, item) in array.iter().enumerate() {
+            let at = format!("quota[{}]", n + 1);
+            let Some(table) = item.get_ref().as_table() else {
+                self.invalid_entry(path, at, item, Expect::Quotas);
+                continue;
+            };
+            let mut quota = Quota {
+                name: String::new(),
+                kinds: None,
+                levels: None,
+                at: QuotaAt::Point,
+                per: Per::Month,
+                visits: 1,
+                days: 0,
+                line: self.span(item.span().start).line,
+            };
+            let mut ok = true;
+            let mut kinds = None;
+            for (key, v) in table.iter() {
+                let entry = format!("{at}.{}", key.get_ref());
+                let word = || v.get_ref().as_str().map(str::trim);
+                let read = match key.get_ref().as_ref() {
+                    "name" => text_of(v).map(|t| quota.name = t).ok_or(Expect::QuotaName),
+                    "kinds" => words_of(v)
+                        .map(|w| kinds = Some((w, entry.clone())))
+                        .ok_or(Expect::VisitKind),
+                    "levels" => levels_of(v)
+                        .map(|l| quota.levels = Some(l))
+                        .ok_or(Expect::CadreLevel),
+                    "at" => quota_at(word())
+                        .map(|at| quota.at = at)
+                        .ok_or(Expect::QuotaAt),
+                    "per" => per(word())
+                        .map(|per| quota.per = per)
+                        .ok_or(Expect::QuotaPer),
+                    "visits" => quantity(v)
+                        .map(|n| quota.visits = n)
+                        .ok_or(Expect::Quantity),
+                    "days" => quantity(v).map(|n| quota.days = n).ok_or(Expect::Quantity),
+                    _ => {
+                        let text = key.get_ref().to_string();
+                        self.report(path, entry, text, key.span().start, Expect::QuotaKey);
+                        ok = false;
+                        continue;
+                    }
+                };
+                if let Err(expect) = read {
+                    self.invalid_entry(path, entry, v, expect);
+                    ok = false;
+                }
+            }
+            if quota.name.is_empty() || quotas.iter().any(|q| q.name == quota.name) {
+                if ok {
+                    let name = format!("{at}.name");
+                    self.report(
+                        path,
+                        name,
+                        quota.name.clone(),
+                        item.span().start,
+                        Expect::QuotaName,
+                    );
+                }
+                continue;
+            }
+            if ok {
+                if let Some((words, entry)) = kinds {
+                    self.quota_kinds.push((quotas.len(), words, entry));
+                }
+                quotas.push(quota);
+            }
+        }
+        Some(quotas)
+    }
+
     /// `aliases`: for each field whose values are words, a table of the
     /// office's words, each standing for one of the field's values. A word
     /// the field has already (for another value) is refused: it would be
@@ -810,6 +1089,34 @@ impl Parser<'_> {
     /// unknown category, a moved day that is nobody's work day. The default
     /// stands for what fails.
     fn check_consistency(&mut self, config: &mut Config) {
+        config.aliases.office = config.visits.kinds.clone();
+        // A quota's kinds, now that the office's own are known; a quota
+        // naming an unknown kind is left out.
+        let mut dropped = Vec::new();
+        for (i, words, entry) in std::mem::take(&mut self.quota_kinds) {
+            let office = &config.visits.kinds;
+            let kinds: Option<Vec<VisitKind>> = words
+                .iter()
+                .map(|(w, _)| VisitKind::parse_in(w, office))
+                .collect();
+            match (kinds, config.quota.get_mut(i)) {
+                (Some(kinds), Some(quota)) if !kinds.is_empty() => quota.kinds = Some(kinds),
+                (_, _) => {
+                    let (text, offset) = words
+                        .iter()
+                        .find(|(w, _)| VisitKind::parse_in(w, office).is_none())
+                        .cloned()
+                        .unwrap_or_default();
+                    self.report("quota", entry, text, offset, Expect::VisitKind);
+                    dropped.push(i);
+                }
+            }
+        }
+        for i in dropped.into_iter().rev() {
+            if i < config.quota.len() {
+                config.quota.remove(i);
+            }
+        }
         for (cat, offset) in std::mem::take(&mut self.category_keys) {
             if !config.categories.contains(&cat) {
                 config.deadlines.category.remove(&cat);
@@ -824,7 +1131,7 @@ impl Parser<'_> {
         }
         let wd = &config.workdays;
         let is_workday = |day: u32| {
-            [&wd.city, &wd.county, &wd.township]
+            [&wd.city, &wd.county, &wd.township, &wd.unit]
                 .iter()
                 .any(|d| d.contains(&day))
         };
@@ -948,6 +1255,9 @@ impl Template {
         self.out.push('\n');
     }
 
+    /// A setting `init`'s plain template leaves out (the presets write
+    /// it).
+    fn hidden<T>(&mut self, _path: &str, _: &T, _note: (&'static str, &'static str)) {}
     /// The same, after a blank line.
     fn entries_apart<T>(
         &mut self,
@@ -1028,6 +1338,66 @@ fn categories(value: &Value) -> Option<Vec<String>> {
         out.push(text.to_string());
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Quoted text, not blank; trimmed.
+fn text_of(value: &Value) -> Option<String> {
+    let s = value.get_ref().as_str()?.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// A list of quoted words (a single word is a list of one), each with
+/// where it stands in the file.
+fn words_of(value: &Value) -> Option<Vec<(String, usize)>> {
+    if let Some(word) = text_of(value) {
+        return Some(vec![(word, value.span().start)]);
+    }
+    let array = value.get_ref().as_array()?;
+    array
+        .iter()
+        .map(|item| text_of(item).map(|w| (w, item.span().start)))
+        .collect()
+}
+
+/// A list of cadre levels, at least one.
+fn levels_of(value: &Value) -> Option<Vec<CadreLevel>> {
+    let levels = words_of(value)?
+        .iter()
+        .map(|(w, _)| CadreLevel::parse(w))
+        .collect::<Option<Vec<_>>>()?;
+    (!levels.is_empty()).then_some(levels)
+}
+
+/// `at` of a quota.
+fn quota_at(word: Option<&str>) -> Option<QuotaAt> {
+    match word? {
+        "point" => Some(QuotaAt::Point),
+        "household" => Some(QuotaAt::Household),
+        _ => None,
+    }
+}
+
+/// `per` of a quota.
+fn per(word: Option<&str>) -> Option<Per> {
+    match word? {
+        "month" => Some(Per::Month),
+        "quarter" => Some(Per::Quarter),
+        "year" => Some(Per::Year),
+        _ => None,
+    }
+}
+
+/// A whole number from 0 to 10000.
+fn quantity(value: &Value) -> Option<u32> {
+    integer(value)
+        .filter(|n| (0..=10000).contains(n))
+        .map(|n| n as u32)
+}
+
+/// The built-in visit kinds, as the help of a bad quota kind lists them.
+fn visit_kind_words() -> String {
+    let words: Vec<&str> = VisitKind::WORDS.iter().map(|(_, en, _)| *en).collect();
+    words.join(", ")
 }
 
 /// The goal of a target for a figure of `sense`: a bare number, or
@@ -1212,11 +1582,11 @@ days = 15
         );
         assert_eq!(
             help("[workdays]\ncategorys = 3\n"),
-            "[workdays] 中可用的配置项：city、county、township、moved；此项被忽略"
+            "[workdays] 中可用的配置项：city、county、township、unit、moved；此项被忽略"
         );
         assert_eq!(
             help("nmae = \"x\"\n"),
-            "可用的配置项：name、lang、categories、workdays、deadlines、revisit、targets、aliases；此项被忽略"
+            "可用的配置项：name、lang、categories、workdays、deadlines、revisit、targets、aliases、visits、quota；此项被忽略"
         );
     }
 
@@ -1310,6 +1680,113 @@ days = 15
             field_and_value("[revisit]\ndayz = 15"),
             (None, some("revisit.dayz"))
         );
+    }
+
+    #[test]
+    fn quotas_and_office_kinds_read() {
+        let c = parse_ok(
+            r#"
+[visits.kinds]
+inspection-walk = "暗访督导"
+
+[[quota]]
+name = "主题党日"
+kinds = ["party-day"]
+levels = ["city", "县级"]
+
+[[quota]]
+name = "暗访"
+kinds = ["暗访督导", "talk"]
+at = "household"
+per = "year"
+visits = 2
+days = 7
+"#,
+        );
+        assert_eq!(
+            c.visits.kinds.0,
+            [("inspection-walk".into(), "暗访督导".into())]
+        );
+        let [a, b] = &c.quota[..] else {
+            panic!("{:?}", c.quota)
+        };
+        assert_eq!(a.kinds, Some(vec![VisitKind::PartyDay]));
+        assert_eq!(a.levels, Some(vec![CadreLevel::City, CadreLevel::County]));
+        assert_eq!(
+            (a.at, a.per, a.visits, a.days, a.line),
+            (QuotaAt::Point, Per::Month, 1, 0, 5)
+        );
+        assert_eq!(b.kinds, Some(vec![VisitKind::Office(0), VisitKind::Talk]));
+        assert_eq!(b.levels, None);
+        assert_eq!(
+            (b.at, b.per, b.visits, b.days),
+            (QuotaAt::Household, Per::Year, 2, 7)
+        );
+    }
+
+    #[test]
+    fn a_bad_quota_key_is_named_with_its_line_and_the_quota_left_out() {
+        for (text, line, key) in [
+            (
+                "[[quota]]\nname = \"a\"\nper = \"week\"\n",
+                3,
+                "quota[1].per",
+            ),
+            (
+                "[[quota]]\nname = \"a\"\n[[quota]]\nname = \"b\"\nkinds = [\"walk\"]\n",
+                5,
+                "quota[2].kinds",
+            ),
+            (
+                "[[quota]]\nname = \"a\"\nlevels = [\"province\"]\n",
+                3,
+                "quota[1].levels",
+            ),
+            (
+                "[[quota]]\nname = \"a\"\nvisits = -1\n",
+                3,
+                "quota[1].visits",
+            ),
+            (
+                "[[quota]]\nname = \"a\"\nat = \"village\"\n",
+                3,
+                "quota[1].at",
+            ),
+            ("[[quota]]\nname = \"a\"\ndayz = 7\n", 3, "quota[1].dayz"),
+            ("[[quota]]\nvisits = 2\n", 1, "quota[1].name"),
+            (
+                "[[quota]]\nname = \"a\"\n[[quota]]\nname = \"a\"\n",
+                3,
+                "quota[2].name",
+            ),
+        ] {
+            let (config, findings) = parse(text, FileId(0));
+            assert_eq!(findings.len(), 1, "{text}: {findings:?}");
+            let f = &findings[0];
+            assert_eq!(f.span.line, line, "{text}");
+            assert!(
+                f.message.text(Lang::En).contains(key),
+                "{text}: {}",
+                f.message.text(Lang::En)
+            );
+            // Only the good quotas stay: "a" when the second is bad.
+            assert!(config.quota.len() <= 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn office_kinds_must_be_new_words() {
+        for bad in [
+            "talk = \"聊天\"",
+            "walk = \"谈心\"",
+            "Walk = \"走\"",
+            "walk = \"\"",
+        ] {
+            let (config, findings) = parse(&format!("[visits.kinds]\n{bad}\n"), FileId(0));
+            assert_eq!(findings.len(), 1, "{bad}");
+            assert_eq!(findings[0].span.line, 2, "{bad}");
+            assert!(config.visits.kinds.0.is_empty(), "{bad}");
+        }
     }
 
     #[test]

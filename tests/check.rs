@@ -199,6 +199,14 @@ const CASES: &[Case] = &[
         Some("cadre"),
         Some("C30"),
     ),
+    // The visit of line 3 is with H09, which no household is.
+    case(
+        "unknown-household",
+        "visits/2026-01.csv",
+        Some(3),
+        Some("household"),
+        Some("H09"),
+    ),
     // Both townships are named 东乡, and 东二村 (line 6) has 东乡 as parent.
     case(
         "ambiguous-place",
@@ -214,6 +222,14 @@ const CASES: &[Case] = &[
         Some(2),
         Some("cadre"),
         Some("李县"),
+    ),
+    // The visit of line 3 is with 王大山, the head of H01 and of H02.
+    case(
+        "ambiguous-household",
+        "visits/2026-01.csv",
+        Some(3),
+        Some("household"),
+        Some("王大山"),
     ),
     // P02 (line 3) is at 4.11001E+11: a code Excel made a number.
     case(
@@ -272,6 +288,14 @@ const CASES: &[Case] = &[
         Some("category"),
         Some("产业发展"),
     ),
+    // H02 (line 3) lives in 东乡, a township.
+    case(
+        "household-village",
+        "households.csv",
+        Some(3),
+        Some("place"),
+        Some("411001001"),
+    ),
     // Line 3 rates 东乡, a township.
     case(
         "rating-place",
@@ -304,6 +328,14 @@ const CASES: &[Case] = &[
         Some("date"),
         Some("2025-12-30"),
     ),
+    // The visit of line 3 is with H01 of 东一村, at 东二村.
+    case(
+        "household-place",
+        "visits/2026-01.csv",
+        Some(3),
+        Some("place"),
+        Some("411001001002"),
+    ),
     // P02 (line 3) is found 2026-04-20, after --as-of 2026-03-31.
     case(
         "future-date",
@@ -321,13 +353,14 @@ const CASES: &[Case] = &[
 /// same visit twice; and a link to what is read already, a temporary file
 /// left over, an encoding that could be either); every other check is an
 /// error.
-const WARNINGS: [&str; 8] = [
+const WARNINGS: [&str; 9] = [
     "repeated-link",
     "leftover-temp-file",
     "ambiguous-encoding",
     "unknown-column",
     "visit-place",
     "visit-outside-link",
+    "household-place",
     "future-date",
     "duplicate-visit",
 ];
@@ -452,7 +485,14 @@ fn future_date_follows_as_of() {
 
 /// The files a fixture changes besides its case's, to set its defect up:
 /// a second cadre named 李县, for the leave that names 李县.
-const SETUP: [(&str, &str); 1] = [("ambiguous-cadre", "cadres.csv")];
+const SETUP: [(&str, &str); 4] = [
+    ("ambiguous-cadre", "cadres.csv"),
+    // Base keeps no households (an optional kind): the fixtures of the
+    // checks of a visit's household add theirs.
+    ("unknown-household", "households.csv"),
+    ("household-place", "households.csv"),
+    ("ambiguous-household", "households.csv"),
+];
 
 /// Every fixture is base with its defect and nothing else: its files are
 /// base's, byte for byte, except under the path its case names (and those

@@ -386,14 +386,14 @@ fn github_output_is_exact_workflow_commands() {
         format!(
             "::warning file=visits/2026-03.csv,line=1,title=unknown-column::\
              unknown column \"天气\" is ignored (visits)\
-             %0Ahelp: known columns: date,cadre,place,kind,forums,people,note\n\
+             %0Ahelp: known columns: date,cadre,place,kind,forums,people,note,days,household\n\
              ::error file={file},line=2,title=invalid-date::\
              \"2026-03-10\\n%250A\" is not a valid date\
              %0Ahelp: write dates as 2026-03-10 (or 2026/3/10, 2026.3.10, 2026年3月10日), with a year from 1900 to 2099\n\
              ::error file={file},line=4,title=invalid-value::\
              \"work\\rday\" is not one of the allowed values%0Ahelp: use one of: \
              workday (工作日下沉), petition (接访), forum (座谈会), \
-             party-day (主题党日), revisit (回访), other (其他)\n\
+             party-day (主题党日), revisit (回访), talk (谈心), lecture (宣讲), org-life (组织生活会), other (其他)\n\
              checked: 2 errors, 1 warning; 7 files, 7 records read\n"
         )
     );

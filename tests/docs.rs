@@ -11,8 +11,8 @@ use std::path::{Component, Path, PathBuf};
 
 use bangcun::check::REGISTRY;
 use bangcun::model::{
-    CadreLevel, Enumeration, Kind, Rectification, RegionLevel, Satisfaction, Source, VisitKind,
-    YesNo,
+    CadreLevel, Enumeration, HouseholdKind, Kind, Rectification, RegionLevel, Satisfaction, Source,
+    VisitKind, YesNo,
 };
 use bangcun::schema;
 
@@ -189,6 +189,7 @@ fn the_data_page_names_every_field_and_word() {
     add::<RegionLevel>(&mut words);
     add::<CadreLevel>(&mut words);
     add::<VisitKind>(&mut words);
+    add::<HouseholdKind>(&mut words);
     add::<Source>(&mut words);
     add::<Satisfaction>(&mut words);
     add::<Rectification>(&mut words);
@@ -204,6 +205,9 @@ fn the_data_page_names_every_field_and_word() {
         "`workdays.city`",
         "`workdays.county`",
         "`workdays.township`",
+        "`workdays.unit`",
+        "`visits.kinds`",
+        "`quota`",
         "`workdays.moved`",
         "`deadlines.days`",
         "`deadlines.category`",

@@ -22,7 +22,7 @@ const ZH_HEADERS: [(&str, &str); 5] = [
     ),
     (
         "visits.csv",
-        "日期,干部编号,地点代码,类型,座谈会场次,走访人次,备注\n",
+        "日期,干部编号,地点代码,类型,座谈会场次,走访人次,备注,天数,走访户\n",
     ),
     (
         "problems.csv",
@@ -34,7 +34,10 @@ const ZH_HEADERS: [(&str, &str); 5] = [
 const EN_HEADERS: [(&str, &str); 5] = [
     ("regions.csv", "code,name,level,parent\n"),
     ("cadres.csv", "id,name,level,unit,points,start,end\n"),
-    ("visits.csv", "date,cadre,place,kind,forums,people,note\n"),
+    (
+        "visits.csv",
+        "date,cadre,place,kind,forums,people,note,days,household\n",
+    ),
     (
         "problems.csv",
         "id,found,place,cadre,source,category,summary,unit,deadline,rectified,verified,satisfaction,status,closed,measures,owner,progress,note\n",

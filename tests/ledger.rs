@@ -421,6 +421,60 @@ fn the_programmes_name_is_not_said_twice_in_a_lists_title() {
 }
 
 #[test]
+fn a_problem_found_by_a_unit_has_the_level_unit() {
+    // The fixture and a unit linked as a cadre is (单位, issue 11), which
+    // finds Q8 at 二村 (410001001001) on 2026-04-20: level `unit`, between
+    // township and none in the summary by level. By D = 04-30: Q1 Q2 Q3
+    // (city 2, county 1), Q4 (township), Q6 Q7 (none), Q8 (unit).
+    let (_keep, data) = common::temp_copy_of(&fixture());
+    let add = |file: &str, line: &str| {
+        let path = data.join(file);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str(line);
+        std::fs::write(path, text).unwrap();
+    };
+    add("cadres.csv", "U1,市水利局,unit,市水利局,410001001001,,\n");
+    add(
+        "problems.csv",
+        "Q8,2026-04-20,410001001001,U1,cadre,基础设施,水渠堵塞,A/B局,,,,\n",
+    );
+    let (header, rows) = csv(&data, &["--level", "unit"]);
+    let level = header.iter().position(|h| h == "level").unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0][0].as_str(), rows[0][level].as_str()),
+        ("Q8", "unit")
+    );
+    let mut args = vec!["report", "summary", "--by", "level", "--format", "csv"];
+    args.extend(D);
+    let out = String::from_utf8(common::ok_on(&data, &args)).unwrap();
+    // group, group_name, problems.
+    let groups: Vec<(String, String)> = out
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            (cells[0].to_string(), cells[2].to_string())
+        })
+        .collect();
+    let groups: Vec<(&str, &str)> = groups
+        .iter()
+        .map(|(g, n)| (g.as_str(), n.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("city", "2"),
+            ("county", "1"),
+            ("township", "1"),
+            ("unit", "1"),
+            ("none", "2"),
+            ("", "7")
+        ]
+    );
+}
+
+#[test]
 fn summary_by_source_level_unit_and_category() {
     let rows = |by: &str| {
         let mut args = vec!["report", "summary", "--format", "csv", "--by", by];

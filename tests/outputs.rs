@@ -321,7 +321,7 @@ fn a_file_left_out_whole_is_named_in_the_document_and_on_stderr() {
         json["data_errors"],
         serde_json::json!({
             "errors": 5,
-            "records_left_out": {"regions": 0, "cadres": 0, "visits": 0, "problems": 0, "leaves": 0, "ratings": 0, "reviews": 0},
+            "records_left_out": {"regions": 0, "cadres": 0, "households": 0, "visits": 0, "problems": 0, "leaves": 0, "ratings": 0, "reviews": 0},
             "files_not_read": ["problems.csv"],
             "files_partly_read": [],
             "settings_defaulted": [],
@@ -443,7 +443,7 @@ fn records_with_errors_are_counted_per_kind() {
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
         json["data_errors"]["records_left_out"],
-        serde_json::json!({"regions": 1, "cadres": 1, "visits": 2, "problems": 2, "leaves": 0, "ratings": 0, "reviews": 0})
+        serde_json::json!({"regions": 1, "cadres": 1, "households": 0, "visits": 2, "problems": 2, "leaves": 0, "ratings": 0, "reviews": 0})
     );
     args.extend(["--lang", "en"]);
     let (_, _, err) = run(&data, &args);

@@ -1,7 +1,8 @@
 //! Property tests: arbitrary bytes and mutated sample files never break
 //! bangcun (in process: no panic, whatever the output format and language;
 //! through the binary: exit 0, 1 or 2), no row is dropped without an error,
-//! and `fmt` is idempotent and loses no record.
+//! `fmt` is idempotent and loses no record, and a sheet laid out as clerks
+//! keep it (as CSV or as a workbook) reads as the canonical CSV of its rows.
 
 mod common;
 
@@ -343,6 +344,180 @@ proptest! {
         (kind, bytes) in kind().prop_flat_map(|k| (Just(k), table(k))),
     ) {
         assert_fmt_lossless(&bytes, kind);
+    }
+}
+
+// ---- the same records laid out as clerks keep them ---------------------
+
+/// A table of `kind` as rows of cells: its header, then records whose
+/// cells are values the fields take.
+fn plain_rows(kind: Kind) -> impl Strategy<Value = Vec<Vec<String>>> {
+    columns(kind).prop_flat_map(move |columns| {
+        let cells: Vec<BoxedStrategy<String>> = columns
+            .iter()
+            .map(|column| match column {
+                Column::Field(name, _) => good_cell(kind, name),
+                Column::Unknown(_) => cell().boxed(),
+            })
+            .collect();
+        let header: Vec<String> = columns
+            .iter()
+            .map(|c| match c {
+                Column::Field(_, name) | Column::Unknown(name) => name.clone(),
+            })
+            .collect();
+        proptest::collection::vec(cells, 0..6)
+            .prop_map(move |rows| std::iter::once(header.clone()).chain(rows).collect())
+    })
+}
+
+/// How a clerk's sheet lays the same rows out: title rows above the
+/// header (a title, a 截至 row), a 序号 column first, signature rows below,
+/// and in CSV the separator.
+#[derive(Clone, Debug)]
+struct Layout {
+    titles: usize,
+    numbered: bool,
+    footers: usize,
+    separator: u8,
+}
+
+fn layout() -> impl Strategy<Value = Layout> {
+    (
+        0..=2usize,
+        any::<bool>(),
+        0..=2usize,
+        proptest::sample::select(vec![b',', b';', b'\t']),
+    )
+        .prop_map(|(titles, numbered, footers, separator)| Layout {
+            titles,
+            numbered,
+            footers,
+            separator,
+        })
+}
+
+const TITLES: [&str; 2] = ["测试县联乡帮村工作台账", "截至2026年2月28日"];
+const FOOTERS: [&str; 2] = ["填表人：张三", "审核人：李四"];
+
+/// The rows under `layout`: the header's and records' cells after a 序号
+/// cell when numbered (the header's 序号, the records' 1, 2, …).
+fn laid_out(rows: &[Vec<String>], layout: &Layout) -> Vec<Vec<String>> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let number = if i == 0 {
+                "序号".to_string()
+            } else {
+                i.to_string()
+            };
+            layout
+                .numbered
+                .then_some(number)
+                .into_iter()
+                .chain(row.iter().cloned())
+                .collect()
+        })
+        .collect()
+}
+
+/// The canonical CSV of `rows` (UTF-8, commas, header first).
+fn plain_csv(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in rows {
+        writer.write_record(row).unwrap();
+    }
+    writer.into_inner().unwrap()
+}
+
+/// `rows` laid out as a CSV file: title rows, the header and records
+/// (numbered or not), footer rows, with `layout`'s separator.
+fn laid_out_csv(rows: &[Vec<String>], layout: &Layout) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .delimiter(layout.separator)
+        .from_writer(Vec::new());
+    for title in &TITLES[..layout.titles] {
+        writer.write_record([title]).unwrap();
+    }
+    for row in laid_out(rows, layout) {
+        writer.write_record(row).unwrap();
+    }
+    for footer in &FOOTERS[..layout.footers] {
+        writer.write_record([footer]).unwrap();
+    }
+    writer.into_inner().unwrap()
+}
+
+/// `rows` laid out as a workbook: the title merged across the table, the
+/// 序号 cells numbers, every other cell text (an empty cell not written),
+/// footers below; a 说明 sheet of notes after it.
+fn laid_out_workbook(rows: &[Vec<String>], layout: &Layout, path: &Path) {
+    use rust_xlsxwriter::{Format as CellFormat, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("台账").unwrap();
+    let rows = laid_out(rows, layout);
+    let width = rows.iter().map(Vec::len).max().unwrap_or(1).max(1) as u16;
+    for (r, title) in TITLES[..layout.titles].iter().enumerate() {
+        if width > 1 {
+            sheet
+                .merge_range(r as u32, 0, r as u32, width - 1, title, &CellFormat::new())
+                .unwrap();
+        } else {
+            sheet.write_string(r as u32, 0, *title).unwrap();
+        }
+    }
+    let top = layout.titles as u32;
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            let (r, c) = (top + r as u32, c as u16);
+            if layout.numbered && c == 0 && r > top {
+                sheet.write_number(r, c, (r - top) as f64).unwrap();
+            } else if !text.is_empty() {
+                sheet.write_string(r, c, text).unwrap();
+            }
+        }
+    }
+    let below = top + rows.len() as u32;
+    for (r, footer) in FOOTERS[..layout.footers].iter().enumerate() {
+        sheet.write_string(below + r as u32, 0, *footer).unwrap();
+    }
+    let notes = book.add_worksheet().set_name("说明").unwrap();
+    notes.write_string(0, 0, "本表按月报送").unwrap();
+    book.save(path).unwrap();
+}
+
+/// The records and findings of a data folder holding only `file`, as
+/// `write` makes it, whatever the file is called.
+fn read_alone(file: &str, write: impl FnOnce(&Path)) -> Vec<(Vec<String>, Vec<String>)> {
+    let temp = tempfile::tempdir().unwrap();
+    fs::write(temp.path().join("bangcun.toml"), "").unwrap();
+    write(&temp.path().join(file));
+    snapshot(temp.path()).into_values().collect()
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    /// SPEC §6: a sheet laid out as clerks keep it reads as the same
+    /// records, with the same findings, as the canonical CSV of its rows
+    /// — as a CSV file (title rows, 序号, footers, `;` or tab) and as a
+    /// workbook (a merged title, numbers for 序号, a notes sheet).
+    #[test]
+    fn a_laid_out_csv_and_a_workbook_read_as_the_canonical_csv(
+        (kind, rows) in kind().prop_flat_map(|k| (Just(k), plain_rows(k))),
+        layout in layout(),
+    ) {
+        let name = kind.plural();
+        let plain = read_alone(&format!("{name}.csv"), |p| fs::write(p, plain_csv(&rows)).unwrap());
+        let csv = read_alone(&format!("{name}.csv"), |p| {
+            fs::write(p, laid_out_csv(&rows, &layout)).unwrap()
+        });
+        prop_assert_eq!(&csv, &plain, "laid out as CSV");
+        let xlsx = read_alone(&format!("{name}.xlsx"), |p| laid_out_workbook(&rows, &layout, p));
+        prop_assert_eq!(&xlsx, &plain, "laid out as a workbook");
     }
 }
 

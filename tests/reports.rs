@@ -48,12 +48,15 @@ fn summary_csv_across_months() {
     // 2/3 = 0.6667.
     // 乙县: K4's 01-20 due and missed → 0/1 = 0; no problems: rates empty.
     // 丙县: nothing; every rate empty.
+    // No deadline is long-term: long_term 0. The fixture keeps no
+    // households: 0 and 0 everywhere (issue 11's keys, appended after the
+    // others); it has no quotas either.
     let expected = "\
-county_code,county,cadres,townships,townships_covered,villages,villages_covered,workdays_due,workdays_attended,attendance_rate,visits,forums,people,problems,rectified,rectification_rate,new_problems,new_rectified,overdue,revisit_lagging,identification_rate,satisfaction_rate,long_term
-410001,甲县,2,2,1,3,2,4,3,0.75,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667,0
-410002,乙县,0,1,0,1,0,1,0,0,0,0,0,0,0,,0,0,0,0,,,0
-410003,丙县,0,0,0,0,0,0,0,,0,0,0,0,0,,0,0,0,0,,,0
-,合计,2,3,1,4,2,5,3,0.6,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667,0
+county_code,county,cadres,townships,townships_covered,villages,villages_covered,workdays_due,workdays_attended,attendance_rate,visits,forums,people,problems,rectified,rectification_rate,new_problems,new_rectified,overdue,revisit_lagging,identification_rate,satisfaction_rate,long_term,households,households_covered
+410001,甲县,2,2,1,3,2,4,3,0.75,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667,0,0,0
+410002,乙县,0,1,0,1,0,1,0,0,0,0,0,0,0,,0,0,0,0,,,0,0,0
+410003,丙县,0,0,0,0,0,0,0,,0,0,0,0,0,,0,0,0,0,,,0,0,0
+,合计,2,3,1,4,2,5,3,0.6,6,3,30,5,3,0.6,3,2,2,1,0.4,0.6667,0,0,0
 ";
     assert_eq!(ok(&fixture(), &args), expected);
 }
@@ -101,6 +104,9 @@ fn summary_json_keeps_the_spec_keys_in_order() {
         "satisfaction_rate",
         // Appended: the long-term problems open at D (none here).
         "long_term",
+        // Appended: the households, and those an active cadre links.
+        "households",
+        "households_covered",
     ];
     let first = &out[out.find("\"rows\"").unwrap()..out.find('}').unwrap()];
     let at: Vec<usize> = keys

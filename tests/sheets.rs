@@ -435,6 +435,82 @@ fn cat_prints_a_workbook_as_canonical_csv() {
     );
 }
 
+/// A visits ledger as a clerk names it, 2026-10走访台账.xlsx: a title row,
+/// the header (走访日期, 帮联干部, 走访地点, 走访类型, 走访群众（人次）) and
+/// two visits, the cadres and places by name.
+fn visits_ledger(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        vec!["魏都区帮联干部下沉走访台账"],
+        vec![
+            "走访日期",
+            "帮联干部",
+            "走访地点",
+            "走访类型",
+            "走访群众（人次）",
+        ],
+        vec!["2026-10-10", "陈晓", "金地社区", "双十工作日", "5"],
+        vec!["2026-10-20", "于博", "魏武社区", "入户走访", "8"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// Every ledger is a 台账: a visits ledger so named is read as visits —
+/// by the folder it is in, or by its header — not as problems.
+#[test]
+fn cat_tells_a_visits_ledger_by_its_folder_or_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("visits")).unwrap();
+    for path in [
+        dir.path().join("visits/2026-10走访台账.xlsx"),
+        dir.path().join("十月台账.xlsx"),
+    ] {
+        visits_ledger(&path);
+        let out = bangcun().arg("cat").arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{path:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(
+            text,
+            "日期,干部编号,地点代码,类型,座谈会场次,走访人次,备注,天数,走访户\n\
+             2026-10-10,陈晓,金地社区,工作日下沉,,5,,,\n\
+             2026-10-20,于博,魏武社区,工作日下沉,,8,,,\n",
+            "{path:?}"
+        );
+    }
+}
+
+/// What cat cannot read is said, not dropped: the visits ledger read as
+/// problems has no problems header; each required column is an error on
+/// standard error with the sheet and the row looked from, exit status 1.
+#[test]
+fn cat_says_what_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("ledger.xlsx");
+    visits_ledger(&book);
+    let out = bangcun()
+        .args(["cat", "--kind", "problems", "--lang", "en"])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("error[missing-column]: required column \"id\" (问题编号) is missing"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("  --> {}[Sheet1]:1\n", book.display())),
+        "{err}"
+    );
+    assert!(err.contains("  help: add a column"), "{err}");
+}
+
 #[test]
 fn git_diff_shows_the_changed_record_of_a_workbook_through_cat() {
     let dir = tempfile::tempdir().unwrap();
@@ -578,4 +654,70 @@ fn a_gb18030_ledger_saved_from_libreoffice_reads_as_laid_out() {
     assert_eq!(total["rectified"], 1);
     assert_eq!(total["rectification_rate"], 0.25);
     assert_eq!(total["overdue"], 1);
+}
+
+/// The workbook of [`problems_workbook`] as LibreOffice 7.4 saves it in
+/// the other formats a clerk may have (tests/fixtures/workbooks/): Excel
+/// 97–2003 (`.xls`, merged areas kept) and OpenDocument (`.ods`).
+#[test]
+fn xls_and_ods_workbooks_read_as_the_csv_they_were_made_from() {
+    let (_temp, data) = temp_copy("base");
+    let (_, plain) = check_json(&data, &[]);
+    let summary = |data: &Path| {
+        ok_on(
+            data,
+            &["report", "summary", "--format", "json", "--as-of", AS_OF],
+        )
+    };
+    let csv_summary = summary(&data);
+    fs::remove_file(data.join("problems.csv")).unwrap();
+    for name in ["problems.xls", "problems.ods"] {
+        let at = data.join(name);
+        fs::copy(
+            common::root().join("tests/fixtures/workbooks").join(name),
+            &at,
+        )
+        .unwrap();
+        let (code, doc) = check_json(&data, &[]);
+        assert_eq!((code, seen(&doc)), (0, vec![]), "{name}");
+        assert_eq!(records(&doc), records(&plain), "{name}");
+        assert_eq!(summary(&data), csv_summary, "{name}");
+        fs::remove_file(&at).unwrap();
+    }
+}
+
+/// A workbook that must not be read is one `bad-workbook` error naming
+/// the file, and its records are left out (the base's 21 records less
+/// its 3 problems): the same workbook encrypted with a password as Excel
+/// does it (msoffcrypto-tool, password 1234), and the same workbook with
+/// a 64 MiB part of zeros that packs to 70 KiB (a ratio of about 900,
+/// past the 200 a ledger never reaches: a zip bomb).
+#[test]
+fn a_password_protected_or_zip_bomb_workbook_is_one_finding() {
+    for (fixture, says) in [("password.xlsx", "password"), ("bomb.xlsx", "zip bomb")] {
+        let (_temp, data) = temp_copy("base");
+        fs::remove_file(data.join("problems.csv")).unwrap();
+        fs::copy(
+            common::root()
+                .join("tests/fixtures/workbooks")
+                .join(fixture),
+            data.join("problems.xlsx"),
+        )
+        .unwrap();
+        let (code, doc) = check_json(&data, &["--lang", "en"]);
+        assert_eq!(code, 1, "{fixture}");
+        assert_eq!(
+            seen(&doc),
+            [(
+                "bad-workbook".into(),
+                "problems.xlsx".into(),
+                0,
+                String::new()
+            )],
+            "{fixture}"
+        );
+        let message = doc["findings"][0]["message"].as_str().unwrap();
+        assert!(message.contains(says), "{fixture}: {message}");
+        assert_eq!(records(&doc), 21 - 3, "{fixture}");
+    }
 }

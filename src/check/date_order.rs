@@ -73,6 +73,9 @@ pub fn run(ctx: &Context, out: &mut Vec<Finding>) {
     for c in &data.cadres {
         check(Kind::Cadres, c.span, ("end", c.end), ("start", c.start));
     }
+    for h in &data.households {
+        check(Kind::Households, h.span, ("end", h.end), ("start", h.start));
+    }
     for p in &data.problems {
         let found = ("found", Some(p.found));
         let deadline = p.deadline.and_then(|d| d.day());

@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Finding>) {
     let data = ctx.data;
     // A visit whose cadre or place did not resolve has an error of its own.
     let keyed = data.visits.iter().enumerate().filter_map(|(i, v)| {
-        let key = (v.date, v.place.id()?.0, v.kind as u8);
+        let key = (v.date, v.place.id()?.0, v.kind);
         Some(((key, i as u32), v.cadre.id()?.0 as usize))
     });
     let mut groups = Groups::new(data.cadres.len(), keyed);

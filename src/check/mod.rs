@@ -14,6 +14,8 @@ mod duplicate_id;
 mod duplicate_visit;
 mod duplicate_year;
 mod future_date;
+mod household_place;
+mod household_village;
 mod needs_rectified;
 mod parent_level;
 mod point_level;
@@ -35,6 +37,8 @@ pub use duplicate_id::{DUPLICATE_ID, DuplicateId};
 pub use duplicate_visit::{DUPLICATE_VISIT, DuplicateVisit};
 pub use duplicate_year::{DUPLICATE_YEAR, DuplicateYear};
 pub use future_date::{FUTURE_DATE, FutureDate};
+pub use household_place::{HOUSEHOLD_PLACE, HouseholdPlace};
+pub use household_village::{HOUSEHOLD_VILLAGE, HouseholdVillage};
 pub use needs_rectified::{NEEDS_RECTIFIED, NeedsRectified};
 pub use parent_level::{PARENT_LEVEL, ParentLevel};
 pub use point_level::{CountyPoint, POINT_LEVEL};
@@ -78,7 +82,7 @@ const fn data(check: &'static Check, run: CheckFn) -> Entry {
 
 /// Every check, in the order they are listed (`bangcun check --list`) and
 /// run.
-pub const ENTRIES: [Entry; 40] = [
+pub const ENTRIES: [Entry; 44] = [
     loader(&load::UNREADABLE_FILE),
     loader(&load::OUTSIDE_LINK),
     loader(&load::REPEATED_LINK),
@@ -104,8 +108,10 @@ pub const ENTRIES: [Entry; 40] = [
     data(&DUPLICATE_ID, duplicate_id::run),
     loader(&load::UNKNOWN_REGION),
     loader(&load::UNKNOWN_CADRE),
+    loader(&load::UNKNOWN_HOUSEHOLD),
     loader(&load::AMBIGUOUS_PLACE),
     loader(&load::AMBIGUOUS_CADRE),
+    loader(&load::AMBIGUOUS_HOUSEHOLD),
     loader(&load::MANGLED_CODE),
     data(&PARENT_LEVEL, parent_level::run),
     data(&POINT_LEVEL, point_level::run),
@@ -113,10 +119,12 @@ pub const ENTRIES: [Entry; 40] = [
     data(&NEEDS_RECTIFIED, needs_rectified::run),
     data(&STATUS_CONFLICT, status_conflict::run),
     data(&UNKNOWN_CATEGORY, unknown_category::run),
+    data(&HOUSEHOLD_VILLAGE, household_village::run),
     data(&RATING_PLACE, rating_place::run),
     data(&DUPLICATE_YEAR, duplicate_year::run),
     data(&VISIT_PLACE, visit_place::run),
     data(&VISIT_OUTSIDE_LINK, visit_outside_link::run),
+    data(&HOUSEHOLD_PLACE, household_place::run),
     data(&FUTURE_DATE, future_date::run),
     data(&DUPLICATE_VISIT, duplicate_visit::run),
 ];

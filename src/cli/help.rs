@@ -125,8 +125,8 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "report problems",
         "level",
-        "只列这些层级干部发现的问题，逗号分隔：city（市级）、county（县级）、township（乡级）、none（非干部发现）",
-        "Only problems found by cadres of these levels, comma-separated: city, county, township, none (not found by a cadre)",
+        "只列这些层级干部发现的问题，逗号分隔：city（市级）、county（县级）、township（乡级）、unit（单位）、none（非干部发现）",
+        "Only problems found by cadres of these levels, comma-separated: city, county, township, unit, none (not found by a cadre)",
     ),
     (
         "report problems",
@@ -139,6 +139,12 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "split",
         "每个责任单位（unit）或县区（county）一张表：-o 文件.xlsx 写成一个工作簿（每张表一个工作表），否则 -o 写成一个文件夹（每张表一个文件，格式按 --format）",
         "One table per responsible unit (unit) or county (county): -o FILE.xlsx writes one workbook, a sheet per table; any other -o a folder, a file per table in --format",
+    ),
+    (
+        "report quotas",
+        "",
+        "每名干部（或单位）每项定额的应完成、已完成、完成率、未完成期间和本期进度（bangcun.toml 中的 [[quota]]）",
+        "Each cadre's (or unit's) compliance with each quota of bangcun.toml: periods owed, met, rate, missed, and the one in progress",
     ),
     (
         "report ratings",
@@ -239,6 +245,12 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "Folder to make (created if missing)",
     ),
     (
+        "init",
+        "preset",
+        "按某一项目的规则写 bangcun.toml（每条规则注明依据）：xuchang（许昌市：市级 10 日、县乡级 20 日）、weidu（魏都区：各级 10 日和 20 日，每月主题党日、每年组织生活会）、qinzhou（秦州区联村联户：单位和干部的全年走访次数、天数，并写 households.csv）",
+        "Write bangcun.toml with a programme's rules, each commented with the rule it follows: xuchang (city 10th, county and township 20th), weidu (every level 10th and 20th; party day monthly, organisational life yearly) or qinzhou (yearly visits and days of units and cadres; also writes households.csv)",
+    ),
+    (
         "import",
         "files",
         "要导入的工作簿（.xlsx .xls .ods）或 CSV 文件，可以多个",
@@ -247,8 +259,8 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "import",
         "kind",
-        "文件中记录的种类：regions、cadres、visits、problems、leaves、ratings 或 reviews（默认按文件名、工作表名或表头判断）",
-        "The kind of records the files hold: regions, cadres, visits, problems, leaves, ratings or reviews (default: told from the file's name, its sheets' names or its header)",
+        "文件中记录的种类：regions、cadres、visits、problems、leaves、ratings、reviews 或 households（默认按文件名、工作表名或表头判断）",
+        "The kind of records the files hold: regions, cadres, visits, problems, leaves, ratings, reviews or households (default: told from the file's name, its sheets' names or its header)",
     ),
     (
         "cat",
@@ -259,8 +271,8 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "cat",
         "kind",
-        "文件中记录的种类：regions、cadres、visits、problems、leaves、ratings 或 reviews（默认按文件名、工作表名或表头判断）",
-        "The kind of records the file holds: regions, cadres, visits, problems, leaves, ratings or reviews (default: told from the file's name, its sheets' names or its header)",
+        "文件中记录的种类：regions、cadres、visits、problems、leaves、ratings、reviews 或 households（默认按文件名、工作表名或表头判断）",
+        "The kind of records the file holds: regions, cadres, visits, problems, leaves, ratings, reviews or households (default: told from the file's name, its sheets' names or its header)",
     ),
     (
         "fmt",
@@ -285,6 +297,18 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "missing",
         "改为每个未到岗的工作日一行（未到岗明细）",
         "One row per missed work day instead",
+    ),
+    (
+        "report quotas",
+        "missing",
+        "改为每个未完成的（干部、定额、期间、帮扶户）一行（定额未完成明细）",
+        "One row per missed (cadre, quota, period, household) instead",
+    ),
+    (
+        "report quotas",
+        "quota",
+        "只看这一项定额（填 [[quota]] 的 name）",
+        "Only this quota (its name in [[quota]])",
     ),
     (
         "report *",

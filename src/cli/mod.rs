@@ -75,6 +75,16 @@ pub struct CheckArgs {
 pub struct InitArgs {
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
+    #[arg(long, value_enum, value_name = "PROGRAMME")]
+    pub preset: Option<Preset>,
+}
+
+/// `init --preset`: the programmes of the source documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Preset {
+    Xuchang,
+    Weidu,
+    Qinzhou,
 }
 
 #[derive(Debug, Args)]
@@ -153,6 +163,16 @@ pub enum ReportCommand {
         #[command(flatten)]
         common: ReportCommon,
     },
+    Quotas {
+        #[arg(long)]
+        missing: bool,
+        #[arg(long, value_name = "NAME")]
+        quota: Option<String>,
+        #[command(flatten)]
+        county: CountyArg,
+        #[command(flatten)]
+        common: ReportCommon,
+    },
     Ratings {
         #[arg(long, value_enum, value_name = "BY", default_value_t = ByArg::County)]
         by: ByArg,
@@ -198,6 +218,7 @@ impl YearCommon {
             county: None,
             filter: Filter::default(),
             split: None,
+            quota: None,
         };
         let to = Output {
             format: self.format,
@@ -410,6 +431,7 @@ impl From<ByArg> for By {
 impl From<ReportArgs> for ReportJob {
     fn from(args: ReportArgs) -> ReportJob {
         let (mut filter, mut split) = (Filter::default(), None);
+        let mut quota = None;
         let (which, county, common) = match args.report {
             ReportCommand::Monthly(monthly) => return monthly.into(),
             ReportCommand::Problems(p) => {
@@ -459,6 +481,20 @@ impl From<ReportArgs> for ReportJob {
                 (which, county.county, common)
             }
             ReportCommand::Coverage { county, common } => (Which::Coverage, county.county, common),
+            ReportCommand::Quotas {
+                missing,
+                quota: name,
+                county,
+                common,
+            } => {
+                quota = name;
+                let which = if missing {
+                    Which::MissedQuotas
+                } else {
+                    Which::Quotas
+                };
+                (which, county.county, common)
+            }
         };
         let period = match (common.month, common.year) {
             (Some(first), _) => Period::Month(first),
@@ -476,6 +512,7 @@ impl From<ReportArgs> for ReportJob {
             county,
             filter,
             split,
+            quota,
         };
         let to = Output {
             format: common.format,

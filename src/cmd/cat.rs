@@ -5,16 +5,21 @@
 //! rows are read as `check` reads them (title rows, two-row headers,
 //! footers, merged cells); each cell is written as `fmt` writes it (dates
 //! in ISO form, words in the language of the headings), without the data
-//! folder: names stay names.
+//! folder: names stay names. What cannot be read as rows (no header of
+//! the kind, a column it needs missing, a quote never closed) is said on
+//! standard error with its place, and the exit status is then 1: no row
+//! is left out unsaid.
 
 use std::fs;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use super::{CLEAN, Global};
+use super::{CLEAN, DATA_ERRORS, Global};
 use crate::canonical::canonical_cell;
 use crate::cli::CatArgs;
+use crate::finding::Finding;
+use crate::inert::visible;
 use crate::lang::{Lang, tr};
 use crate::load::{self, Cell, Format, Row, csv, workbook};
 use crate::model::{FileId, Kind};
@@ -35,6 +40,8 @@ pub fn run(global: &Global, args: &CatArgs) -> anyhow::Result<ExitCode> {
     let bytes = fs::read(path).with_context(|| format!("cannot read {shown}"))?;
     let mut rows = Vec::new();
     let mut findings = Vec::new();
+    // The sheet each finding is in, by the finding's index.
+    let mut sheet_of: Vec<(usize, String)> = Vec::new();
     let mut take = |row: &csv::CsvRow, _: &mut Vec<_>| rows.push(record(row, kind, lang));
     match load::format_of(path) {
         Some(Format::Workbook) => {
@@ -47,6 +54,7 @@ pub fn run(global: &Global, args: &CatArgs) -> anyhow::Result<ExitCode> {
                 anyhow::anyhow!("{shown}: {why}")
             })?;
             for sheet in &sheets {
+                sheet_of.push((findings.len(), sheet.name.clone()));
                 csv::read_table(sheet.rows(), kind, FileId(0), &mut findings, &mut take);
             }
         }
@@ -75,7 +83,45 @@ pub fn run(global: &Global, args: &CatArgs) -> anyhow::Result<ExitCode> {
     }
     let text = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
     output::to_stdout(lang, |out| out.write_all(&text))?;
-    Ok(ExitCode::from(CLEAN))
+    let sheet = |n: usize| {
+        sheet_of
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= n)
+            .map(|(_, name)| name.as_str())
+    };
+    for (n, finding) in findings.iter().enumerate() {
+        eprint!("{}", said(finding, &shown.to_string(), sheet(n), lang));
+    }
+    Ok(ExitCode::from(if findings.iter().any(Finding::is_error) {
+        DATA_ERRORS
+    } else {
+        CLEAN
+    }))
+}
+
+/// A finding as `check` says it, for a file outside any data folder:
+/// the headline, `--> FILE[SHEET]:LINE`, the help.
+fn said(f: &Finding, file: &str, sheet: Option<&str>, lang: Lang) -> String {
+    let mut place = match sheet {
+        Some(sheet) => format!("{file}[{sheet}]"),
+        None => file.to_string(),
+    };
+    if f.span.line > 0 {
+        place = format!("{place}:{}", f.span.line);
+    }
+    let mut text = format!(
+        "{}[{}]: {}\n  --> {}\n",
+        f.severity().label(lang),
+        f.check.name,
+        visible(&f.message.text(lang)),
+        visible(&place),
+    );
+    if let Some(help) = f.message.help(lang) {
+        let label = lang.pick("帮助：", "help: ");
+        text.push_str(&format!("  {label}{}\n", visible(&help)));
+    }
+    text
 }
 
 /// A row's cells, field by field, in canonical form (inert for a

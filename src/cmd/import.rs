@@ -11,7 +11,7 @@
 //! named); a record there already, unchanged, is skipped, so importing
 //! twice changes nothing. Every file is written in full beside its target
 //! first, and only when all are ready are they renamed into place, each
-//! still holding what was read.
+//! still holding what was read; a rename that fails undoes those before it.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
@@ -378,9 +378,121 @@ fn write_all(written: &[Written], lang: Lang) -> anyhow::Result<()> {
         }
         return Err(e);
     }
-    for ((temp, guard), Written { path, .. }) in staged.into_iter().zip(written) {
-        fs::rename(&temp, path).with_context(|| format!("cannot write {}", path.display()))?;
-        drop(guard);
+    // The guards stay until every rename is done or undone.
+    let temps: Vec<PathBuf> = staged.iter().map(|(temp, _)| temp.clone()).collect();
+    let committed = commit(&temps, written, lang, |from, to| fs::rename(from, to));
+    drop(staged);
+    committed
+}
+
+/// Renames each staged temporary file onto its target. When one rename
+/// fails, the targets already renamed are put back as they were read (or
+/// removed, if they were not there), each the same atomic way, and the
+/// temporary files left are removed: the folder holds either every file
+/// imported or none. (Only a power cut between two renames can still leave
+/// some written; each file is whole.) `rename` is a parameter so that a
+/// test can make one fail.
+fn commit(
+    staged: &[PathBuf],
+    written: &[Written],
+    lang: Lang,
+    mut rename: impl FnMut(&Path, &Path) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    for (n, (temp, Written { path, .. })) in staged.iter().zip(written).enumerate() {
+        if let Err(e) = rename(temp, path) {
+            for temp in &staged[n..] {
+                let _ = fs::remove_file(temp);
+            }
+            for Written { path, before, .. } in &written[..n] {
+                let _ = match before {
+                    Some(bytes) => output::atomic_write(path, lang, |out| out.write_all(bytes)),
+                    None => fs::remove_file(path).map_err(Into::into),
+                };
+            }
+            return Err(e).with_context(|| format!("cannot write {}", path.display()));
+        }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three files imported at once, the second rename failing: the first
+    /// target is put back as it was read, the third never appears, and no
+    /// temporary file is left — none of the import is in the folder.
+    #[test]
+    fn a_failed_rename_undoes_the_renames_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = |name: &str| dir.path().join(name);
+        fs::write(target("cadres.csv"), "old cadres\n").unwrap();
+        let written: Vec<Written> = [
+            ("cadres.csv", Some(b"old cadres\n".to_vec())),
+            ("problems.csv", None),
+            ("leaves.csv", None),
+        ]
+        .into_iter()
+        .map(|(name, before)| Written {
+            path: target(name),
+            text: format!("new {name}\n"),
+            before,
+        })
+        .collect();
+        let temps: Vec<PathBuf> = written
+            .iter()
+            .enumerate()
+            .map(|(n, w)| {
+                let temp = target(&format!(".staged-{n}.tmp"));
+                fs::write(&temp, &w.text).unwrap();
+                temp
+            })
+            .collect();
+        let mut calls = 0;
+        let result = commit(&temps, &written, Lang::En, |from, to| {
+            calls += 1;
+            if calls == 2 {
+                return Err(std::io::Error::other("disk full"));
+            }
+            fs::rename(from, to)
+        });
+        assert!(result.is_err());
+        assert_eq!(
+            fs::read_to_string(target("cadres.csv")).unwrap(),
+            "old cadres\n"
+        );
+        assert!(!target("problems.csv").exists());
+        assert!(!target("leaves.csv").exists());
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["cadres.csv"]);
+    }
+
+    /// When every rename succeeds each target holds its new text.
+    #[test]
+    fn every_rename_done_puts_every_file_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let written: Vec<Written> = ["a.csv", "b.csv"]
+            .into_iter()
+            .map(|name| Written {
+                path: dir.path().join(name),
+                text: format!("new {name}\n"),
+                before: None,
+            })
+            .collect();
+        let temps: Vec<PathBuf> = (0..2)
+            .map(|n| {
+                let temp = dir.path().join(format!(".staged-{n}.tmp"));
+                fs::write(&temp, &written[n].text).unwrap();
+                temp
+            })
+            .collect();
+        commit(&temps, &written, Lang::En, |from, to| fs::rename(from, to)).unwrap();
+        for w in &written {
+            assert_eq!(fs::read_to_string(&w.path).unwrap(), w.text);
+        }
+    }
 }

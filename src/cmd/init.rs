@@ -10,7 +10,7 @@ use anyhow::Context as _;
 
 use super::CLEAN;
 use crate::canonical::BOM;
-use crate::cli::InitArgs;
+use crate::cli::{InitArgs, Preset};
 use crate::config;
 use crate::lang::{Lang, tr};
 use crate::load::CONFIG_FILE;
@@ -27,8 +27,15 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             "cannot make the folder {shown}"
         )
     })?;
-    let mut files = vec![(CONFIG_FILE.to_string(), config::template(lang))];
-    for kind in Kind::ALL.into_iter().filter(|k| k.def().template) {
+    let settings = match args.preset {
+        Some(preset) => preset_text(preset, lang),
+        None => config::template(lang),
+    };
+    let mut files = vec![(CONFIG_FILE.to_string(), settings)];
+    // Households only for a programme that links cadres to them.
+    let households = args.preset == Some(Preset::Qinzhou);
+    let written = |k: &Kind| k.def().template || (households && *k == Kind::Households);
+    for kind in Kind::ALL.into_iter().filter(written) {
         let header = schema::header_line(kind, lang);
         // In canonical form, BOM and all, as `fmt` would write it.
         files.push((format!("{}.csv", kind.plural()), format!("{BOM}{header}\n")));
@@ -84,10 +91,101 @@ pub fn run(args: &InitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(CLEAN))
 }
 
+/// The `bangcun.toml` of a preset: the programme's rules, each commented
+/// with the rule of its source document (in Chinese, as the documents
+/// are), with `lang` as asked.
+pub fn preset_text(preset: Preset, lang: Lang) -> String {
+    let text = match preset {
+        Preset::Xuchang => include_str!("../presets/xuchang.toml"),
+        Preset::Weidu => include_str!("../presets/weidu.toml"),
+        Preset::Qinzhou => include_str!("../presets/qinzhou.toml"),
+    };
+    match lang {
+        Lang::Zh => text.to_string(),
+        Lang::En => text.replacen("lang = \"zh\"", "lang = \"en\"", 1),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::FileId;
+    use crate::config::{Per, QuotaAt};
+    use crate::model::{CadreLevel, FileId, VisitKind};
+
+    #[test]
+    fn presets_are_valid_config_with_their_rules() {
+        let read = |preset| {
+            let (c, findings) = config::parse(&preset_text(preset, Lang::Zh), FileId(0));
+            assert!(findings.is_empty(), "{preset:?}: {findings:?}");
+            c
+        };
+        let x = read(Preset::Xuchang);
+        assert_eq!(
+            (x.workdays.city, x.workdays.county, x.workdays.township),
+            (vec![10], vec![20], vec![20])
+        );
+        assert!(x.quota.is_empty());
+        let w = read(Preset::Weidu);
+        for days in [&w.workdays.city, &w.workdays.county, &w.workdays.township] {
+            assert_eq!(days, &[10, 20]);
+        }
+        let rules: Vec<_> = w
+            .quota
+            .iter()
+            .map(|q| (q.name.as_str(), q.kinds.clone(), q.per, q.visits))
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                ("主题党日", Some(vec![VisitKind::PartyDay]), Per::Month, 1),
+                ("组织生活会", Some(vec![VisitKind::OrgLife]), Per::Year, 1),
+            ]
+        );
+        let q = read(Preset::Qinzhou);
+        assert!(
+            q.workdays.city.is_empty()
+                && q.workdays.county.is_empty()
+                && q.workdays.township.is_empty()
+        );
+        let rules: Vec<_> = q
+            .quota
+            .iter()
+            .map(|q| {
+                (
+                    q.name.as_str(),
+                    q.at,
+                    q.per,
+                    q.visits,
+                    q.days,
+                    q.levels.clone(),
+                )
+            })
+            .collect();
+        let cadres = Some(vec![
+            CadreLevel::City,
+            CadreLevel::County,
+            CadreLevel::Township,
+        ]);
+        let units = Some(vec![CadreLevel::Unit]);
+        assert_eq!(
+            rules,
+            [
+                ("单位进村", QuotaAt::Point, Per::Year, 4, 30, units.clone()),
+                (
+                    "干部入户",
+                    QuotaAt::Household,
+                    Per::Year,
+                    2,
+                    7,
+                    cadres.clone()
+                ),
+                ("集中宣讲", QuotaAt::Point, Per::Year, 2, 0, units),
+                ("谈心交流", QuotaAt::Household, Per::Year, 2, 0, cadres),
+            ]
+        );
+        let (en, _) = config::parse(&preset_text(Preset::Weidu, Lang::En), FileId(0));
+        assert_eq!(en.lang, Some(Lang::En));
+    }
 
     #[test]
     fn templates_are_valid_config() {

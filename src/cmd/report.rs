@@ -48,6 +48,12 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
         ),
         _ => None,
     };
+    let quota = request.quota.as_deref().map(str::trim);
+    if let Some(name) = quota {
+        if !ctx.config.quota.iter().any(|q| q.name == name) {
+            bail!(unknown_quota(name, &ctx, lang));
+        }
+    }
     if let Some(by) = request.split {
         let filter = Filter {
             county,
@@ -74,7 +80,7 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
         .which
         .with_year(&ctx, as_of)
         .ok_or_else(|| anyhow!(no_year_in_data(request.which, lang)))?;
-    let report = report::build(&ctx, (which, &request.filter), &window, county, lang);
+    let report = report::build(&ctx, (which, &request.filter), &window, county, quota, lang);
     to.write(Document::Report(&report), &checked.notice, lang)?;
     checked.leave();
     Ok(ExitCode::from(CLEAN))
@@ -311,6 +317,25 @@ fn split_needs_output(lang: Lang) -> String {
         "--split 需要用 -o 指定输出：文件名.xlsx（一个工作簿，每张表一个工作表）或一个文件夹（每张表一个文件）",
         "--split needs -o: FILE.xlsx (one workbook, a sheet per table) or a folder (a file per table)"
     )
+}
+
+/// `--quota` names no quota of bangcun.toml.
+fn unknown_quota(name: &str, ctx: &Ctx, lang: Lang) -> String {
+    let names: Vec<&str> = ctx.config.quota.iter().map(|q| q.name.as_str()).collect();
+    let known = names.join(lang.pick("、", ", "));
+    if names.is_empty() {
+        tr!(
+            lang,
+            "bangcun.toml 中没有定额（[[quota]]），没有“{name}”",
+            "bangcun.toml has no quotas ([[quota]]), so no \"{name}\""
+        )
+    } else {
+        tr!(
+            lang,
+            "bangcun.toml 中没有名为“{name}”的定额；已有：{known}",
+            "no quota of bangcun.toml is named \"{name}\"; there are: {known}"
+        )
+    }
 }
 
 /// A report of a year asked without `--year`, of data that has no

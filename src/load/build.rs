@@ -69,8 +69,8 @@ pub static INVALID_DATE: Check = Check {
 pub static INVALID_NUMBER: Check = Check {
     name: "invalid-number",
     severity: Severity::Error,
-    about: "a count that is not a whole number ≥ 0, or is too large (4294967296 or more)",
-    about_zh: "数量不是大于等于 0 的整数，或太大（4294967296 及以上）",
+    about: "a count that is not a whole number ≥ 0, or is too large (4294967296 or more); a visit's days not from 1 to 366",
+    about_zh: "数量不是大于等于 0 的整数，或太大（4294967296 及以上）；走访天数不在 1 到 366 之间",
 };
 
 pub static INVALID_VALUE: Check = Check {
@@ -265,6 +265,35 @@ impl Describe for InvalidNumber {
     }
 }
 
+/// The most days one visit can take: a year.
+pub const MAX_DAYS: u32 = 366;
+
+/// The days a visit took, not a whole number from 1 to [`MAX_DAYS`]
+/// (`invalid-number`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotDays {
+    pub text: String,
+}
+
+impl Describe for NotDays {
+    fn text(&self, lang: Lang) -> String {
+        let text = &self.text;
+        tr!(
+            lang,
+            "“{text}”不是 1 到 366 之间的整数天数",
+            "\"{text}\" is not a whole number of days from 1 to 366"
+        )
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "填写走访用去的天数，如 1 或 3（不填按 1 天计）",
+            "write the days the visit took, such as 1 or 3 (left empty, it counts as 1)"
+        ))
+    }
+}
+
 /// A count of digits only, beyond the largest count (`invalid-number`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NumberTooLarge {
@@ -341,7 +370,7 @@ impl Describe for InvalidStars {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidEnum {
     pub text: String,
-    pub words: Vec<(&'static str, &'static str)>,
+    pub words: Vec<(Cow<'static, str>, Cow<'static, str>)>,
 }
 
 impl Describe for InvalidEnum {
@@ -469,7 +498,8 @@ pub struct Sink<'s> {
     pub findings: &'s mut Vec<Finding>,
     pub pending: &'s mut Vec<Pending>,
     pub dates: &'s mut DateMemo,
-    /// The office's own words (`[aliases]`).
+    /// The office's own words (`[aliases]`) and visit kinds
+    /// (`[visits.kinds]`).
     pub aliases: &'s Aliases,
 }
 
@@ -675,7 +705,8 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
     }
 
     /// A word of `E` in the field: one of docs/data.md's words, or one the
-    /// office made an alias of a value (`[aliases]`).
+    /// office made an alias of a value (`[aliases]`), or one of the
+    /// office's own visit kinds (`[visits.kinds]`).
     fn parse_word<E: Enumeration>(&self, field: usize, text: &str) -> Option<E> {
         E::parse(text).or_else(|| self.alias(field, text))
     }
@@ -756,7 +787,8 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
     #[cold]
     #[inline(never)]
     fn alias<E: Enumeration>(&self, field: usize, text: &str) -> Option<E> {
-        E::parse(self.sink.aliases.get(self.name(field), text)?)
+        E::office(text, &self.sink.aliases.office)
+            .or_else(|| E::parse(self.sink.aliases.get(self.name(field), text)?))
     }
 }
 
@@ -843,6 +875,23 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
         })
     }
 
+    fn positive(&mut self, field: usize) -> Option<std::num::NonZeroU16> {
+        let cell = self.row.cell(field)?;
+        let parsed = match &cell {
+            Cell::Text(s) => whole_number(s),
+            Cell::Int(i) => u32::try_from(*i).ok(),
+            _ => None,
+        };
+        let days = parsed
+            .filter(|n| *n <= MAX_DAYS)
+            .and_then(|n| std::num::NonZeroU16::new(n as u16));
+        if days.is_none() {
+            let text = cell.shown();
+            self.error(field, &INVALID_NUMBER, Some(text.clone()), NotDays { text });
+        }
+        days
+    }
+
     fn year(&mut self, field: usize) -> Option<Year> {
         let cell = self.cell(field, true)?;
         let parsed = match &cell {
@@ -881,7 +930,13 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
         };
         if parsed.is_none() {
             let text = cell.shown();
-            let words = E::WORDS.iter().map(|(_, en, zh)| (*en, *zh)).collect();
+            let builtin = E::WORDS
+                .iter()
+                .map(|(_, en, zh)| (Cow::from(*en), Cow::from(*zh)));
+            let office = E::office_words(&self.sink.aliases.office).into_iter();
+            let words = builtin
+                .chain(office.map(|(en, zh)| (Cow::from(en), Cow::from(zh))))
+                .collect();
             self.error(
                 field,
                 &INVALID_VALUE,

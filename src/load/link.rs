@@ -2,14 +2,16 @@
 //! problem's place, a region's parent) looked up in the keys of the kind it
 //! names, in batches, prefetched ahead; a reference that is no key is then
 //! looked up by name (`super::names`). The checks of references to nothing
-//! are here with their words: `unknown-region` and `unknown-cadre`.
+//! are here with their words: `unknown-region`, `unknown-cadre` and
+//! `unknown-household`.
 
 use std::any::Any;
 
 use super::KindRead;
 use super::build::{Keys, Pending};
 use super::names::{
-    self, AMBIGUOUS_CADRE, AMBIGUOUS_PLACE, MANGLED_CODE, MangledCode, Match, Names,
+    self, AMBIGUOUS_CADRE, AMBIGUOUS_HOUSEHOLD, AMBIGUOUS_PLACE, MANGLED_CODE, MangledCode, Match,
+    Names,
 };
 use crate::finding::{Check, Describe, Finding, Severity, shown};
 use crate::lang::{Lang, tr};
@@ -29,9 +31,53 @@ pub static UNKNOWN_REGION: Check = Check {
 pub static UNKNOWN_CADRE: Check = Check {
     name: "unknown-cadre",
     severity: Severity::Error,
-    about: "a visit, problem or leave whose cadre is not in cadres (by id or by name)",
-    about_zh: "走访、问题或请假记录的干部不在干部名单中（按编号或姓名）",
+    about: "a visit, problem, leave or household whose cadre is not in cadres (by id or by name)",
+    about_zh: "走访、问题、请假记录或帮扶户的干部不在干部名单中（按编号或姓名）",
 };
+
+pub static UNKNOWN_HOUSEHOLD: Check = Check {
+    name: "unknown-household",
+    severity: Severity::Error,
+    about: "a visit whose household is not in households (by id or by the head's name)",
+    about_zh: "走访记录的走访户不在帮扶户名单中（按户编号或户主姓名）",
+};
+
+/// A record that names a household no row has (`unknown-household`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownHousehold {
+    /// The kind of the record that names it.
+    pub from: Kind,
+    pub id: String,
+    /// Written as a head's name, not an id.
+    pub by_name: bool,
+}
+
+impl Describe for UnknownHousehold {
+    fn text(&self, lang: Lang) -> String {
+        let (who, id) = (referrer_name(self.from, lang), &self.id);
+        if self.by_name {
+            tr!(
+                lang,
+                "{who}中的走访户“{id}”既不是户编号，也不是帮扶户名单中某户的户主姓名",
+                "{who} names the household \"{id}\", which is neither a household id nor the head's name of a household in households",
+            )
+        } else {
+            tr!(
+                lang,
+                "{who}引用的户编号“{id}”不在帮扶户名单中",
+                "{who} refers to household \"{id}\", which is not in households",
+            )
+        }
+    }
+
+    fn help(&self, lang: Lang) -> Option<String> {
+        Some(tr!(
+            lang,
+            "在 households.csv 中补充该户，或更正户编号",
+            "add the household to households.csv, or correct the id"
+        ))
+    }
+}
 
 /// A record that names a region no row has (`unknown-region`): by a
 /// code, or by a name (with the regions whose names are nearest).
@@ -98,6 +144,9 @@ pub struct UnknownCadre {
     pub id: String,
     /// Written as a name, not an id.
     pub by_name: bool,
+    /// The cadres with the nearest names, as `Names::shown` lists them
+    /// (id, name and unit).
+    pub nearest: Vec<String>,
 }
 
 impl Describe for UnknownCadre {
@@ -119,11 +168,27 @@ impl Describe for UnknownCadre {
     }
 
     fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "在 cadres.csv 中补充该干部，或更正编号",
-            "add the cadre to cadres.csv, or correct the id"
-        ))
+        if !self.nearest.is_empty() {
+            let list = self.nearest.join(lang.pick("；", "; "));
+            return Some(tr!(
+                lang,
+                "姓名相近的干部：{list}；或在 cadres.csv 中补充该干部",
+                "cadres with names near it: {list}; or add the cadre to cadres.csv",
+            ));
+        }
+        Some(if self.by_name {
+            tr!(
+                lang,
+                "填写干部编号，或按 cadres.csv 中的姓名书写；或在 cadres.csv 中补充该干部",
+                "write the cadre id, or the name as cadres.csv has it; or add the cadre to cadres.csv",
+            )
+        } else {
+            tr!(
+                lang,
+                "在 cadres.csv 中补充该干部，或更正编号",
+                "add the cadre to cadres.csv, or correct the id"
+            )
+        })
     }
 }
 
@@ -341,10 +406,10 @@ fn by_name(
         Match::One(_) => None,
         Match::Many(list) => {
             let message = names::ambiguous(names, text, list);
-            let check = if names.kind() == Kind::Regions {
-                &AMBIGUOUS_PLACE
-            } else {
-                &AMBIGUOUS_CADRE
+            let check = match names.kind() {
+                Kind::Regions => &AMBIGUOUS_PLACE,
+                Kind::Households => &AMBIGUOUS_HOUSEHOLD,
+                _ => &AMBIGUOUS_CADRE,
             };
             Some(Finding::new(check, Span::at(FileId(0), 0), message).value(shown(text)))
         }
@@ -370,27 +435,38 @@ fn unknown(from: Kind, target: Kind, text: &str, names: Option<&Names>) -> Findi
         return Finding::new(&MANGLED_CODE, span, message).value(value);
     }
     let by_name = !code_like(text);
+    let nearest = |target: Kind| -> Vec<String> {
+        names
+            .filter(|n| by_name && n.kind() == target)
+            .map(|n| n.nearest(text).into_iter().map(|r| n.shown(r)).collect())
+            .unwrap_or_default()
+    };
     let finding = match target {
         Kind::Cadres => {
             let message = UnknownCadre {
                 from,
                 id: value.clone(),
                 by_name,
+                nearest: nearest(Kind::Cadres),
             };
             Finding::new(&UNKNOWN_CADRE, span, message)
+        }
+        Kind::Households => {
+            let message = UnknownHousehold {
+                from,
+                id: value.clone(),
+                by_name,
+            };
+            Finding::new(&UNKNOWN_HOUSEHOLD, span, message)
         }
         // The regions, and (should a table refer to another kind without
         // a check of its own) any kind: a key not there.
         _ => {
-            let nearest = names
-                .filter(|_| by_name && target == Kind::Regions)
-                .map(|n| n.nearest(text).into_iter().map(|r| n.shown(r)).collect())
-                .unwrap_or_default();
             let message = UnknownRegion {
                 from,
                 code: value.clone(),
                 by_name,
-                nearest,
+                nearest: nearest(Kind::Regions),
             };
             Finding::new(&UNKNOWN_REGION, span, message)
         }
@@ -408,6 +484,7 @@ mod tests {
             from: Kind::Visits,
             id: "C999999".into(),
             by_name: false,
+            nearest: Vec::new(),
         };
         assert_eq!(
             m.text(Lang::En),

@@ -45,7 +45,7 @@ use link::{Lookup, link, resolve_parents};
 pub use build::{
     CadreNeeded, Cell, INVALID_DATE, INVALID_NUMBER, INVALID_STARS, INVALID_VALUE, INVALID_YEAR,
     InvalidDate, InvalidEnum, InvalidNumber, InvalidStars, InvalidText, InvalidYear, MISSING_VALUE,
-    MissingValue, NumberTooLarge, ParentNeeded, split_list,
+    MissingValue, NotDays, NumberTooLarge, ParentNeeded, split_list,
 };
 pub use bytes::{FileRead, read_bytes};
 pub use csv::{
@@ -58,8 +58,13 @@ pub use decode::{
     MixedEncoding, Undecodable, decode,
 };
 pub use discover::{LEFTOVER_TEMP_FILE, OUTSIDE_LINK, REPEATED_LINK, UNREADABLE_FILE};
-pub use link::{UNKNOWN_CADRE, UNKNOWN_REGION, UnknownCadre, UnknownRegion};
-pub use names::{AMBIGUOUS_CADRE, AMBIGUOUS_PLACE, Ambiguous, MANGLED_CODE, MangledCode, SUFFIXES};
+pub use link::{
+    UNKNOWN_CADRE, UNKNOWN_HOUSEHOLD, UNKNOWN_REGION, UnknownCadre, UnknownHousehold, UnknownRegion,
+};
+pub use names::{
+    AMBIGUOUS_CADRE, AMBIGUOUS_HOUSEHOLD, AMBIGUOUS_PLACE, Ambiguous, MANGLED_CODE, MangledCode,
+    SUFFIXES,
+};
 pub use toml::{INVALID_TOML, NotRecordTable};
 pub use workbook::{BAD_WORKBOOK, BadWorkbook};
 
@@ -195,72 +200,105 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
-/// Words in a file's or sheet's name that say its kind (问题台账.xlsx,
-/// 走访记录.csv), besides the kind's own file name; the first that a name
-/// holds decides.
-const KIND_WORDS: [(Kind, &str); 10] = [
+/// Words in a file's or sheet's name that tell its kind (问题台账,
+/// 走访记录, 请假登记). 台账 (ledger) alone is a problems ledger, but only when
+/// nothing else tells: every kind is kept in a 台账.
+const KIND_WORDS: [(Kind, &str); 18] = [
     (Kind::Problems, "问题"),
-    (Kind::Problems, "台账"),
     (Kind::Visits, "走访"),
     (Kind::Visits, "下沉"),
     (Kind::Leaves, "请假"),
     (Kind::Leaves, "公差"),
-    (Kind::Cadres, "干部"),
-    (Kind::Cadres, "帮联"),
+    (Kind::Cadres, "干部名单"),
+    (Kind::Cadres, "干部花名册"),
+    (Kind::Cadres, "干部信息"),
+    (Kind::Cadres, "帮联干部"),
     (Kind::Regions, "区划"),
-    (Kind::Regions, "行政"),
+    (Kind::Ratings, "评星"),
+    (Kind::Ratings, "星级"),
+    (Kind::Reviews, "评议"),
+    (Kind::Households, "困难户"),
+    (Kind::Households, "帮扶户"),
+    (Kind::Households, "联系户"),
+    (Kind::Households, "农户"),
+    (Kind::Problems, "台账"),
 ];
 
-/// The kind of a file from outside the data folder (`import`, `cat`):
-/// from its name (`problems.xlsx`, 问题台账.xlsx), its sheets' names, or
-/// else its header, when exactly one kind's header is among its first
-/// rows. `None` when none of these tells.
+/// The kind of a file from outside the data folder (`import`, `cat`),
+/// from the first of these that tells: its name beginning with a kind's
+/// (`problems.xlsx`, `visits-2026.csv`); the folder it is in
+/// (`visits/十月.xlsx`); its header, when exactly one kind's header is
+/// among its first rows (in a workbook, of the first sheet with one);
+/// the words of its name or its sheets' names, when they name one kind
+/// (问题台账.xlsx). `None` when none of these tells.
 pub fn guess_kind(path: &Path) -> Option<Kind> {
-    let by_name = |name: &str| {
+    let by_plural = |name: &str| {
         let lower = name.to_lowercase();
         Kind::ALL
             .into_iter()
             .find(|k| lower.starts_with(k.plural()))
-            .or_else(|| {
-                KIND_WORDS
-                    .iter()
-                    .find(|(_, w)| name.contains(w))
-                    .map(|(k, _)| *k)
-            })
     };
     let stem = path.file_stem()?.to_string_lossy();
-    if let Some(kind) = by_name(&stem) {
+    let folder = path
+        .parent()
+        .and_then(Path::file_name)
+        .map(|n| n.to_string_lossy().to_lowercase());
+    if let Some(kind) = by_plural(&stem).or_else(|| {
+        let folder = folder?;
+        Kind::ALL.into_iter().find(|k| folder == k.plural())
+    }) {
         return Some(kind);
     }
     let bytes = fs::read(path).ok()?;
     let only = |kinds: Vec<Kind>| (kinds.len() == 1).then(|| kinds[0]);
-    match format_of(path)? {
+    let mut names = vec![stem.into_owned()];
+    let by_header = match format_of(path)? {
         Format::Workbook => {
             let name = path.file_name()?.to_string_lossy();
             let sheets = workbook::read(&name, &bytes).ok()?;
-            sheets.iter().find_map(|s| by_name(&s.name)).or_else(|| {
-                sheets
-                    .iter()
-                    .find_map(|s| only(csv::header_kinds(s.rows())))
-            })
+            names.extend(sheets.iter().map(|s| s.name.clone()));
+            sheets
+                .iter()
+                .map(|s| csv::header_kinds(s.rows()))
+                .find(|kinds| !kinds.is_empty())
+                .and_then(only)
         }
         Format::Csv => {
             let decoded = decode(&bytes).ok()?;
             let text = decoded.text;
-            for separator in [b',', b';', b'\t'] {
+            [b',', b';', b'\t'].into_iter().find_map(|separator| {
                 let mut splitter = split::Splitter::with_separator(&text, separator);
-                if let Some(kind) = only(csv::header_kinds(|c| splitter.next_record(c))) {
-                    return Some(kind);
-                }
-            }
-            None
+                only(csv::header_kinds(|c| splitter.next_record(c)))
+            })
         }
         Format::Toml => {
             let text = String::from_utf8(bytes).ok()?;
-            Kind::ALL
-                .into_iter()
-                .find(|k| text.contains(&format!("[[{}]]", k.singular())))
+            only(
+                Kind::ALL
+                    .into_iter()
+                    .filter(|k| text.contains(&format!("[[{}]]", k.singular())))
+                    .collect(),
+            )
         }
+    };
+    by_header.or_else(|| by_words(&names))
+}
+
+/// The one kind the words of `names` tell ([`KIND_WORDS`]), 台账 counting
+/// only when no other word is there; `None` when they tell none or
+/// several.
+fn by_words(names: &[String]) -> Option<Kind> {
+    let mut told: Vec<Kind> = Vec::new();
+    let (ledger, words) = KIND_WORDS.split_last()?;
+    for (kind, word) in words {
+        if names.iter().any(|n| n.contains(word)) && !told.contains(kind) {
+            told.push(*kind);
+        }
+    }
+    match told.as_slice() {
+        [one] => Some(*one),
+        [] if names.iter().any(|n| n.contains(ledger.1)) => Some(ledger.0),
+        _ => None,
     }
 }
 
@@ -1195,6 +1233,22 @@ impl<Rec: Record> Taker<'_, Rec> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_words_of_a_name_tell_one_kind_or_none() {
+        let told = |names: &[&str]| {
+            let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+            by_words(&names)
+        };
+        assert_eq!(told(&["问题台账"]), Some(Kind::Problems));
+        assert_eq!(told(&["2026-10走访台账"]), Some(Kind::Visits));
+        assert_eq!(told(&["台账", "请假登记"]), Some(Kind::Leaves));
+        // 台账 alone: a problems ledger.
+        assert_eq!(told(&["十月台账"]), Some(Kind::Problems));
+        // Two kinds named: neither is guessed.
+        assert_eq!(told(&["帮联干部走访台账"]), None);
+        assert_eq!(told(&["十月"]), None);
+    }
     use super::*;
 
     #[test]

@@ -33,6 +33,13 @@ pub static AMBIGUOUS_CADRE: Check = Check {
     about_zh: "以姓名填写的干部对应多名干部",
 };
 
+pub static AMBIGUOUS_HOUSEHOLD: Check = Check {
+    name: "ambiguous-household",
+    severity: Severity::Error,
+    about: "a visit's household written as a head's name that several households have",
+    about_zh: "以户主姓名填写的走访户对应多户",
+};
+
 /// The formal suffixes of region names that clerks leave off: 大罗庄村委会
 /// is written 大罗庄村 or 大罗庄, 西关街道办事处 西关街道. Longest first.
 pub const SUFFIXES: [&str; 7] = [
@@ -283,7 +290,14 @@ impl Names {
             if within.is_some_and(|w| w == i || !self.within(i, w)) {
                 continue;
             }
+            // A person's name has no formal suffix to leave out.
+            let whole_only = if self.kind == Kind::Regions {
+                usize::MAX
+            } else {
+                1
+            };
             let best = forms(&entry.name)
+                .take(whole_only)
                 .filter(|form| form.chars().count().abs_diff(wanted.len()) <= most)
                 .map(|form| distance(&wanted, form))
                 .min();
@@ -358,6 +372,11 @@ impl Describe for Ambiguous {
                 "“{text}”对应 {n} 个区划：{list}{more}",
                 "\"{text}\" names {n} regions: {list}{more}",
             ),
+            Kind::Households => tr!(
+                lang,
+                "“{text}”对应 {n} 户：{list}{more}",
+                "\"{text}\" names {n} households: {list}{more}",
+            ),
             _ => tr!(
                 lang,
                 "“{text}”对应 {n} 名干部：{list}{more}",
@@ -372,6 +391,11 @@ impl Describe for Ambiguous {
                 lang,
                 "填写区划代码，或写上上级名称加以区分，如 魏都区/南关街道/南关社区",
                 "write the region code, or put the names above it first to tell them apart, e.g. 魏都区/南关街道/南关社区",
+            ),
+            Kind::Households => tr!(
+                lang,
+                "填写户编号，而不是户主姓名",
+                "write the household's id instead of the head's name"
             ),
             _ => tr!(
                 lang,

@@ -17,10 +17,10 @@ use crate::model::{CadreId, CadreLevel, Date, Visit};
 pub struct Attendance {
     /// Work days of each level (by [`level_slot`]) from the period's start
     /// to D, in order.
-    days: [Vec<Date>; 3],
+    days: [Vec<Date>; 4],
     /// For each level, each [`day_key`] of the window: the index of that
     /// day among the level's work days, or [`NONE`].
-    slots: [Vec<u32>; 3],
+    slots: [Vec<u32>; 4],
     /// The year `day_key` counts from.
     first_year: i32,
     /// Each cadre's level slot, read once: a province's cadre records do
@@ -51,6 +51,7 @@ fn level_slot(level: CadreLevel) -> u8 {
         CadreLevel::City => 0,
         CadreLevel::County => 1,
         CadreLevel::Township => 2,
+        CadreLevel::Unit => 3,
     }
 }
 
@@ -76,8 +77,7 @@ impl Attendance {
     /// The work days of the window, with no visit marked yet.
     pub(crate) fn plan(ctx: &Ctx, window: &Window) -> Attendance {
         let workdays = &ctx.config.workdays;
-        let days = [CadreLevel::City, CadreLevel::County, CadreLevel::Township]
-            .map(|level| workdays.dates(level, window.from, window.as_of));
+        let days = CadreLevel::ALL.map(|level| workdays.dates(level, window.from, window.as_of));
         let first_year = window.from.year();
         let len = day_key(window.as_of, first_year) + 1;
         let slots = days.each_ref().map(|days| {

@@ -2,7 +2,7 @@
 //! lists that township as a point; a village, if one lists that village.
 
 use super::Ctx;
-use crate::model::{CadreId, Date, RegionId, RegionLevel};
+use crate::model::{CadreId, Date, HouseholdId, RegionId, RegionLevel};
 
 /// For each region, whether a valid cadre active at `as_of` lists it as a
 /// point.
@@ -19,6 +19,28 @@ pub fn covered(ctx: &Ctx, as_of: Date) -> Vec<bool> {
         }
     }
     covered
+}
+
+/// Each valid household whose link is in force at `as_of`, and whether a
+/// valid cadre active then links it (it is covered).
+pub fn households(ctx: &Ctx, as_of: Date) -> Vec<(HouseholdId, bool)> {
+    let data = ctx.data;
+    data.households
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let id = HouseholdId(i as u32);
+            if !ctx.valid.household(id) || !h.active_on(as_of) {
+                return None;
+            }
+            let covered = h
+                .cadres
+                .iter()
+                .filter_map(|c| ctx.valid.cadre_ref(*c))
+                .any(|c| data.cadre(c).active_on(as_of));
+            Some((id, covered))
+        })
+        .collect()
 }
 
 /// The valid townships and villages no active cadre covers, ordered by

@@ -67,7 +67,12 @@ pub fn grouped(ctx: &Ctx, window: &Window, by: Grouping) -> Grouped {
         Grouping::Source => [Source::Cadre, Source::Inspection, Source::Petition]
             .map(Group::Source)
             .into(),
-        Grouping::Level => Finder::ALL.map(Group::Level).into(),
+        // A unit (单位, issue 11) only where one found a problem.
+        Grouping::Level => Finder::ALL
+            .into_iter()
+            .filter(|&l| l != Finder::Unit)
+            .map(Group::Level)
+            .collect(),
         Grouping::Unit => Vec::new(),
     };
     let group_of = |p: &crate::model::Problem| match by {
@@ -112,6 +117,13 @@ pub fn grouped(ctx: &Ctx, window: &Window, by: Grouping) -> Grouped {
         rows.retain(|(_, f)| f.problems > 0);
         rows.sort_by(|(a, _), (b, _)| {
             (*a == Group::NoUnit, a.key()).cmp(&(*b == Group::NoUnit, b.key()))
+        });
+    }
+    if by == Grouping::Level {
+        // Levels in their order, a unit's among them.
+        rows.sort_by_key(|(g, _)| match g {
+            Group::Level(l) => Some(*l),
+            _ => None,
         });
     }
     let mut total = Figures::default();

@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod groups;
 pub mod period;
 pub mod problems;
+pub mod quotas;
 pub mod ratings;
 pub mod summary;
 pub mod valid;

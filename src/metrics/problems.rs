@@ -158,18 +158,26 @@ pub fn status(config: &Config, p: &Problem, as_of: Date) -> Option<Status> {
     })
 }
 
-/// The level of a problem: that of the cadre who found it, or `None`
-/// (the word `none`) when no cadre found it (an inspection, a petition).
+/// The level of a problem: that of the cadre who found it (`unit` for a
+/// unit linked as a cadre is, 单位), or `None` (the word `none`) when no
+/// cadre found it (an inspection, a petition).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Finder {
     City,
     County,
     Township,
+    Unit,
     None,
 }
 
 impl Finder {
-    pub const ALL: [Finder; 4] = [Finder::City, Finder::County, Finder::Township, Finder::None];
+    pub const ALL: [Finder; 5] = [
+        Finder::City,
+        Finder::County,
+        Finder::Township,
+        Finder::Unit,
+        Finder::None,
+    ];
 
     /// The stable word (CSV, JSON, `--level`).
     pub fn key(self) -> &'static str {
@@ -177,6 +185,7 @@ impl Finder {
             Finder::City => "city",
             Finder::County => "county",
             Finder::Township => "township",
+            Finder::Unit => "unit",
             Finder::None => "none",
         }
     }
@@ -192,6 +201,7 @@ pub fn finder(ctx: &Ctx, p: &Problem) -> Finder {
             CadreLevel::City => Finder::City,
             CadreLevel::County => Finder::County,
             CadreLevel::Township => Finder::Township,
+            CadreLevel::Unit => Finder::Unit,
         },
         _ => Finder::None,
     }

@@ -61,6 +61,10 @@ pub struct Figures {
     /// Long-term problems (长期坚持) open at D: they have no deadline, and
     /// are counted apart from the overdue ones.
     pub long_term: u64,
+    /// Valid households whose link is in force at D, placed here …
+    pub households: u64,
+    /// … of which a cadre active at D links (covered).
+    pub households_covered: u64,
 }
 
 impl Figures {
@@ -102,6 +106,8 @@ impl Figures {
             rated,
             satisfied,
             long_term,
+            households,
+            households_covered,
         } = o;
         self.cadres += cadres;
         self.townships += townships;
@@ -123,6 +129,8 @@ impl Figures {
         self.rated += rated;
         self.satisfied += satisfied;
         self.long_term += long_term;
+        self.households += households;
+        self.households_covered += households_covered;
     }
 }
 
@@ -207,6 +215,15 @@ pub fn summary_with_attendance(ctx: &Ctx, window: &Window, by: By) -> (Summary, 
             }
             RegionLevel::County => {}
         }
+    }
+
+    // Households and their coverage: stocks at D.
+    for (h, covered) in coverage::households(ctx, d) {
+        let Some(s) = data.household(h).place.id().and_then(slot) else {
+            continue;
+        };
+        figures[s].households += 1;
+        figures[s].households_covered += u64::from(covered);
     }
 
     // Visits, in one pass on every core: the work days each cadre has a
@@ -409,6 +426,9 @@ mod tests {
             satisfied: 2,
             // No deadline is long-term (长期坚持) in the fixture.
             long_term: 0,
+            // The fixture keeps no households.
+            households: 0,
+            households_covered: 0,
         };
         assert_eq!(s.rows[0].1, jia);
         assert_eq!(jia.attendance_rate(), Some(0.75)); // 3 / 4
@@ -491,6 +511,9 @@ mod tests {
             rated: 2,
             satisfied: 2,
             long_term: 0,
+            // The fixture keeps no households.
+            households: 0,
+            households_covered: 0,
         };
         assert_eq!(s.rows[0].1, jia);
         assert_eq!(jia.attendance_rate(), Some(2.0 / 3.0));

@@ -8,7 +8,8 @@ use rustc_hash::FxHashSet;
 
 use crate::finding::Finding;
 use crate::model::{
-    self, CadreId, Dataset, Kind, KindVisitor, Record, Ref, RegionId, RegionLevel, Span, Stored,
+    self, CadreId, Dataset, HouseholdId, Kind, KindVisitor, Record, Ref, RegionId, RegionLevel,
+    Span, Stored,
 };
 
 /// Validity of every record: kept as masks for the kinds others refer to
@@ -108,6 +109,10 @@ impl Validity {
 
     pub fn cadre(&self, id: CadreId) -> bool {
         self.known(Kind::Cadres, id.0)
+    }
+
+    pub fn household(&self, id: HouseholdId) -> bool {
+        self.known(Kind::Households, id.0)
     }
 
     /// The region a reference names, when it resolved to a valid one.

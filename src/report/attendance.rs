@@ -9,7 +9,7 @@ use crate::metrics::{Attendance, Ctx, Window};
 use crate::model::{Cadre, CadreId, Date, Enumeration, Region, RegionId};
 
 /// The columns naming a cadre, first in both listings.
-const CADRE: [Column; 5] = [
+pub(super) const CADRE: [Column; 5] = [
     Column::all("cadre", Heading::CadreId),
     Column::all("name", Heading::Name),
     Column::all("level", Heading::CadreLevel),
@@ -45,7 +45,7 @@ fn cadres<'a>(
 }
 
 /// The cells of [`CADRE`].
-fn cadre_cells<'a>(c: &'a Cadre, county: &'a Region, lang: Lang) -> [Cell<'a>; 5] {
+pub(super) fn cadre_cells<'a>(c: &'a Cadre, county: &'a Region, lang: Lang) -> [Cell<'a>; 5] {
     [
         Cell::text(&c.id),
         Cell::text(&c.name),

@@ -1,5 +1,5 @@
 //! `report coverage`: the townships and villages no active cadre covers,
-//! per county.
+//! per county, and the households no active cadre links.
 
 use super::{Cell, Column, Report, title};
 use crate::i18n::{Heading, ReportName};
@@ -47,7 +47,58 @@ pub fn build<'a>(
     county: Option<RegionId>,
     lang: Lang,
 ) -> Report<'a> {
-    of_gaps(ctx, window, &gaps(ctx, window, county), lang)
+    let mut report = of_gaps(ctx, window, &gaps(ctx, window, county), lang);
+    // Then the households no active cadre links, each after its county's
+    // regions, by id.
+    let mut rows: Vec<(&str, usize, Vec<Cell<'a>>)> = std::mem::take(&mut report.rows)
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let code = match row.first() {
+                Some(Cell::Text(std::borrow::Cow::Borrowed(code))) => *code,
+                _ => "",
+            };
+            (code, i, row)
+        })
+        .collect();
+    let mut households: Vec<_> = coverage::households(ctx, window.as_of)
+        .into_iter()
+        .filter(|(_, covered)| !covered)
+        .filter_map(|(id, _)| {
+            let h = ctx.data.household(id);
+            let village = h.place.id()?;
+            let home = ctx.index.county_of(village)?;
+            county
+                .is_none_or(|c| c == home)
+                .then_some((home, village, h))
+        })
+        .collect();
+    households.sort_by(|a, b| a.2.id.cmp(&b.2.id));
+    let label = lang.pick("帮扶户", "household");
+    for (home, village, h) in households {
+        let c = ctx.data.region(home);
+        let township = ctx
+            .index
+            .township
+            .get(village.0 as usize)
+            .copied()
+            .flatten();
+        let row = vec![
+            Cell::text(&c.code),
+            Cell::text(&c.name),
+            Cell::Word {
+                key: "household",
+                label,
+            },
+            Cell::text(&h.id),
+            Cell::text(&h.name),
+            Cell::optional(township.map(|t| &*ctx.data.region(t).name)),
+        ];
+        rows.push((&c.code, usize::MAX, row));
+    }
+    rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    report.rows = rows.into_iter().map(|(_, _, row)| row).collect();
+    report
 }
 
 /// The table of gaps already found.

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod monthly;
 pub mod notice;
 pub mod problems;
+pub mod quotas;
 pub mod ratings;
 pub mod summary;
 pub mod targets;
@@ -34,6 +35,8 @@ pub struct Request {
     pub filter: crate::metrics::problems::Filter,
     /// `report problems --split`.
     pub split: Option<problems::Split>,
+    /// `--quota`: the name of a quota, for `report quotas`.
+    pub quota: Option<String>,
 }
 
 /// Which report.
@@ -50,6 +53,10 @@ pub enum Which {
     Problems,
     /// `report summary --by category|source|unit|level`.
     SummaryByGroup(crate::metrics::groups::Grouping),
+    /// `report quotas`: one row per cadre and quota.
+    Quotas,
+    /// `quotas --missing`: one row per missed (cadre, quota, period, household).
+    MissedQuotas,
     /// `report ratings`: the year (the latest in the data when `None`).
     Ratings {
         by: By,
@@ -242,22 +249,27 @@ pub fn find_county(ctx: &Ctx, text: &str) -> Option<RegionId> {
 }
 
 /// Builds the report asked for. `county` limits the listings to one
-/// county; `filter`, the ledger.
+/// county, `quota` the quota reports to one quota; `ledger` filters
+/// `report problems`.
 pub fn build<'a>(
     ctx: &Ctx<'a>,
-    (which, filter): (Which, &crate::metrics::problems::Filter),
+    (which, ledger): (Which, &crate::metrics::problems::Filter),
     window: &Window,
     county: Option<RegionId>,
+    quota: Option<&str>,
     lang: Lang,
 ) -> Report<'a> {
+    let filter = quotas::Filter { quota, county };
     match which {
         Which::Problems => {
             let filter = crate::metrics::problems::Filter {
                 county,
-                ..filter.clone()
+                ..ledger.clone()
             };
             problems::ledger(ctx, window, &filter, lang)
         }
+        Which::Quotas => quotas::per_cadre(ctx, window, filter, lang),
+        Which::MissedQuotas => quotas::missed(ctx, window, filter, lang),
         Which::Summary(by) => summary::build(ctx, window, by, lang),
         Which::SummaryByGroup(by) => summary::by_group(ctx, window, by, lang),
         Which::Overdue => problems::overdue(ctx, window, county, None, lang).report,

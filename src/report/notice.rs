@@ -182,6 +182,7 @@ mod tests {
             [
                 (Kind::Regions, 1),
                 (Kind::Cadres, 1),
+                (Kind::Households, 0),
                 (Kind::Visits, 2),
                 (Kind::Problems, 2),
                 (Kind::Leaves, 0),

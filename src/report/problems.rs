@@ -254,6 +254,7 @@ fn level_cell<'a>(level: Finder, lang: Lang) -> Cell<'a> {
         Finder::City => lang.pick("市级", "city"),
         Finder::County => lang.pick("县级", "county"),
         Finder::Township => lang.pick("乡级", "township"),
+        Finder::Unit => lang.pick("单位", "unit"),
         Finder::None => lang.pick("非干部发现", "none"),
     };
     Cell::Word {

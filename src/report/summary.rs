@@ -6,15 +6,90 @@ use crate::i18n::{self, Heading, ReportName};
 use crate::lang::Lang;
 use crate::metrics::groups::{Group, Grouped, Grouping, grouped};
 use crate::metrics::problems::Finder;
+use crate::metrics::quotas::{Compliance, quotas};
 use crate::metrics::{By, Ctx, Figures, Summary, Window, summary};
 use crate::model::Enumeration;
+use crate::model::RegionId;
+
+/// The columns of each quota of bangcun.toml, after the fixed ones: its
+/// periods owed and met and its rate, keyed `quota:NAME:owed`,
+/// `quota:NAME:met`, `quota:NAME:rate` (docs/reports.md).
+///
+/// The keys and headings are made once per run from the quotas' names
+/// and live as long as it (a few short strings), as a column's key does.
+fn quota_columns(name: &str) -> [Column; 3] {
+    let own = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    [
+        ("owed", "应完成", "owed", Heading::Owed),
+        ("met", "已完成", "met", Heading::QuotaMet),
+        ("rate", "完成率", "compliance", Heading::ComplianceRate),
+    ]
+    .map(|(key, zh, en, _)| {
+        Column::all(
+            own(format!("quota:{name}:{key}")),
+            Heading::Own(own(format!("{name}{zh}")), own(format!("{name} {en}"))),
+        )
+    })
+}
+
+/// Each quota's owed and met periods per row unit of a summary (a
+/// county, or a township) and in total: a cadre counts where its first
+/// point lies.
+fn quota_compliance(
+    ctx: &Ctx,
+    window: &Window,
+    by: By,
+    units: &[RegionId],
+) -> (Vec<String>, Vec<Vec<Compliance>>, Vec<Compliance>) {
+    let figures = quotas(ctx, window);
+    let names = figures.iter().map(|q| q.quota.name.clone()).collect();
+    let mut row_of = vec![None; ctx.data.regions.len()];
+    for (row, unit) in units.iter().enumerate() {
+        row_of[unit.0 as usize] = Some(row);
+    }
+    let mut rows = vec![vec![Compliance::default(); figures.len()]; units.len()];
+    let mut total = vec![Compliance::default(); figures.len()];
+    for (q, figures) in figures.iter().enumerate() {
+        for o in &figures.owed {
+            let Some(point) = ctx.data.cadre(o.cadre).points.first().and_then(|p| p.id()) else {
+                continue;
+            };
+            if ctx.index.county_of(point).is_none() {
+                continue;
+            }
+            total[q].add(o);
+            let unit = match by {
+                By::County => ctx.index.county_of(point),
+                By::Township => ctx.index.township.get(point.0 as usize).copied().flatten(),
+            };
+            if let Some(row) = unit.and_then(|u| row_of[u.0 as usize]) {
+                rows[row][q].add(o);
+            }
+        }
+    }
+    (names, rows, total)
+}
+
+/// The cells of a unit's quota compliance.
+fn quota_cells<'c>(compliance: &[Compliance]) -> Vec<Cell<'c>> {
+    compliance
+        .iter()
+        .flat_map(|c| {
+            [
+                Cell::count(c.owed),
+                Cell::count(c.met),
+                Cell::Rate(c.rate()),
+            ]
+        })
+        .collect()
+}
 
 /// How a column's cell is read from a row's figures.
 type Read = fn(&Figures) -> Cell<'static>;
 
 /// The columns after the row's names, in the order of docs/reports.md: each key, its
 /// heading, and its cell.
-const FIGURES: [(&str, Heading, Read); 21] = [
+const FIGURES: [(&str, Heading, Read); 23] = [
     ("cadres", Heading::Cadres, |f| Cell::count(f.cadres)),
     ("townships", Heading::Townships, |f| {
         Cell::count(f.townships)
@@ -62,12 +137,19 @@ const FIGURES: [(&str, Heading, Read); 21] = [
         Cell::Rate(f.satisfaction_rate())
     }),
     // Appended after the keys of docs/reports.md's first list, which stay
-    // in their order.
+    // in their order: long-term problems (issue 10), then households
+    // (issue 11).
     ("long_term", Heading::LongTerm, |f| Cell::count(f.long_term)),
+    ("households", Heading::Households, |f| {
+        Cell::count(f.households)
+    }),
+    ("households_covered", Heading::HouseholdsCovered, |f| {
+        Cell::count(f.households_covered)
+    }),
 ];
 
 /// The cells of [`FIGURES`] for one row.
-fn figure_cells(f: &Figures) -> [Cell<'static>; 21] {
+fn figure_cells(f: &Figures) -> [Cell<'static>; 23] {
     FIGURES.map(|(_, _, cell)| cell(f))
 }
 
@@ -92,19 +174,30 @@ pub fn of_summary<'a>(
         columns.push(Column::machines("township_code", Heading::TownshipCode));
         columns.push(Column::all("township", Heading::Township));
     }
-    // Long-term problems are shown to people where there are some; the
-    // key is always there for programs.
+    // Long-term problems are shown to people where there are some, and
+    // the household figures to programmes that keep households: not a
+    // column of zeros. The keys are always there for programs.
+    let households = !ctx.data.households.is_empty();
     columns.extend(FIGURES.map(|(key, heading, _)| {
-        if key == "long_term" && s.total.long_term == 0 {
+        let hidden = match key {
+            "long_term" => s.total.long_term == 0,
+            "households" | "households_covered" => !households,
+            _ => false,
+        };
+        if hidden {
             Column::machines(key, heading)
         } else {
             Column::all(key, heading)
         }
     }));
+    let units: Vec<RegionId> = s.rows.iter().map(|(unit, _)| *unit).collect();
+    let (names, per_row, per_total) = quota_compliance(ctx, window, by, &units);
+    columns.extend(names.iter().flat_map(|name| quota_columns(name)));
     let rows = s
         .rows
         .iter()
-        .map(|(unit, f)| {
+        .zip(&per_row)
+        .map(|((unit, f), quotas)| {
             let mut row = Vec::from(county_cells(ctx, *unit));
             if by == By::Township {
                 let t = ctx.data.region(*unit);
@@ -112,6 +205,7 @@ pub fn of_summary<'a>(
                 row.push(Cell::text(&t.name));
             }
             row.extend(figure_cells(f));
+            row.extend(quota_cells(quotas));
             row
         })
         .collect();
@@ -120,6 +214,7 @@ pub fn of_summary<'a>(
         total.extend([Cell::Empty, Cell::Empty]);
     }
     total.extend(figure_cells(&s.total));
+    total.extend(quota_cells(&per_total));
     let name = match by {
         By::County => ReportName::SummaryByCounty,
         By::Township => ReportName::SummaryByTownship,
@@ -242,6 +337,7 @@ fn group_name(group: &Group, lang: Lang) -> String {
             Finder::City => lang.pick("市级", "city"),
             Finder::County => lang.pick("县级", "county"),
             Finder::Township => lang.pick("乡级", "township"),
+            Finder::Unit => lang.pick("单位", "unit"),
             Finder::None => lang.pick("非干部发现", "not found by a cadre"),
         }
         .to_string(),

@@ -38,6 +38,7 @@
 //!    write an empty file of it.
 
 mod cadres;
+mod households;
 mod leaves;
 mod problems;
 mod ratings;
@@ -51,6 +52,7 @@ use crate::lang::Lang;
 use crate::span::Span;
 
 pub use cadres::{CADRES, Cadre, CadreId};
+pub use households::{HOUSEHOLDS, Household, HouseholdId};
 pub use leaves::{LEAVES, Leave};
 pub use problems::{PROBLEMS, Problem};
 pub use ratings::{RATINGS, Rating, Stars, Year};
@@ -58,8 +60,8 @@ pub use regions::{Parent, REGIONS, Region, RegionId};
 pub use reviews::{REVIEWS, Review};
 pub use visits::{VISITS, Visit};
 pub use words::{
-    CadreLevel, Enumeration, Rectification, RegionLevel, Satisfaction, Source, VisitKind, YesNo,
-    words_of,
+    CadreLevel, Enumeration, HouseholdKind, OfficeKinds, Rectification, RegionLevel, Satisfaction,
+    Source, VisitKind, YesNo, words_of,
 };
 
 /// Declares the record kinds, in load order: each may refer only to the
@@ -90,6 +92,7 @@ macro_rules! kinds {
 kinds! {
     Regions => REGIONS;
     Cadres => CADRES;
+    Households => HOUSEHOLDS;
     Visits => VISITS;
     Problems => PROBLEMS;
     Leaves => LEAVES;
@@ -478,6 +481,8 @@ pub trait Builder {
     fn deadline(&mut self, field: usize) -> Option<Deadline>;
     /// A whole number ≥ 0; absent is 0.
     fn count(&mut self, field: usize) -> u32;
+    /// A number of days, 1 to 366; `None` when absent or bad (a finding).
+    fn positive(&mut self, field: usize) -> Option<std::num::NonZeroU16>;
     /// A year; a finding when it is none, or absent.
     fn year(&mut self, field: usize) -> Option<Year>;
     /// A star rating 0–5; a finding when it is none.
@@ -612,6 +617,17 @@ impl FieldType for u32 {
     const REQUIRED: bool = false;
     fn take(b: &mut impl Builder, field: usize) -> Self {
         b.count(field)
+    }
+    fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
+        self.to_string()
+    }
+}
+
+impl FieldType for std::num::NonZeroU16 {
+    const TYPE: Type = Type::Count;
+    const REQUIRED: bool = false;
+    fn take(b: &mut impl Builder, field: usize) -> Self {
+        b.positive(field).unwrap_or(std::num::NonZeroU16::MIN)
     }
     fn write(&self, _: &dyn KeyOf, _: Lang) -> String {
         self.to_string()
@@ -870,9 +886,15 @@ mod tests {
             Type::Refs(Kind::Regions)
         ));
         let keys: Vec<Option<usize>> = Kind::ALL.iter().map(|k| k.key()).collect();
-        assert_eq!(keys, [Some(0), Some(0), None, Some(0), None, None, None]);
+        assert_eq!(
+            keys,
+            [Some(0), Some(0), Some(0), None, Some(0), None, None, None]
+        );
         let referenced: Vec<bool> = Kind::ALL.iter().map(|k| k.referenced()).collect();
-        assert_eq!(referenced, [true, true, false, false, false, false, false]);
+        assert_eq!(
+            referenced,
+            [true, true, true, false, false, false, false, false]
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `visits`: what a cadre did at a point on a day (下沉走访记录).
 
-use super::{CadreId, KindDef, Ref, RegionId, VisitKind, record};
+use std::num::NonZeroU16;
+
+use super::{CadreId, HouseholdId, KindDef, Ref, RegionId, VisitKind, record};
 use crate::date::Date;
 
 record! {
@@ -14,6 +16,11 @@ record! {
         forums: u32 = "forums" ("座谈会场次", "座谈会", "召开座谈会", "座谈会（场）", "座谈会次数");
         people: u32 = "people" ("走访人次", "走访群众", "走访人数", "走访群众（人次）", "入户走访人次");
         note: Option<Box<str>> = "note" ("备注", "情况说明");
+        /// The days the visit took, for quotas in days (1 when absent).
+        days: NonZeroU16 = "days" ("天数", "下沉天数", "驻村天数", "天数（天）") default NonZeroU16::MIN;
+        /// The household visited, for quotas with each household; the
+        /// place is then its village (`household-place`).
+        household: Option<Ref<HouseholdId>> = "household" ("走访户", "帮扶户", "走访户编号", "户编号");
     }
 }
 

@@ -16,6 +16,17 @@ pub trait Enumeration: Sized + Copy + PartialEq + 'static {
     /// writes the value's own word instead).
     const ALSO: &'static [(Self, &'static str)] = &[];
 
+    /// A word of the office's own (`[visits.kinds]` in bangcun.toml), for
+    /// the enumerations an office may extend; none by default.
+    fn office(_text: &str, _office: &OfficeKinds) -> Option<Self> {
+        None
+    }
+
+    /// The office's own words for values of the type, English and Chinese.
+    fn office_words(_office: &OfficeKinds) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
     /// Reads an English (any case) or Chinese word, or one of the other
     /// words ([`Enumeration::ALSO`]).
     fn parse(text: &str) -> Option<Self> {
@@ -105,17 +116,91 @@ pub enum CadreLevel {
     City,
     County,
     Township,
+    /// A linking unit (a department, 帮扶单位) with its points: it has no
+    /// work days unless `[workdays] unit` gives some.
+    Unit,
+}
+
+impl CadreLevel {
+    /// Every level, in order.
+    pub const ALL: [CadreLevel; 4] = [
+        CadreLevel::City,
+        CadreLevel::County,
+        CadreLevel::Township,
+        CadreLevel::Unit,
+    ];
 }
 
 /// What a visit was (走访类型).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VisitKind {
+    #[default]
     Workday,
     Petition,
     Forum,
     PartyDay,
     Revisit,
+    Talk,
+    Lecture,
+    OrgLife,
     Other,
+    /// The office's own kind: its place in `[visits.kinds]`.
+    Office(u8),
+}
+
+impl VisitKind {
+    /// The word in `lang`, the office's own kinds included.
+    pub fn word_in(self, office: &OfficeKinds, lang: Lang) -> &str {
+        match self {
+            VisitKind::Office(i) => office
+                .0
+                .get(usize::from(i))
+                .map_or("", |(en, zh)| lang.pick(zh, en)),
+            builtin => builtin.word(lang),
+        }
+    }
+
+    /// The English word (the stable value), the office's own included.
+    pub fn english_in(self, office: &OfficeKinds) -> &str {
+        self.word_in(office, Lang::En)
+    }
+
+    /// Reads a word of the built-in kinds or of the office's own.
+    pub fn parse_in(text: &str, office: &OfficeKinds) -> Option<VisitKind> {
+        Self::parse(text).or_else(|| Self::office(text, office))
+    }
+}
+
+/// An office's own visit kinds, from `[visits.kinds]` in bangcun.toml: the
+/// English word (what data and quotas may name) and the Chinese one, in
+/// the order written. At most 200.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OfficeKinds(pub Vec<(String, String)>);
+
+/// What kind of household a household in hardship is (帮扶户类型).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HouseholdKind {
+    Rural,
+    Urban,
+    Other,
+}
+
+impl Enumeration for HouseholdKind {
+    const WORDS: &'static [(Self, &'static str, &'static str)] = &[
+        (HouseholdKind::Rural, "rural", "农村特困户"),
+        (HouseholdKind::Urban, "urban", "城市困难居民"),
+        (HouseholdKind::Other, "other", "其他"),
+    ];
+    const ALSO: &'static [(Self, &'static str)] = &[
+        (HouseholdKind::Rural, "农村"),
+        (HouseholdKind::Rural, "农村困难户"),
+        (HouseholdKind::Rural, "特困户"),
+        (HouseholdKind::Urban, "城市"),
+        (HouseholdKind::Urban, "城镇"),
+        (HouseholdKind::Urban, "城市困难户"),
+        (HouseholdKind::Urban, "城镇困难居民"),
+        (HouseholdKind::Other, "其它"),
+    ];
 }
 
 /// How a problem came to the ledger (问题来源).
@@ -172,6 +257,7 @@ impl Enumeration for CadreLevel {
         (CadreLevel::City, "city", "市级"),
         (CadreLevel::County, "county", "县级"),
         (CadreLevel::Township, "township", "乡级"),
+        (CadreLevel::Unit, "unit", "单位"),
     ];
     const ALSO: &'static [(Self, &'static str)] = &[
         (CadreLevel::City, "市"),
@@ -189,6 +275,10 @@ impl Enumeration for CadreLevel {
         (CadreLevel::Township, "乡镇级"),
         (CadreLevel::Township, "街道级"),
         (CadreLevel::Township, "乡级干部"),
+        (CadreLevel::Unit, "帮扶单位"),
+        (CadreLevel::Unit, "联系单位"),
+        (CadreLevel::Unit, "帮联单位"),
+        (CadreLevel::Unit, "单位级"),
     ];
 }
 
@@ -199,6 +289,9 @@ impl Enumeration for VisitKind {
         (VisitKind::Forum, "forum", "座谈会"),
         (VisitKind::PartyDay, "party-day", "主题党日"),
         (VisitKind::Revisit, "revisit", "回访"),
+        (VisitKind::Talk, "talk", "谈心"),
+        (VisitKind::Lecture, "lecture", "宣讲"),
+        (VisitKind::OrgLife, "org-life", "组织生活会"),
         (VisitKind::Other, "other", "其他"),
     ];
     const ALSO: &'static [(Self, &'static str)] = &[
@@ -213,8 +306,27 @@ impl Enumeration for VisitKind {
         (VisitKind::Forum, "座谈"),
         (VisitKind::PartyDay, "主题党日活动"),
         (VisitKind::PartyDay, "党日"),
+        (VisitKind::Talk, "谈心谈话"),
+        (VisitKind::Talk, "谈心交流"),
+        (VisitKind::Lecture, "政策宣讲"),
+        (VisitKind::Lecture, "宣讲活动"),
+        (VisitKind::OrgLife, "组织生活"),
+        (VisitKind::OrgLife, "专题组织生活会"),
         (VisitKind::Other, "其它"),
     ];
+
+    fn office(text: &str, office: &OfficeKinds) -> Option<Self> {
+        office
+            .0
+            .iter()
+            .position(|(en, zh)| zh == text || en.eq_ignore_ascii_case(text))
+            .and_then(|i| u8::try_from(i).ok())
+            .map(VisitKind::Office)
+    }
+
+    fn office_words(office: &OfficeKinds) -> Vec<(String, String)> {
+        office.0.clone()
+    }
 }
 
 impl Enumeration for Source {
@@ -368,5 +480,6 @@ mod tests {
         distinct::<Satisfaction>();
         distinct::<YesNo>();
         distinct::<Rectification>();
+        distinct::<HouseholdKind>();
     }
 }
