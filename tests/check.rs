@@ -986,3 +986,43 @@ fn a_closed_pipe_keeps_the_exit_status_of_bad_data() {
     let (code, err) = into_closed_pipe(&["--data", clean.1.to_str().unwrap(), "check"]);
     assert_eq!((code, err.as_str()), (0, ""));
 }
+
+/// Every bad cell of a row is said at once, references too: a visit of
+/// an unknown kind by an unknown cadre at an unknown place is three
+/// errors on its line, so that the clerk fixes the row in one go; and a
+/// row with an error still makes no follow-on finding for a good
+/// reference (line 3's C02 and 411001002001 are known).
+#[test]
+fn a_row_with_an_error_still_has_its_references_checked() {
+    let (_temp, data) = common::temp_copy("base");
+    fs::write(
+        data.join("visits/2026-01.csv"),
+        "date,cadre,place,kind,forums,people,note\n\
+         2026-01-10,C01,411001001001,workday,1,12,\n\
+         2026-01-20,C02,411001002001,调研,0,8,\n\
+         2026-01-20,C99,411001009009,夜访,1,15,\n",
+    )
+    .unwrap();
+    let (code, doc) = check_json(&data, &[]);
+    assert_eq!(code, 1);
+    // The path as the binary shows it, from the package root.
+    let found = findings(&doc);
+    let file = found[0].file.clone();
+    assert!(file.ends_with("data/visits/2026-01.csv"), "{file}");
+    let seen = |check: &str, line: u64, field: &str, value: &str| Seen {
+        check: check.into(),
+        file: file.clone(),
+        line: Some(line),
+        field: Some(field.into()),
+        value: Some(value.into()),
+    };
+    assert_eq!(
+        found,
+        vec![
+            seen("invalid-value", 3, "kind", "调研"),
+            seen("invalid-value", 4, "kind", "夜访"),
+            seen("unknown-cadre", 4, "cadre", "C99"),
+            seen("unknown-region", 4, "place", "411001009009"),
+        ]
+    );
+}

@@ -478,7 +478,8 @@ impl Keys {
 /// cache while its files stream past).
 #[derive(Clone, Debug)]
 pub struct Pending {
-    /// Index of the record, among the records of its file.
+    /// Index of the record, among the records of its file
+    /// ([`NO_RECORD`] for a row with errors).
     pub record: u32,
     /// Which item of the field's list (0 for a single reference).
     pub item: u16,
@@ -489,6 +490,10 @@ pub struct Pending {
     pub target: Kind,
     pub key: Key,
 }
+
+/// The record index of a reference from a row that became no record
+/// ([`Pending::record`]): looked up for its finding only.
+pub const NO_RECORD: u32 = u32::MAX;
 
 /// Where a row's findings and references go.
 pub struct Sink<'s> {

@@ -1212,8 +1212,12 @@ impl<Rec: Record> Taker<'_, Rec> {
         match build::build::<Rec, R>(row, &mut sink) {
             Some(record) => self.records.push(record),
             None => {
-                // No record: its references go with it.
-                self.pending.truncate(mark);
+                // No record, but its references are still looked up, so
+                // that a bad one is said with the row's other errors (a
+                // clerk fixes the row once); they set nothing.
+                for p in &mut self.pending[mark..] {
+                    p.record = build::NO_RECORD;
+                }
                 self.broken.extend(build::key_text(row, Rec::KIND));
             }
         }
