@@ -28,8 +28,12 @@ pub fn sheet_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> 
                 }
             })
             .collect();
-        // Quotes and spaces together: `' '` is a quote once the space goes.
-        let trimmed = cleaned.trim_matches(|c: char| c == '\'' || c.is_whitespace());
+        // Quotes and spaces together (`' '` is a quote once the space
+        // goes); at the end dots too, which a cut would take off anyway
+        // (`History.` would become the name Excel keeps).
+        let trimmed = cleaned
+            .trim_start_matches(|c: char| c == '\'' || c.is_whitespace())
+            .trim_end_matches(|c: char| c == '\'' || c == '.' || c.is_whitespace());
         if trimmed.is_empty() || trimmed.eq_ignore_ascii_case("history") {
             format!("_{trimmed}")
         } else {
@@ -148,6 +152,7 @@ mod tests {
         assert_eq!(sheet_names(["..."]), ["_"]);
         // Quotes behind spaces (found by the property below).
         assert_eq!(sheet_names(["' '\t"]), ["_"]);
+        assert_eq!(sheet_names(["History."]), ["_History"]);
     }
 
     /// Whether `name` is one Excel accepts for a sheet.
