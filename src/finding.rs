@@ -78,6 +78,40 @@ pub trait Describe: fmt::Debug + PartialEq + Send + Sync + 'static {
     fn help(&self, lang: Lang) -> Option<String>;
 }
 
+/// Declares the message of a value as written (`text`) whose help says
+/// the same whatever the value: the struct and its [`Describe`], the
+/// headline naming the value by the identifier given between bars.
+///
+/// ```ignore
+/// text_message! {
+///     /// A year that is none (`invalid-year`).
+///     InvalidYear, |text| "“{text}”不是年度", "\"{text}\" is not a year";
+///     help "写四位年份，如 2022", "write the year in four digits, such as 2022"
+/// }
+/// ```
+macro_rules! text_message {
+    ($(#[$meta:meta])* $name:ident, |$text:ident| $zh:literal, $en:literal;
+     help $help_zh:literal, $help_en:literal $(,)?) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct $name {
+            pub text: String,
+        }
+
+        impl $crate::finding::Describe for $name {
+            fn text(&self, lang: $crate::lang::Lang) -> String {
+                let $text = &self.text;
+                $crate::lang::tr!(lang, $zh, $en)
+            }
+
+            fn help(&self, lang: $crate::lang::Lang) -> Option<String> {
+                Some($crate::lang::tr!(lang, $help_zh, $help_en))
+            }
+        }
+    };
+}
+pub(crate) use text_message;
+
 /// A message of any check, as a finding holds it.
 #[derive(Clone)]
 pub struct Message(Arc<dyn Erased>);

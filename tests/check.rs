@@ -85,6 +85,15 @@ const CASES: &[Case] = &[
         None,
         Some("C03,2026-02-18,2026-02-22,学习"),
     ),
+    // leaves.csv in Big5: its reason 病假住院 reads as GB18030 痜安︘皘,
+    // GBK extensions and symbols, while as Big5 all four are common.
+    case(
+        "big5-encoding",
+        "leaves.csv",
+        Some(2),
+        None,
+        Some("C03,2026-02-18,2026-02-22,痜安︘皘"),
+    ),
     // The quote opening P03's summary on line 4 is never closed.
     case("bad-quoting", "problems.csv", Some(4), None, None),
     // Line 2 has a fifth cell under a 4-column header.
@@ -351,12 +360,13 @@ const CASES: &[Case] = &[
 /// The checks that only warn (docs/checks.md: an unknown column, a visit at a
 /// place that is not the cadre's, outside its link, a date after today, the
 /// same visit twice; and a link to what is read already, a temporary file
-/// left over, an encoding that could be either); every other check is an
+/// left over, an encoding that could be either or looks like Big5); every other check is an
 /// error.
-const WARNINGS: [&str; 9] = [
+const WARNINGS: [&str; 10] = [
     "repeated-link",
     "leftover-temp-file",
     "ambiguous-encoding",
+    "big5-encoding",
     "unknown-column",
     "visit-place",
     "visit-outside-link",

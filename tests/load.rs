@@ -703,6 +703,26 @@ fn hostile_files_end_in_a_finding_not_a_crash() {
 }
 
 #[test]
+fn a_toml_table_that_is_not_valid_toml_loses_only_itself() {
+    // The invalid-toml fixture's February: its second table's cadre
+    // string never ends (line 11). Read a table at a time, the first
+    // table (C01, 2026-02-10) is still read: base's 6 visits less 1, so
+    // 21 - 1 = 20 records; before, the whole file was lost (19).
+    let (_temp, data) = temp_copy("invalid-toml");
+    let (code, doc) = run(&data, &[]);
+    assert_eq!(
+        places(&doc),
+        vec![(
+            "invalid-toml".into(),
+            shown("visits/2026-02.toml"),
+            Some(11)
+        )]
+    );
+    assert_eq!(counts(&doc), (1, 0, 7, 20));
+    assert_eq!(code, 1);
+}
+
+#[test]
 fn toml_files_are_read_in_time_linear_in_their_size() {
     // 40,000 [[visit]] tables of 5 lines each: table i (from 0) is on lines
     // 5i+1 (header) to 5i+5 (blank); the last (i = 39,999) has a people
@@ -932,6 +952,114 @@ fn short_gbk_that_reads_as_utf8_is_read_as_gbk_and_fmt_leaves_it() {
     let (code, doc) = run(&data, &[]);
     assert_eq!((code, counts(&doc)), (0, CLEAN));
     assert_eq!(fmt(&data).0, 0);
+}
+
+/// Base with visits/2026-01.csv replaced by `bytes`: check's exit
+/// status and findings, the visits read, and fmt's exit status; asserts
+/// that fmt left the file as it was.
+fn visits_as(bytes: &[u8]) -> (i32, Vec<Seen>, usize, i32) {
+    let (_temp, data) = temp_copy("base");
+    let path = data.join("visits/2026-01.csv");
+    write(&path, bytes);
+    let (code, doc) = run(&data, &["--lang", "en"]);
+    let visits = common::snapshot(&data)
+        .into_iter()
+        .filter(|(file, _)| file == "visits/2026-01.csv")
+        .map(|(_, (records, _))| records.len())
+        .sum();
+    let (fmt_code, _) = fmt(&data);
+    assert_eq!(fs::read(&path).unwrap(), bytes, "fmt rewrote it");
+    (code, findings(&doc), visits, fmt_code)
+}
+
+/// A finding of visits/2026-01.csv at a line, naming no field.
+fn in_january(check: &str, line: u64, value: &str) -> Seen {
+    Seen {
+        field: None,
+        ..at("visits/2026-01.csv", check, line, "", Some(value))
+    }
+}
+
+/// The visits of base's January, in GBK.
+const JANUARY: &str = "日期,干部编号,地点代码,类型,座谈会场次,走访人次,备注\n\
+    2026-01-10,C01,411001001001,工作日下沉,1,12,\n\
+    2026-01-20,C02,411001002001,工作日下沉,0,8,\n";
+
+#[test]
+fn a_utf8_row_of_signs_in_a_gbk_file_is_named_not_garbled() {
+    // Before the fix, read whole as GB18030: 脳脳 35渭g/m鲁 卤5掳C, 鈪＄骇,
+    // no finding, and fmt saved the garbled text. Lines 1-3 GBK, line 4
+    // UTF-8: an error naming line 4, whose record is held back; the two
+    // GBK visits are read; fmt leaves the file alone.
+    for note in ["×× 35μg/m³ ±5°C", "Ⅱ级", "①", "—", "…", "℃"] {
+        let mut bytes = gb18030(JANUARY);
+        let line = format!("2026-01-20,C04,411001002001,workday,0,6,{note}");
+        bytes.extend_from_slice(format!("{line}\n").as_bytes());
+        let (code, seen, visits, fmt_code) = visits_as(&bytes);
+        let finding = in_january("mixed-encoding", 4, &line);
+        assert_eq!(
+            (code, seen, visits, fmt_code),
+            (1, vec![finding], 3, 1),
+            "{note}"
+        );
+    }
+}
+
+#[test]
+fn a_gbk_row_in_a_utf8_file_is_named_and_the_other_rows_read() {
+    // Before the fix: "neither UTF-8 nor GB18030", the whole file left
+    // out. 20 UTF-8 rows (lines 2-21) and one appended in GBK (line 22):
+    // 21 records read, the GBK one named (and held back by its error).
+    let mut text = String::from("日期,干部编号,地点代码,类型,座谈会场次,走访人次,备注\n");
+    for day in 1..=20 {
+        text.push_str(&format!(
+            "2026-01-{day:02},C01,411001001001,工作日下沉,0,1,入户走访\n"
+        ));
+    }
+    let line = "2026-01-21,C01,411001001001,工作日下沉,0,1,入户走访";
+    for bom in ["", "\u{feff}"] {
+        let mut bytes = format!("{bom}{text}").into_bytes();
+        bytes.extend_from_slice(&gb18030(&format!("{line}\n")));
+        let (code, seen, visits, fmt_code) = visits_as(&bytes);
+        let finding = in_january("mixed-encoding", 22, line);
+        assert_eq!(
+            (code, seen, visits, fmt_code),
+            (1, vec![finding], 21, 1),
+            "BOM {bom:?}"
+        );
+    }
+}
+
+#[test]
+fn a_utf8_row_that_reads_as_well_in_gbk_is_a_warning_with_both_readings() {
+    // Café is C3 A9 at its end, 茅 in GBK: neither reading is clearly the
+    // likelier, so no guess is made: read as the file's GB18030, a
+    // warning shows both, and fmt leaves the file alone.
+    let mut bytes = gb18030(JANUARY);
+    bytes.extend_from_slice("2026-01-20,C04,411001002001,workday,0,6,Café\n".as_bytes());
+    let (code, seen, visits, fmt_code) = visits_as(&bytes);
+    let finding = in_january(
+        "ambiguous-encoding",
+        4,
+        "2026-01-20,C04,411001002001,workday,0,6,Caf茅",
+    );
+    assert_eq!((code, seen, visits, fmt_code), (0, vec![finding], 3, 1));
+}
+
+#[test]
+fn big5_read_as_gb18030_is_a_warning() {
+    // 道路損壞 in Big5 reads 笵隔穕胊 as GB18030, with no finding before
+    // the fix.
+    let text = "date,cadre,place,kind,forums,people,note\n\
+        2026-01-10,C01,411001001001,workday,1,12,道路損壞\n";
+    let (bytes, _, _) = encoding_rs::BIG5.encode(text);
+    let (code, seen, visits, fmt_code) = visits_as(&bytes);
+    let finding = in_january(
+        "big5-encoding",
+        2,
+        "2026-01-10,C01,411001001001,workday,1,12,笵隔穕胊",
+    );
+    assert_eq!((code, seen, visits, fmt_code), (0, vec![finding], 1, 1));
 }
 
 #[test]

@@ -177,6 +177,34 @@ fn ratings_judge_their_targets() {
         line("软弱涣散"),
         ["软弱涣散", "≤", "0", "2", "未达标", "甲县"]
     );
+    // By township (see ratings_by_township_as_csv): 三星以上 一镇 1, 二镇
+    // 0, 三镇 0.5 — 二镇 and 三镇 miss 0.7; weak: 二镇 2. Each named with
+    // its county, since two counties may each have a township of one name.
+    let table = text_of(&fixture(), &["report", "ratings", "--by", "township"]);
+    let targets = table.split("目标完成情况").nth(1).expect("a targets table");
+    let line = |figure: &str| {
+        targets
+            .lines()
+            .find(|l| l.starts_with(figure))
+            .unwrap_or_else(|| panic!("{figure} in {targets}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        line("三星以上占比"),
+        [
+            "三星以上占比",
+            "≥",
+            "70.0%",
+            "66.7%",
+            "未达标",
+            "甲县二镇、乙县三镇"
+        ]
+    );
+    assert_eq!(
+        line("软弱涣散"),
+        ["软弱涣散", "≤", "0", "2", "未达标", "甲县二镇"]
+    );
 }
 
 // The reviews of 2025: C1 张一 18 + 1 of 20 → 0.95; C2 李二 6 + 1 of 10 →

@@ -82,7 +82,7 @@ const fn data(check: &'static Check, run: CheckFn) -> Entry {
 
 /// Every check, in the order they are listed (`bangcun check --list`) and
 /// run.
-pub const ENTRIES: [Entry; 44] = [
+pub const ENTRIES: [Entry; 45] = [
     loader(&load::UNREADABLE_FILE),
     loader(&load::OUTSIDE_LINK),
     loader(&load::REPEATED_LINK),
@@ -91,6 +91,7 @@ pub const ENTRIES: [Entry; 44] = [
     loader(&load::BAD_ENCODING),
     loader(&load::MIXED_ENCODING),
     loader(&load::AMBIGUOUS_ENCODING),
+    loader(&load::BIG5_ENCODING),
     loader(&load::BAD_QUOTING),
     loader(&load::FIELD_COUNT),
     loader(&load::INVALID_TOML),
@@ -170,7 +171,10 @@ mod tests {
     fn names_are_stable_lowercase_and_unique() {
         for (i, a) in REGISTRY.iter().enumerate() {
             assert!(
-                a.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                a.name.starts_with(|c: char| c.is_ascii_lowercase())
+                    && a.name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{}",
                 a.name
             );

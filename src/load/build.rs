@@ -13,7 +13,7 @@ use rustc_hash::FxHashSet;
 
 use crate::config::Aliases;
 use crate::date;
-use crate::finding::{Check, Describe, Finding, Severity, shown};
+use crate::finding::{Check, Describe, Finding, Severity, shown, text_message};
 use crate::lang::{Lang, tr};
 use crate::model::{
     Date, Deadline, Enumeration, FileId, Key, KeyIndex, Kind, Record, Ref, RegionLevel, Source,
@@ -215,154 +215,62 @@ impl Describe for InvalidDate {
     }
 }
 
-/// A deadline that is no date and no text deadline (`invalid-date`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InvalidDeadline {
-    pub text: String,
+text_message! {
+    /// A deadline that is no date and no text deadline (`invalid-date`).
+    InvalidDeadline,
+    |text| "“{text}”不是整改时限：既不是日期，也不是可识别的时限写法",
+    "\"{text}\" is no deadline: neither a date nor a deadline in words bangcun reads";
+    help "写日期（2026-06-30），或写作 2026年底前、2026年6月底前、6月底前、2026年6月30日前、立行立改、长期坚持",
+    "write a date (2026-06-30), or one of the forms 2026年底前, 2026年6月底前, 6月底前, 2026年6月30日前, 立行立改 (at once), 长期坚持 (long-term)"
 }
 
-impl Describe for InvalidDeadline {
-    fn text(&self, lang: Lang) -> String {
-        let text = &self.text;
-        tr!(
-            lang,
-            "“{text}”不是整改时限：既不是日期，也不是可识别的时限写法",
-            "\"{text}\" is no deadline: neither a date nor a deadline in words bangcun reads",
-        )
-    }
-
-    fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "写日期（2026-06-30），或写作 2026年底前、2026年6月底前、6月底前、2026年6月30日前、立行立改、长期坚持",
-            "write a date (2026-06-30), or one of the forms 2026年底前, 2026年6月底前, 6月底前, 2026年6月30日前, 立行立改 (at once), 长期坚持 (long-term)",
-        ))
-    }
-}
-
-/// A count that is no whole number ≥ 0 (`invalid-number`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InvalidNumber {
-    pub text: String,
-}
-
-impl Describe for InvalidNumber {
-    fn text(&self, lang: Lang) -> String {
-        let text = &self.text;
-        tr!(
-            lang,
-            "“{text}”不是非负整数",
-            "\"{text}\" is not a whole number ≥ 0"
-        )
-    }
-
-    fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "填写 0 或正整数",
-            "write 0 or a positive whole number"
-        ))
-    }
+text_message! {
+    /// A count that is no whole number ≥ 0 (`invalid-number`).
+    InvalidNumber,
+    |text| "“{text}”不是非负整数",
+    "\"{text}\" is not a whole number ≥ 0";
+    help "填写 0 或正整数",
+    "write 0 or a positive whole number"
 }
 
 /// The most days one visit can take: a year.
 pub const MAX_DAYS: u32 = 366;
 
-/// The days a visit took, not a whole number from 1 to [`MAX_DAYS`]
-/// (`invalid-number`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NotDays {
-    pub text: String,
+text_message! {
+    /// The days a visit took, not a whole number from 1 to [`MAX_DAYS`]
+    /// (`invalid-number`).
+    NotDays,
+    |text| "“{text}”不是 1 到 366 之间的整数天数",
+    "\"{text}\" is not a whole number of days from 1 to 366";
+    help "填写走访用去的天数，如 1 或 3（不填按 1 天计）",
+    "write the days the visit took, such as 1 or 3 (left empty, it counts as 1)"
 }
 
-impl Describe for NotDays {
-    fn text(&self, lang: Lang) -> String {
-        let text = &self.text;
-        tr!(
-            lang,
-            "“{text}”不是 1 到 366 之间的整数天数",
-            "\"{text}\" is not a whole number of days from 1 to 366"
-        )
-    }
-
-    fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "填写走访用去的天数，如 1 或 3（不填按 1 天计）",
-            "write the days the visit took, such as 1 or 3 (left empty, it counts as 1)"
-        ))
-    }
+text_message! {
+    /// A count of digits only, beyond the largest count (`invalid-number`).
+    NumberTooLarge,
+    |text| "“{text}”太大，最大为 4294967295",
+    "\"{text}\" is too large: a count is at most 4294967295";
+    help "核对数字是否录错",
+    "check the number for a typing error"
 }
 
-/// A count of digits only, beyond the largest count (`invalid-number`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NumberTooLarge {
-    pub text: String,
+text_message! {
+    /// A year that is none (`invalid-year`).
+    InvalidYear,
+    |text| "“{text}”不是年度",
+    "\"{text}\" is not a year";
+    help "写四位年份，如 2022（也可写 2022年、2022年度），在 1900 至 2099 之间",
+    "write the year in four digits, such as 2022 (or 2022年, 2022年度), from 1900 to 2099"
 }
 
-impl Describe for NumberTooLarge {
-    fn text(&self, lang: Lang) -> String {
-        let text = &self.text;
-        tr!(
-            lang,
-            "“{text}”太大，最大为 4294967295",
-            "\"{text}\" is too large: a count is at most 4294967295"
-        )
-    }
-
-    fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "核对数字是否录错",
-            "check the number for a typing error"
-        ))
-    }
-}
-
-/// A year that is none (`invalid-year`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InvalidYear {
-    pub text: String,
-}
-
-impl Describe for InvalidYear {
-    fn text(&self, lang: Lang) -> String {
-        let text = &self.text;
-        tr!(lang, "“{text}”不是年度", "\"{text}\" is not a year")
-    }
-
-    fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "写四位年份，如 2022（也可写 2022年、2022年度），在 1900 至 2099 之间",
-            "write the year in four digits, such as 2022 (or 2022年, 2022年度), from 1900 to 2099",
-        ))
-    }
-}
-
-/// A star rating that is none, or outside 0–5 (`invalid-stars`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InvalidStars {
-    pub text: String,
-}
-
-impl Describe for InvalidStars {
-    fn text(&self, lang: Lang) -> String {
-        let text = &self.text;
-        tr!(
-            lang,
-            "“{text}”不是 0 到 5 之间的星级",
-            "\"{text}\" is not a star rating from 0 to 5"
-        )
-    }
-
-    fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "填写 1 到 5 的星级（如 5、5星、五星），未评星填 0 或留空",
-            "write 1 to 5 stars (5, 5星 or 五星); 0 or an empty cell for not rated",
-        ))
-    }
+text_message! {
+    /// A star rating that is none, or outside 0–5 (`invalid-stars`).
+    InvalidStars,
+    |text| "“{text}”不是 0 到 5 之间的星级",
+    "\"{text}\" is not a star rating from 0 to 5";
+    help "填写 1 到 5 的星级（如 5、5星、五星），未评星填 0 或留空",
+    "write 1 to 5 stars (5, 5星 or 五星); 0 or an empty cell for not rated"
 }
 
 /// A word that is none of an enumeration's (`invalid-value`): the words
@@ -398,25 +306,13 @@ impl Describe for InvalidEnum {
     }
 }
 
-/// A TOML value where text is wanted (`invalid-value`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InvalidText {
-    pub text: String,
-}
-
-impl Describe for InvalidText {
-    fn text(&self, lang: Lang) -> String {
-        let text = &self.text;
-        tr!(lang, "{text} 不是文本", "{text} is not text")
-    }
-
-    fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "写成带引号的字符串",
-            "write it as a quoted string"
-        ))
-    }
+text_message! {
+    /// A TOML value where text is wanted (`invalid-value`).
+    InvalidText,
+    |text| "{text} 不是文本",
+    "{text} is not text";
+    help "写成带引号的字符串",
+    "write it as a quoted string"
 }
 
 /// A row of some record kind, whatever the file format.
@@ -622,6 +518,26 @@ impl<'a, 's, R: Row> Reader<'a, 's, R> {
         cell
     }
 
+    /// The value `parse` reads from a field's cell; when it reads none,
+    /// the error `check` with the message `bad` makes of the cell as
+    /// written. Nothing for an absent cell (an error if `required`).
+    fn parsed<T, M: Describe>(
+        &mut self,
+        field: usize,
+        required: bool,
+        parse: impl FnOnce(&mut Self, &Cell<'a>) -> Option<T>,
+        check: &'static Check,
+        bad: impl FnOnce(String) -> M,
+    ) -> Option<T> {
+        let cell = self.cell(field, required)?;
+        let parsed = parse(self, &cell);
+        if parsed.is_none() {
+            let text = cell.shown();
+            self.error(field, check, Some(text.clone()), bad(text));
+        }
+        parsed
+    }
+
     fn text_of(&mut self, field: usize, cell: Cell<'a>) -> Option<Cow<'a, str>> {
         match cell {
             Cell::Text(s) => Some(s),
@@ -824,22 +740,13 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     }
 
     fn date(&mut self, field: usize, required: bool) -> Option<Date> {
-        let cell = self.cell(field, required)?;
-        let parsed = match &cell {
-            Cell::Text(s) => self.sink.dates.parse(s),
+        let parse = |reader: &mut Self, cell: &Cell| match cell {
+            Cell::Text(s) => reader.sink.dates.parse(s),
             Cell::Date(d) => Some(*d),
             _ => None,
         };
-        if parsed.is_none() {
-            let text = cell.shown();
-            self.error(
-                field,
-                &INVALID_DATE,
-                Some(text.clone()),
-                InvalidDate { text },
-            );
-        }
-        parsed
+        let bad = |text| InvalidDate { text };
+        self.parsed(field, required, parse, &INVALID_DATE, bad)
     }
 
     fn deadline(&mut self, field: usize) -> Option<Deadline> {
@@ -881,50 +788,37 @@ impl<R: Row> Builder for Reader<'_, '_, R> {
     }
 
     fn positive(&mut self, field: usize) -> Option<std::num::NonZeroU16> {
-        let cell = self.row.cell(field)?;
-        let parsed = match &cell {
-            Cell::Text(s) => whole_number(s),
-            Cell::Int(i) => u32::try_from(*i).ok(),
-            _ => None,
+        let parse = |_: &mut Self, cell: &Cell| {
+            let n = match cell {
+                Cell::Text(s) => whole_number(s),
+                Cell::Int(i) => u32::try_from(*i).ok(),
+                _ => None,
+            };
+            n.filter(|n| *n <= MAX_DAYS)
+                .and_then(|n| std::num::NonZeroU16::new(n as u16))
         };
-        let days = parsed
-            .filter(|n| *n <= MAX_DAYS)
-            .and_then(|n| std::num::NonZeroU16::new(n as u16));
-        if days.is_none() {
-            let text = cell.shown();
-            self.error(field, &INVALID_NUMBER, Some(text.clone()), NotDays { text });
-        }
-        days
+        let bad = |text| NotDays { text };
+        self.parsed(field, false, parse, &INVALID_NUMBER, bad)
     }
 
     fn year(&mut self, field: usize) -> Option<Year> {
-        let cell = self.cell(field, true)?;
-        let parsed = match &cell {
+        let parse = |_: &mut Self, cell: &Cell| match cell {
             Cell::Text(s) => Year::parse(s),
             Cell::Int(i) => Year::of(*i),
             _ => None,
         };
-        if parsed.is_none() {
-            let text = cell.shown();
-            let value = Some(text.clone());
-            self.error(field, &INVALID_YEAR, value, InvalidYear { text });
-        }
-        parsed
+        let bad = |text| InvalidYear { text };
+        self.parsed(field, true, parse, &INVALID_YEAR, bad)
     }
 
     fn stars(&mut self, field: usize) -> Option<Stars> {
-        let cell = self.cell(field, false)?;
-        let parsed = match &cell {
+        let parse = |_: &mut Self, cell: &Cell| match cell {
             Cell::Text(s) => Stars::parse(s),
             Cell::Int(i) => Stars::of(*i),
             _ => None,
         };
-        if parsed.is_none() {
-            let text = cell.shown();
-            let value = Some(text.clone());
-            self.error(field, &INVALID_STARS, value, InvalidStars { text });
-        }
-        parsed
+        let bad = |text| InvalidStars { text };
+        self.parsed(field, false, parse, &INVALID_STARS, bad)
     }
 
     fn word<E: Enumeration>(&mut self, field: usize, required: bool) -> Option<E> {

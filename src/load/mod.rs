@@ -54,8 +54,8 @@ pub use csv::{
     UnknownColumn,
 };
 pub use decode::{
-    AMBIGUOUS_ENCODING, AmbiguousEncoding, BAD_ENCODING, Decoded, Doubt, Encoding, MIXED_ENCODING,
-    MixedEncoding, Undecodable, decode,
+    AMBIGUOUS_ENCODING, AmbiguousEncoding, BAD_ENCODING, BIG5_ENCODING, Big5Encoding, Decoded,
+    Doubt, Encoding, MIXED_ENCODING, MixedEncoding, OddLine, Undecodable, decode,
 };
 pub use discover::{LEFTOVER_TEMP_FILE, OUTSIDE_LINK, REPEATED_LINK, UNREADABLE_FILE};
 pub use link::{

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use rustc_hash::FxHashMap;
 
-use crate::finding::{Check, Describe, Severity};
+use crate::finding::{Check, Describe, Severity, text_message};
 use crate::lang::{Lang, tr};
 use crate::model::{Kind, Record, Ref, Region};
 use crate::schema;
@@ -406,29 +406,13 @@ impl Describe for Ambiguous {
     }
 }
 
-/// A code that Excel turned into a number (`mangled-code`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MangledCode {
-    pub text: String,
-}
-
-impl Describe for MangledCode {
-    fn text(&self, lang: Lang) -> String {
-        let text = &self.text;
-        tr!(
-            lang,
-            "“{text}”是 Excel 把代码当作数字后显示的科学记数法，代码的后几位已经丢失",
-            "\"{text}\" is a code that Excel turned into a number and shows in scientific notation; its last digits are lost",
-        )
-    }
-
-    fn help(&self, lang: Lang) -> Option<String> {
-        Some(tr!(
-            lang,
-            "在 Excel/WPS 中把这一列的单元格格式设为“文本”，再重新输入完整的代码",
-            "in Excel or WPS, format the column as text (文本) and type the full codes again",
-        ))
-    }
+text_message! {
+    /// A code that Excel turned into a number (`mangled-code`).
+    MangledCode,
+    |text| "“{text}”是 Excel 把代码当作数字后显示的科学记数法，代码的后几位已经丢失",
+    "\"{text}\" is a code that Excel turned into a number and shows in scientific notation; its last digits are lost";
+    help "在 Excel/WPS 中把这一列的单元格格式设为“文本”，再重新输入完整的代码",
+    "in Excel or WPS, format the column as text (文本) and type the full codes again"
 }
 
 pub static MANGLED_CODE: Check = Check {

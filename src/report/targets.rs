@@ -57,21 +57,35 @@ fn number(cell: &Cell) -> Option<f64> {
 }
 
 /// Judges each target whose figure is a column of `report` (by its key)
-/// against its total and its rows; `code` and `name` are the keys of the
-/// columns that name a row.
+/// against its total and its rows; `code` and `names` are the keys of the
+/// columns that name a row, its name the texts of `names` one after the
+/// other (a township's after its county's: 魏都区西大街道, since two
+/// counties may each have a 城关镇).
 pub fn judge<'a>(
     report: &Report<'a>,
     targets: &'a [Target],
     who: Who,
-    (code, name): (&str, &str),
+    code: &str,
+    names: &[&str],
 ) -> Vec<Judged<'a>> {
     let column = |key: &str| report.columns.iter().position(|c| c.key == key);
-    let (Some(code), Some(name)) = (column(code), column(name)) else {
+    let Some(code) = column(code) else {
+        return Vec::new();
+    };
+    let Some(names) = names
+        .iter()
+        .map(|n| column(n))
+        .collect::<Option<Vec<usize>>>()
+    else {
         return Vec::new();
     };
     let text = |row: &[Cell<'a>], i: usize| match row.get(i) {
         Some(Cell::Text(t)) => t.clone(),
         _ => Cow::Borrowed(""),
+    };
+    let name = |row: &[Cell<'a>]| match names.as_slice() {
+        [one] => text(row, *one),
+        several => Cow::Owned(several.iter().map(|&i| text(row, i)).collect()),
     };
     targets
         .iter()
@@ -91,7 +105,7 @@ pub fn judge<'a>(
                         let v = row.get(i).and_then(number);
                         v.is_some_and(|v| !target.goal.met(v))
                     })
-                    .map(|row| (text(row, code), text(row, name)))
+                    .map(|row| (text(row, code), name(row)))
                     .collect()
             } else {
                 Vec::new()
@@ -112,12 +126,13 @@ pub fn judge<'a>(
 /// summary, the ratings).
 pub fn judge_by<'a>(report: &Report<'a>, targets: &'a [Target], by: By) -> Vec<Judged<'a>> {
     match by {
-        By::County => judge(report, targets, Who::Counties, ("county_code", "county")),
+        By::County => judge(report, targets, Who::Counties, "county_code", &["county"]),
         By::Township => judge(
             report,
             targets,
             Who::Townships,
-            ("township_code", "township"),
+            "township_code",
+            &["county", "township"],
         ),
     }
 }
