@@ -28,6 +28,13 @@ pub enum ReportName {
     Attendance,
     MissedWorkdays,
     Coverage,
+    /// `report problems`: the ledger, or one of its named lists.
+    Ledger(Ledger),
+    /// `report summary --by category|source|unit|level`: problem figures.
+    SummaryByCategory,
+    SummaryBySource,
+    SummaryByUnit,
+    SummaryByLevel,
     Quotas,
     MissedQuotas,
     RatingsByCounty,
@@ -61,6 +68,15 @@ impl ReportName {
             (Attendance, Lang::En) => "Work-day attendance",
             (MissedWorkdays, Lang::En) => "Missed work days",
             (Coverage, Lang::En) => "Townships and villages without an active cadre",
+            (Ledger(ledger), lang) => ledger.title(lang),
+            (SummaryByCategory, Lang::Zh) => "问题整改汇总（按类别）",
+            (SummaryBySource, Lang::Zh) => "问题整改汇总（按来源）",
+            (SummaryByUnit, Lang::Zh) => "问题整改汇总（按责任单位）",
+            (SummaryByLevel, Lang::Zh) => "问题整改汇总（按发现层级）",
+            (SummaryByCategory, Lang::En) => "Problems by category",
+            (SummaryBySource, Lang::En) => "Problems by source",
+            (SummaryByUnit, Lang::En) => "Problems by responsible unit",
+            (SummaryByLevel, Lang::En) => "Problems by the level that found them",
             (Quotas, Lang::En) => "Quota compliance",
             (MissedQuotas, Lang::En) => "Quotas missed",
             (RatingsByCounty, Lang::En) => "Star ratings and three zeros by county",
@@ -82,6 +98,11 @@ impl ReportName {
             Attendance => ("到岗情况", "Attendance"),
             MissedWorkdays => ("未到岗", "Missed work days"),
             Coverage => ("未覆盖", "Uncovered"),
+            Ledger(ledger) => return ledger.sheet(lang),
+            SummaryByCategory => ("按类别", "By category"),
+            SummaryBySource => ("按来源", "By source"),
+            SummaryByUnit => ("按责任单位", "By unit"),
+            SummaryByLevel => ("按发现层级", "By level"),
             Quotas => ("定额完成", "Quotas"),
             MissedQuotas => ("定额未完成", "Quotas missed"),
             RatingsByCounty => ("评星（按县区）", "Ratings by county"),
@@ -93,6 +114,70 @@ impl ReportName {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+/// The problem ledger and the lists the office names (三台账两清单, as
+/// the Xuchang office calls them), which `report problems` is titled by
+/// when its filters ask for one of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ledger {
+    /// The whole ledger, or a cut of it that has no name of its own.
+    All,
+    /// `--level city --at township`.
+    CityTownship,
+    /// `--level city --at village`.
+    CityVillage,
+    /// `--level county --at village`.
+    CountyVillage,
+    /// `--status open,overdue`: the problems handed to the units.
+    Assigned,
+    /// `--status rectified`: rectified, to verify.
+    ToVerify,
+    /// `--status overdue`: the problems to chase (督办).
+    Overdue,
+}
+
+impl Ledger {
+    pub fn title(self, lang: Lang) -> &'static str {
+        use Ledger::*;
+        let (zh, en) = match self {
+            All => ("问题台账", "Problem ledger"),
+            CityTownship => (
+                "市级领导“联乡帮村”工作乡（镇、街道）问题台账",
+                "City leaders' ledger of problems at townships",
+            ),
+            CityVillage => (
+                "市级领导“联乡帮村”工作村（社区）问题台账",
+                "City leaders' ledger of problems at villages",
+            ),
+            CountyVillage => (
+                "县级干部“联乡帮村”工作村（社区）问题台账",
+                "County cadres' ledger of problems at villages",
+            ),
+            Assigned => (
+                "联乡帮村交办问题清单",
+                "Problems handed to the responsible units",
+            ),
+            ToVerify => ("联乡帮村需核实问题清单", "Rectified problems to verify"),
+            Overdue => ("联乡帮村逾期问题督办清单", "Overdue problems to chase"),
+        };
+        lang.pick(zh, en)
+    }
+
+    /// The sheet name of the list (at most 31 characters).
+    pub fn sheet(self, lang: Lang) -> &'static str {
+        use Ledger::*;
+        let (zh, en) = match self {
+            All => ("问题台账", "Ledger"),
+            CityTownship => ("市级领导乡镇问题台账", "City, townships"),
+            CityVillage => ("市级领导村问题台账", "City, villages"),
+            CountyVillage => ("县级干部村问题台账", "County, villages"),
+            Assigned => ("交办问题清单", "Assigned"),
+            ToVerify => ("需核实问题清单", "To verify"),
+            Overdue => ("逾期问题督办清单", "Overdue"),
+        };
+        lang.pick(zh, en)
     }
 }
 
@@ -148,6 +233,13 @@ pub enum Heading {
     Level,
     Code,
     RegionName,
+    // The ledger's own columns.
+    Source,
+    FinderLevel,
+    Status,
+    DaysLeft,
+    VerifiedOn,
+    Group,
     Quota,
     QuotaPeriod,
     Owed,
@@ -246,6 +338,12 @@ impl Heading {
             Level => ("层级", "Level"),
             Code => ("区划代码", "Code"),
             RegionName => ("名称", "Name"),
+            Source => ("来源", "Source"),
+            FinderLevel => ("发现层级", "Found by"),
+            Status => ("状态", "Status"),
+            DaysLeft => ("剩余天数", "Days left"),
+            VerifiedOn => ("销号日期", "Verified"),
+            Group => ("分组", "Group"),
             Quota => ("定额", "Quota"),
             QuotaPeriod => ("期间", "Period"),
             Owed => ("应完成", "Owed"),
@@ -446,6 +544,8 @@ pub enum MonthlyText {
     Headline,
     Counties,
     Trend,
+    Sources,
+    Units,
     Overdue,
     Missed,
     Revisits,
@@ -468,10 +568,13 @@ pub enum MonthlyText {
     NoMissed,
     NoRevisits,
     NoUncovered,
+    NoUnitOverdue,
     // Sheet names of the workbook (at most 31 characters, as Excel wants).
     HeadlineSheet,
     CountiesSheet,
     TrendSheet,
+    SourcesSheet,
+    UnitsSheet,
     OverdueSheet,
     MissedSheet,
     RevisitsSheet,
@@ -499,6 +602,11 @@ impl MonthlyText {
             Headline => ("主要指标", "Headline figures"),
             Counties => ("各县（区）情况", "By county"),
             Trend => ("近六个月趋势", "The last six months"),
+            Sources => ("按问题来源", "By source"),
+            Units => (
+                "逾期问题最多的责任单位",
+                "Responsible units with the most overdue problems",
+            ),
             Overdue => ("逾期最久的问题", "The most overdue problems"),
             Missed => ("工作日未到岗的干部", "Cadres who missed a work day"),
             Revisits => ("回访滞后的问题", "Revisits that lag"),
@@ -529,6 +637,10 @@ impl MonthlyText {
                 "No cadre missed a work day this month.",
             ),
             NoRevisits => ("没有回访滞后的问题。", "No revisit lags."),
+            NoUnitOverdue => (
+                "没有责任单位有逾期问题。",
+                "No responsible unit has an overdue problem.",
+            ),
             NoUncovered => (
                 "所有乡镇和村都有帮联干部。",
                 "Every township and village has a cadre.",
@@ -536,6 +648,8 @@ impl MonthlyText {
             HeadlineSheet => ("概览", "Headline"),
             CountiesSheet => ("各县", "Counties"),
             TrendSheet => ("趋势", "Trend"),
+            SourcesSheet => ("按来源", "By source"),
+            UnitsSheet => ("按责任单位", "By unit"),
             OverdueSheet => ("逾期问题", "Overdue"),
             MissedSheet => ("未到岗", "Missed work days"),
             RevisitsSheet => ("回访滞后", "Revisits"),
@@ -710,6 +824,50 @@ pub fn listed_of(listed: usize, total: usize, sheet: &str, lang: Lang) -> String
         lang,
         "共 {total} 条，此处列出 {listed} 条；全部 {total} 条见本月报 Excel 工作簿（xlsx）的“{sheet}”工作表。",
         "{total} in all, {listed} listed here; all {total} are on the sheet “{sheet}” of this summary's Excel workbook (xlsx)."
+    )
+}
+
+/// Under the problems by source of the monthly summary: the resolution
+/// rate of petition items (信访事项化解率), which is the rectification rate
+/// of the petition row, with its counts.
+pub fn petition_note(rate: &str, rectified: u64, problems: u64, lang: Lang) -> String {
+    tr!(
+        lang,
+        "信访事项化解率（群众信访问题的整改率）为 {rate}：截至统计日期共 {problems} 件，已化解 {rectified} 件。",
+        "Resolution rate of petition items (信访事项化解率), the rectification rate of the petition row: {rate} ({rectified} of {problems} resolved by the as-of date)."
+    )
+}
+
+/// Under the units with the most overdue problems: how many units have
+/// one, how many are listed, and where all units are.
+pub fn units_note(listed: usize, overdue: usize, units: usize, sheet: &str, lang: Lang) -> String {
+    let cut = if listed < overdue {
+        tr!(
+            lang,
+            "，此处列出逾期最多的 {listed} 个",
+            ", the {listed} with the most listed here"
+        )
+    } else {
+        String::new()
+    };
+    let have = plural(overdue, "responsible unit has", "responsible units have");
+    let all = plural(units, "unit", "units");
+    tr!(
+        lang,
+        "共 {overdue} 个责任单位有逾期问题{cut}；全部 {units} 个责任单位的问题情况见本月报 Excel 工作簿（xlsx）的“{sheet}”工作表。",
+        "{overdue} {have} an overdue problem{cut}; the problems of all {units} {all} are on the sheet “{sheet}” of this summary's Excel workbook (xlsx)."
+    )
+}
+
+/// On top of the sheet of units of the monthly summary: the order, and
+/// how many have an overdue problem.
+pub fn units_ranked(overdue: usize, units: usize, lang: Lang) -> String {
+    let which = plural(units, "responsible unit", "responsible units");
+    let have = plural(overdue, "has", "have");
+    tr!(
+        lang,
+        "共 {units} 个责任单位，按逾期问题数从多到少排列，其中 {overdue} 个有逾期问题。",
+        "{units} {which}, the most overdue problems first; {overdue} of them {have} an overdue problem."
     )
 }
 

@@ -28,6 +28,7 @@ pub mod output;
 pub mod parallel;
 pub mod render;
 pub mod report;
+pub mod safe_name;
 pub mod schema;
 pub mod span;
 pub mod targets;

@@ -129,6 +129,132 @@ fn replace(
     result.with_context(|| tr!(lang, "无法写入 {shown}", "cannot write {shown}"))
 }
 
+/// The file in a folder written by [`atomic_write_folder`] that lists
+/// what it wrote there (each file's name, length and hash), so that a
+/// later write can tell the folder is still as it left it.
+pub const FOLDER_LIST: &str = ".bangcun-files";
+
+/// Writes the folder `dir` with `files` (name, content) atomically: into
+/// a temporary folder beside it, renamed into place when every file is
+/// written and synced, so that the folder is complete or not there. An
+/// existing `dir` is replaced only when it is empty, or holds exactly
+/// what an earlier write left there ([`FOLDER_LIST`]) unchanged; a folder
+/// with any other file, or a file edited since, is refused and left as
+/// it is. (Between the two renames of a replacement, the old folder is
+/// aside under a temporary name; a crash there leaves it, not half of
+/// either.)
+pub fn atomic_write_folder(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    lang: Lang,
+) -> anyhow::Result<()> {
+    if let Some(why) = not_ours(dir, lang)? {
+        anyhow::bail!(why);
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    static FOLDERS: AtomicU64 = AtomicU64::new(0);
+    let temp_name = |n| crate::temp::name(&name, std::process::id(), n);
+    let temp = parent.join(temp_name(FOLDERS.fetch_add(1, Ordering::Relaxed)));
+    let result = (|| -> io::Result<()> {
+        fs::create_dir(&temp)?;
+        let mut list = String::new();
+        for (file, bytes) in files {
+            let mut f = fs::File::create(temp.join(file))?;
+            f.write_all(bytes)?;
+            f.sync_all()?;
+            list.push_str(&list_line(file, bytes));
+        }
+        fs::write(temp.join(FOLDER_LIST), list)?;
+        if dir.exists() {
+            let aside = parent.join(temp_name(FOLDERS.fetch_add(1, Ordering::Relaxed)));
+            fs::rename(dir, &aside)?;
+            fs::rename(&temp, dir)?;
+            fs::remove_dir_all(&aside)?;
+        } else {
+            fs::rename(&temp, dir)?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&temp);
+    }
+    let shown = dir.display();
+    result.with_context(|| tr!(lang, "无法写入 {shown}", "cannot write {shown}"))
+}
+
+/// A line of [`FOLDER_LIST`]: name, length, FNV-1a hash of the bytes.
+fn list_line(name: &str, bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{name}\t{}\t{hash:016x}\n", bytes.len())
+}
+
+/// Why `dir` may not be replaced, or `None` when it may: it is not there,
+/// is empty, or holds just what [`FOLDER_LIST`] says, unchanged.
+fn not_ours(dir: &Path, lang: Lang) -> anyhow::Result<Option<String>> {
+    let shown = dir.display();
+    let Ok(meta) = fs::symlink_metadata(dir) else {
+        return Ok(None);
+    };
+    if !meta.is_dir() {
+        return Ok(Some(lang.pick(
+            format!("{shown} 已存在且不是文件夹；没有写出任何文件"),
+            format!("{shown} exists and is not a folder; nothing was written"),
+        )));
+    }
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        entries.push(entry?.file_name().to_string_lossy().into_owned());
+    }
+    if entries.is_empty() {
+        return Ok(None);
+    }
+    let refuse = |what: String| {
+        Ok(Some(lang.pick(
+            format!("文件夹 {shown} {what}：未作改动，没有写出任何文件；请指定一个新的或空的文件夹"),
+            format!("{shown} {what}: it is left as it is and nothing was written; give a new or empty folder"),
+        )))
+    };
+    let Ok(list) = fs::read_to_string(dir.join(FOLDER_LIST)) else {
+        return refuse(
+            lang.pick(
+                "中有不是 bangcun 写出的文件",
+                "holds files bangcun did not write",
+            )
+            .to_string(),
+        );
+    };
+    let listed: Vec<&str> = list.lines().filter_map(|l| l.split('\t').next()).collect();
+    if let Some(other) = entries
+        .iter()
+        .find(|e| e.as_str() != FOLDER_LIST && !listed.contains(&e.as_str()))
+    {
+        return refuse(lang.pick(
+            format!("中的 {other} 不是 bangcun 写出的"),
+            format!("holds {other}, which bangcun did not write"),
+        ));
+    }
+    for line in list.lines() {
+        let name = line.split('\t').next().unwrap_or("");
+        let now = fs::read(dir.join(name)).map(|b| list_line(name, &b));
+        if now.ok().as_deref() != Some(&format!("{line}\n")) {
+            return refuse(lang.pick(
+                format!("中的 {name} 在 bangcun 写出后被改过"),
+                format!("holds {name}, changed since bangcun wrote it"),
+            ));
+        }
+    }
+    Ok(None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -93,6 +93,54 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "Townships and villages with no active cadre, per county",
     ),
     (
+        "report problems",
+        "",
+        "问题台账：截至统计日期的每个问题，含状态（整改中、逾期、已整改待销号、已销号）、发现层级、剩余或逾期天数；可按条件筛选，可按责任单位或县（区）分表（三台账两清单）",
+        "The problem ledger at the as-of date: every problem with its status (open, overdue, rectified, closed), the level that found it, days left or overdue; filters, and one table per responsible unit or county (三台账两清单)",
+    ),
+    (
+        "report problems",
+        "status",
+        "只列这些状态的问题，逗号分隔：open（整改中）、overdue（逾期）、rectified（已整改待销号）、closed（已销号）",
+        "Only problems in these statuses, comma-separated: open, overdue, rectified, closed",
+    ),
+    (
+        "report problems",
+        "unit",
+        "只列该责任单位的问题（与台账中写法一致）",
+        "Only the problems of this responsible unit (as the ledger writes it)",
+    ),
+    (
+        "report problems",
+        "category",
+        "只列该类别的问题",
+        "Only problems of this category",
+    ),
+    (
+        "report problems",
+        "source",
+        "只列该来源的问题：cadre（干部排查）、inspection（督导暗访）、petition（群众信访）",
+        "Only problems from this source: cadre, inspection, petition",
+    ),
+    (
+        "report problems",
+        "level",
+        "只列这些层级干部发现的问题，逗号分隔：city（市级）、county（县级）、township（乡级）、unit（单位）、none（非干部发现）",
+        "Only problems found by cadres of these levels, comma-separated: city, county, township, unit, none (not found by a cadre)",
+    ),
+    (
+        "report problems",
+        "at",
+        "只列地点为该层级的问题：township（乡镇、街道）或 village（村、社区）",
+        "Only problems whose place is a township or a village: township or village",
+    ),
+    (
+        "report problems",
+        "split",
+        "每个责任单位（unit）或县区（county）一张表：-o 文件.xlsx 写成一个工作簿（每张表一个工作表），否则 -o 写成一个文件夹（每张表一个文件，格式按 --format）",
+        "One table per responsible unit (unit) or county (county): -o FILE.xlsx writes one workbook, a sheet per table; any other -o a folder, a file per table in --format",
+    ),
+    (
         "report quotas",
         "",
         "每名干部（或单位）每项定额的应完成、已完成、完成率、未完成期间和本期进度（bangcun.toml 中的 [[quota]]）",
@@ -235,8 +283,8 @@ pub(super) const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     (
         "report summary",
         "by",
-        "汇总单位：county（每个县区一行）或 township（每个乡镇一行）",
-        "One row per county or per township: county or township",
+        "汇总单位：county（每个县区一行）、township（每个乡镇一行）；或只汇总问题指标：category（按类别）、source（按来源）、unit（按责任单位）、level（按发现层级）",
+        "One row per county or township (county, township); or the problem figures per category, source, responsible unit or finding level (category, source, unit, level)",
     ),
     (
         "report *",

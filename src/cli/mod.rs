@@ -18,11 +18,13 @@ use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::date;
 use crate::lang::{Lang, tr};
+use crate::metrics::problems::{Filter, Finder, Status};
 use crate::metrics::{By, Period};
-use crate::model::{Date, Year};
+use crate::model::{Date, Enumeration, RegionLevel, Source, Year};
 use crate::render::findings::{self, FindingFormat};
 use crate::render::{DocKind, Format};
 use crate::report::monthly::MonthlyRequest;
+use crate::report::problems::Split;
 use crate::report::{Request, Which};
 
 /// The whole command line. Its help, and that of every command and
@@ -130,8 +132,8 @@ pub struct ReportArgs {
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     Summary {
-        #[arg(long, value_enum, value_name = "BY", default_value_t = ByArg::County)]
-        by: ByArg,
+        #[arg(long, value_enum, value_name = "BY", default_value_t = SummaryBy::County)]
+        by: SummaryBy,
         #[command(flatten)]
         common: ReportCommon,
     },
@@ -183,6 +185,7 @@ pub enum ReportCommand {
         #[command(flatten)]
         common: YearCommon,
     },
+    Problems(ProblemsArgs),
     Monthly(MonthlyArgs),
 }
 
@@ -213,6 +216,8 @@ impl YearCommon {
             period: Period::Whole,
             as_of: None,
             county: None,
+            filter: Filter::default(),
+            split: None,
             quota: None,
         };
         let to = Output {
@@ -222,6 +227,72 @@ impl YearCommon {
         };
         ReportJob::Table(request, to)
     }
+}
+
+/// The options of `report problems`: the filters of the ledger and the
+/// split, then those of every report.
+#[derive(Debug, Args)]
+pub struct ProblemsArgs {
+    #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = status_arg())]
+    pub status: Vec<Status>,
+    #[command(flatten)]
+    pub county: CountyArg,
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+    #[arg(long, value_name = "SOURCE", value_parser = source_arg())]
+    pub source: Option<Source>,
+    #[arg(long, value_name = "LEVEL", value_delimiter = ',', value_parser = level_arg())]
+    pub level: Vec<Finder>,
+    #[arg(long, value_name = "AT", value_parser = at_arg())]
+    pub at: Option<RegionLevel>,
+    #[arg(long, value_name = "BY", value_parser = split_arg())]
+    pub split: Option<Split>,
+    #[command(flatten)]
+    pub common: ReportCommon,
+}
+
+/// `--status`: the status words.
+fn status_arg() -> impl TypedValueParser<Value = Status> {
+    PossibleValuesParser::new(Status::ALL.map(Status::key)).map(|word| {
+        Status::ALL
+            .into_iter()
+            .find(|s| s.key() == word)
+            .unwrap_or(Status::Open)
+    })
+}
+
+/// `--level`: the level of the cadre who found a problem, or `none`.
+fn level_arg() -> impl TypedValueParser<Value = Finder> {
+    PossibleValuesParser::new(Finder::ALL.map(Finder::key)).map(|word| {
+        Finder::ALL
+            .into_iter()
+            .find(|l| l.key() == word)
+            .unwrap_or(Finder::None)
+    })
+}
+
+/// `--source`: how a problem came to the ledger.
+fn source_arg() -> impl TypedValueParser<Value = Source> {
+    PossibleValuesParser::new(["cadre", "inspection", "petition"])
+        .map(|word| Source::parse(&word).unwrap_or(Source::Cadre))
+}
+
+/// `--at`: the level of a problem's place.
+fn at_arg() -> impl TypedValueParser<Value = RegionLevel> {
+    PossibleValuesParser::new(["township", "village"]).map(|word| match word.as_str() {
+        "township" => RegionLevel::Township,
+        _ => RegionLevel::Village,
+    })
+}
+
+/// `--split`: one table per responsible unit or county.
+fn split_arg() -> impl TypedValueParser<Value = Split> {
+    PossibleValuesParser::new(["unit", "county"]).map(|word| match word.as_str() {
+        "unit" => Split::Unit,
+        _ => Split::County,
+    })
 }
 
 /// `--county` of the listings.
@@ -329,11 +400,23 @@ fn output_file(path: Option<PathBuf>) -> Option<PathBuf> {
     path.filter(|p| p.as_os_str() != "-")
 }
 
-/// `--by` of `report summary`.
+/// `--by` of `report ratings`: a county or township per row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ByArg {
     County,
     Township,
+}
+
+/// `--by` of `report summary`: a county or township per row, or the
+/// problem figures per category, source, responsible unit or level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SummaryBy {
+    County,
+    Township,
+    Category,
+    Source,
+    Unit,
+    Level,
 }
 
 impl From<ByArg> for By {
@@ -347,9 +430,23 @@ impl From<ByArg> for By {
 
 impl From<ReportArgs> for ReportJob {
     fn from(args: ReportArgs) -> ReportJob {
+        let (mut filter, mut split) = (Filter::default(), None);
         let mut quota = None;
         let (which, county, common) = match args.report {
             ReportCommand::Monthly(monthly) => return monthly.into(),
+            ReportCommand::Problems(p) => {
+                filter = Filter {
+                    status: p.status,
+                    county: None,
+                    unit: p.unit,
+                    category: p.category,
+                    source: p.source,
+                    level: p.level,
+                    at: p.at,
+                };
+                split = p.split;
+                (Which::Problems, p.county.county, p.common)
+            }
             ReportCommand::Ratings { by, common } => {
                 let by = by.into();
                 return common.job(|year| Which::Ratings { by, year });
@@ -357,7 +454,18 @@ impl From<ReportArgs> for ReportJob {
             ReportCommand::Reviews { below, common } => {
                 return common.job(|year| Which::Reviews { year, below });
             }
-            ReportCommand::Summary { by, common } => (Which::Summary(by.into()), None, common),
+            ReportCommand::Summary { by, common } => {
+                use crate::metrics::groups::Grouping;
+                let which = match by {
+                    SummaryBy::County => Which::Summary(By::County),
+                    SummaryBy::Township => Which::Summary(By::Township),
+                    SummaryBy::Category => Which::SummaryByGroup(Grouping::Category),
+                    SummaryBy::Source => Which::SummaryByGroup(Grouping::Source),
+                    SummaryBy::Unit => Which::SummaryByGroup(Grouping::Unit),
+                    SummaryBy::Level => Which::SummaryByGroup(Grouping::Level),
+                };
+                (which, None, common)
+            }
             ReportCommand::Overdue { county, common } => (Which::Overdue, county.county, common),
             ReportCommand::Revisits { county, common } => (Which::Revisits, county.county, common),
             ReportCommand::Attendance {
@@ -402,6 +510,8 @@ impl From<ReportArgs> for ReportJob {
             period,
             as_of: common.as_of,
             county,
+            filter,
+            split,
             quota,
         };
         let to = Output {

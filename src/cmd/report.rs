@@ -15,19 +15,25 @@ use super::{CLEAN, DATA_ERRORS, Global, Opened};
 use crate::cli::Output;
 use crate::finding::Severity;
 use crate::i18n::plural;
+use crate::i18n::{Ledger, ReportName};
 use crate::lang::{Lang, tr};
 use crate::load;
+use crate::metrics::problems::Filter;
 use crate::metrics::{Ctx, Validity, Window};
 use crate::model::Date;
 use crate::model::FileRole;
 use crate::output;
-use crate::render::{DocKind, Document, Format, render};
+use crate::render::{DocKind, Document, Format, render, render_letter, render_workbook};
 use crate::report::notice::DataNotice;
 use crate::report::{self, Request};
 
 pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Result<ExitCode> {
     let to = Destination::new(output, DocKind::Tables, global.early_lang())?;
-    to.not_into_data(&super::find(global)?, global.early_lang())?;
+    let data_dir = super::find(global)?;
+    to.not_into_data(&data_dir, global.early_lang())?;
+    if request.split.is_some() && to.path.is_none() {
+        bail!(split_needs_output(global.early_lang()));
+    }
     let as_of = request.as_of.unwrap_or_else(super::today);
     let Some(checked) = open(global, as_of, output.strict)? else {
         return Ok(ExitCode::from(DATA_ERRORS));
@@ -48,11 +54,33 @@ pub fn run(global: &Global, request: &Request, output: &Output) -> anyhow::Resul
             bail!(unknown_quota(name, &ctx, lang));
         }
     }
+    if let Some(by) = request.split {
+        let filter = Filter {
+            county,
+            ..request.filter.clone()
+        };
+        let parts = report::problems::split(&ctx, &window, &filter, by, lang);
+        let whole = parts
+            .is_empty()
+            .then(|| report::problems::ledger(&ctx, &window, &filter, lang));
+        let issuer = &ctx.config.name;
+        let at = (to.path.as_deref(), data_dir.as_path());
+        write_split(
+            &to,
+            at,
+            &parts,
+            whole.as_ref(),
+            (issuer, &checked.notice),
+            lang,
+        )?;
+        checked.leave();
+        return Ok(ExitCode::from(CLEAN));
+    }
     let which = request
         .which
         .with_year(&ctx, as_of)
         .ok_or_else(|| anyhow!(no_year_in_data(request.which, lang)))?;
-    let report = report::build(&ctx, which, &window, county, quota, lang);
+    let report = report::build(&ctx, (which, &request.filter), &window, county, quota, lang);
     to.write(Document::Report(&report), &checked.notice, lang)?;
     checked.leave();
     Ok(ExitCode::from(CLEAN))
@@ -190,6 +218,107 @@ impl Destination {
     }
 }
 
+/// Writes the tables of `report problems --split`: into one workbook, a
+/// sheet per table, when `-o` names an .xlsx file; else into the folder
+/// `-o` names, a file per table in the format asked, named after its
+/// unit or county (names Excel and Windows accept, each unique). Either
+/// is written whole or not at all. With no table (nothing listed), the
+/// workbook holds the empty ledger `whole`, and the folder no file.
+fn write_split(
+    to: &Destination,
+    (path, data_dir): (Option<&Path>, &Path),
+    parts: &[report::problems::Part<'_>],
+    whole: Option<&report::Report<'_>>,
+    (issuer, notice): (&str, &DataNotice),
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let Some(path) = path else {
+        bail!(split_needs_output(lang));
+    };
+    let groups = || parts.iter().map(|p| p.group.as_ref());
+    let workbook = matches!(Format::of_path(path), Some(Ok(f)) if f.name() == "xlsx");
+    if workbook {
+        let sheets = crate::safe_name::sheet_names(groups());
+        let mut reports: Vec<(&str, &report::Report<'_>)> = sheets
+            .iter()
+            .map(String::as_str)
+            .zip(parts.iter().map(|p| &p.report))
+            .collect();
+        if let Some(whole) = whole {
+            reports.push((whole.name.sheet(lang), whole));
+        }
+        let title = reports
+            .first()
+            .map(|(_, r)| r.name.title(lang))
+            .unwrap_or_default();
+        return output::atomic_write(path, lang, |out| {
+            render_workbook(title, &reports, notice, lang, out)
+        });
+    }
+    let names = crate::safe_name::file_names(groups(), to.format.extension());
+    // A folder of files where the data folder reads data (problems/, or
+    // a folder under visits/) would be read as records next time.
+    for name in &names {
+        not_into_data(data_dir, &path.join(name), lang)?;
+    }
+    let mut files = Vec::with_capacity(parts.len());
+    for (name, part) in names.into_iter().zip(parts) {
+        let mut bytes = Vec::new();
+        if to.format.bom_in_files() {
+            bytes.extend_from_slice(output::UTF8_BOM);
+        }
+        // The overdue list of a unit in HTML is the monthly reminder letter.
+        let letter =
+            to.format.name() == "html" && part.report.name == ReportName::Ledger(Ledger::Overdue);
+        if letter {
+            render_letter(
+                &part.report,
+                (issuer, &part.group),
+                notice,
+                lang,
+                &mut bytes,
+            )?;
+        } else {
+            render(
+                Document::Report(&part.report),
+                to.format,
+                notice,
+                lang,
+                &mut bytes,
+            )?;
+        }
+        files.push((name, bytes));
+    }
+    output::atomic_write_folder(path, &files, lang)
+}
+
+/// `folder` as it would be reached: its nearest folder that exists taken
+/// through any link, then the rest as given (a split's folder is made by
+/// the write); `None` past a `..` that does not exist.
+fn resolved(folder: &Path) -> Option<std::path::PathBuf> {
+    let mut rest = Vec::new();
+    let mut at = folder;
+    loop {
+        if let Ok(real) = std::fs::canonicalize(at) {
+            return Some(rest.iter().rev().fold(real, |p, part| p.join(part)));
+        }
+        rest.push(at.file_name()?);
+        at = match at.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+    }
+}
+
+/// `--split` without `-o`.
+fn split_needs_output(lang: Lang) -> String {
+    tr!(
+        lang,
+        "--split 需要用 -o 指定输出：文件名.xlsx（一个工作簿，每张表一个工作表）或一个文件夹（每张表一个文件）",
+        "--split needs -o: FILE.xlsx (one workbook, a sheet per table) or a folder (a file per table)"
+    )
+}
+
 /// `--quota` names no quota of bangcun.toml.
 fn unknown_quota(name: &str, ctx: &Ctx, lang: Lang) -> String {
     let names: Vec<&str> = ctx.config.quota.iter().map(|q| q.name.as_str()).collect();
@@ -234,9 +363,9 @@ pub(super) fn not_into_data(dir: &Path, path: &Path, lang: Lang) -> anyhow::Resu
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let (Ok(root), Ok(folder), Some(name)) = (
+    let (Ok(root), Some(folder), Some(name)) = (
         std::fs::canonicalize(dir),
-        std::fs::canonicalize(folder),
+        resolved(folder),
         path.file_name(),
     ) else {
         return Ok(());

@@ -8,6 +8,7 @@
 
 pub mod attendance;
 pub mod coverage;
+pub mod groups;
 pub mod period;
 pub mod problems;
 pub mod quotas;

@@ -3,7 +3,7 @@
 
 use super::{Ctx, Window};
 use crate::config::Config;
-use crate::model::{Date, Deadline, Problem};
+use crate::model::{CadreLevel, Date, Deadline, Problem, RegionId, RegionLevel, Source};
 
 /// Whether a problem is open at `as_of`: found ≤ D, not rectified by D.
 fn open_at(p: &Problem, as_of: Date) -> bool {
@@ -105,6 +105,217 @@ fn longest_first(
     b_days
         .cmp(&a_days)
         .then_with(|| problems[a].id.cmp(&problems[b].id))
+}
+
+// The ledger (SPEC §8 in docs/reports.md): each problem's status and
+// level at D, and the filters of `report problems`.
+
+/// A problem's status at D.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Not rectified and past its deadline (first: the ledger lists it
+    /// first).
+    Overdue,
+    /// Not rectified, deadline not passed, or long-term.
+    Open,
+    /// Rectified, not verified (the list to verify).
+    Rectified,
+    /// Verified (销号).
+    Closed,
+}
+
+impl Status {
+    /// Every status, in the ledger's order.
+    pub const ALL: [Status; 4] = [
+        Status::Overdue,
+        Status::Open,
+        Status::Rectified,
+        Status::Closed,
+    ];
+
+    /// The stable word (CSV, JSON, `--status`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Overdue => "overdue",
+            Status::Open => "open",
+            Status::Rectified => "rectified",
+            Status::Closed => "closed",
+        }
+    }
+}
+
+/// The status of a problem at `as_of`; `None` when it is found after D
+/// (it does not exist yet).
+pub fn status(config: &Config, p: &Problem, as_of: Date) -> Option<Status> {
+    if p.found > as_of {
+        return None;
+    }
+    Some(match (p.rectified, p.verified) {
+        (_, Some(v)) if v <= as_of => Status::Closed,
+        (Some(r), _) if r <= as_of => Status::Rectified,
+        _ if overdue_deadline(config, p, as_of).is_some() => Status::Overdue,
+        _ => Status::Open,
+    })
+}
+
+/// The level of a problem: that of the cadre who found it (`unit` for a
+/// unit linked as a cadre is, 单位), or `None` (the word `none`) when no
+/// cadre found it (an inspection, a petition).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Finder {
+    City,
+    County,
+    Township,
+    Unit,
+    None,
+}
+
+impl Finder {
+    pub const ALL: [Finder; 5] = [
+        Finder::City,
+        Finder::County,
+        Finder::Township,
+        Finder::Unit,
+        Finder::None,
+    ];
+
+    /// The stable word (CSV, JSON, `--level`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Finder::City => "city",
+            Finder::County => "county",
+            Finder::Township => "township",
+            Finder::Unit => "unit",
+            Finder::None => "none",
+        }
+    }
+}
+
+/// The level of a valid problem: the level of its cadre when its source
+/// is `cadre`; `none` otherwise (a cadre named on an inspection's problem
+/// did not find it).
+pub fn finder(ctx: &Ctx, p: &Problem) -> Finder {
+    let cadre = p.cadre.and_then(|c| ctx.valid.cadre_ref(c));
+    match (p.source, cadre) {
+        (Source::Cadre, Some(c)) => match ctx.data.cadre(c).level {
+            CadreLevel::City => Finder::City,
+            CadreLevel::County => Finder::County,
+            CadreLevel::Township => Finder::Township,
+            CadreLevel::Unit => Finder::Unit,
+        },
+        _ => Finder::None,
+    }
+}
+
+/// Which problems a ledger lists: each filter given narrows it (an empty
+/// list, or `None`, lets every problem through).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub status: Vec<Status>,
+    pub county: Option<RegionId>,
+    /// The responsible unit, as written.
+    pub unit: Option<String>,
+    pub category: Option<String>,
+    pub source: Option<Source>,
+    pub level: Vec<Finder>,
+    /// The level of the place: township or village.
+    pub at: Option<RegionLevel>,
+}
+
+/// A problem of the ledger at D.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Index in [`crate::model::Dataset::problems`].
+    pub problem: usize,
+    pub place: RegionId,
+    pub status: Status,
+    pub level: Finder,
+    /// The deadline that applies (`None`: long-term).
+    pub deadline: Option<Date>,
+    /// Deadline − D for an open problem with a deadline (0 on the day).
+    pub days_left: Option<i64>,
+    /// D − deadline for an overdue one.
+    pub days_overdue: Option<i64>,
+}
+
+/// The valid problems found by D that `filter` lets through, sorted by
+/// county code, then status (overdue first), then days (most overdue,
+/// or fewest left, first; long-term after those with a deadline;
+/// rectified and closed ones longest ago first), then id.
+pub fn ledger(ctx: &Ctx, window: &Window, filter: &Filter) -> Vec<Entry> {
+    let d = window.as_of;
+    let mut out: Vec<Entry> = ctx
+        .data
+        .problems
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| ctx.valid.record(*p))
+        .filter_map(|(i, p)| {
+            let place = ctx.valid.region_ref(p.place)?;
+            let status = status(ctx.config, p, d)?;
+            let level = finder(ctx, p);
+            let region = ctx.data.region(place);
+            let wanted = (filter.status.is_empty() || filter.status.contains(&status))
+                && (filter.level.is_empty() || filter.level.contains(&level))
+                && filter
+                    .county
+                    .is_none_or(|c| ctx.index.county_of(place) == Some(c))
+                && filter.at.is_none_or(|at| region.level == at)
+                && filter.source.is_none_or(|s| p.source == s)
+                && filter
+                    .unit
+                    .as_deref()
+                    .is_none_or(|u| p.unit.as_deref().map(str::trim) == Some(u.trim()))
+                && filter
+                    .category
+                    .as_deref()
+                    .is_none_or(|c| p.category.trim() == c.trim());
+            if !wanted {
+                return None;
+            }
+            let deadline = ctx.config.deadline(p);
+            let days = |from: Date, to: Date| (to - from).num_days();
+            Some(Entry {
+                problem: i,
+                place,
+                status,
+                level,
+                deadline,
+                days_left: deadline
+                    .filter(|_| status == Status::Open)
+                    .map(|dl| days(d, dl)),
+                days_overdue: deadline
+                    .filter(|_| status == Status::Overdue)
+                    .map(|dl| days(dl, d)),
+            })
+        })
+        .collect();
+    let problems = &ctx.data.problems;
+    let county_code = |e: &Entry| {
+        ctx.index
+            .county_of(e.place)
+            .map(|c| &*ctx.data.region(c).code)
+    };
+    // Within a status, the most urgent first: a smaller key first.
+    let urgency = |e: &Entry| -> (bool, i64) {
+        let p = &problems[e.problem];
+        let since = |day: Option<Date>| day.map_or(0, |day| (day - d).num_days());
+        match e.status {
+            Status::Overdue => (false, -e.days_overdue.unwrap_or(0)),
+            Status::Open => (e.days_left.is_none(), e.days_left.unwrap_or(0)),
+            Status::Rectified => (false, since(p.rectified)),
+            Status::Closed => (false, since(p.verified)),
+        }
+    };
+    out.sort_by(|a, b| {
+        // No county (a region outside every county) last.
+        (county_code(a).is_none(), county_code(a))
+            .cmp(&(county_code(b).is_none(), county_code(b)))
+            .then(a.status.cmp(&b.status))
+            .then_with(|| urgency(a).cmp(&urgency(b)))
+            .then_with(|| problems[a.problem].id.cmp(&problems[b.problem].id))
+    });
+    out
 }
 
 #[cfg(test)]

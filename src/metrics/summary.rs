@@ -3,7 +3,7 @@
 
 use super::problems::{long_term, overdue_deadline, revisit_lags};
 use super::{Attendance, Ctx, Window, coverage, fold_visits, rate};
-use crate::model::{CadreId, RegionId, RegionLevel, Satisfaction, Source};
+use crate::model::{CadreId, Problem, RegionId, RegionLevel, Satisfaction, Source};
 
 /// What a summary row stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +84,7 @@ impl Figures {
         rate(self.satisfied, self.rated)
     }
 
-    fn add(&mut self, o: &Figures) {
+    pub(super) fn add(&mut self, o: &Figures) {
         let Figures {
             cadres,
             townships,
@@ -270,7 +270,7 @@ pub fn summary_with_attendance(ctx: &Ctx, window: &Window, by: By) -> (Summary, 
     }
 
     // Problems: stocks at D and flows inside the period.
-    count_problems(ctx, window, slot, &mut figures);
+    count_problems(ctx, window, |_, place| slot(place), &mut figures);
 
     let mut total = Figures::default();
     for f in &figures {
@@ -284,12 +284,13 @@ pub fn summary_with_attendance(ctx: &Ctx, window: &Window, by: By) -> (Summary, 
     (summary, attendance)
 }
 
-/// Counts each valid problem found by D into the figures of its place's
-/// slot (none: not counted): stocks at D, flows inside the window.
-fn count_problems(
+/// Counts each valid problem found by D into the figures of its slot (by
+/// the problem and its place; none: not counted): stocks at D, flows
+/// inside the window.
+pub(super) fn count_problems(
     ctx: &Ctx,
     window: &Window,
-    slot: impl Fn(RegionId) -> Option<usize>,
+    slot: impl Fn(&Problem, RegionId) -> Option<usize>,
     figures: &mut [Figures],
 ) {
     let d = window.as_of;
@@ -301,7 +302,7 @@ fn count_problems(
         let Some(f) = p
             .place
             .id()
-            .and_then(&slot)
+            .and_then(|place| slot(p, place))
             .and_then(|s| figures.get_mut(s))
         else {
             continue;
@@ -334,7 +335,7 @@ pub fn problem_totals(ctx: &Ctx, window: &Window) -> Figures {
     // What the summary's total counts: a valid place in a county.
     let in_a_county =
         |id: RegionId| (ctx.valid.region(id) && ctx.index.county_of(id).is_some()).then_some(0);
-    count_problems(ctx, window, in_a_county, &mut total);
+    count_problems(ctx, window, |_, place| in_a_county(place), &mut total);
     total[0]
 }
 

@@ -6,4 +6,4 @@ mod report;
 pub mod svg;
 
 pub use findings::{FindingFormat, render_findings};
-pub use report::{DocKind, Document, Format, render};
+pub use report::{DocKind, Document, Format, render, render_letter, render_workbook};

@@ -30,6 +30,11 @@ pub struct Request {
     pub as_of: Option<Date>,
     /// `--county`: a county code or name, for the listings.
     pub county: Option<String>,
+    /// The other filters of `report problems` (its county is `county`,
+    /// resolved by the command).
+    pub filter: crate::metrics::problems::Filter,
+    /// `report problems --split`.
+    pub split: Option<problems::Split>,
     /// `--quota`: the name of a quota, for `report quotas`.
     pub quota: Option<String>,
 }
@@ -44,6 +49,10 @@ pub enum Which {
     /// `attendance --missing`: one row per missed (cadre, work day).
     MissedWorkdays,
     Coverage,
+    /// `report problems`: the ledger as `Request::filter` cuts it.
+    Problems,
+    /// `report summary --by category|source|unit|level`.
+    SummaryByGroup(crate::metrics::groups::Grouping),
     /// `report quotas`: one row per cadre and quota.
     Quotas,
     /// `quotas --missing`: one row per missed (cadre, quota, period, household).
@@ -240,10 +249,11 @@ pub fn find_county(ctx: &Ctx, text: &str) -> Option<RegionId> {
 }
 
 /// Builds the report asked for. `county` limits the listings to one
-/// county, `quota` the quota reports to one quota.
+/// county, `quota` the quota reports to one quota; `ledger` filters
+/// `report problems`.
 pub fn build<'a>(
     ctx: &Ctx<'a>,
-    which: Which,
+    (which, ledger): (Which, &crate::metrics::problems::Filter),
     window: &Window,
     county: Option<RegionId>,
     quota: Option<&str>,
@@ -251,9 +261,17 @@ pub fn build<'a>(
 ) -> Report<'a> {
     let filter = quotas::Filter { quota, county };
     match which {
+        Which::Problems => {
+            let filter = crate::metrics::problems::Filter {
+                county,
+                ..ledger.clone()
+            };
+            problems::ledger(ctx, window, &filter, lang)
+        }
         Which::Quotas => quotas::per_cadre(ctx, window, filter, lang),
         Which::MissedQuotas => quotas::missed(ctx, window, filter, lang),
         Which::Summary(by) => summary::build(ctx, window, by, lang),
+        Which::SummaryByGroup(by) => summary::by_group(ctx, window, by, lang),
         Which::Overdue => problems::overdue(ctx, window, county, None, lang).report,
         Which::Revisits => problems::revisits(ctx, window, county, None, lang).report,
         Which::Attendance => attendance::per_cadre(ctx, window, county, lang),

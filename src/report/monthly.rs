@@ -16,13 +16,14 @@ use super::{Listed, Report, problems, summary as county_table};
 use crate::date;
 use crate::i18n::month_name;
 use crate::lang::{Lang, tr};
+use crate::metrics::groups::{Group, Grouping, grouped};
 use crate::metrics::quotas::{CalPeriod, Compliance, QuotaFigures, in_period_holding};
 use crate::metrics::ratings::{latest_rating_year, latest_review_year};
 use crate::metrics::{
     By, Ctx, Figures, Period, PeriodError, Window, problem_totals, rate, summary,
     summary_with_attendance,
 };
-use crate::model::{Date, Region, Year};
+use crate::model::{Date, Region, Source, Year};
 
 /// Which month, as of when: the typed options of `bangcun report monthly`.
 #[derive(Clone, Debug, PartialEq)]
@@ -241,6 +242,20 @@ pub struct Monthly<'a> {
     /// Up to [`TREND_MONTHS`] months, oldest first, ending with the month:
     /// those from the month the data begins on.
     pub trend: Vec<TrendMonth>,
+    /// The month's problem figures by source (`report summary --by
+    /// source`), with its total: the petition row's rectification rate is
+    /// the resolution rate of petition items (信访事项化解率).
+    pub sources: Report<'a>,
+    /// The figures of the petition row of `sources`, for its rate.
+    pub petition: Figures,
+    /// The month's problem figures by responsible unit, the units with the
+    /// most overdue problems first (see [`units_by_overdue`]), with the
+    /// total of all units.
+    pub units: Report<'a>,
+    /// How many units (problems without one counted as one) have an
+    /// overdue problem at D: the rows of `units` people are shown, at most
+    /// [`LISTED`] of them.
+    pub units_overdue: usize,
     /// Every problem overdue at D, most overdue first.
     pub overdue: Listed<'a>,
     /// Cadres who missed a work day in the month, by county, with dates,
@@ -452,6 +467,13 @@ pub fn build<'a>(
             rate: crate::metrics::review_rate(&all),
         });
     }
+    let (units, units_overdue) = units_by_overdue(ctx, &window, lang);
+    let sources = grouped(ctx, &window, Grouping::Source);
+    let petition = sources
+        .rows
+        .iter()
+        .find(|(g, _)| *g == Group::Source(Source::Petition))
+        .map_or_else(Figures::default, |(_, f)| *f);
     let mut monthly = Monthly {
         name: ctx.config.name.to_string(),
         window,
@@ -466,6 +488,10 @@ pub fn build<'a>(
             .collect(),
         total: current.total,
         trend,
+        sources: county_table::of_grouped(ctx, &window, Grouping::Source, &sources, lang),
+        petition,
+        units,
+        units_overdue,
         overdue: problems::overdue(ctx, &window, None, None, lang),
         missed: attendance::missed_by_cadre(ctx, &window, &missed_cadres, lang),
         missed_cadres,
@@ -497,6 +523,22 @@ impl<'a> Monthly<'a> {
             })
         })();
     }
+}
+
+/// The problem figures by responsible unit, ranked for the leaders who
+/// chase them: most overdue problems first, then most problems, then by
+/// name (problems without a unit, a row of their own, among them); and
+/// how many of them have an overdue problem.
+pub fn units_by_overdue<'a>(ctx: &Ctx<'a>, window: &Window, lang: Lang) -> (Report<'a>, usize) {
+    let mut g = grouped(ctx, window, Grouping::Unit);
+    g.rows.sort_by(|(a, fa), (b, fb)| {
+        (fb.overdue, fb.problems)
+            .cmp(&(fa.overdue, fa.problems))
+            .then_with(|| (*a == Group::NoUnit, a.key()).cmp(&(*b == Group::NoUnit, b.key())))
+    });
+    let with_overdue = g.rows.iter().filter(|(_, f)| f.overdue > 0).count();
+    let report = county_table::of_grouped(ctx, window, Grouping::Unit, &g, lang);
+    (report, with_overdue)
 }
 
 /// The first and last month holding a valid visit, or a valid problem's
@@ -642,6 +684,66 @@ mod tests {
         assert_eq!((m.revisits.report.rows.len(), m.revisits.count), (2, 2));
         // The county table is the summary's.
         assert_eq!(m.counties.rows.len(), 3);
+    }
+
+    #[test]
+    fn march_by_source_and_by_unit() {
+        let opened = fixture::reports();
+        let ctx = opened.ctx();
+        let m = build(&ctx, d(2026, 3, 1), d(2026, 4, 30), Lang::Zh).unwrap();
+        // D = 03-31: found by D P1 P2 P3 P5 P6 P7 (P4 is found 05-01).
+        // Petition: P5 (rectified 2025-12-20) and P7 (found 03-20, not
+        // rectified, deadline 04-19 not passed) → 1 of 2 resolved: the
+        // resolution rate of petition items is 50%.
+        assert_eq!((m.petition.problems, m.petition.rectified), (2, 1));
+        assert_eq!(m.petition.rectification_rate(), Some(0.5));
+        // The table by source: cadre (P1, P6, both rectified), inspection
+        // (P2 overdue, P3 rectified 03-20), petition; and the total 6/4.
+        let key = |r: &Report, row: usize| match &r.rows[row][0] {
+            Cell::Text(t) => t.to_string(),
+            other => panic!("{other:?}"),
+        };
+        let col = |r: &Report, k: &str| r.columns.iter().position(|c| c.key == k).unwrap();
+        let src = &m.sources;
+        let (problems, rectified) = (col(src, "problems"), col(src, "rectified"));
+        let figures: Vec<(String, Cell, Cell)> = (0..src.rows.len())
+            .map(|i| {
+                let row = &src.rows[i];
+                (key(src, i), row[problems].clone(), row[rectified].clone())
+            })
+            .collect();
+        assert_eq!(
+            figures,
+            [
+                ("cadre".into(), Cell::Int(2), Cell::Int(2)),
+                ("inspection".into(), Cell::Int(2), Cell::Int(1)),
+                ("petition".into(), Cell::Int(2), Cell::Int(1)),
+            ]
+        );
+        let total = src.total.as_ref().unwrap();
+        assert_eq!(
+            (&total[problems], &total[rectified]),
+            (&Cell::Int(6), &Cell::Int(4))
+        );
+        // By unit, most overdue first: 一镇人民政府 (P2, overdue since
+        // 02-08 = found 02-01 + 7 days for 安全生产); then none overdue, most
+        // problems first: 二镇人民政府 (P3, P6); then one problem each, by
+        // name: 乙县信访局 (U+4E59) before 甲县… (U+7532), 交 (U+4EA4)
+        // before 民 (U+6C11). Only the first has an overdue problem.
+        let units: Vec<String> = (0..m.units.rows.len()).map(|i| key(&m.units, i)).collect();
+        assert_eq!(
+            units,
+            [
+                "一镇人民政府",
+                "二镇人民政府",
+                "乙县信访局",
+                "甲县交通运输局",
+                "甲县民政局"
+            ]
+        );
+        let overdue = col(&m.units, "overdue");
+        assert_eq!(m.units.rows[0][overdue], Cell::Int(1));
+        assert_eq!(m.units_overdue, 1);
     }
 
     #[test]

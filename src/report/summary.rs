@@ -4,8 +4,11 @@
 use super::{Cell, Column, Report, county_cells, targets, title};
 use crate::i18n::{self, Heading, ReportName};
 use crate::lang::Lang;
+use crate::metrics::groups::{Group, Grouped, Grouping, grouped};
+use crate::metrics::problems::Finder;
 use crate::metrics::quotas::{Compliance, quotas};
 use crate::metrics::{By, Ctx, Figures, Summary, Window, summary};
+use crate::model::Enumeration;
 use crate::model::RegionId;
 
 /// The columns of each quota of bangcun.toml, after the fixed ones: its
@@ -228,4 +231,115 @@ pub fn of_summary<'a>(
     };
     report.targets = targets::judge_by(&report, &ctx.config.targets, by);
     report
+}
+
+/// The keys of [`FIGURES`] that are problem figures: all that `report
+/// summary --by category|source|unit|level` shows.
+const PROBLEM_KEYS: [&str; 10] = [
+    "problems",
+    "rectified",
+    "rectification_rate",
+    "new_problems",
+    "new_rectified",
+    "overdue",
+    "revisit_lagging",
+    "identification_rate",
+    "satisfaction_rate",
+    "long_term",
+];
+
+/// `report summary --by category|source|unit|level`: one row per group,
+/// `group` (its stable key) and `group_name` (what people read), then the
+/// problem figures under their keys; and the total.
+pub fn by_group<'a>(ctx: &Ctx<'a>, window: &Window, by: Grouping, lang: Lang) -> Report<'a> {
+    of_grouped(ctx, window, by, &grouped(ctx, window, by), lang)
+}
+
+/// The table of [`by_group`] for figures already grouped (and ordered).
+pub fn of_grouped<'a>(
+    ctx: &Ctx<'a>,
+    window: &Window,
+    by: Grouping,
+    g: &Grouped,
+    lang: Lang,
+) -> Report<'a> {
+    let figures: Vec<usize> = (0..FIGURES.len())
+        .filter(|&i| PROBLEM_KEYS.contains(&FIGURES[i].0))
+        .collect();
+    // People read the group under the grouping's own heading.
+    let heading = match by {
+        Grouping::Category => Heading::Category,
+        Grouping::Source => Heading::Source,
+        Grouping::Unit => Heading::Unit,
+        Grouping::Level => Heading::FinderLevel,
+    };
+    let mut columns = vec![
+        Column::machines("group", Heading::Group),
+        Column::all("group_name", heading),
+    ];
+    columns.extend(figures.iter().map(|&i| {
+        let (key, heading, _) = FIGURES[i];
+        // Long-term problems where there are some; the identification
+        // rate, which is the share of problems from cadres, says nothing
+        // of a group of one source (100% or 0%): both for programs only.
+        let pointless = (key == "long_term" && g.total.long_term == 0)
+            || (key == "identification_rate" && by == Grouping::Source);
+        if pointless {
+            Column::machines(key, heading)
+        } else {
+            Column::all(key, heading)
+        }
+    }));
+    let cells =
+        |f: &Figures| -> Vec<Cell<'a>> { figures.iter().map(|&i| (FIGURES[i].2)(f)).collect() };
+    let rows = g
+        .rows
+        .iter()
+        .map(|(group, f)| {
+            let name = group_name(group, lang);
+            let mut row = vec![
+                Cell::Text(group.key().to_string().into()),
+                Cell::Text(name.into()),
+            ];
+            row.extend(cells(f));
+            row
+        })
+        .collect();
+    let mut total = vec![Cell::Empty, Cell::text(i18n::total_label(lang))];
+    total.extend(cells(&g.total));
+    let name = match by {
+        Grouping::Category => ReportName::SummaryByCategory,
+        Grouping::Source => ReportName::SummaryBySource,
+        Grouping::Unit => ReportName::SummaryByUnit,
+        Grouping::Level => ReportName::SummaryByLevel,
+    };
+    Report {
+        name,
+        title: title(ctx, name, lang),
+        window: *window,
+        columns,
+        rows,
+        total: Some(total),
+        year: None,
+        targets: Vec::new(),
+    }
+}
+
+/// What people read for a group.
+fn group_name(group: &Group, lang: Lang) -> String {
+    match group {
+        Group::Category(c) | Group::Unit(c) => c.to_string(),
+        Group::Source(s) => s.word(lang).to_string(),
+        Group::NoUnit => lang
+            .pick("未明确责任单位", "No responsible unit")
+            .to_string(),
+        Group::Level(l) => match l {
+            Finder::City => lang.pick("市级", "city"),
+            Finder::County => lang.pick("县级", "county"),
+            Finder::Township => lang.pick("乡级", "township"),
+            Finder::Unit => lang.pick("单位", "unit"),
+            Finder::None => lang.pick("非干部发现", "not found by a cadre"),
+        }
+        .to_string(),
+    }
 }

@@ -136,6 +136,94 @@ pub(super) fn text(s: &str) -> String {
     crate::inert::html(s)
 }
 
+/// What a reminder letter adds: an upright A4 page when the table fits,
+/// the addressee and the sign-off set as a letter's.
+const LETTER_STYLE: &str = "
+h1 { text-align: center; font-size: 18pt; margin: 4mm 0 6mm; }
+p.to { font-weight: bold; margin-bottom: 2mm; }
+p.body { text-indent: 2em; margin-bottom: 2mm; }
+p.sign { text-align: right; margin-top: 10mm; line-height: 1.8; }
+table { width: 100%; }
+";
+
+/// A reminder letter (督办函) to one responsible unit: a title, the unit
+/// as addressee, what is asked of it, the table of its overdue problems,
+/// and the issuer and date, on A4 (landscape when the table is wide).
+/// Nothing in it names a program or a command.
+pub(super) fn letter(
+    report: &Report<'_>,
+    (issuer, addressee): (&str, &str),
+    page: Page<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let Page { notice, lang } = page;
+    let grid = report_grid(report, lang, usize::MAX);
+    let d = report.window.as_of;
+    let n = report.rows.len();
+    let (title, to, body, date) = match lang {
+        Lang::Zh => (
+            format!("{issuer}逾期问题督办函"),
+            format!("{addressee}："),
+            format!(
+                "截至{}，你单位负责整改的以下 {n} 个问题已超过整改时限，尚未完成整改。请抓紧整改到位，并及时报送整改情况。",
+                chinese_date(d)
+            ),
+            chinese_date(d),
+        ),
+        Lang::En => {
+            // 30 April 2026, as a letter is dated.
+            let day = format!(
+                "{} {}",
+                chrono::Datelike::day(&d),
+                i18n::month_name(d, lang)
+            );
+            let body = if n == 1 {
+                format!(
+                    "As of {day}, the problem below, for which your unit is responsible, is past its deadline and not rectified. Please rectify it and report on its progress."
+                )
+            } else {
+                format!(
+                    "As of {day}, the {n} problems below, for which your unit is responsible, are past their deadline and not rectified. Please rectify them and report on their progress."
+                )
+            };
+            (
+                format!("{issuer}: Reminder of overdue problems"),
+                format!("To {addressee}:"),
+                body,
+                day,
+            )
+        }
+    };
+    let wide = grid.headings.len() > 9;
+    let mut html = String::with_capacity(8 * 1024 + n * 256);
+    let html_lang = lang.pick("zh-CN", "en");
+    let _ = writeln!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}{}{LETTER_STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"to\">{}</p>\n<p class=\"body\">{}</p>",
+        text(&title),
+        STYLE.replace("FONT", svg::FONT),
+        if wide { WIDE_STYLE } else { "" },
+        text(&title),
+        text(&to),
+        text(&body),
+    );
+    notice_box(&mut html, notice, lang);
+    table(&mut html, &grid, None);
+    let _ = writeln!(
+        html,
+        "<p class=\"sign\">{}<br>{}</p>\n</body>\n</html>",
+        text(issuer),
+        text(&date)
+    );
+    out.write_all(html.as_bytes())
+}
+
+/// 2026年10月31日, as a letter is dated.
+fn chinese_date(d: crate::model::Date) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
 /// The page up to the end of its heading: the document's `lang`, its
 /// title, the shared style and `style` after it, then the title and the
 /// period line.

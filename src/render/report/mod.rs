@@ -182,6 +182,32 @@ pub fn render(
     }
 }
 
+/// Writes several report tables as one workbook, a sheet per table named
+/// as `sheets` says (`report problems --split -o FILE.xlsx`).
+pub fn render_workbook(
+    title: &str,
+    reports: &[(&str, &Report<'_>)],
+    notice: &DataNotice,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let bytes = xlsx::split_book(title, reports, notice, lang).map_err(io::Error::other)?;
+    out.write_all(&bytes)
+}
+
+/// Writes a table as a reminder letter (督办函) from `issuer` to
+/// `addressee`, as HTML for A4 print (`report problems --status overdue
+/// --split unit --format html`).
+pub fn render_letter(
+    report: &Report<'_>,
+    (issuer, addressee): (&str, &str),
+    notice: &DataNotice,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    html::letter(report, (issuer, addressee), Page { notice, lang }, out)
+}
+
 /// What a document is written with besides its figures.
 #[derive(Clone, Copy, Debug)]
 struct Page<'a> {

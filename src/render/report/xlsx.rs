@@ -64,7 +64,7 @@ fn report_book(report: &Report<'_>, notice: &DataNotice, lang: Lang) -> Result<V
     let (title, period) = heading_lines(report, lang);
     let mut book = workbook(&title, report.window.as_of)?;
     let styles = Styles::new(lang);
-    let mut sheet = Sheet::new(book.add_worksheet(), report.name.sheet(lang))?;
+    let mut sheet = Sheet::streamed(&mut book, report.name.sheet(lang))?;
     let mut lines = vec![period];
     if report.total.is_none() {
         lines.push(i18n::rows_line(report.rows.len(), lang));
@@ -83,9 +83,39 @@ fn report_book(report: &Report<'_>, notice: &DataNotice, lang: Lang) -> Result<V
     book.save_to_buffer()
 }
 
+/// One workbook of several report tables, a sheet each named as `sheets`
+/// says (names Excel accepts: `crate::safe_name::sheet_names`), each
+/// sheet with its title, period, count and notice as a single report's.
+/// The workbook's title is `title`.
+pub(super) fn split_book(
+    title: &str,
+    reports: &[(&str, &Report<'_>)],
+    notice: &DataNotice,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let as_of = reports.first().map_or(Date::MIN, |(_, r)| r.window.as_of);
+    let mut book = workbook(title, as_of)?;
+    let styles = Styles::new(lang);
+    for (sheet_name, report) in reports {
+        let (title, period) = heading_lines(report, lang);
+        let mut sheet = Sheet::streamed(&mut book, sheet_name)?;
+        let lines = vec![period, i18n::rows_line(report.rows.len(), lang)];
+        sheet.banner(&title, &lines, notice, lang, &styles);
+        sheet.report(report, Dates::Joined, lang, &styles)?;
+        sheet.finish(lang)?;
+    }
+    book.save_to_buffer()
+}
+
 /// A new workbook with its title and its creation time (D).
 pub(super) fn workbook(title: &str, as_of: Date) -> Result<Workbook, XlsxError> {
     let created = excel_date(as_of)?;
+    // rust_xlsxwriter (with constant_memory) makes a temporary file for
+    // every sheet in the system's temp folder and unwraps it: tried once
+    // here on a workbook of its own (setting it on this one would make a
+    // second file per sheet), so that an unwritable temp folder is an
+    // error, not a panic.
+    Workbook::new().set_tempdir(std::env::temp_dir())?;
     let mut book = Workbook::new();
     book.set_properties(
         &DocProperties::new()
@@ -200,6 +230,10 @@ pub(super) struct Sheet<'w> {
     /// Cells holding line breaks: their row, column and the width of each
     /// line, for the row's height once the columns' widths are known.
     broken: Vec<(RowNum, ColNum, Vec<usize>)>,
+    /// Written top down as it goes (Excel's "constant memory" mode): the
+    /// table's widths are measured before anything is written, so that
+    /// the banners and each row's height can be set as they are written.
+    streamed: bool,
 }
 
 impl<'w> Sheet<'w> {
@@ -212,7 +246,20 @@ impl<'w> Sheet<'w> {
             banners: Vec::new(),
             header: None,
             broken: Vec::new(),
+            streamed: false,
         })
+    }
+
+    /// A sheet for one report table that is written row by row, each row
+    /// to a temporary file as soon as the next begins (rust_xlsxwriter's
+    /// constant memory mode, strings inline): a province's ledger would
+    /// otherwise be held cell by cell until the workbook is saved (780 MB
+    /// for 81,000 problems). Its widths are measured first
+    /// ([`Sheet::report`]). The temp folder is tried by [`workbook`].
+    pub fn streamed(book: &'w mut Workbook, name: &str) -> Result<Self, XlsxError> {
+        let mut sheet = Sheet::new(book.add_worksheet_with_constant_memory(), name)?;
+        sheet.streamed = true;
+        Ok(sheet)
     }
 
     /// The rows above the table: the title, the `lines` under it (the
@@ -290,15 +337,11 @@ impl<'w> Sheet<'w> {
     ) -> Result<(), XlsxError> {
         let shown = inert::sheet_cell(text);
         let shown = cut(&shown);
-        if !shown.contains('\n') {
+        let Some(lines) = line_widths(&shown) else {
             self.fit(col, display_width(&shown));
             self.ws.write_string_with_format(row, col, shown, f)?;
             return Ok(());
-        }
-        let lines: Vec<usize> = shown
-            .split('\n')
-            .map(|line| display_width(line.trim_end_matches('\r')))
-            .collect();
+        };
         self.fit(col, lines.iter().copied().max().unwrap_or(0));
         self.broken.push((row, col, lines));
         let wrapped = f.clone().set_text_wrap();
@@ -360,6 +403,35 @@ impl<'w> Sheet<'w> {
         }
     }
 
+    /// How wide [`Sheet::cell`] makes a column for `cell` (a list of
+    /// dates spread, a date cell).
+    fn cell_width(cell: &Cell<'_>, spread: bool, lang: Lang) -> usize {
+        match cell {
+            Cell::Empty => 0,
+            Cell::Int(_) | Cell::Rate(Some(_)) => people_width(cell, lang),
+            Cell::Rate(None) => display_width(UNDEFINED),
+            Cell::Date(d) if excel_date(*d).is_ok() => 10,
+            Cell::Dates(ds) if spread && !ds.is_empty() => 10,
+            _ => text_width(&for_people(cell, lang)),
+        }
+    }
+
+    /// Makes each column as wide as [`Sheet::report`] will make it, before
+    /// anything is written: the headings, the rows and the total.
+    fn measure(&mut self, report: &Report<'_>, columns: &[usize], dates: Dates, lang: Lang) {
+        let spread = dates == Dates::Spread;
+        for (col, &i) in (0..).zip(columns) {
+            let heading = report.columns[i].heading.label(lang);
+            let mut width = text_width(heading);
+            for row in report.rows.iter().chain(&report.total) {
+                if let Some(cell) = row.get(i) {
+                    width = width.max(Self::cell_width(cell, spread, lang));
+                }
+            }
+            self.fit(col, width);
+        }
+    }
+
     /// A report table from the next row: the columns people see, the rows
     /// (with `dates`, a row with a list of dates once per date), the total
     /// in bold; a filter on the header.
@@ -371,6 +443,12 @@ impl<'w> Sheet<'w> {
         s: &Styles,
     ) -> Result<(), XlsxError> {
         let columns = shown(report, true);
+        if self.streamed {
+            // Top down: the widths first, then what stands above the
+            // table across them, then the rows.
+            self.measure(report, &columns, dates, lang);
+            self.write_banners()?;
+        }
         self.header(
             columns
                 .iter()
@@ -401,6 +479,9 @@ impl<'w> Sheet<'w> {
                         (None, _) => {}
                     }
                 }
+                if self.streamed {
+                    self.set_heights()?;
+                }
                 self.row += 1;
             }
         }
@@ -422,14 +503,44 @@ impl<'w> Sheet<'w> {
     /// Sizes the columns (two more than the widest cell), writes the
     /// banners across them, freezes the header and sets the print layout.
     pub fn finish(mut self, lang: Lang) -> Result<&'w mut Worksheet, XlsxError> {
-        if self.widths.is_empty() {
-            self.widths.push(0);
-        }
-        let widths: Vec<usize> = self.widths.iter().map(|w| (w + 2).clamp(6, 80)).collect();
+        let widths = self.column_widths();
         for (col, &width) in widths.iter().enumerate() {
             let col = ColNum::try_from(col).unwrap_or(ColNum::MAX);
             self.ws.set_column_width(col, width as f64)?;
         }
+        self.write_banners()?;
+        self.set_heights()?;
+        let total: usize = widths.iter().sum();
+        if let Some(header) = self.header {
+            self.ws.set_freeze_panes(header + 1, 0)?;
+            self.ws.set_repeat_rows(header, header)?;
+        }
+        self.ws.set_paper_size(A4);
+        if total > PORTRAIT_WIDTH {
+            self.ws.set_landscape();
+        }
+        self.ws.set_print_fit_to_pages(1, 0);
+        self.ws.set_print_center_horizontally(true);
+        self.ws.set_footer(i18n::page_footer(lang));
+        Ok(self.ws)
+    }
+}
+
+impl Sheet<'_> {
+    /// The columns' widths as set: two more than the widest cell.
+    fn column_widths(&self) -> Vec<usize> {
+        let widths = self.widths.iter().map(|w| (w + 2).clamp(6, 80));
+        if self.widths.is_empty() {
+            vec![6]
+        } else {
+            widths.collect()
+        }
+    }
+
+    /// Writes the banners kept so far across the columns, each row as tall
+    /// as its text takes.
+    fn write_banners(&mut self) -> Result<(), XlsxError> {
+        let widths = self.column_widths();
         let total: usize = widths.iter().sum();
         let last_col = ColNum::try_from(widths.len() - 1).unwrap_or(ColNum::MAX);
         for b in std::mem::take(&mut self.banners) {
@@ -454,8 +565,16 @@ impl<'w> Sheet<'w> {
             self.ws
                 .set_row_height(b.row, lines * b.points * 4.0 / 3.0)?;
         }
-        // A row with cells of several lines: as tall as its tallest cell,
-        // a line wrapped where it is wider than its column.
+        Ok(())
+    }
+
+    /// Makes each row with cells of several lines kept so far as tall as
+    /// its tallest cell, a line wrapped where it is wider than its column.
+    fn set_heights(&mut self) -> Result<(), XlsxError> {
+        if self.broken.is_empty() {
+            return Ok(());
+        }
+        let widths = self.column_widths();
         let mut heights: Vec<(RowNum, f64)> = Vec::new();
         for (row, col, lines) in std::mem::take(&mut self.broken) {
             let room = widths
@@ -470,19 +589,28 @@ impl<'w> Sheet<'w> {
         for (row, lines) in heights {
             self.ws.set_row_height(row, lines * LINE_POINTS)?;
         }
-        if let Some(header) = self.header {
-            self.ws.set_freeze_panes(header + 1, 0)?;
-            self.ws.set_repeat_rows(header, header)?;
-        }
-        self.ws.set_paper_size(A4);
-        if total > PORTRAIT_WIDTH {
-            self.ws.set_landscape();
-        }
-        self.ws.set_print_fit_to_pages(1, 0);
-        self.ws.set_print_center_horizontally(true);
-        self.ws.set_footer(i18n::page_footer(lang));
-        Ok(self.ws)
+        Ok(())
     }
+}
+
+/// The width of the widest line of `shown` (a text as a cell holds it).
+fn text_width(text: &str) -> usize {
+    let shown = inert::sheet_cell(text);
+    let shown = cut(&shown);
+    line_widths(&shown).map_or_else(
+        || display_width(&shown),
+        |lines| lines.into_iter().max().unwrap_or(0),
+    )
+}
+
+/// The width of each line of a text of several lines; `None` for one line.
+fn line_widths(shown: &str) -> Option<Vec<usize>> {
+    shown.contains('\n').then(|| {
+        shown
+            .split('\n')
+            .map(|line| display_width(line.trim_end_matches('\r')))
+            .collect()
+    })
 }
 
 /// The most characters a cell holds (Excel's limit): the writer refuses a
@@ -537,6 +665,148 @@ mod tests {
         let cells = read.worksheet_range("T").unwrap();
         assert_eq!(cells.get((0, 0)), Some(&Data::String("1899-12-30".into())));
         assert!(matches!(cells.get((1, 0)), Some(Data::DateTime(_))));
+    }
+
+    /// The XML of the first sheet of a workbook, its strings inline (as a
+    /// streamed sheet writes them) or from the shared table.
+    fn sheet_xml(bytes: &[u8]) -> String {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    /// What of a sheet's XML says its layout: the columns' widths, the
+    /// merged ranges and each row's height.
+    fn layout(xml: &str) -> (String, String, Vec<String>) {
+        let between = |from: &str, to: &str| {
+            xml.split_once(from)
+                .and_then(|(_, rest)| rest.split_once(to))
+                .map_or(String::new(), |(inside, _)| inside.to_string())
+        };
+        let heights = xml
+            .split("<row ")
+            .skip(1)
+            .map(|row| {
+                let attrs = row.split_once('>').map_or("", |(a, _)| a);
+                let r = attrs
+                    .split_once("r=\"")
+                    .map_or("", |(_, x)| &x[..x.find('"').unwrap()]);
+                let ht = attrs
+                    .split_once("ht=\"")
+                    .map_or("", |(_, x)| &x[..x.find('"').unwrap()]);
+                format!("{r}:{ht}")
+            })
+            .collect();
+        (
+            between("<cols>", "</cols>"),
+            between("<mergeCells", "</mergeCells>"),
+            heights,
+        )
+    }
+
+    #[test]
+    fn a_streamed_sheet_is_laid_out_as_an_ordinary_one() {
+        use crate::i18n::Heading;
+        use crate::metrics::Window;
+        use crate::report::{Audience, Column};
+        let day = Date::from_ymd_opt(2026, 10, 31).unwrap();
+        let column = |key, heading| Column {
+            key,
+            heading,
+            audience: Audience::All,
+        };
+        // A long text, one of several lines (its row taller), a number, a
+        // date, an undefined rate, an empty cell, and a total row.
+        let report = Report {
+            name: ReportName::Overdue,
+            title: "T".to_string(),
+            window: Window {
+                from: day,
+                to: day,
+                as_of: day,
+            },
+            columns: vec![
+                column("summary", Heading::ProblemSummary),
+                column("days", Heading::DaysOverdue),
+                column("found", Heading::Found),
+                column("rate", Heading::RectificationRate),
+            ],
+            rows: vec![
+                vec![
+                    Cell::Text("宅基地纠纷长期未化解，群众多次反映".into()),
+                    Cell::Int(12),
+                    Cell::Date(day),
+                    Cell::Rate(None),
+                ],
+                vec![
+                    Cell::Text("道路\n破损严重，影响出行".into()),
+                    Cell::Int(-3),
+                    Cell::Empty,
+                    Cell::Rate(Some(0.5)),
+                ],
+            ],
+            total: Some(vec![
+                Cell::Text("合计".into()),
+                Cell::Int(9),
+                Cell::Empty,
+                Cell::Rate(Some(0.25)),
+            ]),
+            year: None,
+            targets: Vec::new(),
+        };
+        let s = Styles::new(Lang::Zh);
+        let write = |streamed: bool| {
+            let mut book = Workbook::new();
+            let mut sheet = if streamed {
+                Sheet::streamed(&mut book, "T").unwrap()
+            } else {
+                Sheet::new(book.add_worksheet(), "T").unwrap()
+            };
+            assert_eq!(sheet.streamed, streamed);
+            let lines = ["统计期间 2026-10-01 至 2026-10-31".to_string()];
+            sheet.banner(
+                "许昌市联乡帮村 问题台账",
+                &lines,
+                &DataNotice::default(),
+                Lang::Zh,
+                &s,
+            );
+            sheet.report(&report, Dates::Joined, Lang::Zh, &s).unwrap();
+            sheet.finish(Lang::Zh).unwrap();
+            book.save_to_buffer().unwrap()
+        };
+        let (ordinary, streamed) = (write(false), write(true));
+        // The streamed sheet's strings are inline, not in the shared table.
+        assert!(sheet_xml(&streamed).contains("t=\"inlineStr\""));
+        assert!(!sheet_xml(&ordinary).contains("inlineStr"));
+        // The same cells …
+        let cells = |bytes: Vec<u8>| {
+            let mut read = Xlsx::new(Cursor::new(bytes)).unwrap();
+            read.worksheet_range("T").unwrap()
+        };
+        let (a, b) = (cells(ordinary.clone()), cells(streamed.clone()));
+        assert_eq!(a.start(), b.start());
+        assert_eq!(a.rows().collect::<Vec<_>>(), b.rows().collect::<Vec<_>>());
+        // … the same widths, merged banners and row heights: the
+        // summary's column is 36 wide (17 characters, 34, and 2), the
+        // second row of the table two lines tall.
+        let (cols, merged, heights) = layout(&sheet_xml(&streamed));
+        assert_eq!(
+            (cols.clone(), merged.clone(), heights.clone()),
+            layout(&sheet_xml(&ordinary))
+        );
+        assert!(cols.contains("width=\"36.7109375\""), "{cols}");
+        assert!(
+            merged.contains("A1:D1") && merged.contains("A2:D2"),
+            "{merged}"
+        );
+        // Two lines of 16 points: 32, which Excel keeps as 32.25.
+        assert!(heights.contains(&"6:32.25".to_string()), "{heights:?}");
     }
 
     #[test]

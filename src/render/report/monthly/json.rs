@@ -42,6 +42,11 @@ impl Serialize for Doc<'_> {
         }
         map.serialize_entry("counties", &Listing::whole(&doc.counties))?;
         map.serialize_entry("trend", &Trend(&doc.trend))?;
+        map.serialize_entry("sources", &Listing::whole(&doc.sources))?;
+        let petition = doc.petition.rectification_rate().map(round4);
+        map.serialize_entry("petition_resolution_rate", &petition)?;
+        map.serialize_entry("units", &Listing::whole(&doc.units))?;
+        map.serialize_entry("units_overdue", &doc.units_overdue)?;
         map.serialize_entry("overdue", &Listing::cut(&doc.overdue))?;
         map.serialize_entry("missed", &Listing::whole(&doc.missed))?;
         map.serialize_entry("revisits", &Listing::cut(&doc.revisits))?;

@@ -93,6 +93,8 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
             body: Body::Table(trend_grid(doc, lang)),
             note: Some(trend_note(doc, lang)),
         },
+        sources_section(doc, lang),
+        units_section(doc, lang),
         long_term_noted(
             problems(
                 MonthlyText::Overdue,
@@ -146,6 +148,53 @@ fn sections(doc: &Monthly<'_>, lang: Lang) -> Vec<Section> {
     all.splice(1..1, targets);
     all.extend(rest);
     all
+}
+
+/// The problems by source, with the resolution rate of petition items
+/// (信访事项化解率) under them.
+fn sources_section(doc: &Monthly<'_>, lang: Lang) -> Section {
+    Section {
+        part: MonthlyText::Sources,
+        body: Body::Table(report_grid(&doc.sources, lang, usize::MAX)),
+        note: Some(petition_note(doc, lang)),
+    }
+}
+
+/// The line under the problems by source: the petition row's rate.
+fn petition_note(doc: &Monthly<'_>, lang: Lang) -> String {
+    let p = &doc.petition;
+    let rate = rate_text(p.rectification_rate(), lang);
+    i18n::petition_note(&rate, p.rectified, p.problems, lang)
+}
+
+/// The units with the most overdue problems, at most [`LISTED`] of those
+/// that have one (the total row, of all units, only when none is left
+/// out), and a line saying how many have one and where all are.
+fn units_section(doc: &Monthly<'_>, lang: Lang) -> Section {
+    if doc.units_overdue == 0 {
+        return Section {
+            part: MonthlyText::Units,
+            body: Body::Nothing,
+            note: Some(MonthlyText::NoUnitOverdue.label(lang).to_string()),
+        };
+    }
+    let listed = doc.units_overdue.min(LISTED);
+    let mut grid = report_grid(&doc.units, lang, listed);
+    if listed < doc.units.rows.len() {
+        grid.total = None;
+    }
+    Section {
+        part: MonthlyText::Units,
+        body: Body::Table(grid),
+        note: Some(units_note(doc, lang)),
+    }
+}
+
+/// The line under the units with the most overdue problems.
+fn units_note(doc: &Monthly<'_>, lang: Lang) -> String {
+    let listed = doc.units_overdue.min(LISTED);
+    let sheet = MonthlyText::UnitsSheet.label(lang);
+    i18n::units_note(listed, doc.units_overdue, doc.units.rows.len(), sheet, lang)
 }
 
 /// The sections of the programme's own figures, when the data has them:

@@ -13,8 +13,8 @@ use rust_xlsxwriter::XlsxError;
 use super::super::xlsx::{Dates, Sheet, Styles, workbook};
 use super::super::{UNDEFINED, display_width, tenths_of_percent};
 use super::{
-    figure_cell, headline_headings, headline_note, quota_change, rate_text, targets_table,
-    trend_headings, trend_note,
+    figure_cell, headline_headings, headline_note, petition_note, quota_change, rate_text,
+    targets_table, trend_headings, trend_note,
 };
 use crate::i18n::{self, Change, MonthlyText};
 use crate::lang::Lang;
@@ -143,6 +143,33 @@ fn book(doc: &Monthly<'_>, notice: &DataNotice, lang: Lang) -> Result<Vec<u8>, X
     }
     sheet.finish(lang)?;
 
+    // 按来源 and 按责任单位: the month's problems by source (the petition
+    // row's rate said on top) and by unit, most overdue first, all units.
+    for (name, report, note) in [
+        (
+            MonthlyText::SourcesSheet,
+            &doc.sources,
+            petition_note(doc, lang),
+        ),
+        (
+            MonthlyText::UnitsSheet,
+            &doc.units,
+            units_sheet_note(doc, lang),
+        ),
+    ] {
+        let mut sheet = Sheet::new(book.add_worksheet(), name.label(lang))?;
+        let part = report.name.title(lang);
+        sheet.banner(
+            &i18n::monthly_part(&title, part, lang),
+            &[period.clone(), note],
+            &DataNotice::default(),
+            lang,
+            &s,
+        );
+        sheet.report(report, Dates::Joined, lang, &s)?;
+        sheet.finish(lang)?;
+    }
+
     // The lists, whole, each with how many rows it has.
     let mut lists = vec![
         (
@@ -237,6 +264,12 @@ fn programme_sheets(
         sheet.finish(lang)?;
     }
     Ok(())
+}
+
+/// On top of the sheet of units: how they are ordered, and how many have
+/// an overdue problem.
+fn units_sheet_note(doc: &Monthly<'_>, lang: Lang) -> String {
+    i18n::units_ranked(doc.units_overdue, doc.units.rows.len(), lang)
 }
 
 /// The rows a report takes on a sheet: one per date of a list of dates
