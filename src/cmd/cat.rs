@@ -30,20 +30,20 @@ pub fn run(global: &Global, args: &CatArgs) -> anyhow::Result<ExitCode> {
     let lang = global.early_lang();
     let path = &args.file;
     let shown = path.display();
-    let Some(kind) = args.kind.or_else(|| load::guess_kind(path)) else {
-        bail!(tr!(
+    let unknown = || {
+        anyhow::anyhow!(tr!(
             lang,
             "无法判断 {shown} 是哪类记录；用 --kind 指定，如 --kind problems",
             "cannot tell which records {shown} holds; name the kind with --kind, e.g. --kind problems",
-        ));
+        ))
     };
+    let by_path = args.kind.or_else(|| load::kind_by_path(path));
     let bytes = fs::read(path).with_context(|| format!("cannot read {shown}"))?;
     let mut rows = Vec::new();
+    // Each sheet's findings carry its index as their file.
     let mut findings = Vec::new();
-    // The sheet each finding is in, by the finding's index.
-    let mut sheet_of: Vec<(usize, String)> = Vec::new();
-    let mut take = |row: &csv::CsvRow, _: &mut Vec<_>| rows.push(record(row, kind, lang));
-    match load::format_of(path) {
+    let mut sheet_names = Vec::new();
+    let kind = match load::format_of(path) {
         Some(Format::Workbook) => {
             let name = path
                 .file_name()
@@ -53,26 +53,44 @@ pub fn run(global: &Global, args: &CatArgs) -> anyhow::Result<ExitCode> {
                 let why = crate::finding::Describe::text(&why, lang);
                 anyhow::anyhow!("{shown}: {why}")
             })?;
-            for sheet in &sheets {
-                sheet_of.push((findings.len(), sheet.name.clone()));
-                csv::read_table(sheet.rows(), kind, FileId(0), &mut findings, &mut take);
+            // The sheets read once, for their kind and their rows.
+            let kind = by_path
+                .or_else(|| load::kind_of_sheets(path, &sheets))
+                .ok_or_else(unknown)?;
+            for (i, sheet) in sheets.iter().enumerate() {
+                let mut take =
+                    |row: &csv::CsvRow, _: &mut Vec<_>| rows.push(record(row, kind, lang));
+                csv::read_table(
+                    sheet.rows(),
+                    kind,
+                    FileId(i as u32),
+                    &mut findings,
+                    &mut take,
+                );
             }
+            sheet_names = sheets.into_iter().map(|s| s.name).collect();
+            kind
         }
         Some(Format::Csv) => {
+            let kind = by_path
+                .or_else(|| load::guess_kind(path))
+                .ok_or_else(unknown)?;
             let decoded = load::decode(&bytes).map_err(|(line, why)| {
                 anyhow::anyhow!(
                     "{shown}:{line}: {}",
                     crate::finding::Describe::text(&why, lang)
                 )
             })?;
+            let mut take = |row: &csv::CsvRow, _: &mut Vec<_>| rows.push(record(row, kind, lang));
             csv::read(&decoded.text, kind, FileId(0), &mut findings, &mut take);
+            kind
         }
         _ => bail!(tr!(
             lang,
             "{shown} 不是工作簿或 CSV 文件",
             "{shown} is no workbook or CSV file"
         )),
-    }
+    };
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -83,15 +101,12 @@ pub fn run(global: &Global, args: &CatArgs) -> anyhow::Result<ExitCode> {
     }
     let text = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
     output::to_stdout(lang, |out| out.write_all(&text))?;
-    let sheet = |n: usize| {
-        sheet_of
-            .iter()
-            .rev()
-            .find(|(from, _)| *from <= n)
-            .map(|(_, name)| name.as_str())
-    };
-    for (n, finding) in findings.iter().enumerate() {
-        eprint!("{}", said(finding, &shown.to_string(), sheet(n), lang));
+    for finding in &findings {
+        let sheet = sheet_names.get(finding.span.file.0 as usize);
+        eprint!(
+            "{}",
+            said(finding, &shown.to_string(), sheet.map(String::as_str), lang)
+        );
     }
     Ok(ExitCode::from(if findings.iter().any(Finding::is_error) {
         DATA_ERRORS

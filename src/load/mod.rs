@@ -232,36 +232,17 @@ const KIND_WORDS: [(Kind, &str); 18] = [
 /// the words of its name or its sheets' names, when they name one kind
 /// (问题台账.xlsx). `None` when none of these tells.
 pub fn guess_kind(path: &Path) -> Option<Kind> {
-    let by_plural = |name: &str| {
-        let lower = name.to_lowercase();
-        Kind::ALL
-            .into_iter()
-            .find(|k| lower.starts_with(k.plural()))
-    };
-    let stem = path.file_stem()?.to_string_lossy();
-    let folder = path
-        .parent()
-        .and_then(Path::file_name)
-        .map(|n| n.to_string_lossy().to_lowercase());
-    if let Some(kind) = by_plural(&stem).or_else(|| {
-        let folder = folder?;
-        Kind::ALL.into_iter().find(|k| folder == k.plural())
-    }) {
+    if let Some(kind) = kind_by_path(path) {
         return Some(kind);
     }
     let bytes = fs::read(path).ok()?;
     let only = |kinds: Vec<Kind>| (kinds.len() == 1).then(|| kinds[0]);
-    let mut names = vec![stem.into_owned()];
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
     let by_header = match format_of(path)? {
         Format::Workbook => {
             let name = path.file_name()?.to_string_lossy();
             let sheets = workbook::read(&name, &bytes).ok()?;
-            names.extend(sheets.iter().map(|s| s.name.clone()));
-            sheets
-                .iter()
-                .map(|s| csv::header_kinds(s.rows()))
-                .find(|kinds| !kinds.is_empty())
-                .and_then(only)
+            return kind_of_sheets(path, &sheets);
         }
         Format::Csv => {
             let decoded = decode(&bytes).ok()?;
@@ -281,7 +262,40 @@ pub fn guess_kind(path: &Path) -> Option<Kind> {
             )
         }
     };
-    by_header.or_else(|| by_words(&names))
+    by_header.or_else(|| by_words(&[stem]))
+}
+
+/// The kind [`guess_kind`] tells from a file's path alone, without
+/// reading it: its name beginning with a kind's, or its folder's name.
+pub fn kind_by_path(path: &Path) -> Option<Kind> {
+    let stem = path.file_stem()?.to_string_lossy().to_lowercase();
+    let folder = path
+        .parent()
+        .and_then(Path::file_name)
+        .map(|n| n.to_string_lossy().to_lowercase());
+    Kind::ALL
+        .into_iter()
+        .find(|k| stem.starts_with(k.plural()))
+        .or_else(|| {
+            let folder = folder?;
+            Kind::ALL.into_iter().find(|k| folder == k.plural())
+        })
+}
+
+/// The kind [`guess_kind`] tells from a workbook's sheets, read already:
+/// the header of the first sheet with one, else the words of the file's
+/// and the sheets' names.
+pub fn kind_of_sheets(path: &Path, sheets: &[workbook::Sheet]) -> Option<Kind> {
+    let header = sheets
+        .iter()
+        .map(|s| csv::header_kinds(s.rows()))
+        .find(|kinds| !kinds.is_empty());
+    if let Some([one]) = header.as_deref() {
+        return Some(*one);
+    }
+    let mut names = vec![path.file_stem()?.to_string_lossy().into_owned()];
+    names.extend(sheets.iter().map(|s| s.name.clone()));
+    by_words(&names)
 }
 
 /// The one kind the words of `names` tell ([`KIND_WORDS`]), 台账 counting
