@@ -409,6 +409,18 @@ fn import_writes_nothing_when_what_it_read_has_errors_or_clashes() {
     assert!(out.contains("problems.xlsx[问题台账]:6"), "{out}");
     assert!(out.contains("problems.csv:3"), "{out}");
     assert_eq!(fs::read(data.join("problems.csv")).unwrap(), original);
+    // The same clash from a workbook whose name holds a terminal control
+    // sequence: the place is said inert, as check says it.
+    let hostile = data.parent().unwrap().join("台账\u{1b}[2J.xlsx");
+    fs::rename(&book, &hostile).unwrap();
+    let (code, out, _) = run_on(
+        &data,
+        &["--lang", "en", "import", hostile.to_str().unwrap()],
+    );
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(code, 1);
+    assert!(out.contains("with other values"), "{out}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
 }
 
 #[test]

@@ -30,6 +30,7 @@ use crate::load::{self, csv::column_fields};
 use crate::model::{self, Dataset, FileId, Kind, KindVisitor, Span, Stored};
 use crate::output;
 use crate::render::findings::FORMATS;
+use crate::render::findings::place;
 use crate::render::render_findings;
 use crate::schema;
 
@@ -102,6 +103,8 @@ pub fn run(global: &Global, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         output::to_stdout(lang, |out| {
             for (key, new, old) in &plan.conflicts {
                 let (new, old) = (place(data, *new), place(data, *old));
+                // A key is data: inert on the terminal, as every place is.
+                let key = crate::inert::visible(key);
                 writeln!(
                     out,
                     "{}",
@@ -173,16 +176,6 @@ fn cannot_append(path: &Path, lang: Lang) -> String {
         "无法把记录追加到 {shown}（它不是规范格式的 CSV；先用 bangcun fmt 规范化，或另存为规范格式）",
         "cannot append the records to {shown} (it is no canonical CSV; put it in canonical form with bangcun fmt first)",
     )
-}
-
-/// `path:line`, or `path[sheet]:row`, as findings name a place.
-fn place(data: &Dataset, span: Span) -> String {
-    let file = data.file(span.file);
-    let path = file.path.display();
-    match &file.sheet {
-        Some(sheet) => format!("{path}[{sheet}]:{}", span.line),
-        None => format!("{path}:{}", span.line),
-    }
 }
 
 /// What import will do.

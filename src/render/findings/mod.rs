@@ -140,7 +140,7 @@ fn with_line(path: impl Display, line: u32) -> String {
 /// `path:line`, or just `path` for the file as a whole; a sheet of a
 /// workbook is `path[sheet]:row`. A file's name is data too, and so is a
 /// sheet's: shown [`visible`].
-fn place(data: &Dataset, span: Span) -> String {
+pub(crate) fn place(data: &Dataset, span: Span) -> String {
     let file = data.file(span.file);
     let mut path = file.path.display().to_string();
     if let Some(sheet) = &file.sheet {
