@@ -308,6 +308,22 @@ pub fn snapshot(dir: &Path) -> Snapshot {
             format!("{:?}", (cadre(&data, l.cadre), l.from, l.to, &l.reason)),
         ));
     }
+    for r in &data.ratings {
+        let what = (r.year, r.stars, r.weak, r.sanling);
+        records.push((r.span, format!("{:?}", (region(&data, r.place), what))));
+    }
+    for r in &data.reviews {
+        let votes = (r.satisfied, r.basic, r.unsatisfied);
+        records.push((
+            r.span,
+            format!("{:?}", (cadre(&data, r.cadre), r.year, votes)),
+        ));
+    }
+    for h in &data.households {
+        let cadres: Vec<String> = h.cadres.iter().map(|c| cadre(&data, *c)).collect();
+        let who = (&h.id, &h.name, region(&data, h.place), h.kind, cadres);
+        records.push((h.span, format!("{:?}", (who, h.start, h.end))));
+    }
     let mut out = Snapshot::new();
     let path = |span: Span| {
         let path = data.file(span.file).path.strip_prefix(dir);
