@@ -139,16 +139,6 @@ impl Compliance {
     }
 }
 
-impl QuotaFigures<'_> {
-    /// What `o` still needs: visits and days (0 when met).
-    pub fn needs(&self, o: &Obligation) -> (u32, u32) {
-        (
-            self.quota.visits.saturating_sub(o.visits),
-            self.quota.days.saturating_sub(o.days),
-        )
-    }
-}
-
 /// Each cadre's points (the valid ones), in one flat array: the pass over
 /// the visits reads them for every visit, and a cadre's own list would
 /// cost a walk to its heap block each time.
